@@ -1,0 +1,42 @@
+import { redirect } from '@remix-run/node'
+import { can, type Action } from './permissions'
+import { readSession, type SessionState, type SessionUser } from './session.server'
+
+// Several loaders of one page read the same request; ask the database once.
+const sessions = new WeakMap<Request, Promise<SessionState>>()
+
+export function getSession(request: Request): Promise<SessionState> {
+  let state = sessions.get(request)
+  if (!state) sessions.set(request, (state = readSession(request)))
+  return state
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request)).user
+}
+
+/** A signed-out visitor is sent to /login and brought back afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (user) return user
+  const url = new URL(request.url)
+  const redirectTo = `${url.pathname}${url.search}`
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
+}
+
+/** Not being allowed answers exactly as not finding: 404, so nothing is revealed. */
+export function notFound(): Response {
+  return new Response('Not Found', { status: 404, statusText: 'Not Found' })
+}
+
+export async function requirePermission(request: Request, action: Action): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!can(user, action)) throw notFound()
+  return user
+}
+
+/** Only same-site paths: `//evil.example` and `/\evil.example` are not paths. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

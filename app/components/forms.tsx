@@ -1,0 +1,120 @@
+import type { FieldMetadata } from '@conform-to/react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { translateMessage } from '~/i18n/messages'
+import { useT } from '~/i18n/use-t'
+
+type Meta = FieldMetadata<any, any, any>
+
+/** The ids and ARIA attributes that tie a control to its label, hint and error. */
+function useControlProps(meta: Meta, hint?: ReactNode) {
+  const invalid = !!meta.errors?.length
+  const describedBy = [hint ? `${meta.id}-hint` : null, invalid ? meta.errorId : null].filter(Boolean).join(' ')
+  return {
+    id: meta.id,
+    name: meta.name,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy || undefined,
+  }
+}
+
+function FieldShell({ meta, label, hint, optional, children }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean; children: ReactNode }) {
+  const t = useT()
+  const error = meta.errors?.[0]
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        {optional ? <span className="muted"> {t('common.optional')}</span> : null}
+      </label>
+      {hint ? (
+        <span className="field__hint" id={`${meta.id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {error ? (
+        <span className="field__error" id={meta.errorId}>
+          {translateMessage(t, error)}
+        </span>
+      ) : null}
+    </div>
+  )
+}
+
+type TextFieldProps = {
+  meta: Meta
+  label: ReactNode
+  hint?: ReactNode
+  optional?: boolean
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search'
+  autoComplete?: string
+  inputMode?: 'text' | 'email' | 'tel' | 'url' | 'numeric'
+}
+
+export function TextField({ meta, label, hint, optional, type = 'text', autoComplete, inputMode }: TextFieldProps) {
+  const props = useControlProps(meta, hint)
+  return (
+    <FieldShell meta={meta} label={label} hint={hint} optional={optional}>
+      <input
+        {...props}
+        type={type}
+        defaultValue={type === 'password' ? undefined : (meta.initialValue as string | undefined)}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        required={!optional}
+        aria-required={!optional || undefined}
+        key={meta.key}
+      />
+    </FieldShell>
+  )
+}
+
+export type Option = { value: string; label: string }
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  optional,
+  options,
+  placeholder,
+}: {
+  meta: Meta
+  label: ReactNode
+  hint?: ReactNode
+  optional?: boolean
+  options: Option[]
+  placeholder: string
+}) {
+  const props = useControlProps(meta, hint)
+  return (
+    <FieldShell meta={meta} label={label} hint={hint} optional={optional}>
+      <select {...props} defaultValue={(meta.initialValue as string | undefined) ?? ''} required={!optional} key={meta.key}>
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+/** A summary at the top of a form that came back with errors, read out once. */
+export function FormErrors({ errors, show }: { errors?: string[]; show: boolean }) {
+  const t = useT()
+  if (!show && !errors?.length) return null
+  return (
+    <div className="notice notice--error" role="alert">
+      {errors?.length ? errors.map((error) => <p key={error}>{translateMessage(t, error)}</p>) : <p>{t('common.formHasErrors')}</p>}
+    </div>
+  )
+}
+
+/** True once React runs in the browser: controls needed only without JavaScript can hide. */
+export function useHydrated() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  return hydrated
+}

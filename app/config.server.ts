@@ -1,0 +1,25 @@
+import path from 'node:path'
+
+/** The operating contract of DESIGN.md, read once from the environment. */
+export const config = {
+  port: Number(process.env.PORT ?? 3000),
+  databasePath: path.resolve(process.env.DATABASE_PATH ?? './data/narada.db'),
+  uploadsDir: path.resolve(process.env.UPLOADS_DIR ?? './data/uploads'),
+  adminEmail: (process.env.ADMIN_EMAIL ?? 'admin@narada.local').trim().toLowerCase(),
+  adminPassword: process.env.ADMIN_PASSWORD || null,
+  seed: parseSeed(process.env.SEED),
+  migrationsDir: path.resolve(process.env.MIGRATIONS_DIR ?? './db/migrations'),
+  registerCsv: path.resolve(process.env.REGISTER_CSV ?? './db/register/TERC-2024-01-01.csv'),
+  /** Extra origins allowed to POST besides the request's own host, comma-separated. */
+  trustedOrigins: (process.env.TRUSTED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
+  isProduction: process.env.NODE_ENV === 'production',
+}
+
+function parseSeed(value: string | undefined): 'demo' | 'none' {
+  const seed = value?.trim() || 'demo'
+  if (seed !== 'demo' && seed !== 'none') throw new Error(`SEED must be "demo" or "none", not "${seed}"`)
+  return seed
+}

@@ -1,0 +1,100 @@
+import { and, asc, eq, isNull } from 'drizzle-orm'
+import { db, schema } from '~/db.server'
+import type { PersonInput } from '~/schemas/directory'
+import { diffFields, recordAudit, type Actor } from './audit.server'
+
+const p = schema.people
+
+const columns = {
+  id: p.id,
+  name: p.name,
+  position: p.position,
+  email: p.email,
+  phone: p.phone,
+  organisationId: p.organisationId,
+  archivedAt: p.archivedAt,
+}
+
+export function listPeople({ organisationId }: { organisationId: number }) {
+  return db
+    .select({ ...columns, accountEmail: schema.users.email })
+    .from(p)
+    .leftJoin(schema.users, eq(schema.users.personId, p.id))
+    .where(and(eq(p.organisationId, organisationId), isNull(p.archivedAt)))
+    .orderBy(asc(p.name))
+    .all()
+}
+
+export function getPerson({ id }: { id: number }) {
+  return db
+    .select({ ...columns, organisationName: schema.organisations.name })
+    .from(p)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, p.organisationId))
+    .where(eq(p.id, id))
+    .get()
+}
+
+/** People to choose from, e.g. to link an account: „Gizela Przeor — Urząd Miasta Katowice”. */
+export function listPersonOptions() {
+  return db
+    .select({ id: p.id, name: p.name, organisationName: schema.organisations.name })
+    .from(p)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, p.organisationId))
+    .where(isNull(p.archivedAt))
+    .orderBy(asc(p.name))
+    .all()
+}
+
+function toRow(input: PersonInput) {
+  return {
+    name: input.name,
+    position: input.position ?? null,
+    organisationId: input.organisationId,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+  }
+}
+
+export type PersonSaveResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
+
+function organisationExists(id: number) {
+  return !!db.select({ id: schema.organisations.id }).from(schema.organisations).where(and(eq(schema.organisations.id, id), isNull(schema.organisations.archivedAt))).get()
+}
+
+export function createPerson({ input, actor }: { input: PersonInput; actor: Actor }): PersonSaveResult {
+  if (!organisationExists(input.organisationId)) return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
+  const row = toRow(input)
+  return db.transaction((tx) => {
+    const { id } = tx.insert(p).values(row).returning({ id: p.id }).get()
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.created', entityType: 'person', entityId: id, after: row })
+    return { ok: true as const, id }
+  })
+}
+
+export function updatePerson({ id, input, actor }: { id: number; input: PersonInput; actor: Actor }): PersonSaveResult {
+  const row = toRow(input)
+  return db.transaction((tx) => {
+    const before = tx.select(columns).from(p).where(eq(p.id, id)).get()
+    if (!before) throw new Response('Not Found', { status: 404 })
+    if (row.organisationId !== before.organisationId && !organisationExists(row.organisationId)) {
+      return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
+    }
+    const diff = diffFields(before, row)
+    if (diff.changed.length === 0) return { ok: true as const, id }
+    tx.update(p).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(p.id, id)).run()
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.updated', entityType: 'person', entityId: id, before: diff.before, after: diff.after })
+    return { ok: true as const, id }
+  })
+}
+
+/** People leave their posts; they stay in the records of the meetings they attended. */
+export function archivePerson({ id, actor }: { id: number; actor: Actor }) {
+  db.transaction((tx) => {
+    const before = tx.select({ archivedAt: p.archivedAt }).from(p).where(eq(p.id, id)).get()
+    if (!before) throw new Response('Not Found', { status: 404 })
+    if (before.archivedAt) return
+    const archivedAt = new Date().toISOString()
+    tx.update(p).set({ archivedAt }).where(eq(p.id, id)).run()
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.archived', entityType: 'person', entityId: id, before: { archivedAt: null }, after: { archivedAt } })
+  })
+}

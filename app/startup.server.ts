@@ -1,0 +1,41 @@
+import crypto from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { seedDemo } from '#db/seed/demo'
+import { pruneLoginAttempts } from './auth/login.server'
+import { deleteExpiredSessions } from './auth/session.server'
+import { config } from './config.server'
+import { db, migrateDatabase, schema } from './db.server'
+import { SYSTEM_ACTOR } from './models/audit.server'
+import { loadRegister } from './models/region.server'
+import { createUser } from './models/user.server'
+
+let ready = false
+
+/** True once the database is migrated and the register loaded: what /healthz reports. */
+export function isReady() {
+  return ready
+}
+
+/**
+ * Brings the database to the current schema, loads the territorial register, and on an
+ * empty database creates the first administrator and, with SEED=demo, the demo data.
+ */
+export async function startup({ log = console.log }: { log?: (line: string) => void } = {}) {
+  migrateDatabase()
+  loadRegister(config.registerCsv)
+  const users = db.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n ?? 0
+  if (users === 0) {
+    const password = config.adminPassword ?? crypto.randomBytes(12).toString('base64url')
+    const result = await createUser({ fields: { email: config.adminEmail, name: 'Administrator', role: 'admin' }, password, actor: SYSTEM_ACTOR })
+    if (!result.ok) throw new Error(`Cannot create the first administrator: ${JSON.stringify(result.fieldErrors)}`)
+    log(`Narada: created the administrator ${config.adminEmail}`)
+    if (!config.adminPassword) log(`Narada: its generated password, shown only this once: ${password}`)
+    if (config.seed === 'demo') {
+      await seedDemo()
+      log('Narada: loaded the demo data (SEED=demo)')
+    }
+  }
+  await deleteExpiredSessions()
+  pruneLoginAttempts()
+  ready = true
+}

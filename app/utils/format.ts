@@ -1,0 +1,58 @@
+import { format } from 'date-fns'
+import { enGB, pl } from 'date-fns/locale'
+import type { Lang } from '~/i18n/messages'
+
+export const TIME_ZONE = 'Europe/Warsaw'
+
+/**
+ * The wall-clock parts of an instant in Warsaw, as a Date whose local fields hold them,
+ * so that date-fns formats Warsaw time whatever the server's own zone is.
+ */
+export function toWarsawWallClock(instant: Date | string): Date {
+  const date = typeof instant === 'string' ? new Date(instant) : instant
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date)
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+}
+
+/** „16.06.2009 r.” in Polish, „16/06/2009” in English. */
+export function formatDate(instant: Date | string, lang: Lang = 'pl'): string {
+  const wall = toWarsawWallClock(instant)
+  return lang === 'pl' ? `${format(wall, 'dd.MM.yyyy')} r.` : format(wall, 'dd/MM/yyyy', { locale: enGB })
+}
+
+/** „16.06.2009 r., godz. 13:00” in Polish, „16/06/2009, 13:00” in English. */
+export function formatDateTime(instant: Date | string, lang: Lang = 'pl'): string {
+  const wall = toWarsawWallClock(instant)
+  return lang === 'pl'
+    ? `${format(wall, 'dd.MM.yyyy')} r., godz. ${format(wall, 'HH:mm')}`
+    : format(wall, 'dd/MM/yyyy, HH:mm', { locale: enGB })
+}
+
+/** „16 czerwca 2009 r.” in Polish, „16 June 2009” in English. */
+export function formatLongDate(instant: Date | string, lang: Lang = 'pl'): string {
+  const wall = toWarsawWallClock(instant)
+  return lang === 'pl' ? `${format(wall, 'd MMMM yyyy', { locale: pl })} r.` : format(wall, 'd MMMM yyyy', { locale: enGB })
+}
+
+/** Money kept in grosze as an integer: 90415000 → „904 150,00 zł”. */
+export function formatMoney(grosze: number, lang: Lang = 'pl'): string {
+  const value = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    useGrouping: true,
+  }).format(grosze / 100)
+  // Intl groups Polish four-digit numbers without a space („9150,00”) and uses a
+  // no-break space elsewhere; Polish typography spaces every group.
+  const text = lang === 'pl' ? value.replace(/\s/g, ' ').replace(/^(\d)(\d{3}),/, '$1 $2,') : value
+  return lang === 'pl' ? `${text} zł` : `PLN ${text}`
+}

@@ -1,0 +1,25 @@
+import { redirect, type AppLoadContext } from '@remix-run/node'
+import type { SessionUser } from '~/auth/session.server'
+import type { MessageKey } from '~/i18n/messages'
+import type { Actor } from '~/models/audit.server'
+import { flashHeader } from './flash.server'
+
+/** A redirect after a change, with a notice the next page shows once. */
+export async function redirectWithNotice(to: string, notice: MessageKey, init: ResponseInit = {}) {
+  const headers = new Headers(init.headers)
+  headers.append('Set-Cookie', await flashHeader(notice))
+  return redirect(to, { ...init, headers })
+}
+
+export function actorOf(user: SessionUser, context: AppLoadContext): Actor {
+  return { userId: user.id, ip: context.clientIp ?? null }
+}
+
+/** A route parameter that must be a row id; anything else is a page that does not exist. */
+export function parseId(value: string | undefined): number {
+  const id = Number(value)
+  if (!Number.isSafeInteger(id) || id <= 0 || String(id) !== value) {
+    throw new Response('Not Found', { status: 404, statusText: 'Not Found' })
+  }
+  return id
+}

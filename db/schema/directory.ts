@@ -1,0 +1,53 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { createdAt, id, updatedAt } from './columns'
+import { organisationKinds } from './enums'
+import { municipalities } from './region'
+
+
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind', { enum: organisationKinds }).notNull(),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    email: text('email'),
+    phone: text('phone'),
+    website: text('website'),
+    /** Name and short name folded to lower-case ASCII, for searches that ignore diacritics. */
+    searchText: text('search_text').notNull(),
+    /** The name folded the same way: one organisation of a name per municipality. */
+    nameKey: text('name_key').notNull(),
+    archivedAt: text('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey),
+    index('organisations_kind_idx').on(t.kind),
+  ],
+)
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: id(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    position: text('position'),
+    email: text('email'),
+    phone: text('phone'),
+    archivedAt: text('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('people_organisation_idx').on(t.organisationId)],
+)

@@ -1,0 +1,5 @@
+export * from './enums'
+export * from './region'
+export * from './directory'
+export * from './auth'
+export * from './audit'

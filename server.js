@@ -1,0 +1,105 @@
+// The production server: Express in front of the Remix build. It adds what Remix leaves
+// to the host: security headers with a per-request CSP nonce, the same-origin check for
+// every request that changes something, static files, and the client's address.
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { installGlobals } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+
+installGlobals({ nativeFetch: true })
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+const build = await import(path.join(root, 'build/index.js'))
+await build.entry.module.startup()
+
+const trustedOrigins = (process.env.TRUSTED_ORIGINS ?? '')
+  .split(',')
+  .map((o) => o.trim())
+  .filter(Boolean)
+
+/**
+ * A browser names the page a request came from in Origin (or, failing that, Referer).
+ * Anything that changes state must come from our own origin; a request that names no
+ * origin at all is not a browser's cross-site request (curl, a test) and passes.
+ */
+export function isForeignRequest(req) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return false
+  const claimed = req.get('origin') ?? originOf(req.get('referer'))
+  if (claimed === undefined) return false
+  const own = `${req.protocol}://${req.get('host')}`
+  return claimed !== own && !trustedOrigins.includes(claimed)
+}
+
+function originOf(url) {
+  if (!url) return undefined
+  try {
+    return new URL(url).origin
+  } catch {
+    return 'null'
+  }
+}
+
+const app = express()
+app.disable('x-powered-by')
+// Behind a reverse proxy on the same machine, the client's address is in X-Forwarded-For.
+app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+app.use(compression())
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+  next()
+})
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only makes sense where the site is served over HTTPS; the proxy in front sets it.
+    strictTransportSecurity: false,
+  }),
+)
+
+app.use((req, res, next) => {
+  if (!isForeignRequest(req)) return next()
+  res.status(403).type('text/plain; charset=utf-8').send('Forbidden: cross-origin request')
+})
+
+app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
+app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
+  }),
+)
+
+const port = Number(process.env.PORT ?? 3000)
+const server = app.listen(port, () => {
+  console.log(`Narada: listening on http://localhost:${port}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => server.close(() => process.exit(0)))
+}
