@@ -1,4 +1,5 @@
-import { and, asc, eq, isNotNull, isNull, like, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { db, schema } from '~/db.server'
 import type { OrganisationFilter, OrganisationInput } from '~/schemas/directory'
 import { escapeLike, foldText } from '~/utils/text'
@@ -15,7 +16,7 @@ const place = {
   voivodeshipCode: schema.voivodeships.code,
 }
 
-function withPlace<T extends Record<string, unknown>>(columns: T) {
+function withPlace<T extends SelectedFields>(columns: T) {
   return db
     .select({ ...columns, ...place })
     .from(o)
@@ -30,7 +31,7 @@ function filterConditions(filter: OrganisationFilter): SQL | undefined {
   if (filter.county) conditions.push(eq(schema.counties.code, filter.county))
   else if (filter.voivodeship) conditions.push(eq(schema.voivodeships.code, filter.voivodeship))
   const words = filter.q ? foldText(filter.q).split(' ').filter(Boolean) : []
-  for (const word of words) conditions.push(like(o.searchText, `%${escapeLike(word)}%`, ))
+  for (const word of words) conditions.push(sql`${o.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`)
   return and(...conditions)
 }
 

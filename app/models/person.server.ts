@@ -55,7 +55,7 @@ function toRow(input: PersonInput) {
   }
 }
 
-export type PersonSaveResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
+export type PersonSaveResult = { ok: true; id: number; organisationId: number } | { ok: false; fieldErrors: Record<string, string[]> }
 
 function organisationExists(id: number) {
   return !!db.select({ id: schema.organisations.id }).from(schema.organisations).where(and(eq(schema.organisations.id, id), isNull(schema.organisations.archivedAt))).get()
@@ -67,7 +67,7 @@ export function createPerson({ input, actor }: { input: PersonInput; actor: Acto
   return db.transaction((tx) => {
     const { id } = tx.insert(p).values(row).returning({ id: p.id }).get()
     recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.created', entityType: 'person', entityId: id, after: row })
-    return { ok: true as const, id }
+    return { ok: true as const, id, organisationId: row.organisationId }
   })
 }
 
@@ -80,10 +80,11 @@ export function updatePerson({ id, input, actor }: { id: number; input: PersonIn
       return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
     }
     const diff = diffFields(before, row)
-    if (diff.changed.length === 0) return { ok: true as const, id }
-    tx.update(p).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(p.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.updated', entityType: 'person', entityId: id, before: diff.before, after: diff.after })
-    return { ok: true as const, id }
+    if (diff.changed.length > 0) {
+      tx.update(p).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(p.id, id)).run()
+      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.updated', entityType: 'person', entityId: id, before: diff.before, after: diff.after })
+    }
+    return { ok: true as const, id, organisationId: row.organisationId }
   })
 }
 

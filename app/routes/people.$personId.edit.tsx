@@ -1,0 +1,50 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { notFound, requirePermission } from '~/auth/require.server'
+import { PersonForm } from '~/components/person-form'
+import { useT } from '~/i18n/use-t'
+import { listOrganisationOptions } from '~/models/organisation.server'
+import { getPerson, updatePerson } from '~/models/person.server'
+import { actorOf, parseId } from '~/utils/http.server'
+import { submitPersonForm } from '~/utils/person-form.server'
+
+export const meta: MetaFunction = () => [{ title: 'Edycja przedstawiciela — Narada' }]
+
+function requirePerson(personId: string | undefined) {
+  const person = getPerson({ id: parseId(personId) })
+  if (!person || person.archivedAt) throw notFound()
+  return person
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'directory.edit')
+  const person = requirePerson(params.personId)
+  return json({ person, organisations: listOrganisationOptions() })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'directory.edit')
+  const person = requirePerson(params.personId)
+  return submitPersonForm(request, (input) => updatePerson({ id: person.id, input, actor: actorOf(user, context) }))
+}
+
+export default function EditPerson() {
+  const t = useT()
+  const { person, organisations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const defaultValue = {
+    name: person.name,
+    position: person.position ?? undefined,
+    organisationId: person.organisationId,
+    email: person.email ?? undefined,
+    phone: person.phone ?? undefined,
+  }
+  return (
+    <>
+      <h1>
+        {t('person.editTitle')}: {person.name}
+      </h1>
+      <PersonForm lastResult={actionData?.result} defaultValue={defaultValue} organisations={organisations} cancelTo={`/organisations/${person.organisationId}`} />
+    </>
+  )
+}
