@@ -37,7 +37,8 @@ export async function signIn({ email, password, ip }: { email: string; password:
   db.transaction((tx) => {
     tx.insert(schema.loginAttempts).values({ email: normalisedEmail, ip, succeeded, at: now }).run()
     recordAudit(tx, {
-      actorUserId: user?.id ?? null,
+      // A failed attempt is a stranger's until proven otherwise: no actor, the account as subject.
+      actorUserId: succeeded ? user.id : null,
       action: succeeded ? 'login.succeeded' : 'login.failed',
       entityType: user ? 'user' : undefined,
       entityId: user?.id,

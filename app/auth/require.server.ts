@@ -24,6 +24,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
 }
 
+/** The signed-in user with the id of the session they are using. */
+export async function requireSession(request: Request): Promise<{ user: SessionUser; sessionId: string }> {
+  await requireUser(request)
+  const session = await getSession(request)
+  if (!session.user) throw new Error('unreachable: requireUser has checked the session')
+  return session
+}
+
 /** Not being allowed answers exactly as not finding: 404, so nothing is revealed. */
 export function notFound(): Response {
   return new Response('Not Found', { status: 404, statusText: 'Not Found' })

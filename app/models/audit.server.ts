@@ -1,5 +1,6 @@
-import { and, desc, eq, like, sql } from 'drizzle-orm'
+import { and, desc, eq, like, or, sql } from 'drizzle-orm'
 import { db, schema, type Db, type Tx } from '~/db.server'
+import { escapeLike } from '~/utils/text'
 
 export type AuditEntry = {
   actorUserId: number | null
@@ -47,7 +48,7 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
 export const AUDIT_PAGE_SIZE = 50
 
 export function listAuditEntries({ page = 1, action }: { page?: number; action?: string }) {
-  const where = action ? like(schema.auditLog.action, `${action}%`) : undefined
+  const where = action ? or(eq(schema.auditLog.action, action), like(schema.auditLog.action, `${escapeLike(action)}.%`)) : undefined
   const rows = db
     .select({
       id: schema.auditLog.id,

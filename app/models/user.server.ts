@@ -37,6 +37,8 @@ function checkUser(fields: UserFields, exceptId?: number): UserSaveResult | null
   if (fields.personId) {
     const person = db.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.id, fields.personId)).get()
     if (!person) return { ok: false, fieldErrors: { personId: ['validation.person'] } }
+    const holder = db.select({ id: u.id }).from(u).where(eq(u.personId, fields.personId)).get()
+    if (holder && holder.id !== exceptId) return { ok: false, fieldErrors: { personId: ['validation.personHasAccount'] } }
   }
   return null
 }

@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requirePermission(request, 'directory.edit')
   const id = parseId(params.orgId)
   const formData = await request.formData()
   const intent = formData.get('intent')

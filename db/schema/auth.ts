@@ -1,18 +1,23 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, id } from './columns'
 import { people } from './directory'
 import { roles } from './enums'
 
 
-export const users = sqliteTable('users', {
-  id: id(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  role: text('role', { enum: roles }).notNull(),
-  personId: integer('person_id').references(() => people.id),
-  disabledAt: text('disabled_at'),
-  createdAt: createdAt(),
-})
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    personId: integer('person_id').references(() => people.id),
+    disabledAt: text('disabled_at'),
+    createdAt: createdAt(),
+  },
+  // A person in the directory has at most one account.
+  (t) => [uniqueIndex('users_person_unique').on(t.personId)],
+)
 
 /** Kept apart from users so that no query of a user ever carries the hash along. */
 export const passwords = sqliteTable('passwords', {

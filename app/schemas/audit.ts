@@ -1,0 +1,10 @@
+import { z } from 'zod'
+
+/** The kinds of event the audit log can be narrowed to: the first part of an action. */
+export const auditActionPrefixes = ['login', 'logout', 'user', 'organisation', 'person'] as const
+
+export const AuditFilterSchema = z.object({
+  event: z.enum(auditActionPrefixes).optional().catch(undefined),
+  page: z.coerce.number().int().positive().optional().catch(undefined),
+})
+export type AuditFilter = z.infer<typeof AuditFilterSchema>
