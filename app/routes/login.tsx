@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { signIn } from '~/auth/login.server'
 import { getSession, safeRedirect } from '~/auth/require.server'
@@ -10,6 +10,12 @@ import { useT } from '~/i18n/use-t'
 import { LoginSchema } from '~/schemas/account'
 
 export const meta: MetaFunction = () => [{ title: 'Logowanie — Narada' }]
+
+// A document POST passes on only an action's cookies unless the route names its headers.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : {}
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getSession(request)
