@@ -13,8 +13,10 @@ export const meta: MetaFunction = () => [{ title: 'Logowanie — Narada' }]
 
 // A document POST passes on only an action's cookies unless the route names its headers.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers()
   const retryAfter = actionHeaders.get('Retry-After')
-  return retryAfter ? { 'Retry-After': retryAfter } : {}
+  if (retryAfter) headers.set('Retry-After', retryAfter)
+  return headers
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,0 +1,181 @@
+import { COLOR, FONT, FONT_SIZE, LINE_GAP, SPACE, TABLE } from '../theme'
+import { bodyHeight, contentWidth, ensureSpace, spaceLeft } from './space'
+import { artifact, group, tagged } from './structure'
+import type { Doc, TextAlign } from './types'
+
+export interface TableColumn {
+  header: string
+  /** Relative weight: the table spans the content width, shared out in proportion to these. */
+  width: number
+  align?: TextAlign
+}
+
+/** A data row (one string per column) or a group heading spanning the table, e.g. an institution. */
+export type TableRow = readonly string[] | { group: string }
+
+export interface TableData {
+  columns: readonly TableColumn[]
+  rows: readonly TableRow[]
+  /** An empty column to sign in; every row then gets room for a handwritten signature. */
+  signatureColumn?: { header?: string; width: number } | null
+}
+
+interface Cell {
+  text: string
+  font: string
+  align: TextAlign
+  x: number
+  width: number
+}
+
+const isGroupRow = (row: TableRow): row is { group: string } => !Array.isArray(row)
+
+/**
+ * A table whose header row repeats on every page. Rows never split across pages: a row that does
+ * not fit starts a new page, and a group heading is kept with its first row and repeated with
+ * "(cd.)" when its rows continue on the next page.
+ */
+export function drawTable(doc: Doc, data: TableData) {
+  const left = doc.page.margins.left
+  const tableWidth = contentWidth(doc)
+  const columns: TableColumn[] = [...data.columns]
+  if (data.signatureColumn) {
+    columns.push({
+      header: data.signatureColumn.header ?? 'Podpis',
+      width: data.signatureColumn.width,
+      align: 'center',
+    })
+  }
+  const totalWeight = columns.reduce((sum, column) => sum + column.width, 0)
+  const widths = columns.map((column) => (column.width / totalWeight) * tableWidth)
+  const xs = widths.map(
+    (_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0),
+  )
+  const minRowHeight = data.signatureColumn ? TABLE.signatureRowHeight : 0
+
+  const textHeight = (text: string, width: number, font: string) => {
+    doc.font(font).fontSize(FONT_SIZE.table)
+    return doc.heightOfString(text || ' ', { width: width - 2 * TABLE.paddingX, lineGap: LINE_GAP })
+  }
+  const headerCells: Cell[] = columns.map((column, index) => ({
+    text: column.header,
+    font: FONT.bold,
+    align: column.align ?? 'left',
+    x: xs[index] ?? left,
+    width: widths[index] ?? 0,
+  }))
+  const dataCells = (row: readonly string[]): Cell[] => {
+    if (row.length !== data.columns.length) {
+      throw new Error(`Table row has ${row.length} cells, expected ${data.columns.length}`)
+    }
+    return columns.map((column, index) => ({
+      text: row[index] ?? '',
+      font: FONT.regular,
+      align: column.align ?? 'left',
+      x: xs[index] ?? left,
+      width: widths[index] ?? 0,
+    }))
+  }
+  const groupCells = (label: string): Cell[] => [
+    { text: label, font: FONT.bold, align: 'left', x: left, width: tableWidth },
+  ]
+  const rowHeight = (cells: Cell[], minimum = 0) =>
+    Math.max(
+      minimum,
+      ...cells.map((cell) => textHeight(cell.text, cell.width, cell.font) + 2 * TABLE.paddingY),
+    )
+
+  const headerHeight = rowHeight(headerCells)
+  // A row taller than a whole page is clipped (with an ellipsis) rather than split.
+  const maxRowHeight = bodyHeight(doc) - 2 * headerHeight
+  const heightOf = (row: TableRow) =>
+    Math.min(
+      maxRowHeight,
+      isGroupRow(row) ? rowHeight(groupCells(row.group)) : rowHeight(dataCells(row), minRowHeight),
+    )
+
+  const drawRow = (
+    cells: Cell[],
+    height: number,
+    { fill, cellTag }: { fill?: string; cellTag: 'TH' | 'TD' | null },
+  ) => {
+    const y = doc.y
+    artifact(doc, () => {
+      if (fill) doc.rect(left, y, tableWidth, height).fill(fill)
+      doc.lineWidth(TABLE.borderWidth).strokeColor(COLOR.tableBorder)
+      for (const cell of cells) doc.rect(cell.x, y, cell.width, height).stroke()
+    })
+    const drawText = (cell: Cell) => {
+      if (!cell.text) return
+      doc.fillColor(COLOR.text).font(cell.font).fontSize(FONT_SIZE.table)
+      doc.text(cell.text, cell.x + TABLE.paddingX, y + TABLE.paddingY, {
+        width: cell.width - 2 * TABLE.paddingX,
+        height: height - 2 * TABLE.paddingY + 1,
+        align: cell.align,
+        lineGap: LINE_GAP,
+        ellipsis: true,
+      })
+    }
+    if (cellTag) {
+      group(doc, 'TR', () => {
+        for (const cell of cells) {
+          tagged(doc, cellTag, () => drawText(cell), cellTag === 'TH' ? { scope: 'Column' } : {})
+        }
+      })
+    } else {
+      // Repeated header and group rows are page furniture: the structure has them once.
+      artifact(doc, () => cells.forEach(drawText), 'Pagination')
+    }
+    doc.x = left
+    doc.y = y + height
+  }
+
+  const drawHeader = (repeated: boolean) =>
+    drawRow(headerCells, headerHeight, {
+      fill: COLOR.tableHeaderFill,
+      cellTag: repeated ? null : 'TH',
+    })
+  const drawGroup = (label: string, repeated: boolean, height: number) =>
+    drawRow(groupCells(label), height, {
+      fill: COLOR.groupRowFill,
+      cellTag: repeated ? null : 'TD',
+    })
+
+  const continueOnNewPage = (activeGroup: string | null) => {
+    doc.continueOnNewPage()
+    drawHeader(true)
+    if (activeGroup !== null) {
+      const label = activeGroup + TABLE.groupContinuedSuffix
+      drawGroup(label, true, rowHeight(groupCells(label)))
+    }
+  }
+
+  // Keeps a group heading (or the header row) together with the row after it.
+  const withFollowingRow = (index: number) => {
+    const next = data.rows[index + 1]
+    return next && !isGroupRow(next) ? heightOf(next) : 0
+  }
+
+  group(doc, 'Table', () => {
+    const first = data.rows[0]
+    ensureSpace(
+      doc,
+      headerHeight + (first ? heightOf(first) + (isGroupRow(first) ? withFollowingRow(0) : 0) : 0),
+    )
+    drawHeader(false)
+    let activeGroup: string | null = null
+    data.rows.forEach((row, index) => {
+      const height = heightOf(row)
+      if (isGroupRow(row)) {
+        if (height + withFollowingRow(index) > spaceLeft(doc)) continueOnNewPage(null)
+        drawGroup(row.group, false, height)
+        activeGroup = row.group
+      } else {
+        if (height > spaceLeft(doc)) continueOnNewPage(activeGroup)
+        drawRow(dataCells(row), height, { cellTag: 'TD' })
+      }
+    })
+  })
+  doc.font(FONT.regular).fillColor(COLOR.text)
+  doc.y += SPACE.afterBlock
+}
