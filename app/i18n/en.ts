@@ -1,6 +1,16 @@
+import { agenda } from './en/agenda'
+import { bodies } from './en/bodies'
+import { calendar } from './en/calendar'
+import { invitations } from './en/invitations'
+import { meetings } from './en/meetings'
 import type { MessageKey } from './pl'
 
 export const en: Record<MessageKey, string> = {
+  ...bodies,
+  ...meetings,
+  ...agenda,
+  ...invitations,
+  ...calendar,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',
   'layout.skipToContent': 'Skip to content',
@@ -93,6 +103,20 @@ export const en: Record<MessageKey, string> = {
   'validation.duplicateOrganisation': 'This municipality already has an institution of this name.',
   'validation.duplicateEmail': 'An account with this e-mail address already exists.',
   'validation.person': 'Choose a person from the list.',
+  'validation.money': 'Enter an amount in złoty, e.g. 904 150,00.',
+  'validation.projectName': 'Enter the project name or clear its other details.',
+  'validation.euOverTotal': 'The EU funding cannot exceed the project value.',
+  'validation.date': 'Enter a date as YYYY-MM-DD.',
+  'validation.dateTime': 'Enter a date and time, e.g. 16/05/2017, 13:00.',
+  'validation.endBeforeStart': 'The end must come after the start.',
+  'validation.meetingTooLong': 'A meeting may last at most 14 days.',
+  'validation.count': 'Enter a whole number.',
+  'validation.bodyKind': 'Choose a kind of team from the list.',
+  'validation.membershipRole': 'Choose a role from the list.',
+  'validation.deputySameAsDelegate': 'The deputy must be someone other than the delegate.',
+  'validation.officer': 'Choose an active officer or administrator account.',
+  'validation.personOfOrganisation': 'This person does not represent the chosen institution.',
+  'validation.alreadyMember': 'This institution is already a member in this period.',
   'validation.personHasAccount': 'This person already has an account.',
 
   'kind.ops': 'social welfare centre (MOPS/GOPS/OPS)',

@@ -1,5 +1,19 @@
-/** Polish: the interface's first language. Every key here must exist in en.ts too. */
+import { agenda } from './pl/agenda'
+import { bodies } from './pl/bodies'
+import { calendar } from './pl/calendar'
+import { invitations } from './pl/invitations'
+import { meetings } from './pl/meetings'
+
+/**
+ * Polish: the interface's first language. Every key here must exist in en.ts too. The
+ * texts of each part of the product live in pl/<part>.ts.
+ */
 export const pl = {
+  ...bodies,
+  ...meetings,
+  ...agenda,
+  ...invitations,
+  ...calendar,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',
@@ -92,6 +106,20 @@ export const pl = {
   'validation.duplicateOrganisation': 'W tej gminie jest już instytucja o tej nazwie.',
   'validation.duplicateEmail': 'Konto z tym adresem e-mail już istnieje.',
   'validation.person': 'Wybierz osobę z listy.',
+  'validation.money': 'Podaj kwotę w złotych, np. 904 150,00.',
+  'validation.projectName': 'Podaj nazwę projektu albo usuń jego pozostałe dane.',
+  'validation.euOverTotal': 'Dofinansowanie nie może przekraczać wartości projektu.',
+  'validation.date': 'Podaj datę w formacie RRRR-MM-DD.',
+  'validation.dateTime': 'Podaj datę i godzinę, np. 16.05.2017, 13:00.',
+  'validation.endBeforeStart': 'Koniec musi nastąpić po początku.',
+  'validation.meetingTooLong': 'Spotkanie może trwać najwyżej 14 dni.',
+  'validation.count': 'Podaj liczbę całkowitą.',
+  'validation.bodyKind': 'Wybierz rodzaj zespołu z listy.',
+  'validation.membershipRole': 'Wybierz funkcję z listy.',
+  'validation.deputySameAsDelegate': 'Zastępca musi być inną osobą niż delegat.',
+  'validation.officer': 'Wybierz aktywne konto urzędnika lub administratora.',
+  'validation.personOfOrganisation': 'Ta osoba nie reprezentuje wybranej instytucji.',
+  'validation.alreadyMember': 'Ta instytucja jest już członkiem zespołu w tym okresie.',
   'validation.personHasAccount': 'Ta osoba ma już konto.',
 
   'kind.ops': 'ośrodek pomocy społecznej (MOPS/GOPS/OPS)',

@@ -56,3 +56,41 @@ export function formatMoney(grosze: number, lang: Lang = 'pl'): string {
   const text = lang === 'pl' ? value.replace(/\s/g, ' ').replace(/^(\d)(\d{3}),/, '$1 $2,') : value
   return lang === 'pl' ? `${text} zł` : `PLN ${text}`
 }
+
+const plMonthsGenitive = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia']
+
+/**
+ * The days of a meeting in words: „16 czerwca 2009 r.”, „14–15 maja 2012 r.”,
+ * „30 kwietnia – 2 maja 2012 r.”, „30 grudnia 2012 r. – 2 stycznia 2013 r.”.
+ */
+export function formatDayRange(startsAt: Date | string, endsAt: Date | string, lang: Lang = 'pl'): string {
+  const a = toWarsawWallClock(startsAt)
+  const b = toWarsawWallClock(endsAt)
+  const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
+  if (lang !== 'pl') {
+    if (sameDay) return format(a, 'd MMMM yyyy', { locale: enGB })
+    if (a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth()) return `${a.getDate()}–${format(b, 'd MMMM yyyy', { locale: enGB })}`
+    return `${format(a, 'd MMMM yyyy', { locale: enGB })} – ${format(b, 'd MMMM yyyy', { locale: enGB })}`
+  }
+  const day = (d: Date) => `${d.getDate()} ${plMonthsGenitive[d.getMonth()]}`
+  if (sameDay) return `${day(a)} ${a.getFullYear()} r.`
+  if (a.getFullYear() !== b.getFullYear()) return `${day(a)} ${a.getFullYear()} r. – ${day(b)} ${b.getFullYear()} r.`
+  if (a.getMonth() === b.getMonth()) return `${a.getDate()}–${day(b)} ${b.getFullYear()} r.`
+  return `${day(a)} – ${day(b)} ${b.getFullYear()} r.`
+}
+
+/** „16.05.2017 r., godz. 13:00–15:00” for one day; the day range with both hours otherwise. */
+export function formatMeetingWhen(startsAt: Date | string, endsAt: Date | string, lang: Lang = 'pl'): string {
+  const a = toWarsawWallClock(startsAt)
+  const b = toWarsawWallClock(endsAt)
+  const hours = (d: Date) => format(d, 'HH:mm')
+  const sameDay = format(a, 'yyyy-MM-dd') === format(b, 'yyyy-MM-dd')
+  if (sameDay) {
+    return lang === 'pl'
+      ? `${formatDate(startsAt)}, godz. ${hours(a)}–${hours(b)}`
+      : `${formatDate(startsAt, 'en')}, ${hours(a)}–${hours(b)}`
+  }
+  return lang === 'pl'
+    ? `${formatDayRange(startsAt, endsAt)} (od ${formatDate(startsAt)}, godz. ${hours(a)}, do ${formatDate(endsAt)}, godz. ${hours(b)})`
+    : `${formatDayRange(startsAt, endsAt, 'en')} (from ${formatDateTime(startsAt, 'en')} to ${formatDateTime(endsAt, 'en')})`
+}

@@ -5,3 +5,29 @@ export type OrganisationKind = (typeof organisationKinds)[number]
 
 export const roles = ['admin', 'officer', 'member'] as const
 export type Role = (typeof roles)[number]
+
+export const bodyKinds = ['advisory_team', 'working_group'] as const
+export type BodyKind = (typeof bodyKinds)[number]
+
+/** The role of a member institution in a body. */
+export const membershipRoles = ['chair', 'secretary', 'member'] as const
+export type MembershipRole = (typeof membershipRoles)[number]
+
+/** The officers (accounts) who manage a body. */
+export const bodyOfficerRoles = ['convenor', 'secretary'] as const
+export type BodyOfficerRole = (typeof bodyOfficerRoles)[number]
+
+export const meetingStates = ['planned', 'invited', 'held', 'cancelled'] as const
+export type MeetingState = (typeof meetingStates)[number]
+
+export const agendaItemKinds = ['opening', 'presentation', 'workshop', 'panel', 'discussion', 'group_work', 'game', 'break', 'other'] as const
+export type AgendaItemKind = (typeof agendaItemKinds)[number]
+
+export const invitationKinds = ['delegate', 'deputy', 'guest'] as const
+export type InvitationKind = (typeof invitationKinds)[number]
+
+export const invitationResponses = ['pending', 'yes', 'no', 'maybe'] as const
+export type InvitationResponse = (typeof invitationResponses)[number]
+
+export const attendanceStates = ['unknown', 'present', 'absent', 'excused'] as const
+export type AttendanceState = (typeof attendanceStates)[number]

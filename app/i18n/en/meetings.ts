@@ -1,0 +1,3 @@
+import type { meetings as pl } from '../pl/meetings'
+
+export const meetings: Record<keyof typeof pl, string> = {}

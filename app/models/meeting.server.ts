@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import type { SessionUser } from '~/auth/session.server'
+import { db, schema } from '~/db.server'
+import type { MeetingInput } from '~/schemas/meeting'
+import { fromWarsawLocal } from '~/utils/time'
+import { diffFields, recordAudit, type Actor } from './audit.server'
+import { getBodyAccess, isInvitee, managedBodyIds, memberBodyIds } from './body-access.server'
+
+const mt = schema.meetings
+const b = schema.bodies
+
+export type MeetingAccess = 'manage' | 'member' | 'invitee' | 'public' | 'none'
+
+/**
+ * How far a user sees into one meeting: a body's insiders see all its meetings; a guest
+ * invited in person sees that meeting; anyone sees a public meeting of a public body.
+ */
+export function getMeetingAccess({ meetingId, user }: { meetingId: number; user: SessionUser | null }): MeetingAccess {
+  const meeting = db.select({ bodyId: mt.bodyId, isPublic: mt.isPublic }).from(mt).where(eq(mt.id, meetingId)).get()
+  if (!meeting) return 'none'
+  const body = getBodyAccess({ bodyId: meeting.bodyId, user })
+  if (body === 'manage' || body === 'member') return body
+  if (isInvitee({ meetingId, user })) return 'invitee'
+  return body === 'public' && meeting.isPublic ? 'public' : 'none'
+}
+
+/** SQL for „this meeting is one the user may see”, for lists and feeds. */
+export function visibleMeetingCondition(user: SessionUser | null): SQL {
+  const publicMeeting = and(eq(b.isPublic, true), eq(mt.isPublic, true))!
+  if (user?.role === 'admin') return sql`1 = 1`
+  if (!user) return publicMeeting
+  const insider = [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])]
+  const invited = user.personId
+    ? sql`${mt.id} in (select meeting_id from invitations where person_id = ${user.personId})`
+    : sql`0`
+  return or(publicMeeting, insider.length ? inArray(mt.bodyId, insider) : sql`0`, invited)!
+}
+
+const listColumns = {
+  id: mt.id,
+  bodyId: mt.bodyId,
+  bodyName: b.name,
+  bodyKind: b.kind,
+  number: mt.number,
+  topic: mt.topic,
+  startsAt: mt.startsAt,
+  endsAt: mt.endsAt,
+  venueName: mt.venueName,
+  state: mt.state,
+  isPublic: mt.isPublic,
+}
+
+export function listMeetings({
+  user,
+  bodyId,
+  when,
+  from,
+  to,
+}: {
+  user: SessionUser | null
+  bodyId?: number
+  when?: 'upcoming' | 'past'
+  /** Meetings that overlap [from, to): for a month view. */
+  from?: string
+  to?: string
+}) {
+  const now = new Date().toISOString()
+  return db
+    .select(listColumns)
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .where(
+      and(
+        visibleMeetingCondition(user),
+        bodyId ? eq(mt.bodyId, bodyId) : undefined,
+        when === 'upcoming' ? gte(mt.endsAt, now) : when === 'past' ? lt(mt.endsAt, now) : undefined,
+        from ? gte(mt.endsAt, from) : undefined,
+        to ? lt(mt.startsAt, to) : undefined,
+      ),
+    )
+    .orderBy(when === 'past' ? desc(mt.startsAt) : asc(mt.startsAt))
+    .all()
+}
+
+export function getMeeting({ id }: { id: number }) {
+  const meeting = db
+    .select({
+      id: mt.id,
+      bodyId: mt.bodyId,
+      bodyName: b.name,
+      bodyKind: b.kind,
+      bodyIsPublic: b.isPublic,
+      conveningOrganisationId: b.conveningOrganisationId,
+      projectId: b.projectId,
+      number: mt.number,
+      topic: mt.topic,
+      purpose: mt.purpose,
+      startsAt: mt.startsAt,
+      endsAt: mt.endsAt,
+      venueName: mt.venueName,
+      venueAddress: mt.venueAddress,
+      venueRoom: mt.venueRoom,
+      seriesId: mt.seriesId,
+      seriesTitle: schema.meetingSeries.title,
+      seriesPlannedCount: schema.meetingSeries.plannedCount,
+      state: mt.state,
+      cancelReason: mt.cancelReason,
+      isPublic: mt.isPublic,
+      headcount: mt.headcount,
+      sequence: mt.sequence,
+      updatedAt: mt.updatedAt,
+    })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .leftJoin(schema.meetingSeries, eq(schema.meetingSeries.id, mt.seriesId))
+    .where(eq(mt.id, id))
+    .get()
+  if (!meeting) return undefined
+  const seriesPosition = meeting.seriesId
+    ? (db
+        .select({ n: sql<number>`count(*)` })
+        .from(mt)
+        .where(and(eq(mt.seriesId, meeting.seriesId), sql`${mt.startsAt} <= ${meeting.startsAt}`))
+        .get()?.n ?? null)
+    : null
+  return { ...meeting, seriesPosition }
+}
+
+function seriesIdFor(bodyId: number, input: MeetingInput): number | null {
+  if (!input.seriesTitle) return null
+  const existing = db
+    .select({ id: schema.meetingSeries.id })
+    .from(schema.meetingSeries)
+    .where(and(eq(schema.meetingSeries.bodyId, bodyId), eq(schema.meetingSeries.title, input.seriesTitle)))
+    .get()
+  if (existing) {
+    if (input.seriesPlannedCount) db.update(schema.meetingSeries).set({ plannedCount: input.seriesPlannedCount }).where(eq(schema.meetingSeries.id, existing.id)).run()
+    return existing.id
+  }
+  return db.insert(schema.meetingSeries).values({ bodyId, title: input.seriesTitle, plannedCount: input.seriesPlannedCount ?? null }).returning({ id: schema.meetingSeries.id }).get().id
+}
+
+function meetingRow(input: MeetingInput) {
+  return {
+    topic: input.topic,
+    purpose: input.purpose ?? null,
+    startsAt: fromWarsawLocal(input.startsAt)!.toISOString(),
+    endsAt: fromWarsawLocal(input.endsAt)!.toISOString(),
+    venueName: input.venueName ?? null,
+    venueAddress: input.venueAddress ?? null,
+    venueRoom: input.venueRoom ?? null,
+    isPublic: input.isPublic,
+    headcount: input.headcount ?? null,
+  }
+}
+
+export function createMeeting({ bodyId, input, actor }: { bodyId: number; input: MeetingInput; actor: Actor }) {
+  return db.transaction(
+    (tx) => {
+      const number = (tx.select({ n: max(mt.number) }).from(mt).where(eq(mt.bodyId, bodyId)).get()?.n ?? 0) + 1
+      const row = { ...meetingRow(input), bodyId, number, seriesId: seriesIdFor(bodyId, input) }
+      const { id } = tx.insert(mt).values(row).returning({ id: mt.id }).get()
+      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'meeting.created', entityType: 'meeting', entityId: id, after: row })
+      return { id, number }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Saves a meeting's changes. A new time or place raises the iCalendar SEQUENCE and is
+ * reported back, so that the invitees can be told.
+ */
+export function updateMeeting({ id, input, actor }: { id: number; input: MeetingInput; actor: Actor }) {
+  return db.transaction((tx) => {
+    const before = tx.select().from(mt).where(eq(mt.id, id)).get()
+    if (!before) throw new Response('Not Found', { status: 404 })
+    const row = { ...meetingRow(input), seriesId: seriesIdFor(before.bodyId, input) }
+    const diff = diffFields(before as Record<string, unknown>, row)
+    if (diff.changed.length === 0) return { rescheduled: false }
+    const rescheduled = ['startsAt', 'endsAt', 'venueName', 'venueAddress', 'venueRoom'].some((field) => diff.changed.includes(field))
+    tx.update(mt)
+      .set({ ...row, sequence: rescheduled ? before.sequence + 1 : before.sequence, updatedAt: new Date().toISOString() })
+      .where(eq(mt.id, id))
+      .run()
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: rescheduled ? 'meeting.rescheduled' : 'meeting.updated', entityType: 'meeting', entityId: id, before: diff.before, after: diff.after })
+    return { rescheduled }
+  })
+}
+
+export function cancelMeeting({ id, reason, actor }: { id: number; reason: string; actor: Actor }) {
+  db.transaction((tx) => {
+    const before = tx.select({ state: mt.state, sequence: mt.sequence }).from(mt).where(eq(mt.id, id)).get()
+    if (!before) throw new Response('Not Found', { status: 404 })
+    if (before.state === 'cancelled') return
+    tx.update(mt).set({ state: 'cancelled', cancelReason: reason, sequence: before.sequence + 1, updatedAt: new Date().toISOString() }).where(eq(mt.id, id)).run()
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'meeting.cancelled', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'cancelled', cancelReason: reason } })
+  })
+}
+
+/** planned → invited (when invitations go out) → held. A cancelled meeting stays cancelled. */
+export function setMeetingState({ id, state, actor }: { id: number; state: 'invited' | 'held'; actor: Actor }) {
+  db.transaction((tx) => {
+    const before = tx.select({ state: mt.state }).from(mt).where(eq(mt.id, id)).get()
+    if (!before) throw new Response('Not Found', { status: 404 })
+    const order = ['planned', 'invited', 'held'] as const
+    if (before.state === 'cancelled' || order.indexOf(before.state as (typeof order)[number]) >= order.indexOf(state)) return
+    tx.update(mt).set({ state, updatedAt: new Date().toISOString() }).where(eq(mt.id, id)).run()
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: `meeting.${state}`, entityType: 'meeting', entityId: id, before, after: { state } })
+  })
+}
+
+/** What „schedule the next meeting” starts from: the body's last meeting's venue and series. */
+export function getNextMeetingDefaults({ bodyId }: { bodyId: number }) {
+  const last = db
+    .select({ venueName: mt.venueName, venueAddress: mt.venueAddress, venueRoom: mt.venueRoom, isPublic: mt.isPublic, seriesTitle: schema.meetingSeries.title, seriesPlannedCount: schema.meetingSeries.plannedCount })
+    .from(mt)
+    .leftJoin(schema.meetingSeries, eq(schema.meetingSeries.id, mt.seriesId))
+    .where(eq(mt.bodyId, bodyId))
+    .orderBy(desc(mt.startsAt))
+    .get()
+  return last ?? null
+}

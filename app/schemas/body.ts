@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { bodyKinds, membershipRoles } from '#db/schema/enums'
+import { parseMoney } from '~/utils/money'
+import { idField, optionalText, requiredText } from './fields'
+
+const optionalMoney = z
+  .string()
+  .trim()
+  .refine((value) => parseMoney(value) !== null, 'validation.money')
+  .transform((value) => parseMoney(value)!)
+  .optional()
+
+const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
+
+export const BodySchema = z
+  .object({
+    kind: z.enum(bodyKinds, { error: 'validation.bodyKind' }),
+    name: requiredText(300),
+    mandate: optionalText(5000),
+    conveningOrganisationId: idField('validation.organisation'),
+    umbrella: optionalText(300),
+    isPublic: checkbox,
+    projectName: optionalText(300),
+    projectProgramme: optionalText(300),
+    projectNumber: optionalText(100),
+    projectTotalValue: optionalMoney,
+    projectEuFunding: optionalMoney,
+    projectTargetGroup: optionalText(1000),
+    projectFundingNotice: optionalText(1000),
+  })
+  .superRefine((value, ctx) => {
+    const projectDetails = [value.projectProgramme, value.projectNumber, value.projectTotalValue, value.projectEuFunding, value.projectTargetGroup, value.projectFundingNotice]
+    if (!value.projectName && projectDetails.some((v) => v !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['projectName'], message: 'validation.projectName' })
+    }
+    if (value.projectTotalValue !== undefined && value.projectEuFunding !== undefined && value.projectEuFunding > value.projectTotalValue) {
+      ctx.addIssue({ code: 'custom', path: ['projectEuFunding'], message: 'validation.euOverTotal' })
+    }
+  })
+export type BodyInput = z.infer<typeof BodySchema>
+
+const isoDay = z.string({ error: 'validation.date' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+
+export const MembershipSchema = z
+  .object({
+    organisationId: idField('validation.organisation'),
+    delegatePersonId: idField('validation.person').optional(),
+    deputyPersonId: idField('validation.person').optional(),
+    role: z.enum(membershipRoles, { error: 'validation.membershipRole' }),
+    fromDate: isoDay,
+    toDate: isoDay.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.toDate && value.toDate < value.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'validation.endBeforeStart' })
+    if (value.delegatePersonId && value.delegatePersonId === value.deputyPersonId) {
+      ctx.addIssue({ code: 'custom', path: ['deputyPersonId'], message: 'validation.deputySameAsDelegate' })
+    }
+  })
+export type MembershipInput = z.infer<typeof MembershipSchema>
+
+export const EndMembershipSchema = z.object({ membershipId: idField('validation.required'), toDate: isoDay })

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { fromWarsawLocal } from '~/utils/time'
+import { optionalText, requiredText } from './fields'
+
+const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
+
+/** A `datetime-local` value read as Warsaw time. */
+const warsawDateTime = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .refine((value) => fromWarsawLocal(value) !== null, 'validation.dateTime')
+
+export const MeetingSchema = z
+  .object({
+    topic: requiredText(500),
+    purpose: optionalText(5000),
+    startsAt: warsawDateTime,
+    endsAt: warsawDateTime,
+    venueName: optionalText(300),
+    venueAddress: optionalText(300),
+    venueRoom: optionalText(200),
+    seriesTitle: optionalText(300),
+    seriesPlannedCount: z.coerce.number({ error: 'validation.count' }).int('validation.count').min(1, 'validation.count').max(100, 'validation.count').optional(),
+    isPublic: checkbox,
+    headcount: z.coerce.number({ error: 'validation.count' }).int('validation.count').min(0, 'validation.count').max(100000, 'validation.count').optional(),
+  })
+  .superRefine((value, ctx) => {
+    const start = fromWarsawLocal(value.startsAt)
+    const end = fromWarsawLocal(value.endsAt)
+    if (start && end && end <= start) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.endBeforeStart' })
+    if (start && end && end.getTime() - start.getTime() > 14 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.meetingTooLong' })
+  })
+export type MeetingInput = z.infer<typeof MeetingSchema>
+
+export const CancelMeetingSchema = z.object({ reason: requiredText(1000) })
