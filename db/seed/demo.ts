@@ -8,6 +8,7 @@ import { createOrganisation } from '~/models/organisation.server'
 import { createPerson } from '~/models/person.server'
 import { createUser } from '~/models/user.server'
 import type { OrganisationInput } from '~/schemas/directory'
+import { seedTeams } from './teams'
 
 const KATOWICE = '2469011'
 const KRAKOW = '1261011'
@@ -38,6 +39,18 @@ export const demoPeople = [
   { key: 'przeor', organisation: 'umKatowice', name: 'Gizela Przeor', position: 'Podinspektor, Wydział Polityki Społecznej, Referat ds. Organizacji Pozarządowych' },
   { key: 'wrona', organisation: 'mopsTarnow', name: 'Jakub Wrona', position: null },
   { key: 'flacht', organisation: 'uppk', name: 'Anna Flacht', position: 'Naczelnik Wydziału Ewidencji i Świadczeń' },
+  // The notes name some participants only by their institution or post; so do we.
+  { key: 'mopsKatowiceDeputy', organisation: 'mopsKatowice', name: 'Zastępca Dyrektora MOPS w Katowicach', position: 'Zastępca Dyrektora' },
+  { key: 'pupKatowiceRep', organisation: 'pupKatowice', name: 'Przedstawiciel PUP w Katowicach', position: null },
+  { key: 'ohpRep', organisation: 'ohp', name: 'Przedstawiciel OHP', position: null },
+  { key: 'zdzRep', organisation: 'zdz', name: 'Przedstawiciel ZDZ Profesja', position: null },
+  { key: 'lexCivisRep', organisation: 'lexCivis', name: 'Przedstawiciel Fundacji Lex Civis', position: null },
+  { key: 'ropsRep', organisation: 'ropsKrakow', name: 'Przedstawiciel ROPS w Krakowie', position: null },
+  { key: 'pupTarnowRep', organisation: 'pupTarnow', name: 'Przedstawiciel PUP w Tarnowie', position: null },
+  { key: 'mopsWodzislawRep', organisation: 'mopsWodzislaw', name: 'Przedstawiciel MOPS w Wodzisławiu Śląskim', position: null },
+  { key: 'cisRep', organisation: 'cisRybnik', name: 'Przedstawiciel Centrum Inicjatyw Społecznych', position: null },
+  { key: 'pupWodzislawRep1', organisation: 'pupWodzislaw', name: 'Przedstawicielka PUP w Wodzisławiu Śląskim (pośrednictwo pracy)', position: null },
+  { key: 'pupWodzislawRep2', organisation: 'pupWodzislaw', name: 'Przedstawicielka PUP w Wodzisławiu Śląskim (doradztwo zawodowe)', position: 'Doradca zawodowy' },
 ] as const
 
 /** Listed in the README; created only by SEED=demo, never with SEED=none. */
@@ -60,10 +73,13 @@ export async function seedDemo() {
     if (!result.ok) throw new Error(`Demo person ${key}: ${JSON.stringify(result.fieldErrors)}`)
     personIds.set(key, result.id)
   }
+  const accountIds = new Map<string, number>()
   for (const account of demoAccounts) {
     const personId = account.person ? personIds.get(account.person) : undefined
     const result = await createUser({ fields: { email: account.email, name: account.name, role: account.role, personId }, password: account.password, actor: SYSTEM_ACTOR })
     if (!result.ok) throw new Error(`Demo account ${account.email}: ${JSON.stringify(result.fieldErrors)}`)
+    accountIds.set(account.email, result.id)
   }
+  seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
   return { organisationIds, personIds }
 }
