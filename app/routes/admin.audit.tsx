@@ -2,6 +2,7 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@rem
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { isMessageKey } from '~/i18n/messages'
+import { FilterActions, Pagination } from '~/components/list-controls'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAuditEntries } from '~/models/audit.server'
 import { AuditFilterSchema, auditActionPrefixes } from '~/schemas/audit'
@@ -60,10 +61,7 @@ export default function AuditLog() {
               ))}
             </select>
           </div>
-          <div className="actions">
-            <button type="submit">{t('common.filter')}</button>
-            <Link to="/admin/audit">{t('common.clearFilters')}</Link>
-          </div>
+          <FilterActions clearTo="/admin/audit" />
         </div>
       </Form>
 
@@ -122,13 +120,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t('common.page', { page, pages })}>
-          {page > 1 ? <Link to={pageHref(event, page - 1)}>{t('common.previous')}</Link> : null}
-          <span>{t('common.page', { page, pages })}</span>
-          {page < pages ? <Link to={pageHref(event, page + 1)}>{t('common.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(n) => pageHref(event, n)} />
     </>
   )
 }

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { organisationKinds } from '#db/schema/enums'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/require.server'
+import { FilterActions, Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
 import { listOrganisations } from '~/models/organisation.server'
 import { getRegionChoices } from '~/models/region.server'
@@ -95,10 +96,7 @@ export default function Organisations() {
             <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} />
             <label htmlFor="filter-archived">{t('org.showArchived')}</label>
           </div>
-          <div className="actions">
-            <button type="submit">{t('common.filter')}</button>
-            <Link to="/organisations">{t('common.clearFilters')}</Link>
-          </div>
+          <FilterActions clearTo="/organisations" />
         </div>
       </Form>
 
@@ -136,13 +134,7 @@ export default function Organisations() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t('common.page', { page, pages })}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t('common.previous')}</Link> : null}
-          <span>{t('common.page', { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t('common.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </>
   )
 }
