@@ -69,6 +69,16 @@ export function TextField({ meta, label, hint, optional, type = 'text', autoComp
   )
 }
 
+/** A longer text, e.g. a team's mandate or a meeting's purpose. */
+export function TextAreaField({ meta, label, hint, optional, rows = 5 }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean; rows?: number }) {
+  const props = useControlProps(meta, hint)
+  return (
+    <FieldShell meta={meta} label={label} hint={hint} optional={optional}>
+      <textarea {...props} rows={rows} defaultValue={meta.initialValue as string | undefined} required={!optional} aria-required={!optional || undefined} key={meta.key} />
+    </FieldShell>
+  )
+}
+
 export type Option = { value: string; label: string }
 
 export function SelectField({

@@ -2,6 +2,7 @@ import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import type { BodyAccess } from '~/auth/body-permissions'
 import { db, schema } from '~/db.server'
+import { warsawDay } from '~/utils/time'
 
 const m = schema.memberships
 
@@ -10,8 +11,9 @@ export function activeOn(day: string) {
   return and(lte(m.fromDate, day), or(isNull(m.toDate), gte(m.toDate, day)))
 }
 
+/** Today in Warsaw: seats begin and end on Polish calendar days, not UTC ones. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10)
+  return warsawDay(new Date())
 }
 
 /** The bodies a user manages (as convenor or secretary). */

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, isNull } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema, type Tx } from '~/db.server'
 import type { BodyInput, MembershipInput } from '~/schemas/body'
@@ -56,6 +56,8 @@ export function getBody({ id }: { id: number }) {
 }
 
 export type BodySaveResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
+/** A change refused for a reason the form shows next to a field. */
+export type ChangeResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
 
 function bodyRow(input: BodyInput) {
   return {
@@ -154,20 +156,43 @@ export function listOfficers({ bodyId }: { bodyId: number }) {
     .all()
 }
 
-export function addOfficer({ bodyId, userId, role, actor }: { bodyId: number; userId: number; role: 'convenor' | 'secretary'; actor: Actor }) {
+/** Accounts that may be named officers of a body: active officers and administrators not yet on it. */
+export function listOfficerCandidates({ bodyId }: { bodyId: number }) {
+  const taken = db.select({ id: schema.bodyOfficers.userId }).from(schema.bodyOfficers).where(eq(schema.bodyOfficers.bodyId, bodyId)).all().map((r) => r.id)
+  return db
+    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+    .from(schema.users)
+    .where(and(inArray(schema.users.role, ['officer', 'admin']), isNull(schema.users.disabledAt)))
+    .orderBy(asc(schema.users.name))
+    .all()
+    .filter((u) => !taken.includes(u.id))
+}
+
+export function addOfficer({ bodyId, userId, role, actor }: { bodyId: number; userId: number; role: 'convenor' | 'secretary'; actor: Actor }): ChangeResult {
   const candidate = db.select({ role: schema.users.role, disabledAt: schema.users.disabledAt }).from(schema.users).where(eq(schema.users.id, userId)).get()
   if (!candidate || candidate.disabledAt || candidate.role === 'member') return { ok: false as const, fieldErrors: { userId: ['validation.officer'] } }
   return db.transaction((tx) => {
+    const before = tx
+      .select({ role: schema.bodyOfficers.role })
+      .from(schema.bodyOfficers)
+      .where(and(eq(schema.bodyOfficers.bodyId, bodyId), eq(schema.bodyOfficers.userId, userId)))
+      .get()
+    if (before?.role === role) return { ok: true as const }
     tx.insert(schema.bodyOfficers).values({ bodyId, userId, role }).onConflictDoUpdate({ target: [schema.bodyOfficers.bodyId, schema.bodyOfficers.userId], set: { role } }).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerAdded', entityType: 'body', entityId: bodyId, after: { userId, role } })
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerAdded', entityType: 'body', entityId: bodyId, before: before ? { userId, role: before.role } : null, after: { userId, role } })
     return { ok: true as const }
   })
 }
 
 export function removeOfficer({ bodyId, userId, actor }: { bodyId: number; userId: number; actor: Actor }) {
   db.transaction((tx) => {
-    tx.delete(schema.bodyOfficers).where(and(eq(schema.bodyOfficers.bodyId, bodyId), eq(schema.bodyOfficers.userId, userId))).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerRemoved', entityType: 'body', entityId: bodyId, before: { userId } })
+    const removed = tx
+      .delete(schema.bodyOfficers)
+      .where(and(eq(schema.bodyOfficers.bodyId, bodyId), eq(schema.bodyOfficers.userId, userId)))
+      .returning({ role: schema.bodyOfficers.role })
+      .get()
+    if (!removed) return
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerRemoved', entityType: 'body', entityId: bodyId, before: { userId, role: removed.role } })
   })
 }
 
@@ -213,21 +238,44 @@ export function listCurrentMemberships({ bodyId, day = today() }: { bodyId: numb
     .all()
 }
 
-function personOf(tx: Tx, personId: number | undefined, organisationId: number) {
-  if (!personId) return true
-  const person = tx.select({ organisationId: schema.people.organisationId }).from(schema.people).where(eq(schema.people.id, personId)).get()
-  return person?.organisationId === organisationId
+/** Why a person may not sit for an institution, or null when they may (or none is named). */
+function personProblem(tx: Tx, personId: number | undefined, organisationId: number): string | null {
+  if (!personId) return null
+  const person = tx.select({ organisationId: schema.people.organisationId, archivedAt: schema.people.archivedAt }).from(schema.people).where(eq(schema.people.id, personId)).get()
+  if (!person || person.archivedAt) return 'validation.person'
+  return person.organisationId === organisationId ? null : 'validation.personOfOrganisation'
 }
 
-export function addMembership({ bodyId, input, actor }: { bodyId: number; input: MembershipInput; actor: Actor }) {
-  return db.transaction((tx) => {
+/** The people an institution may delegate: its active representatives. */
+export function listDelegateOptions({ organisationId }: { organisationId: number }) {
+  return db
+    .select({ id: schema.people.id, name: schema.people.name, position: schema.people.position })
+    .from(schema.people)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
+    .where(and(eq(schema.people.organisationId, organisationId), isNull(schema.people.archivedAt), isNull(schema.organisations.archivedAt)))
+    .orderBy(asc(schema.people.name))
+    .all()
+}
+
+export function addMembership({ bodyId, input, actor }: { bodyId: number; input: MembershipInput; actor: Actor }): BodySaveResult {
+  return db.transaction((tx): BodySaveResult => {
     if (!conveningExists(input.organisationId)) return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
-    if (!personOf(tx, input.delegatePersonId, input.organisationId)) return { ok: false as const, fieldErrors: { delegatePersonId: ['validation.personOfOrganisation'] } }
-    if (!personOf(tx, input.deputyPersonId, input.organisationId)) return { ok: false as const, fieldErrors: { deputyPersonId: ['validation.personOfOrganisation'] } }
+    const delegateProblem = personProblem(tx, input.delegatePersonId, input.organisationId)
+    if (delegateProblem) return { ok: false as const, fieldErrors: { delegatePersonId: [delegateProblem] } }
+    const deputyProblem = personProblem(tx, input.deputyPersonId, input.organisationId)
+    if (deputyProblem) return { ok: false as const, fieldErrors: { deputyPersonId: [deputyProblem] } }
+    // Two seats of one institution overlap when each begins before the other ends.
     const overlapping = tx
       .select({ id: m.id })
       .from(m)
-      .where(and(eq(m.bodyId, bodyId), eq(m.organisationId, input.organisationId), activeOn(input.fromDate)))
+      .where(
+        and(
+          eq(m.bodyId, bodyId),
+          eq(m.organisationId, input.organisationId),
+          or(isNull(m.toDate), gte(m.toDate, input.fromDate)),
+          input.toDate ? lte(m.fromDate, input.toDate) : undefined,
+        ),
+      )
       .get()
     if (overlapping) return { ok: false as const, fieldErrors: { organisationId: ['validation.alreadyMember'] } }
     const row = {
@@ -245,11 +293,20 @@ export function addMembership({ bodyId, input, actor }: { bodyId: number; input:
   })
 }
 
-export function endMembership({ bodyId, membershipId, toDate, actor }: { bodyId: number; membershipId: number; toDate: string; actor: Actor }) {
-  return db.transaction((tx) => {
-    const before = tx.select({ fromDate: m.fromDate, toDate: m.toDate }).from(m).where(and(eq(m.id, membershipId), eq(m.bodyId, bodyId))).get()
+/** Ends a seat on a day (inclusive); the seat stays in the body's history. */
+export function endMembership({ bodyId, membershipId, toDate, actor }: { bodyId: number; membershipId: number; toDate: string; actor: Actor }): ChangeResult {
+  return db.transaction((tx): ChangeResult => {
+    const before = tx.select({ organisationId: m.organisationId, fromDate: m.fromDate, toDate: m.toDate }).from(m).where(and(eq(m.id, membershipId), eq(m.bodyId, bodyId))).get()
     if (!before) throw new Response('Not Found', { status: 404 })
     if (toDate < before.fromDate) return { ok: false as const, fieldErrors: { toDate: ['validation.endBeforeStart'] } }
+    // A later seat of the same institution must not begin before this one ends.
+    const later = tx
+      .select({ id: m.id })
+      .from(m)
+      .where(and(eq(m.bodyId, bodyId), eq(m.organisationId, before.organisationId), gte(m.fromDate, before.fromDate), lte(m.fromDate, toDate), sql`${m.id} <> ${membershipId}`))
+      .get()
+    if (later) return { ok: false as const, fieldErrors: { toDate: ['validation.alreadyMember'] } }
+    if (before.toDate === toDate) return { ok: true as const }
     tx.update(m).set({ toDate }).where(eq(m.id, membershipId)).run()
     recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'membership.ended', entityType: 'body', entityId: bodyId, before: { membershipId, toDate: before.toDate }, after: { membershipId, toDate } })
     return { ok: true as const }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bodyKinds, membershipRoles } from '#db/schema/enums'
+import { bodyKinds, bodyOfficerRoles, membershipRoles } from '#db/schema/enums'
 import { parseMoney } from '~/utils/money'
 import { idField, optionalText, requiredText } from './fields'
 
@@ -39,7 +39,11 @@ export const BodySchema = z
   })
 export type BodyInput = z.infer<typeof BodySchema>
 
-const isoDay = z.string({ error: 'validation.date' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+/** A calendar day as `<input type="date">` sends it: 2017-05-16. */
+const isoDay = z
+  .string({ error: 'validation.date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date')
 
 export const MembershipSchema = z
   .object({
@@ -59,3 +63,10 @@ export const MembershipSchema = z
 export type MembershipInput = z.infer<typeof MembershipSchema>
 
 export const EndMembershipSchema = z.object({ membershipId: idField('validation.required'), toDate: isoDay })
+export type EndMembershipInput = z.infer<typeof EndMembershipSchema>
+
+export const OfficerSchema = z.object({
+  userId: idField('validation.officer'),
+  role: z.enum(bodyOfficerRoles, { error: 'bodies.validation.officerRole' }),
+})
+export type OfficerInput = z.infer<typeof OfficerSchema>

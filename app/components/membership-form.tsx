@@ -1,0 +1,177 @@
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Form, useFetcher } from '@remix-run/react'
+import { useState, type ReactNode } from 'react'
+import { membershipRoles } from '#db/schema/enums'
+import { translateMessage } from '~/i18n/messages'
+import { useT } from '~/i18n/use-t'
+import type { loader as peopleLoader } from '~/routes/bodies.$bodyId.people-options'
+import { EndMembershipSchema, MembershipSchema } from '~/schemas/body'
+import { FormErrors, SelectField, useHydrated } from './forms'
+
+export type PersonOption = { id: number; name: string; position: string | null }
+type OrganisationOption = { id: number; name: string; shortName: string | null }
+type Meta = FieldMetadata<any, any, any>
+
+/** A day picked with `<input type="date">`, with its label, hint and error. */
+export function DateField({ meta, label, hint, optional }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean }) {
+  const t = useT()
+  const error = meta.errors?.[0]
+  const describedBy = [hint ? `${meta.id}-hint` : null, error ? meta.errorId : null].filter(Boolean).join(' ')
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        {optional ? <span className="muted"> {t('common.optional')}</span> : null}
+      </label>
+      {hint ? (
+        <span className="field__hint" id={`${meta.id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <input
+        type="date"
+        id={meta.id}
+        name={meta.name}
+        defaultValue={meta.initialValue as string | undefined}
+        required={!optional}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        key={meta.key}
+      />
+      {error ? (
+        <span className="field__error" id={meta.errorId}>
+          {translateMessage(t, error)}
+        </span>
+      ) : null}
+    </div>
+  )
+}
+
+/**
+ * A new seat: institution, its delegate and deputy, role and dates. The people lists follow
+ * the institution: with JavaScript they load as soon as it is chosen; without it, the
+ * „Pokaż osoby” button sends the form back (saving nothing) and the page returns with them.
+ */
+export function MembershipForm({
+  bodyId,
+  organisations,
+  people,
+  lastResult,
+  today,
+}: {
+  bodyId: number
+  organisations: OrganisationOption[]
+  people: PersonOption[]
+  lastResult?: SubmissionResult<string[]> | null
+  today: string
+}) {
+  const t = useT()
+  const hydrated = useHydrated()
+  const fetcher = useFetcher<typeof peopleLoader>()
+  const [form, fields] = useForm({
+    id: 'add-membership',
+    lastResult,
+    defaultValue: { role: 'member', fromDate: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const [organisationId, setOrganisationId] = useState((fields.organisationId.initialValue as string | undefined) ?? '')
+  const options = (fetcher.data?.people ?? people).map((p) => ({ value: String(p.id), label: p.position ? `${p.name} — ${p.position}` : p.name }))
+  // A submission sent only to load the people is not an error to report.
+  const refining = lastResult?.intent?.type === 'validate'
+  return (
+    <Form
+      method="post"
+      className="stack"
+      {...getFormProps(form)}
+      onChange={(event) => {
+        const target = event.target as HTMLSelectElement
+        if (target.name !== fields.organisationId.name || target.value === organisationId) return
+        setOrganisationId(target.value)
+        fetcher.load(`/bodies/${bodyId}/people-options?${new URLSearchParams({ organisationId: target.value })}`)
+      }}
+    >
+      <FormErrors errors={form.errors} show={!refining && lastResult?.status === 'error'} />
+      <input type="hidden" name="intent" value="add-membership" />
+      <div className="row">
+        <SelectField
+          meta={fields.organisationId}
+          label={t('bodies.institution')}
+          placeholder={t('bodies.chooseOrganisation')}
+          options={organisations.map((o) => ({ value: String(o.id), label: o.shortName ? `${o.name} (${o.shortName})` : o.name }))}
+        />
+        {hydrated ? null : (
+          <button type="submit" name="showPeople" value="1" className="button--secondary" formNoValidate>
+            {t('bodies.showPeople')}
+          </button>
+        )}
+      </div>
+      {hydrated ? null : <p className="field__hint">{t('bodies.showPeopleHint')}</p>}
+      <div className="row" key={organisationId}>
+        <SelectField
+          meta={fields.delegatePersonId}
+          label={t('bodies.delegate')}
+          placeholder={options.length ? t('bodies.choosePerson') : t('bodies.noPeopleYet')}
+          options={options}
+          optional
+        />
+        <SelectField
+          meta={fields.deputyPersonId}
+          label={t('bodies.deputy')}
+          placeholder={options.length ? t('bodies.choosePerson') : t('bodies.noPeopleYet')}
+          options={options}
+          optional
+        />
+      </div>
+      <SelectField
+        meta={fields.role}
+        label={t('bodies.role')}
+        placeholder={t('bodies.chooseRole')}
+        options={membershipRoles.map((role) => ({ value: role, label: t(`bodies.membershipRole.${role}`) }))}
+      />
+      <div className="row">
+        <DateField meta={fields.fromDate} label={t('bodies.fromDate')} />
+        <DateField meta={fields.toDate} label={t('bodies.toDate')} hint={t('bodies.toDateHint')} optional />
+      </div>
+      <div className="actions">
+        <button type="submit">{t('bodies.addMembership')}</button>
+      </div>
+    </Form>
+  )
+}
+
+/** Ends one seat on a day; the seat stays in the history. */
+export function EndMembershipForm({
+  membershipId,
+  organisation,
+  lastResult,
+  today,
+}: {
+  membershipId: number
+  organisation: string
+  lastResult?: SubmissionResult<string[]> | null
+  today: string
+}) {
+  const t = useT()
+  const [form, fields] = useForm({
+    id: `end-membership-${membershipId}`,
+    lastResult,
+    defaultValue: { membershipId: String(membershipId), toDate: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EndMembershipSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" className="row" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="end-membership" />
+      <input type="hidden" name={fields.membershipId.name} value={membershipId} />
+      <DateField meta={fields.toDate} label={<>{t('bodies.endOn')}<span className="visually-hidden">: {organisation}</span></>} />
+      <button type="submit" className="button--secondary">
+        {t('bodies.endMembership')}
+        <span className="visually-hidden">: {organisation}</span>
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,251 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { canInBody } from '~/auth/body-permissions'
+import { getUser, notFound, requireUser } from '~/auth/require.server'
+import { MeetingList } from '~/components/body-meetings'
+import { useLang, useT } from '~/i18n/use-t'
+import { getBodyAccess } from '~/models/body-access.server'
+import { getBody, listMemberships, listOfficers, setBodyClosed } from '~/models/body.server'
+import { listMeetings } from '~/models/meeting.server'
+import { formatMoney } from '~/utils/format'
+import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? ''} — Narada` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  const id = parseId(params.bodyId)
+  const access = getBodyAccess({ bodyId: id, user })
+  if (!canInBody(access, 'body.read')) throw notFound()
+  const body = getBody({ id })
+  if (!body) throw notFound()
+  const internal = canInBody(access, 'body.readInternal')
+  // A visitor learns which institutions sit on a public body, not who represents them.
+  const members = listMemberships({ bodyId: id })
+    .filter((m) => m.current)
+    .map((m) => ({
+      id: m.id,
+      organisationId: m.organisationId,
+      organisation: m.organisation,
+      role: m.role,
+      fromDate: m.fromDate,
+      delegate: internal ? m.delegate : null,
+      delegatePosition: internal ? m.delegatePosition : null,
+      deputy: internal ? m.deputy : null,
+    }))
+  const officers = listOfficers({ bodyId: id }).map((o) => ({ userId: o.userId, name: o.name, role: o.role, email: internal ? o.email : null }))
+  const { projectId, conveningOrganisationId, ...shown } = body
+  return json({
+    body: { ...shown, closed: !!body.closedAt, hasProject: !!projectId },
+    access,
+    members,
+    officers,
+    upcoming: listMeetings({ user, bodyId: id, when: 'upcoming' }),
+    past: listMeetings({ user, bodyId: id, when: 'past' }),
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const id = parseId(params.bodyId)
+  if (!canInBody(getBodyAccess({ bodyId: id, user }), 'body.manage')) throw notFound()
+  const intent = (await request.formData()).get('intent')
+  if (intent !== 'close' && intent !== 'reopen') throw new Response('Bad Request', { status: 400 })
+  setBodyClosed({ id, closed: intent === 'close', actor: actorOf(user, context) })
+  return redirectWithNotice(`/bodies/${id}`, intent === 'close' ? 'bodies.closedNotice' : 'bodies.reopenedNotice')
+}
+
+export default function BodyPage() {
+  const t = useT()
+  const lang = useLang()
+  const { body, access, members, officers, upcoming, past } = useLoaderData<typeof loader>()
+  const manage = canInBody(access, 'body.manage')
+  const internal = canInBody(access, 'body.readInternal')
+  return (
+    <>
+      <nav aria-label={t('bodies.breadcrumbs')}>
+        <ol className="breadcrumbs">
+          <li>
+            <Link to="/bodies">{t('bodies.listTitle')}</Link>
+          </li>
+        </ol>
+      </nav>
+      <div className="page-head">
+        <h1>{body.name}</h1>
+        <div className="actions">
+          {internal ? (
+            <Link to="members" className="button button--secondary">
+              {t('bodies.membersLink')}
+            </Link>
+          ) : null}
+          {manage ? (
+            <>
+              <Link to="edit" className="button">
+                {t('common.edit')}
+              </Link>
+              <Form method="post">
+                <input type="hidden" name="intent" value={body.closed ? 'reopen' : 'close'} />
+                <button type="submit" className="button--secondary">
+                  {body.closed ? t('bodies.reopen') : t('bodies.close')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {body.closed ? <p className="notice notice--info">{t('bodies.closedInfo')}</p> : null}
+      <dl className="details">
+        <dt>{t('bodies.kind')}</dt>
+        <dd>{t(`bodies.kind.${body.kind}`)}</dd>
+        <dt>{t('bodies.convening')}</dt>
+        <dd>{body.convening}</dd>
+        {body.umbrella ? (
+          <>
+            <dt>{t('bodies.umbrella')}</dt>
+            <dd>{body.umbrella}</dd>
+          </>
+        ) : null}
+        <dt>{t('bodies.visibility')}</dt>
+        <dd>
+          <span className="badge">{body.isPublic ? t('bodies.public') : t('bodies.private')}</span>
+        </dd>
+      </dl>
+      {body.mandate ? (
+        <section aria-labelledby="mandate-heading">
+          <h2 id="mandate-heading">{t('bodies.mandate')}</h2>
+          <p className="body-mandate">{body.mandate}</p>
+        </section>
+      ) : null}
+
+      {body.hasProject ? (
+        <section aria-labelledby="project-heading">
+          <h2 id="project-heading">{t('bodies.project')}</h2>
+          <dl className="details">
+            <dt>{t('bodies.projectName')}</dt>
+            <dd>{body.projectName}</dd>
+            {body.projectProgramme ? (
+              <>
+                <dt>{t('bodies.projectProgramme')}</dt>
+                <dd>{body.projectProgramme}</dd>
+              </>
+            ) : null}
+            {body.projectNumber ? (
+              <>
+                <dt>{t('bodies.projectNumber')}</dt>
+                <dd>{body.projectNumber}</dd>
+              </>
+            ) : null}
+            {body.projectTotalValue != null ? (
+              <>
+                <dt>{t('bodies.projectTotalValue')}</dt>
+                <dd>{formatMoney(body.projectTotalValue, lang)}</dd>
+              </>
+            ) : null}
+            {body.projectEuFunding != null ? (
+              <>
+                <dt>{t('bodies.projectEuFunding')}</dt>
+                <dd>{formatMoney(body.projectEuFunding, lang)}</dd>
+              </>
+            ) : null}
+            {body.projectTargetGroup ? (
+              <>
+                <dt>{t('bodies.projectTargetGroup')}</dt>
+                <dd>{body.projectTargetGroup}</dd>
+              </>
+            ) : null}
+            {body.projectFundingNotice ? (
+              <>
+                <dt>{t('bodies.projectFundingNotice')}</dt>
+                <dd>{body.projectFundingNotice}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="officers-heading">
+        <h2 id="officers-heading">{t('bodies.officers')}</h2>
+        {officers.length === 0 ? (
+          <p>{t('bodies.noOfficers')}</p>
+        ) : (
+          <ul>
+            {officers.map((officer) => (
+              <li key={officer.userId}>
+                {officer.name} — {t(`bodies.officerRole.${officer.role}`)}
+                {officer.email ? (
+                  <>
+                    {', '}
+                    <a href={`mailto:${officer.email}`}>{officer.email}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading">{t('bodies.currentMembers')}</h2>
+        {members.length === 0 ? (
+          <p>{t('bodies.noMembers')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t('bodies.currentMembers')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('bodies.institution')}</th>
+                  <th scope="col">{t('bodies.role')}</th>
+                  {internal ? (
+                    <>
+                      <th scope="col">{t('bodies.delegate')}</th>
+                      <th scope="col">{t('bodies.deputy')}</th>
+                    </>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{m.organisation}</th>
+                    <td>{t(`bodies.membershipRole.${m.role}`)}</td>
+                    {internal ? (
+                      <>
+                        <td>
+                          {m.delegate ?? t('common.none')}
+                          {m.delegatePosition ? <span className="muted">, {m.delegatePosition}</span> : null}
+                        </td>
+                        <td>{m.deputy ?? t('common.none')}</td>
+                      </>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {internal ? (
+          <p>
+            <Link to="members">{t('bodies.membersHistoryLink')}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="meetings-heading">
+        <div className="page-head">
+          <h2 id="meetings-heading">{t('bodies.meetings')}</h2>
+          <div className="actions">
+            {manage && !body.closed ? (
+              <Link to="meetings/new" className="button">
+                {t('bodies.scheduleMeeting')}
+              </Link>
+            ) : null}
+            <a href={`/bodies/${body.id}/calendar.ics`}>{t('bodies.calendarFeed')}</a>
+          </div>
+        </div>
+        <MeetingList id="upcoming" title={t('bodies.upcomingMeetings')} empty={t('bodies.noUpcoming')} meetings={upcoming} />
+        <MeetingList id="past" title={t('bodies.pastMeetings')} empty={t('bodies.noPast')} meetings={past} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,79 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { canInBody } from '~/auth/body-permissions'
+import { notFound, requireUser } from '~/auth/require.server'
+import { BodyForm } from '~/components/body-form'
+import { useT } from '~/i18n/use-t'
+import { getBodyAccess } from '~/models/body-access.server'
+import { getBody, updateBody } from '~/models/body.server'
+import { listOrganisationOptions } from '~/models/organisation.server'
+import { BodySchema } from '~/schemas/body'
+import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { moneyInput } from '~/utils/money'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edycja: ${data?.body.name ?? ''} — Narada` }]
+
+/** Only its convenor, secretaries and administrators edit a body; anyone else finds nothing. */
+async function requireManagedBody(request: Request, bodyId: string | undefined) {
+  const user = await requireUser(request)
+  const id = parseId(bodyId)
+  if (!canInBody(getBodyAccess({ bodyId: id, user }), 'body.manage')) throw notFound()
+  const body = getBody({ id })
+  if (!body) throw notFound()
+  return { user, body }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { body } = await requireManagedBody(request, params.bodyId)
+  const organisations = listOrganisationOptions()
+  // An institution archived since stays the convenor, and selectable, until someone changes it.
+  if (!organisations.some((o) => o.id === body.conveningOrganisationId)) organisations.push({ id: body.conveningOrganisationId, name: body.convening, shortName: null })
+  const defaultValue = {
+    kind: body.kind,
+    name: body.name,
+    mandate: body.mandate ?? undefined,
+    conveningOrganisationId: String(body.conveningOrganisationId),
+    umbrella: body.umbrella ?? undefined,
+    isPublic: body.isPublic ? 'on' : undefined,
+    projectName: body.projectName ?? undefined,
+    projectProgramme: body.projectProgramme ?? undefined,
+    projectNumber: body.projectNumber ?? undefined,
+    projectTotalValue: moneyInput(body.projectTotalValue),
+    projectEuFunding: moneyInput(body.projectEuFunding),
+    projectTargetGroup: body.projectTargetGroup ?? undefined,
+    projectFundingNotice: body.projectFundingNotice ?? undefined,
+  }
+  return json({ body: { id: body.id, name: body.name }, defaultValue, organisations })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, body } = await requireManagedBody(request, params.bodyId)
+  const submission = parseWithZod(await request.formData(), { schema: BodySchema })
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  const saved = updateBody({ id: body.id, input: submission.value, actor: actorOf(user, context) })
+  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+  return redirectWithNotice(`/bodies/${body.id}`, 'common.saved')
+}
+
+export default function EditBody() {
+  const t = useT()
+  const { body, defaultValue, organisations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <nav aria-label={t('bodies.breadcrumbs')}>
+        <ol className="breadcrumbs">
+          <li>
+            <Link to="/bodies">{t('bodies.listTitle')}</Link>
+          </li>
+          <li>
+            <Link to={`/bodies/${body.id}`}>{body.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('bodies.editTitle')}</h1>
+      <BodyForm lastResult={actionData?.result} defaultValue={defaultValue} organisations={organisations} cancelTo={`/bodies/${body.id}`} />
+    </>
+  )
+}
