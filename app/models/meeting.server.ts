@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'dr
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
 import type { MeetingInput } from '~/schemas/meeting'
-import { fromWarsawLocal } from '~/utils/time'
+import { daysBetween, fromWarsawLocal } from '~/utils/time'
+import { shiftAgendaDays } from './agenda.server'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 import { getBodyAccess, isInvitee, managedBodyIds, memberBodyIds } from './body-access.server'
 
@@ -120,7 +121,8 @@ export function getMeeting({ id }: { id: number }) {
     ? (db
         .select({ n: sql<number>`count(*)` })
         .from(mt)
-        .where(and(eq(mt.seriesId, meeting.seriesId), sql`${mt.startsAt} <= ${meeting.startsAt}`))
+        // A cancelled meeting gives up its place in the series to the one held instead.
+        .where(and(eq(mt.seriesId, meeting.seriesId), sql`${mt.startsAt} <= ${meeting.startsAt}`, or(sql`${mt.state} <> 'cancelled'`, eq(mt.id, meeting.id))))
         .get()?.n ?? null)
     : null
   return { ...meeting, seriesPosition }
@@ -167,24 +169,31 @@ export function createMeeting({ bodyId, input, actor }: { bodyId: number; input:
   )
 }
 
+export type MeetingUpdateResult = { ok: true; rescheduled: boolean } | { ok: false; rescheduled: false; fieldErrors: Record<string, string[]> }
+
 /**
  * Saves a meeting's changes. A new time or place raises the iCalendar SEQUENCE and is
- * reported back, so that the invitees can be told.
+ * reported back, so that the invitees can be told. Moved to other days, the agenda moves
+ * along, day by day; a meeting cannot lose a day that still has agenda items.
  */
-export function updateMeeting({ id, input, actor }: { id: number; input: MeetingInput; actor: Actor }) {
+export function updateMeeting({ id, input, actor }: { id: number; input: MeetingInput; actor: Actor }): MeetingUpdateResult {
   return db.transaction((tx) => {
     const before = tx.select().from(mt).where(eq(mt.id, id)).get()
     if (!before) throw new Response('Not Found', { status: 404 })
-    const row = { ...meetingRow(input), seriesId: seriesIdFor(before.bodyId, input) }
+    const fields = meetingRow(input)
+    if (!shiftAgendaDays(tx, id, daysBetween(before.startsAt, before.endsAt), daysBetween(fields.startsAt, fields.endsAt))) {
+      return { ok: false as const, rescheduled: false as const, fieldErrors: { endsAt: ['meetings.validation.agendaOutside'] } }
+    }
+    const row = { ...fields, seriesId: seriesIdFor(before.bodyId, input) }
     const diff = diffFields(before as Record<string, unknown>, row)
-    if (diff.changed.length === 0) return { rescheduled: false }
+    if (diff.changed.length === 0) return { ok: true as const, rescheduled: false }
     const rescheduled = ['startsAt', 'endsAt', 'venueName', 'venueAddress', 'venueRoom'].some((field) => diff.changed.includes(field))
     tx.update(mt)
       .set({ ...row, sequence: rescheduled ? before.sequence + 1 : before.sequence, updatedAt: new Date().toISOString() })
       .where(eq(mt.id, id))
       .run()
     recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: rescheduled ? 'meeting.rescheduled' : 'meeting.updated', entityType: 'meeting', entityId: id, before: diff.before, after: diff.after })
-    return { rescheduled }
+    return { ok: true as const, rescheduled }
   })
 }
 

@@ -29,6 +29,7 @@ export const MeetingSchema = z
     const end = fromWarsawLocal(value.endsAt)
     if (start && end && end <= start) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.endBeforeStart' })
     if (start && end && end.getTime() - start.getTime() > 14 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.meetingTooLong' })
+    if (value.seriesPlannedCount !== undefined && !value.seriesTitle) ctx.addIssue({ code: 'custom', path: ['seriesTitle'], message: 'meetings.validation.seriesTitle' })
   })
 export type MeetingInput = z.infer<typeof MeetingSchema>
 

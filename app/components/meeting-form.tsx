@@ -1,0 +1,74 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link } from '@remix-run/react'
+import { useT } from '~/i18n/use-t'
+import { MeetingSchema } from '~/schemas/meeting'
+import { FormErrors, TextAreaField, TextField } from './forms'
+import { CheckboxField, InputField } from './meeting-fields'
+
+/** What the form starts from: strings as the inputs hold them. */
+export type MeetingFormValues = {
+  topic?: string
+  purpose?: string
+  startsAt?: string
+  endsAt?: string
+  venueName?: string
+  venueAddress?: string
+  venueRoom?: string
+  seriesTitle?: string
+  seriesPlannedCount?: string
+  isPublic?: boolean
+  headcount?: string
+}
+
+type Props = {
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: MeetingFormValues
+  cancelTo: string
+  submitLabel: string
+  /** Whether the body is public: a meeting of a private body stays private whatever it says. */
+  bodyIsPublic: boolean
+}
+
+export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, bodyIsPublic }: Props) {
+  const t = useT()
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
+      <TextField meta={fields.topic} label={t('meetings.topic')} hint={t('meetings.topicHint')} />
+      <TextAreaField meta={fields.purpose} label={t('meetings.purpose')} optional />
+      <fieldset>
+        <legend>{t('meetings.when')}</legend>
+        <p className="field__hint">{t('meetings.whenHint')}</p>
+        <div className="row">
+          <InputField meta={fields.startsAt} type="datetime-local" label={t('meetings.startsAt')} />
+          <InputField meta={fields.endsAt} type="datetime-local" label={t('meetings.endsAt')} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('meetings.venue')}</legend>
+        <TextField meta={fields.venueName} label={t('meetings.venueName')} hint={t('meetings.venueNameHint')} optional />
+        <TextField meta={fields.venueAddress} label={t('meetings.venueAddress')} optional autoComplete="street-address" />
+        <TextField meta={fields.venueRoom} label={t('meetings.venueRoom')} optional />
+      </fieldset>
+      <fieldset>
+        <legend>{t('meetings.series')}</legend>
+        <TextField meta={fields.seriesTitle} label={t('meetings.seriesTitle')} hint={t('meetings.seriesTitleHint')} optional />
+        <InputField meta={fields.seriesPlannedCount} type="number" min={1} max={100} label={t('meetings.seriesPlannedCount')} optional />
+      </fieldset>
+      <CheckboxField meta={fields.isPublic} label={t('meetings.isPublic')} hint={bodyIsPublic ? t('meetings.isPublicHint') : t('meetings.isPublicPrivateBody')} />
+      <InputField meta={fields.headcount} type="number" min={0} label={t('meetings.headcount')} hint={t('meetings.headcountHint')} optional />
+      <div className="actions">
+        <button type="submit">{submitLabel}</button>
+        <Link to={cancelTo}>{t('common.cancel')}</Link>
+      </div>
+    </Form>
+  )
+}

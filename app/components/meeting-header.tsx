@@ -1,0 +1,143 @@
+import { Link, NavLink, useRouteLoaderData } from '@remix-run/react'
+import type { MeetingState } from '#db/schema/enums'
+import type { MeetingAccess } from '~/models/meeting.server'
+import { useLang, useT } from '~/i18n/use-t'
+import type { loader as meetingLoader } from '~/routes/meetings.$meetingId'
+import { formatMeetingWhen } from '~/utils/format'
+
+type HeaderMeeting = {
+  id: number
+  bodyId: number
+  bodyName: string
+  number: number
+  topic: string
+  startsAt: string
+  endsAt: string
+  venueName: string | null
+  venueAddress: string | null
+  venueRoom: string | null
+  seriesTitle: string | null
+  seriesPlannedCount: number | null
+  seriesPosition: number | null
+  state: MeetingState
+  cancelReason: string | null
+  isPublic: boolean
+}
+
+/** The meeting layout's data (routes/meetings.$meetingId): the meeting and the user's access. */
+export function useMeetingLayout() {
+  const data = useRouteLoaderData<typeof meetingLoader>('routes/meetings.$meetingId')
+  if (!data) throw new Error('useMeetingLayout: used outside /meetings/:meetingId')
+  return data
+}
+
+/** „MOPS w Wodzisławiu Śląskim, ul. Daszyńskiego 3, sala konferencyjna” */
+export function venueText(meeting: Pick<HeaderMeeting, 'venueName' | 'venueAddress' | 'venueRoom'>): string | null {
+  return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ') || null
+}
+
+export function MeetingStateBadge({ state }: { state: MeetingState }) {
+  const t = useT()
+  return <span className={`badge meeting-state meeting-state--${state}`}>{t(`meetings.state.${state}`)}</span>
+}
+
+export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
+  const t = useT()
+  const lang = useLang()
+  const venue = venueText(meeting)
+  return (
+    <header className="meeting-head">
+      <nav aria-label={t('meetings.breadcrumbs')}>
+        <ol className="breadcrumbs">
+          <li>
+            <Link to="/meetings">{t('meetings.breadcrumbMeetings')}</Link>
+          </li>
+          <li>
+            <Link to={`/bodies/${meeting.bodyId}`}>{meeting.bodyName}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="meeting-head__number">{t('meetings.numbered', { number: meeting.number })}</span> {meeting.topic}
+      </h1>
+      {meeting.state === 'cancelled' ? (
+        <p className="notice notice--error">
+          {t('meetings.cancelledNotice')}
+          {meeting.cancelReason ? ` ${t('meetings.cancelReasonIs', { reason: meeting.cancelReason })}` : null}
+        </p>
+      ) : null}
+      <dl className="details">
+        <dt>{t('meetings.body')}</dt>
+        <dd>
+          <Link to={`/bodies/${meeting.bodyId}`}>{meeting.bodyName}</Link>
+        </dd>
+        <dt>{t('meetings.when')}</dt>
+        <dd>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}</dd>
+        <dt>{t('meetings.venue')}</dt>
+        <dd>{venue ?? t('meetings.venueUnknown')}</dd>
+        {meeting.seriesTitle ? (
+          <>
+            <dt>{t('meetings.series')}</dt>
+            <dd>
+              {meeting.seriesPlannedCount
+                ? t('meetings.seriesPosition', { position: meeting.seriesPosition ?? 1, count: meeting.seriesPlannedCount, title: meeting.seriesTitle })
+                : t('meetings.seriesPositionOpen', { position: meeting.seriesPosition ?? 1, title: meeting.seriesTitle })}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('meetings.stateLabel')}</dt>
+        <dd>
+          <MeetingStateBadge state={meeting.state} /> <span className="badge">{meeting.isPublic ? t('meetings.public') : t('meetings.private')}</span>
+        </dd>
+      </dl>
+    </header>
+  )
+}
+
+/** The meeting's pages and files; only those the user may open are shown. */
+export function MeetingTabs({ meetingId, access }: { meetingId: number; access: Exclude<MeetingAccess, 'none'> }) {
+  const t = useT()
+  const base = `/meetings/${meetingId}`
+  const internal = access === 'manage' || access === 'member'
+  const tabs = [
+    { to: base, label: t('meetings.tab.overview'), end: true, show: true },
+    { to: `${base}/agenda`, label: t('meetings.tab.agenda'), end: false, show: true },
+    { to: `${base}/invitations`, label: t('meetings.tab.invitations'), end: false, show: access === 'manage' },
+    { to: `${base}/attendance`, label: t('meetings.tab.attendance'), end: false, show: internal },
+  ]
+  const files = [
+    { href: `${base}/agenda.pdf`, label: t('meetings.file.agenda'), show: true },
+    { href: `${base}/attendance.pdf`, label: t('meetings.file.attendance'), show: internal },
+    { href: `${base}/calendar.ics`, label: t('meetings.file.calendar'), show: true },
+  ]
+  return (
+    <div className="meeting-nav">
+      <nav aria-label={t('meetings.tabs')} className="tabs">
+        <ul>
+          {tabs
+            .filter((tab) => tab.show)
+            .map((tab) => (
+              <li key={tab.to}>
+                <NavLink to={tab.to} end={tab.end} prefetch="intent">
+                  {tab.label}
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <nav aria-label={t('meetings.files')} className="meeting-files">
+        <ul>
+          {files
+            .filter((file) => file.show)
+            .map((file) => (
+              <li key={file.href}>
+                <a href={file.href}>
+                  {file.label}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </div>
+  )
+}

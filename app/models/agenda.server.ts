@@ -1,0 +1,278 @@
+import { aliasedTable, and, asc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { db, schema, type Tx } from '~/db.server'
+import type { AgendaItemInput } from '~/schemas/agenda'
+import { daysBetween } from '~/utils/time'
+import { recordAudit, type Actor } from './audit.server'
+
+const ai = schema.agendaItems
+const sp = schema.agendaSpeakers
+const people = schema.people
+const orgs = schema.organisations
+const moderator = aliasedTable(people, 'moderator')
+const moderatorOrg = aliasedTable(orgs, 'moderator_org')
+
+export type AgendaPerson = { personId: number; name: string; position: string | null; organisation: string }
+
+/** The agenda of a meeting, day by day in order, with its speakers and moderators named. */
+export function listAgenda({ meetingId }: { meetingId: number }) {
+  const rows = db
+    .select({
+      id: ai.id,
+      day: ai.day,
+      position: ai.position,
+      startTime: ai.startTime,
+      endTime: ai.endTime,
+      kind: ai.kind,
+      title: ai.title,
+      description: ai.description,
+      track: ai.track,
+      moderatorPersonId: ai.moderatorPersonId,
+      moderatorName: moderator.name,
+      moderatorPosition: moderator.position,
+      moderatorOrganisation: moderatorOrg.name,
+    })
+    .from(ai)
+    .leftJoin(moderator, eq(moderator.id, ai.moderatorPersonId))
+    .leftJoin(moderatorOrg, eq(moderatorOrg.id, moderator.organisationId))
+    .where(eq(ai.meetingId, meetingId))
+    .orderBy(asc(ai.day), asc(ai.position))
+    .all()
+  const speakers = rows.length
+    ? db
+        .select({ agendaItemId: sp.agendaItemId, personId: sp.personId, name: people.name, position: people.position, organisation: orgs.name })
+        .from(sp)
+        .innerJoin(people, eq(people.id, sp.personId))
+        .innerJoin(orgs, eq(orgs.id, people.organisationId))
+        .where(inArray(sp.agendaItemId, rows.map((row) => row.id)))
+        .orderBy(asc(sp.position))
+        .all()
+    : []
+  return rows.map(({ moderatorPersonId, moderatorName, moderatorPosition, moderatorOrganisation, ...item }) => ({
+    ...item,
+    moderator:
+      moderatorPersonId && moderatorName
+        ? ({ personId: moderatorPersonId, name: moderatorName, position: moderatorPosition, organisation: moderatorOrganisation ?? '' } satisfies AgendaPerson)
+        : null,
+    speakers: speakers
+      .filter((speaker) => speaker.agendaItemId === item.id)
+      .map(({ personId, name, position, organisation }) => ({ personId, name, position, organisation }) satisfies AgendaPerson),
+  }))
+}
+export type AgendaItemView = ReturnType<typeof listAgenda>[number]
+
+export type AgendaSaveResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
+
+function meetingDays(tx: Tx, meetingId: number): string[] {
+  const meeting = tx.select({ startsAt: schema.meetings.startsAt, endsAt: schema.meetings.endsAt }).from(schema.meetings).where(eq(schema.meetings.id, meetingId)).get()
+  if (!meeting) throw new Response('Not Found', { status: 404 })
+  return daysBetween(meeting.startsAt, meeting.endsAt)
+}
+
+/**
+ * What is wrong with an item's day and people, as field errors. A person archived since
+ * they were put on this item may stay on it; nobody else unknown or archived may be added.
+ */
+function checkItem(tx: Tx, meetingId: number, input: AgendaItemInput, keep: number[] = []) {
+  const fieldErrors: Record<string, string[]> = {}
+  if (!meetingDays(tx, meetingId).includes(input.day)) fieldErrors.day = ['agenda.validation.dayOutside']
+  const wanted = [...new Set([...input.speakerIds, ...(input.moderatorPersonId ? [input.moderatorPersonId] : [])])]
+  const usable = new Set(
+    wanted.length
+      ? tx
+          .select({ id: people.id, archivedAt: people.archivedAt })
+          .from(people)
+          .where(inArray(people.id, wanted))
+          .all()
+          .filter((person) => !person.archivedAt || keep.includes(person.id))
+          .map((person) => person.id)
+      : [],
+  )
+  if (input.speakerIds.some((id) => !usable.has(id))) fieldErrors.speakerIds = ['agenda.validation.unknownPerson']
+  if (input.moderatorPersonId && !usable.has(input.moderatorPersonId)) fieldErrors.moderatorPersonId = ['agenda.validation.unknownPerson']
+  return Object.keys(fieldErrors).length ? fieldErrors : null
+}
+
+function itemRow(input: AgendaItemInput) {
+  return {
+    day: input.day,
+    startTime: input.startTime ?? null,
+    endTime: input.endTime ?? null,
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? null,
+    moderatorPersonId: input.moderatorPersonId ?? null,
+    track: input.track ?? null,
+  }
+}
+
+function dayItems(tx: Tx, meetingId: number, day: string) {
+  return tx
+    .select({ id: ai.id, position: ai.position, startTime: ai.startTime })
+    .from(ai)
+    .where(and(eq(ai.meetingId, meetingId), eq(ai.day, day)))
+    .orderBy(asc(ai.position))
+    .all()
+}
+
+/**
+ * Where a new item goes in its day: before the first item that starts later, so that a
+ * programme typed out of order still reads in time order; at the end when it has no time.
+ */
+function slotFor(tx: Tx, meetingId: number, day: string, startTime: string | null) {
+  const items = dayItems(tx, meetingId, day)
+  const later = startTime ? items.find((item) => item.startTime !== null && item.startTime > startTime) : undefined
+  return later ? later.position : items.length + 1
+}
+
+/** Makes room at `position` of a day (everything from there moves one down). */
+function openSlot(tx: Tx, meetingId: number, day: string, position: number) {
+  tx.update(ai)
+    .set({ position: sql`${ai.position} + 1` })
+    .where(and(eq(ai.meetingId, meetingId), eq(ai.day, day), gte(ai.position, position)))
+    .run()
+}
+
+/** Closes the gap an item left at `position` of a day: positions stay 1, 2, 3… */
+function closeSlot(tx: Tx, meetingId: number, day: string, position: number) {
+  tx.update(ai)
+    .set({ position: sql`${ai.position} - 1` })
+    .where(and(eq(ai.meetingId, meetingId), eq(ai.day, day), gt(ai.position, position)))
+    .run()
+}
+
+function setSpeakers(tx: Tx, itemId: number, speakerIds: number[]) {
+  tx.delete(sp).where(eq(sp.agendaItemId, itemId)).run()
+  if (speakerIds.length) tx.insert(sp).values(speakerIds.map((personId, index) => ({ agendaItemId: itemId, personId, position: index + 1 }))).run()
+}
+
+function speakerIdsOf(tx: Tx, itemId: number) {
+  return tx.select({ personId: sp.personId }).from(sp).where(eq(sp.agendaItemId, itemId)).orderBy(asc(sp.position)).all().map((row) => row.personId)
+}
+
+export function addAgendaItem({ meetingId, input, actor }: { meetingId: number; input: AgendaItemInput; actor: Actor }): AgendaSaveResult {
+  return db.transaction(
+    (tx) => {
+      const fieldErrors = checkItem(tx, meetingId, input)
+      if (fieldErrors) return { ok: false as const, fieldErrors }
+      const row = itemRow(input)
+      const position = slotFor(tx, meetingId, row.day, row.startTime)
+      openSlot(tx, meetingId, row.day, position)
+      const { id } = tx.insert(ai).values({ ...row, meetingId, position }).returning({ id: ai.id }).get()
+      setSpeakers(tx, id, input.speakerIds)
+      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'agenda.itemAdded', entityType: 'meeting', entityId: meetingId, after: { itemId: id, ...row, position, speakerIds: input.speakerIds } })
+      return { ok: true as const, id }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+function requireItem(tx: Tx, meetingId: number, itemId: number) {
+  const item = tx
+    .select({ id: ai.id, day: ai.day, position: ai.position, startTime: ai.startTime, endTime: ai.endTime, kind: ai.kind, title: ai.title, description: ai.description, moderatorPersonId: ai.moderatorPersonId, track: ai.track })
+    .from(ai)
+    .where(and(eq(ai.id, itemId), eq(ai.meetingId, meetingId)))
+    .get()
+  if (!item) throw new Response('Not Found', { status: 404 })
+  return item
+}
+
+/** Saves an item; moved to another day, it goes there by its start time. */
+export function updateAgendaItem({ meetingId, itemId, input, actor }: { meetingId: number; itemId: number; input: AgendaItemInput; actor: Actor }): AgendaSaveResult {
+  return db.transaction(
+    (tx) => {
+      const before = requireItem(tx, meetingId, itemId)
+      const speakersBefore = speakerIdsOf(tx, itemId)
+      const fieldErrors = checkItem(tx, meetingId, input, [...speakersBefore, ...(before.moderatorPersonId ? [before.moderatorPersonId] : [])])
+      if (fieldErrors) return { ok: false as const, fieldErrors }
+      const row = itemRow(input)
+      let position = before.position
+      if (row.day !== before.day) {
+        closeSlot(tx, meetingId, before.day, before.position)
+        position = slotFor(tx, meetingId, row.day, row.startTime)
+        openSlot(tx, meetingId, row.day, position)
+      }
+      tx.update(ai).set({ ...row, position }).where(eq(ai.id, itemId)).run()
+      setSpeakers(tx, itemId, input.speakerIds)
+      const { id: _id, ...fieldsBefore } = before
+      const old: Record<string, unknown> = { ...fieldsBefore, speakerIds: speakersBefore }
+      const now: Record<string, unknown> = { ...row, position, speakerIds: input.speakerIds }
+      const changed = Object.keys(now).filter((key) => JSON.stringify(old[key] ?? null) !== JSON.stringify(now[key] ?? null))
+      if (changed.length) {
+        recordAudit(tx, {
+          actorUserId: actor.userId,
+          ip: actor.ip,
+          action: 'agenda.itemUpdated',
+          entityType: 'meeting',
+          entityId: meetingId,
+          before: { itemId, ...Object.fromEntries(changed.map((key) => [key, old[key] ?? null])) },
+          after: { itemId, ...Object.fromEntries(changed.map((key) => [key, now[key] ?? null])) },
+        })
+      }
+      return { ok: true as const, id: itemId }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Swaps an item with its neighbour above or below on the same day; false at either end. */
+export function moveAgendaItem({ meetingId, itemId, direction, actor }: { meetingId: number; itemId: number; direction: 'up' | 'down'; actor: Actor }): boolean {
+  return db.transaction(
+    (tx) => {
+      const item = requireItem(tx, meetingId, itemId)
+      const target = item.position + (direction === 'up' ? -1 : 1)
+      const neighbour = tx
+        .select({ id: ai.id })
+        .from(ai)
+        .where(and(eq(ai.meetingId, meetingId), eq(ai.day, item.day), eq(ai.position, target)))
+        .get()
+      if (!neighbour) return false
+      tx.update(ai).set({ position: item.position }).where(eq(ai.id, neighbour.id)).run()
+      tx.update(ai).set({ position: target }).where(eq(ai.id, itemId)).run()
+      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'agenda.itemMoved', entityType: 'meeting', entityId: meetingId, before: { itemId, position: item.position }, after: { itemId, position: target } })
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function removeAgendaItem({ meetingId, itemId, actor }: { meetingId: number; itemId: number; actor: Actor }) {
+  db.transaction(
+    (tx) => {
+      const item = requireItem(tx, meetingId, itemId)
+      const speakerIds = speakerIdsOf(tx, itemId)
+      tx.delete(sp).where(eq(sp.agendaItemId, itemId)).run()
+      tx.delete(ai).where(eq(ai.id, itemId)).run()
+      closeSlot(tx, meetingId, item.day, item.position)
+      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'agenda.itemRemoved', entityType: 'meeting', entityId: meetingId, before: { itemId, ...item, speakerIds } })
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Follows a meeting moved to other days: the items of its n-th day go to the n-th new day,
+ * in the same order. Refused (false) when the meeting loses a day that still has items.
+ * Runs inside the meeting's own update.
+ */
+export function shiftAgendaDays(tx: Tx, meetingId: number, oldDays: string[], newDays: string[]): boolean {
+  if (oldDays.join() === newDays.join()) return true
+  const items = tx.select({ id: ai.id, day: ai.day }).from(ai).where(eq(ai.meetingId, meetingId)).all()
+  const moves = items.map((item) => {
+    const index = oldDays.indexOf(item.day)
+    return { id: item.id, to: index === -1 ? item.day : newDays[index] }
+  })
+  if (moves.some((move) => move.to === undefined)) return false
+  for (const move of moves) tx.update(ai).set({ day: move.to! }).where(eq(ai.id, move.id)).run()
+  return true
+}
+
+/** People who may speak or moderate: everyone in the directory, with their institution. */
+export function listAgendaPeopleOptions() {
+  return db
+    .select({ id: people.id, name: people.name, organisationName: orgs.name })
+    .from(people)
+    .innerJoin(orgs, eq(orgs.id, people.organisationId))
+    .where(isNull(people.archivedAt))
+    .orderBy(asc(orgs.name), asc(people.name))
+    .all()
+}

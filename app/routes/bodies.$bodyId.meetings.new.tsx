@@ -1,0 +1,79 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { notFound, requireUser } from '~/auth/require.server'
+import type { SessionUser } from '~/auth/session.server'
+import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
+import { useT } from '~/i18n/use-t'
+import { getBodyAccess } from '~/models/body-access.server'
+import { getBody } from '~/models/body.server'
+import { createMeeting, getNextMeetingDefaults } from '~/models/meeting.server'
+import { MeetingSchema } from '~/schemas/meeting'
+import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nowe spotkanie — ${data?.body.name ?? ''} — Narada` }]
+
+/** Only the body's officers (and administrators) schedule its meetings; a closed body has none. */
+async function requireManagedBody(request: Request, bodyIdParam: string | undefined): Promise<{ user: SessionUser; body: NonNullable<ReturnType<typeof getBody>> }> {
+  const user = await requireUser(request)
+  const bodyId = parseId(bodyIdParam)
+  if (getBodyAccess({ bodyId, user }) !== 'manage') throw notFound()
+  const body = getBody({ id: bodyId })
+  if (!body) throw notFound()
+  return { user, body }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { body } = await requireManagedBody(request, params.bodyId)
+  const last = getNextMeetingDefaults({ bodyId: body.id })
+  const defaultValue: MeetingFormValues = last
+    ? {
+        venueName: last.venueName ?? undefined,
+        venueAddress: last.venueAddress ?? undefined,
+        venueRoom: last.venueRoom ?? undefined,
+        seriesTitle: last.seriesTitle ?? undefined,
+        seriesPlannedCount: last.seriesPlannedCount ? String(last.seriesPlannedCount) : undefined,
+        isPublic: last.isPublic,
+      }
+    : { isPublic: body.isPublic }
+  return json({ body: { id: body.id, name: body.name, isPublic: body.isPublic, closed: !!body.closedAt }, defaultValue, fromLast: !!last })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, body } = await requireManagedBody(request, params.bodyId)
+  if (body.closedAt) throw notFound()
+  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  const { id } = createMeeting({ bodyId: body.id, input: submission.value, actor: actorOf(user, context) })
+  return redirectWithNotice(`/meetings/${id}`, 'meetings.created')
+}
+
+export default function NewMeeting() {
+  const t = useT()
+  const { body, defaultValue, fromLast } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <nav aria-label={t('meetings.breadcrumbs')}>
+        <ol className="breadcrumbs">
+          <li>
+            <Link to="/bodies">{t('meetings.breadcrumbBodies')}</Link>
+          </li>
+          <li>
+            <Link to={`/bodies/${body.id}`}>{body.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{fromLast ? t('meetings.nextTitle') : t('meetings.newTitle')}</h1>
+      <p className="muted">{body.name}</p>
+      {body.closed ? (
+        <p className="notice notice--info">{t('meetings.bodyClosed')}</p>
+      ) : (
+        <>
+          {fromLast ? <p className="notice notice--info">{t('meetings.prefilledFromLast')}</p> : null}
+          <MeetingForm lastResult={actionData?.result} defaultValue={defaultValue} cancelTo={`/bodies/${body.id}`} submitLabel={t('meetings.schedule')} bodyIsPublic={body.isPublic} />
+        </>
+      )}
+    </>
+  )
+}

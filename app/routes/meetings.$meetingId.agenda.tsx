@@ -1,0 +1,147 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { getUser, notFound } from '~/auth/require.server'
+import { AgendaItemForm, type AgendaFormValues, type DayOption } from '~/components/agenda-form'
+import { AgendaList, type AgendaListItem } from '~/components/agenda-list'
+import { useLang, useT } from '~/i18n/use-t'
+import type { Lang } from '~/i18n/messages'
+import { translator } from '~/i18n/messages'
+import { addAgendaItem, listAgenda, listAgendaPeopleOptions, moveAgendaItem, removeAgendaItem, updateAgendaItem } from '~/models/agenda.server'
+import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
+import { agendaItemSchema, MoveAgendaItemSchema } from '~/schemas/agenda'
+import { formatLongDate } from '~/utils/format'
+import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { daysBetween } from '~/utils/time'
+
+/** „Dzień 1 — 14 maja 2012 r.” for each of the meeting's days. */
+function dayOptions(days: string[], lang: Lang): DayOption[] {
+  const t = translator(lang)
+  return days.map((day, index) => {
+    const date = formatLongDate(`${day}T12:00:00Z`, lang)
+    return { value: day, date, label: t('agenda.dayN', { n: index + 1, date }) }
+  })
+}
+
+async function readMeeting(request: Request, meetingIdParam: string | undefined) {
+  const user = await getUser(request)
+  const meetingId = parseId(meetingIdParam)
+  const access = getMeetingAccess({ meetingId, user })
+  if (access === 'none') throw notFound()
+  const meeting = getMeeting({ id: meetingId })
+  if (!meeting) throw notFound()
+  return { user, access, meeting, days: daysBetween(meeting.startsAt, meeting.endsAt) }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { access, meeting, days } = await readMeeting(request, params.meetingId)
+  const items = listAgenda({ meetingId: meeting.id })
+  const manage = access === 'manage'
+  const editParam = new URL(request.url).searchParams.get('edit')
+  const editingId = manage && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
+  const people = manage ? listAgendaPeopleOptions() : []
+  // Someone archived since they were put on the programme stays choosable on their items.
+  for (const item of items) {
+    for (const person of [...item.speakers, ...(item.moderator ? [item.moderator] : [])]) {
+      if (manage && !people.some((p) => p.id === person.personId)) people.push({ id: person.personId, name: person.name, organisationName: person.organisation })
+    }
+  }
+  return json({ meetingId: meeting.id, days, items, manage, editingId, people })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, access, meeting, days } = await readMeeting(request, params.meetingId)
+  if (access !== 'manage' || !user) throw notFound()
+  const actor = actorOf(user, context)
+  const base = `/meetings/${meeting.id}/agenda`
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'add' || intent === 'update') {
+    const itemId = intent === 'update' ? parseId(String(formData.get('itemId') ?? '')) : null
+    const form = itemId ? `edit-${itemId}` : 'add'
+    const submission = parseWithZod(formData, { schema: agendaItemSchema(days) })
+    if (submission.status !== 'success') return json({ form, result: submission.reply() }, { status: 400 })
+    const saved = itemId
+      ? updateAgendaItem({ meetingId: meeting.id, itemId, input: submission.value, actor })
+      : addAgendaItem({ meetingId: meeting.id, input: submission.value, actor })
+    if (!saved.ok) return json({ form, result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+    return redirectWithNotice(`${base}#item-${saved.id}`, itemId ? 'agenda.saved' : 'agenda.added')
+  }
+  if (intent === 'move') {
+    const move = MoveAgendaItemSchema.safeParse(Object.fromEntries(formData))
+    if (!move.success) throw new Response('Bad Request', { status: 400 })
+    moveAgendaItem({ meetingId: meeting.id, itemId: move.data.itemId, direction: move.data.direction, actor })
+    return redirectWithNotice(`${base}#move-${move.data.direction}-${move.data.itemId}`, 'agenda.moved')
+  }
+  if (intent === 'remove') {
+    removeAgendaItem({ meetingId: meeting.id, itemId: parseId(String(formData.get('itemId') ?? '')), actor })
+    return redirectWithNotice(base, 'agenda.removed')
+  }
+  throw new Response('Bad Request', { status: 400 })
+}
+
+function formValues(item: AgendaListItem): AgendaFormValues {
+  return {
+    day: item.day,
+    startTime: item.startTime ?? undefined,
+    endTime: item.endTime ?? undefined,
+    kind: item.kind,
+    title: item.title,
+    description: item.description ?? undefined,
+    speakerIds: item.speakers.map((speaker) => String(speaker.personId)),
+    moderatorPersonId: item.moderator ? String(item.moderator.personId) : undefined,
+    track: item.track ?? undefined,
+  }
+}
+
+export default function MeetingAgenda() {
+  const t = useT()
+  const lang = useLang()
+  const { meetingId, days: dayList, items, manage, editingId, people } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const days = dayOptions(dayList, lang)
+  const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined)
+  return (
+    <>
+      <h2>{t('agenda.heading')}</h2>
+      {items.length === 0 ? <p>{manage ? t('agenda.emptyManage') : t('agenda.empty')}</p> : null}
+      {items.length ? (
+        <AgendaList
+          days={days}
+          items={items}
+          manage={manage}
+          editingId={editingId}
+          renderEditForm={(item) => (
+            <AgendaItemForm
+              formId={`edit-${item.id}`}
+              intent="update"
+              itemId={item.id}
+              days={days}
+              people={people}
+              lastResult={resultFor(`edit-${item.id}`)}
+              defaultValue={formValues(item)}
+              submitLabel={t('common.save')}
+              cancelTo={`/meetings/${meetingId}/agenda#item-${item.id}`}
+            />
+          )}
+        />
+      ) : null}
+      {manage ? (
+        <section aria-labelledby="agenda-add-title" className="agenda-add">
+          <h3 id="agenda-add-title">{t('agenda.addTitle')}</h3>
+          <AgendaItemForm
+            // A fresh, empty form after each item added.
+            key={items.length}
+            formId="add"
+            intent="add"
+            days={days}
+            people={people}
+            lastResult={resultFor('add')}
+            defaultValue={{ day: dayList[0], kind: 'presentation' }}
+            submitLabel={t('agenda.add')}
+          />
+        </section>
+      ) : null}
+    </>
+  )
+}
