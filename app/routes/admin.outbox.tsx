@@ -1,0 +1,72 @@
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requirePermission } from '~/auth/require.server'
+import { Pagination } from '~/components/list-controls'
+import { useLang, useT } from '~/i18n/use-t'
+import { listOutbox } from '~/mail/mailer.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Wiadomości e-mail — Narada' }]
+
+const PageSchema = z.object({ page: z.coerce.number().int().positive().optional().catch(undefined) })
+
+/** What Narada sent, or kept because no SMTP server is configured: for administrators only. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'outbox.read')
+  const page = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams)).page ?? 1
+  const { rows, total, pages } = listOutbox({ page })
+  if (page > pages) throw redirect(`/admin/outbox?page=${pages}`)
+  return json({ rows, total, page, pages, smtp: !!process.env.SMTP_URL?.trim() })
+}
+
+export default function Outbox() {
+  const t = useT()
+  const lang = useLang()
+  const { rows, total, page, pages, smtp } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>{t('invitations.outboxTitle')}</h1>
+      <p className="notice notice--info">{smtp ? t('invitations.outboxSmtp') : t('invitations.outboxNoSmtp')}</p>
+      <p>{t('common.results', { count: total })}</p>
+      {rows.length === 0 ? (
+        <p>{t('invitations.outboxEmpty')}</p>
+      ) : (
+        <ol className="outbox">
+          {rows.map((message) => (
+            <li key={message.id}>
+              <article aria-labelledby={`message-${message.id}`}>
+                <h2 id={`message-${message.id}`}>{message.subject}</h2>
+                <dl className="details">
+                  <dt>{t('invitations.outboxTo')}</dt>
+                  <dd>{message.to}</dd>
+                  <dt>{t('invitations.outboxCreated')}</dt>
+                  <dd>{formatDateTime(message.createdAt, lang)}</dd>
+                  <dt>{t('invitations.outboxState')}</dt>
+                  <dd>
+                    {message.sentAt
+                      ? t('invitations.outboxSent', { at: formatDateTime(message.sentAt, lang) })
+                      : message.error
+                        ? t('invitations.outboxFailed', { error: message.error })
+                        : t('invitations.outboxKept')}
+                  </dd>
+                  {message.attachments.length ? (
+                    <>
+                      <dt>{t('invitations.outboxAttachments')}</dt>
+                      <dd>{message.attachments.map((a) => `${a.filename} (${a.contentType.split(';')[0]}, ${a.size} B)`).join(', ')}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                <details>
+                  <summary>{t('invitations.outboxText')}</summary>
+                  <pre className="outbox__text">{message.text}</pre>
+                </details>
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={page} pages={pages} href={(n) => `/admin/outbox?page=${n}`} />
+    </>
+  )
+}

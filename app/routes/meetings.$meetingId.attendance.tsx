@@ -1,0 +1,263 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { AttendanceState } from '#db/schema/enums'
+import { notFound, requireUser } from '~/auth/require.server'
+import { FormErrors, SelectField, TextField } from '~/components/forms'
+import { useT } from '~/i18n/use-t'
+import { addWalkIn, listAttendance, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
+import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
+import { listPersonOptions } from '~/models/person.server'
+import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invitation'
+import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+
+export const meta: MetaFunction = ({ matches }) => {
+  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  return [{ title: meeting ? `Obecność — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Obecność — Narada' }]
+}
+
+/** Officers record attendance; the team's members read the summary; nobody else sees the page. */
+async function requireAttendanceAccess(request: Request, meetingIdParam: string | undefined) {
+  const user = await requireUser(request)
+  const meetingId = parseId(meetingIdParam)
+  const access = getMeetingAccess({ meetingId, user })
+  if (access !== 'manage' && access !== 'member') throw notFound()
+  const meeting = getMeeting({ id: meetingId })
+  if (!meeting) throw notFound()
+  return { user, meeting, manage: access === 'manage' }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting, manage } = await requireAttendanceAccess(request, params.meetingId)
+  const summary = summarizeAttendance({ meetingId: meeting.id })
+  const groups = manage
+    ? listAttendance({ meetingId: meeting.id }).map((group) => ({
+        organisation: group.organisation,
+        rows: group.rows.map(({ id, name, position, kind, attendance }) => ({ id, name, position, kind, attendance })),
+      }))
+    : null
+  return json({
+    meeting: { id: meeting.id, headcount: meeting.headcount },
+    manage,
+    summary,
+    groups,
+    people: manage ? listPersonOptions().map((p) => ({ value: String(p.id), label: `${p.name} — ${p.organisationName}` })) : [],
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, meeting, manage } = await requireAttendanceAccess(request, params.meetingId)
+  if (!manage) throw notFound()
+  const actor = actorOf(user, context)
+  const here = `/meetings/${meeting.id}/attendance`
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'attendance') {
+    const submission = parseWithZod(formData, { schema: AttendanceSchema })
+    if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 })
+    setAttendance({ meetingId: meeting.id, entries: submission.value.rows, actor })
+    return redirectWithNotice(here, 'invitations.attendanceSaved')
+  }
+  if (intent === 'walk-in') {
+    const submission = parseWithZod(formData, { schema: WalkInSchema })
+    if (submission.status !== 'success') return json({ form: intent, result: submission.reply() }, { status: 400 })
+    const saved = addWalkIn({ meetingId: meeting.id, input: submission.value, actor })
+    if (!saved.ok) return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+    return redirectWithNotice(here, 'invitations.walkInAdded')
+  }
+  if (intent === 'headcount') {
+    const submission = parseWithZod(formData, { schema: HeadcountSchema })
+    if (submission.status !== 'success') return json({ form: intent, result: submission.reply() }, { status: 400 })
+    setHeadcount({ meetingId: meeting.id, headcount: submission.value.headcount ?? null, actor })
+    return redirectWithNotice(here, 'common.saved')
+  }
+  throw new Response('Bad Request', { status: 400 })
+}
+
+export default function Attendance() {
+  const t = useT()
+  const { meeting, manage, summary, groups, people } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <h2>{t('invitations.attendanceTitle')}</h2>
+      <p>
+        {meeting.headcount !== null ? t(`invitations.headcountIs.${pluralForm(meeting.headcount)}`, { count: meeting.headcount }) : t('invitations.headcountNone')}
+      </p>
+      <SummaryTable summary={summary} />
+      {manage && groups ? (
+        <>
+          <AttendanceForm groups={groups} />
+          <HeadcountForm key={`h${meeting.headcount}`} headcount={meeting.headcount} lastResult={actionData?.form === 'headcount' ? actionData.result : undefined} />
+          <WalkInForm key={`w${summary.total.present}`} people={people} lastResult={actionData?.form === 'walk-in' ? actionData.result : undefined} />
+        </>
+      ) : null}
+    </>
+  )
+}
+
+/** „1 osoba”, „2 osoby”, „5 osób”, „22 osoby”: Polish plural forms (English uses two of them). */
+function pluralForm(count: number): 'one' | 'few' | 'many' {
+  const rule = new Intl.PluralRules('pl').select(count)
+  return rule === 'one' || rule === 'few' ? rule : 'many'
+}
+
+type Summary = ReturnType<typeof summarizeAttendance>
+
+function SummaryTable({ summary }: { summary: Summary }) {
+  const t = useT()
+  if (summary.groups.length === 0) return <p>{t('invitations.none')}</p>
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t('invitations.summaryCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('invitations.organisation')}</th>
+            <th scope="col">{t('invitations.attendance.present')}</th>
+            <th scope="col">{t('invitations.attendance.absent')}</th>
+            <th scope="col">{t('invitations.attendance.excused')}</th>
+            <th scope="col">{t('invitations.attendance.unknown')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.groups.map((group) => (
+            <tr key={group.organisation ?? ''}>
+              <th scope="row">{group.organisation ?? t('invitations.guestsGroup')}</th>
+              <td>{group.present}</td>
+              <td>{group.absent}</td>
+              <td>{group.excused}</td>
+              <td>{group.unknown}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('invitations.total')}</th>
+            <td>{summary.total.present}</td>
+            <td>{summary.total.absent}</td>
+            <td>{summary.total.excused}</td>
+            <td>{summary.total.unknown}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  )
+}
+
+type Group = { organisation: string | null; rows: { id: number; name: string; position: string | null; kind: 'delegate' | 'deputy' | 'guest'; attendance: AttendanceState }[] }
+
+// The usual answers first; „nie odnotowano” last, to undo a slip.
+const choices: AttendanceState[] = ['present', 'absent', 'excused', 'unknown']
+
+/** One form for every row: radios per person, one save; works without JavaScript. */
+function AttendanceForm({ groups }: { groups: Group[] }) {
+  const t = useT()
+  let index = 0
+  return (
+    <Form method="post" aria-labelledby="attendance-form-title">
+      <h3 id="attendance-form-title">{t('invitations.recordAttendance')}</h3>
+      <input type="hidden" name="intent" value="attendance" />
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('invitations.recordAttendance')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('invitations.person')}</th>
+              <th scope="col">{t('invitations.attendanceColumn')}</th>
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <tbody key={group.organisation ?? ''}>
+              <tr>
+                <th scope="rowgroup" colSpan={2} className="group-head">
+                  {group.organisation ?? t('invitations.guestsGroup')}
+                </th>
+              </tr>
+              {group.rows.map((row) => {
+                const i = index++
+                return (
+                  <tr key={row.id}>
+                    <th scope="row">
+                      {row.name}
+                      {row.position ? <span className="muted"> — {row.position}</span> : null}
+                      {row.kind === 'guest' ? <span className="muted"> ({t('invitations.kind.guest')})</span> : null}
+                    </th>
+                    <td>
+                      <input type="hidden" name={`rows[${i}].invitationId`} value={row.id} />
+                      <fieldset className="radio-row">
+                        <legend className="visually-hidden">{t('invitations.attendanceOf', { name: row.name })}</legend>
+                        {choices.map((state) => (
+                          <label key={state} className="inline-choice">
+                            <input type="radio" name={`rows[${i}].state`} value={state} defaultChecked={row.attendance === state} />
+                            {t(`invitations.attendance.${state}`)}
+                          </label>
+                        ))}
+                      </fieldset>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <div className="actions">
+        <button type="submit">{t('invitations.saveAttendance')}</button>
+      </div>
+    </Form>
+  )
+}
+
+type FormResult = SubmissionResult<string[]> | null | undefined
+
+function HeadcountForm({ headcount, lastResult }: { headcount: number | null; lastResult: FormResult }) {
+  const t = useT()
+  const [form, fields] = useForm({
+    id: 'headcount',
+    lastResult,
+    defaultValue: { headcount: headcount === null ? undefined : String(headcount) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HeadcountSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="headcount-title">
+      <h3 id="headcount-title">{t('invitations.headcount')}</h3>
+      <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
+      <input type="hidden" name="intent" value="headcount" />
+      <TextField meta={fields.headcount} label={t('invitations.headcountLabel')} hint={t('invitations.headcountHint')} inputMode="numeric" optional />
+      <div className="actions">
+        <button type="submit" className="button--secondary">
+          {t('common.save')}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
+function WalkInForm({ people, lastResult }: { people: { value: string; label: string }[]; lastResult: FormResult }) {
+  const t = useT()
+  const [form, fields] = useForm({
+    id: 'walk-in',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WalkInSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="walk-in-title">
+      <h3 id="walk-in-title">{t('invitations.walkInTitle')}</h3>
+      <p className="muted">{t('invitations.walkInLead')}</p>
+      <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
+      <input type="hidden" name="intent" value="walk-in" />
+      <SelectField meta={fields.personId} label={t('invitations.walkInPerson')} placeholder={t('invitations.notInDirectory')} options={people} optional />
+      <TextField meta={fields.name} label={t('invitations.guestName')} hint={t('invitations.walkInNameHint')} optional autoComplete="off" />
+      <TextField meta={fields.organisation} label={t('invitations.guestOrganisation')} optional autoComplete="off" />
+      <div className="actions">
+        <button type="submit" className="button--secondary">
+          {t('invitations.walkInAdd')}
+        </button>
+      </div>
+    </Form>
+  )
+}

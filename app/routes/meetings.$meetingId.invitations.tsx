@@ -1,0 +1,258 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { notFound, requireUser } from '~/auth/require.server'
+import { FormErrors, SelectField, TextField } from '~/components/forms'
+import { useLang, useT } from '~/i18n/use-t'
+import { mailOrigin } from '~/mail/mailer.server'
+import { addGuest, addPersonGuest, countAnswers, inviteMembers, listInvitations, removeInvitation, sendInvitations } from '~/models/invitation.server'
+import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
+import { listPersonOptions } from '~/models/person.server'
+import { AddGuestSchema, AddPersonSchema } from '~/schemas/invitation'
+import { formatDateTime } from '~/utils/format'
+import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+
+export const meta: MetaFunction = ({ matches }) => {
+  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  return [{ title: meeting ? `Zaproszenia — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zaproszenia — Narada' }]
+}
+
+/** Only the team's officers (and administrators) manage invitations; anyone else finds nothing. */
+async function requireManager(request: Request, meetingIdParam: string | undefined) {
+  const user = await requireUser(request)
+  const meetingId = parseId(meetingIdParam)
+  if (getMeetingAccess({ meetingId, user }) !== 'manage') throw notFound()
+  const meeting = getMeeting({ id: meetingId })
+  if (!meeting) throw notFound()
+  return { user, meeting }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireManager(request, params.meetingId)
+  const invitees = listInvitations({ meetingId: meeting.id }).map(({ id, name, position, kind, email, organisation, response, sentAt }) => ({ id, name, position, kind, email, organisation, response, sentAt }))
+  return json({
+    meeting: { id: meeting.id, state: meeting.state },
+    invitees,
+    counts: countAnswers(invitees),
+    unsent: invitees.filter((row) => !row.sentAt && row.email).length,
+    people: listPersonOptions().map((p) => ({ value: String(p.id), label: `${p.name} — ${p.organisationName}` })),
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, meeting } = await requireManager(request, params.meetingId)
+  const actor = actorOf(user, context)
+  const here = `/meetings/${meeting.id}/invitations`
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'invite-members') {
+    const { added } = inviteMembers({ meetingId: meeting.id, actor })
+    return redirectWithNotice(here, added ? 'invitations.membersInvited' : 'invitations.membersAlreadyInvited')
+  }
+  if (intent === 'add-person' || intent === 'add-guest') {
+    const submission = intent === 'add-person' ? parseWithZod(formData, { schema: AddPersonSchema }) : parseWithZod(formData, { schema: AddGuestSchema })
+    if (submission.status !== 'success') return json({ form: intent, result: submission.reply(), report: null }, { status: 400 })
+    const saved =
+      'personId' in submission.value
+        ? addPersonGuest({ meetingId: meeting.id, personId: submission.value.personId, actor })
+        : addGuest({ meetingId: meeting.id, input: submission.value, actor })
+    if (!saved.ok) return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), report: null }, { status: 400 })
+    return redirectWithNotice(here, 'invitations.guestAdded')
+  }
+  if (intent === 'remove') {
+    removeInvitation({ meetingId: meeting.id, invitationId: Number(formData.get('invitationId')), actor })
+    return redirectWithNotice(here, 'invitations.removed')
+  }
+  if (intent === 'send' || intent === 'resend') {
+    const invitationId = intent === 'resend' ? Number(formData.get('invitationId')) : undefined
+    if (invitationId !== undefined && !(invitationId > 0)) throw notFound()
+    const report = await sendInvitations({ meetingId: meeting.id, actor, origin: mailOrigin(request), invitationId })
+    if (!report) return json({ form: null, result: null, report: null, cancelled: true }, { status: 409 })
+    return json({ form: null, result: null, report })
+  }
+  throw new Response('Bad Request', { status: 400 })
+}
+
+export default function Invitations() {
+  const t = useT()
+  const lang = useLang()
+  const { meeting, invitees, counts, unsent, people } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const cancelled = meeting.state === 'cancelled'
+  const answerLabel = { yes: t('invitations.answer.yes'), no: t('invitations.answer.no'), maybe: t('invitations.answer.maybe'), pending: t('invitations.answer.pending') }
+  const groups = invitees.reduce<{ organisation: string | null; rows: typeof invitees }[]>((all, row) => {
+    const last = all.at(-1)
+    if (last && last.organisation === row.organisation) last.rows.push(row)
+    else all.push({ organisation: row.organisation, rows: [row] })
+    return all
+  }, [])
+  return (
+    <>
+      <h2>{t('invitations.title')}</h2>
+      {cancelled || (actionData && 'cancelled' in actionData) ? <p className="notice notice--info">{t('invitations.cancelledMeeting')}</p> : null}
+      {actionData?.report ? <SendReport report={actionData.report} /> : null}
+
+      <h3>{t('invitations.answers')}</h3>
+      <dl className="answer-counts">
+        {(['yes', 'no', 'maybe', 'pending'] as const).map((key) => (
+          <div key={key}>
+            <dt>{answerLabel[key]}</dt>
+            <dd>{counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {cancelled ? null : (
+        <div className="actions">
+          <Form method="post">
+            <input type="hidden" name="intent" value="invite-members" />
+            <button type="submit" className="button--secondary">
+              {t('invitations.inviteMembers')}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="send" />
+            <button type="submit">{t('invitations.send', { count: unsent })}</button>
+          </Form>
+        </div>
+      )}
+
+      {invitees.length === 0 ? (
+        <p>{t('invitations.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t('invitations.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('invitations.person')}</th>
+                <th scope="col">{t('invitations.kind')}</th>
+                <th scope="col">{t('invitations.email')}</th>
+                <th scope="col">{t('invitations.sent')}</th>
+                <th scope="col">{t('invitations.response')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            {groups.map((group) => (
+              <tbody key={group.organisation ?? ''}>
+                <tr>
+                  <th scope="rowgroup" colSpan={6} className="group-head">
+                    {group.organisation ?? t('invitations.guestsGroup')}
+                  </th>
+                </tr>
+                {group.rows.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row">
+                      {row.name}
+                      {row.position ? <span className="muted"> — {row.position}</span> : null}
+                    </th>
+                    <td>{t(`invitations.kind.${row.kind}`)}</td>
+                    <td>{row.email ?? <span className="badge">{t('invitations.noEmail')}</span>}</td>
+                    <td>{row.sentAt ? formatDateTime(row.sentAt, lang) : t('invitations.notSent')}</td>
+                    <td>{answerLabel[row.response]}</td>
+                    <td>
+                      <div className="actions">
+                        {row.sentAt && row.email && !cancelled ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="resend" />
+                            <input type="hidden" name="invitationId" value={row.id} />
+                            <button type="submit" className="link-button">
+                              {t('invitations.resend')}
+                              <span className="visually-hidden">: {row.name}</span>
+                            </button>
+                          </Form>
+                        ) : null}
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="invitationId" value={row.id} />
+                          <button type="submit" className="link-button">
+                            {t('invitations.remove')}
+                            <span className="visually-hidden">: {row.name}</span>
+                          </button>
+                        </Form>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+
+      {cancelled ? null : (
+        <>
+          <h3>{t('invitations.addGuests')}</h3>
+          <AddPersonForm key={`p${invitees.length}`} people={people} lastResult={actionData?.form === 'add-person' ? actionData.result : undefined} />
+          <AddGuestForm key={`g${invitees.length}`} lastResult={actionData?.form === 'add-guest' ? actionData.result : undefined} />
+        </>
+      )}
+    </>
+  )
+}
+
+function SendReport({ report }: { report: { sent: number; withoutEmail: string[]; delivery: { delivered: number; failed: number; kept: number } } }) {
+  const t = useT()
+  return (
+    <div className={`notice ${report.delivery.failed ? 'notice--error' : 'notice--success'}`} role="status">
+      <p>{t('invitations.sentCount', { count: report.sent })}</p>
+      {report.delivery.kept ? <p>{t('invitations.keptInOutbox', { count: report.delivery.kept })}</p> : null}
+      {report.delivery.failed ? <p>{t('invitations.deliveryFailed', { count: report.delivery.failed })}</p> : null}
+      {report.withoutEmail.length ? (
+        <p>{t('invitations.withoutEmail', { names: report.withoutEmail.join(', ') })}</p>
+      ) : null}
+    </div>
+  )
+}
+
+type FormResult = SubmissionResult<string[]> | null | undefined
+
+function AddPersonForm({ people, lastResult }: { people: { value: string; label: string }[]; lastResult: FormResult }) {
+  const t = useT()
+  const [form, fields] = useForm({
+    id: 'add-person',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddPersonSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="add-person-title">
+      <h4 id="add-person-title">{t('invitations.addPersonTitle')}</h4>
+      <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
+      <input type="hidden" name="intent" value="add-person" />
+      <SelectField meta={fields.personId} label={t('invitations.person')} placeholder={t('invitations.choosePerson')} options={people} />
+      <div className="actions">
+        <button type="submit" className="button--secondary">
+          {t('invitations.addGuest')}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
+function AddGuestForm({ lastResult }: { lastResult: FormResult }) {
+  const t = useT()
+  const [form, fields] = useForm({
+    id: 'add-guest',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddGuestSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="add-guest-title">
+      <h4 id="add-guest-title">{t('invitations.addOtherTitle')}</h4>
+      <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
+      <input type="hidden" name="intent" value="add-guest" />
+      <TextField meta={fields.name} label={t('invitations.guestName')} autoComplete="off" />
+      <TextField meta={fields.email} label={t('invitations.guestEmail')} type="email" autoComplete="off" />
+      <TextField meta={fields.organisation} label={t('invitations.guestOrganisation')} optional autoComplete="off" />
+      <div className="actions">
+        <button type="submit" className="button--secondary">
+          {t('invitations.addGuest')}
+        </button>
+      </div>
+    </Form>
+  )
+}
