@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db, schema } from '~/db.server'
+import { SYSTEM_ACTOR } from '~/models/audit.server'
+import { cancelMeeting } from '~/models/meeting.server'
+import { createCalendarFixture, FUNDING_NOTICE, type CalendarFixture } from '#tests/support/calendar-fixtures'
+import { layoutText, pageTexts, pdfFile, pdfFonts, pdfInfo, qpdfCheck, squash } from '#tests/support/pdf'
+import { buildAgendaView, renderAgendaPdf } from './build.server'
+
+let fixture: CalendarFixture
+let bytes: Buffer
+let pdf: ReturnType<typeof pdfFile>
+
+beforeAll(async () => {
+  fixture = await createCalendarFixture()
+  const view = buildAgendaView({ meetingId: fixture.meetings.dst.id })
+  if (!view) throw new Error('no agenda view')
+  bytes = await renderAgendaPdf(view)
+  pdf = pdfFile(bytes)
+})
+afterAll(() => (process.env.KEEP_PDF ? console.log(pdf.file) : pdf?.remove()))
+
+describe('agenda.pdf of a two-day meeting across the spring DST change', () => {
+  it('prints the title, the team, the topic, the dates and the venue with Polish letters intact', () => {
+    const text = squash(pageTexts(pdf.file).join(' '))
+    expect(text).toContain('Program spotkania')
+    expect(text).toContain(fixture.bodies.privateBody.name)
+    expect(text).toContain(`Spotkanie nr 1 — ${fixture.meetings.dst.topic}`)
+    expect(text).toContain('29–30 marca 2025 r.')
+    // The meeting's start and end, read back in Warsaw time on both sides of the change.
+    expect(text).toContain('od 29.03.2025 r., godz. 09:00, do 30.03.2025 r., godz. 15:00')
+    expect(text).toContain('Centrum Organizacji Pozarządowych, sala nr 12, ul. Żwirki i Wigury 5, 44-240 Żory')
+    expect(text).toContain('Wypracowanie wspólnych rekomendacji dla ośrodków pomocy społecznej i urzędów pracy.')
+    expect(text).toContain(fixture.names.foundation)
+  })
+
+  it('lays the agenda out day by day with times, kinds, tracks, speakers and moderators', () => {
+    const text = squash(pageTexts(pdf.file).join(' '))
+    const day1 = text.indexOf('Dzień 1 — 29 marca 2025 r.')
+    const day2 = text.indexOf('Dzień 2 — 30 marca 2025 r.')
+    expect(day1).toBeGreaterThan(-1)
+    expect(day2).toBeGreaterThan(day1)
+    const lines = layoutText(pdf.file).split('\n')
+    const line = (fragment: string) => lines.find((l) => l.includes(fragment)) ?? ''
+    expect(line('Otwarcie spotkania i przedstawienie')).toMatch(/^\s*09:00–10:30\s/)
+    expect(line('Podsumowanie i wnioski')).toMatch(/^\s*14:00–15:00\s/)
+    expect(text.indexOf('Podsumowanie i wnioski')).toBeGreaterThan(day2)
+    expect(text.indexOf('Warsztat: diagnoza potrzeb rodzin')).toBeLessThan(day2)
+    expect(text).toContain('warsztaty · ścieżka równoległa: Sala A')
+    expect(text).toContain('warsztaty · ścieżka równoległa: Sala B')
+    expect(text).toContain('Wyniki badań ankietowych z 2024 r.')
+    expect(text).toContain(`${fixture.people.speaker.name} (${fixture.names.foundation})`)
+    expect(text).toContain(`${fixture.people.other.name} (${fixture.names.pup})`)
+    expect(text).toContain(`Moderacja: ${fixture.people.delegate.name} (${fixture.names.mops})`)
+  })
+
+  it('numbers the pages and prints the project funding notice on each', () => {
+    const pages = pageTexts(pdf.file)
+    pages.forEach((page, index) => {
+      expect(squash(page)).toContain(`Strona ${index + 1} z ${pages.length}`)
+      expect(squash(page)).toContain(squash(FUNDING_NOTICE))
+    })
+  })
+
+  it('is a valid PDF/A file with every font embedded and the metadata set', () => {
+    const check = qpdfCheck(pdf.file)
+    expect(check.stderr).toBe('')
+    expect(check.status).toBe(0)
+    const fonts = pdfFonts(pdf.file)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true })
+    const info = pdfInfo(pdf.file)
+    expect(info).toMatch(new RegExp(`^Title:\\s+Program spotkania — ${fixture.bodies.privateBody.name}, Spotkanie nr 1$`, 'm'))
+    expect(info).toMatch(new RegExp(`^Author:\\s+${fixture.names.foundation}$`, 'm'))
+    expect(info).toMatch(/^Subject:\s+Spotkanie nr 1: Aktywizacja osób długotrwale bezrobotnych — Łódź, Gdańsk, Kraków, 29–30 marca 2025 r\.$/m)
+    expect(bytes.toString('latin1')).toContain('/Lang (pl-PL)')
+    expect(bytes.toString('latin1')).toContain('pdfaid:part')
+  })
+
+  it('gives the same bytes for the same meeting, and new ones after a change', async () => {
+    const again = await renderAgendaPdf(buildAgendaView({ meetingId: fixture.meetings.dst.id })!)
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+    expect(sha(again)).toBe(sha(bytes))
+    db.update(schema.meetings).set({ updatedAt: '2025-03-01T10:00:00.000Z' }).where(eq(schema.meetings.id, fixture.meetings.dst.id)).run()
+    const changed = await renderAgendaPdf(buildAgendaView({ meetingId: fixture.meetings.dst.id })!)
+    expect(sha(changed)).not.toBe(sha(bytes))
+    const file = pdfFile(changed)
+    expect(pdfInfo(file.file)).toMatch(/^CreationDate:\s+2025-03-01T10:00:00Z$/m)
+    file.remove()
+  })
+
+  it('says when there is no agenda yet, and that a meeting was cancelled', async () => {
+    const { cancelled } = fixture.meetings
+    cancelMeeting({ id: cancelled.id, reason: 'Brak kworum.', actor: SYSTEM_ACTOR })
+    const view = buildAgendaView({ meetingId: cancelled.id })!
+    expect(view.fundingNotice).toBeNull()
+    const file = pdfFile(await renderAgendaPdf(view))
+    const text = squash(pageTexts(file.file).join(' '))
+    file.remove()
+    expect(text).toContain('Program spotkania nie został jeszcze ustalony.')
+    expect(text).toContain('Spotkanie zostało odwołane. Brak kworum.')
+    expect(text).toContain('20 czerwca 2025 r.')
+    expect(text).not.toContain('współfinansowany')
+  })
+
+  it('has no view for a meeting that does not exist', () => {
+    expect(buildAgendaView({ meetingId: 999_999 })).toBeNull()
+  })
+})
