@@ -54,7 +54,8 @@ export default defineConfig({
           include: ['tests/http/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup/server.ts'],
           setupFiles: ['tests/support/setup/server.ts'],
-          testTimeout: 30_000,
+          // A browser test waits up to 20 s a step on a loaded 2-core machine.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -4,12 +4,16 @@ import type { MessageKey } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import type { loader as rootLoader } from '~/root'
 
-const navigation: { to: string; label: MessageKey; action?: Action }[] = [
+// `public` items are shown to signed-out visitors too.
+const navigation: { to: string; label: MessageKey; action?: Action; public?: boolean }[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/bodies', label: 'bodies.nav', public: true },
+  { to: '/meetings', label: 'calendar.nav', public: true },
   { to: '/organisations', label: 'nav.organisations', action: 'directory.read' },
   { to: '/regions', label: 'nav.regions', action: 'register.read' },
   { to: '/admin/users', label: 'nav.users', action: 'users.manage' },
   { to: '/admin/audit', label: 'nav.audit', action: 'audit.read' },
+  { to: '/admin/outbox', label: 'invitations.outboxNav', action: 'outbox.read' },
 ]
 
 export function SiteHeader() {
@@ -25,11 +29,11 @@ export function SiteHeader() {
         <Link to="/" className="site-header__brand">
           {t('app.name')}
         </Link>
-        {user ? (
+        {user || navigation.some((item) => item.public) ? (
           <nav className="site-header__nav" aria-label={t('layout.mainNav')}>
             <ul>
               {navigation
-                .filter((item) => !item.action || can(user, item.action))
+                .filter((item) => (user ? !item.action || can(user, item.action) : item.public))
                 .map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.to === '/'}>

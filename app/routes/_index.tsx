@@ -2,24 +2,46 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '~/auth/require.server'
 import { can } from '~/auth/permissions'
-import { useT } from '~/i18n/use-t'
+import { useLang, useT } from '~/i18n/use-t'
+import { listMeetings } from '~/models/meeting.server'
+import { formatMeetingWhen } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Narada' }]
 
+const UPCOMING_ON_DASHBOARD = 5
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return json({ user: user ? { name: user.name, role: user.role } : null })
+  const upcoming = user
+    ? listMeetings({ user, when: 'upcoming' })
+        .slice(0, UPCOMING_ON_DASHBOARD)
+        .map(({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }))
+    : []
+  return json({ user: user ? { name: user.name, role: user.role } : null, upcoming })
 }
 
 export default function Index() {
-  const { user } = useLoaderData<typeof loader>()
+  const { user, upcoming } = useLoaderData<typeof loader>()
   const t = useT()
+  const lang = useLang()
   if (!user) {
     return (
       <>
         <h1>{t('home.publicTitle')}</h1>
         <p>{t('app.tagline')}.</p>
         <p>{t('home.publicLead')}</p>
+        <h2>{t('home.publicBrowse')}</h2>
+        <ul>
+          <li>
+            <Link to="/bodies">{t('home.publicBodies')}</Link>
+          </li>
+          <li>
+            <Link to="/meetings">{t('home.publicMeetings')}</Link>
+          </li>
+          <li>
+            <a href="/calendar.ics">{t('home.publicCalendar')}</a>
+          </li>
+        </ul>
         <p>
           <Link to="/login" className="button">
             {t('nav.login')}
@@ -34,6 +56,21 @@ export default function Index() {
       <h1>{t('home.title')}</h1>
       <p>{t('home.welcome', { name: user.name })}</p>
       <p>{t('home.roleIs', { role: t(`role.${user.role}`) })}</p>
+      <h2>{t('home.upcoming')}</h2>
+      {upcoming.length === 0 ? (
+        <p>{t('home.noUpcoming')}</p>
+      ) : (
+        <ul>
+          {upcoming.map((meeting) => (
+            <li key={meeting.id}>
+              <Link to={`/meetings/${meeting.id}`}>{meeting.topic}</Link> — {meeting.bodyName}, {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/meetings">{t('home.allMeetings')}</Link>
+      </p>
       <ul>
         {can(user, 'directory.read') ? (
           <li>

@@ -25,7 +25,7 @@ function pageHref(event: string | null | undefined, page: number) {
   return `/admin/audit?${new URLSearchParams({ ...(event ? { event } : {}), page: String(page) })}`
 }
 
-const entityPaths: Record<string, string> = { organisation: '/organisations', user: '/admin/users' }
+const entityPaths: Record<string, string> = { organisation: '/organisations', user: '/admin/users', body: '/bodies', meeting: '/meetings' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'audit.read')

@@ -85,9 +85,9 @@ describe('navigation shows only what the user may open', () => {
   const links = (html: string) => [...(html.match(/<nav[\s\S]*?<\/nav>/)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1])
 
   it.each([
-    ['member', ['/', '/organisations', '/regions']],
-    ['officer', ['/', '/organisations', '/regions']],
-    ['admin', ['/', '/organisations', '/regions', '/admin/users', '/admin/audit']],
+    ['member', ['/', '/bodies', '/meetings', '/organisations', '/regions']],
+    ['officer', ['/', '/bodies', '/meetings', '/organisations', '/regions']],
+    ['admin', ['/', '/bodies', '/meetings', '/organisations', '/regions', '/admin/users', '/admin/audit', '/admin/outbox']],
   ] as const)('%s', async (who, expected) => {
     const html = await (await get('/', { cookie: cookies[who] })).text()
     expect(links(html)).toEqual(expected)

@@ -49,7 +49,7 @@ export function useBrowser(options: BrowserContextOptions = {}): BrowserHandle {
         ...extra,
         extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress(), ...extra.extraHTTPHeaders },
       })
-      context.setDefaultTimeout(10_000)
+      context.setDefaultTimeout(20_000)
       return context
     },
   } as BrowserHandle
