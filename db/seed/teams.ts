@@ -116,6 +116,24 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
   invite(katowiceMeeting, [{ person: 'przeor', kind: 'deputy', response: 'yes', attendance: 'present' }])
   setMeetingState({ id: katowiceMeeting, state: 'held', actor: SYSTEM_ACTOR })
 
+  // Not in the samples: one internal, upcoming meeting, so that the demo shows what a
+  // private meeting looks like (and that visitors do not see it).
+  const katowicePlanning = meeting(katowice, {
+    topic: 'Plan pracy Zespołu na rok 2027',
+    purpose: 'Spotkanie robocze członków Zespołu: propozycje działań na rzecz osób bezrobotnych na kolejny rok.',
+    startsAt: '2027-01-19T10:00',
+    endsAt: '2027-01-19T12:00',
+    venueName: 'Urząd Miasta Katowice',
+    venueAddress: 'ul. Młyńska 4, 40-098 Katowice',
+    isPublic: false,
+  })
+  agenda(katowicePlanning, [
+    { day: '2027-01-19', start: '10:00', end: '10:15', kind: 'opening', title: 'Otwarcie spotkania', speakers: ['moryn'] },
+    { day: '2027-01-19', start: '10:15', end: '11:30', kind: 'discussion', title: 'Propozycje działań członków Zespołu na rok 2027', moderator: 'przeor' },
+    { day: '2027-01-19', start: '11:30', end: '12:00', kind: 'other', title: 'Ustalenia i podział zadań' },
+  ])
+  invite(katowicePlanning, ['moryn', 'zdzRep', 'ohpRep', 'lexCivisRep', 'mopsKatowiceDeputy', 'pupKatowiceRep'].map((p) => ({ person: p, kind: 'delegate' as const })))
+
   // 2. ROPS Kraków, 13.12.2013 — ../shared/samples/001_*.txt
   const rops = body(
     {
@@ -209,5 +227,5 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
   ])
   setMeetingState({ id: may16, state: 'invited', actor: SYSTEM_ACTOR })
 
-  return { katowice, rops, wodzislaw, meetings: { katowiceMeeting, ropsMeeting, may11, may16 } }
+  return { katowice, rops, wodzislaw, meetings: { katowiceMeeting, katowicePlanning, ropsMeeting, may11, may16 } }
 }
