@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
-import { installGlobals } from '@remix-run/node'
+import { broadcastDevReady, installGlobals } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
@@ -98,6 +98,8 @@ app.all(
 const port = Number(process.env.PORT ?? 3000)
 const server = app.listen(port, () => {
   console.log(`Narada: listening on http://localhost:${port}`)
+  // Under `npm run dev`, remix dev restarts this server on every rebuild and waits for this.
+  if (process.env.NODE_ENV === 'development') broadcastDevReady(build)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
