@@ -7,7 +7,6 @@ import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { agendaItemSchema } from '~/schemas/agenda'
 import { FormErrors, SelectField, TextAreaField, TextField, useHydrated } from './forms'
-import { InputField } from './meeting-fields'
 
 export type PersonOption = { id: number; name: string; organisationName: string }
 /** A meeting day: '2012-05-14', „Dzień 1 — 14 maja 2012 r.”, „14 maja 2012 r.” */
@@ -160,8 +159,8 @@ export function AgendaItemForm({ formId, intent, itemId, days, people, lastResul
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
       <SelectField meta={fields.day} label={t('agenda.day')} placeholder={t('agenda.chooseDay')} options={days} />
       <div className="row">
-        <InputField meta={fields.startTime} type="time" label={t('agenda.startTime')} optional />
-        <InputField meta={fields.endTime} type="time" label={t('agenda.endTime')} optional />
+        <TextField meta={fields.startTime} type="time" label={t('agenda.startTime')} optional />
+        <TextField meta={fields.endTime} type="time" label={t('agenda.endTime')} optional />
       </div>
       <SelectField
         meta={fields.kind}

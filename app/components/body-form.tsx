@@ -1,11 +1,10 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { bodyKinds } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
 import { BodySchema, type BodyInput } from '~/schemas/body'
-import { FormErrors, SelectField, TextAreaField, TextField } from './forms'
+import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from './forms'
 
 /** What the form starts from: text as the fields hold it (money as „904150,00”). */
 export type BodyFormValues = { [K in keyof BodyInput]?: string }
@@ -63,29 +62,5 @@ export function BodyForm({ lastResult, defaultValue, organisations, cancelTo }: 
         <Link to={cancelTo}>{t('common.cancel')}</Link>
       </div>
     </Form>
-  )
-}
-
-function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<any, any, any>; label: ReactNode; hint?: ReactNode }) {
-  const hintId = `${meta.id}-hint`
-  return (
-    <div className="field">
-      <div className="inline-choice">
-        <input
-          type="checkbox"
-          id={meta.id}
-          name={meta.name}
-          defaultChecked={meta.initialValue === 'on' || meta.initialValue === 'true'}
-          aria-describedby={hint ? hintId : undefined}
-          key={meta.key}
-        />
-        <label htmlFor={meta.id}>{label}</label>
-      </div>
-      {hint ? (
-        <span className="field__hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-    </div>
   )
 }

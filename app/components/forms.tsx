@@ -17,26 +17,36 @@ function useControlProps(meta: Meta, hint?: ReactNode) {
   }
 }
 
-function FieldShell({ meta, label, hint, optional, children }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean; children: ReactNode }) {
+/** The first error of a field, in the reader's language, tied to the control by its id. */
+export function FieldError({ meta }: { meta: Meta }) {
   const t = useT()
   const error = meta.errors?.[0]
+  return error ? (
+    <span className="field__error" id={meta.errorId}>
+      {translateMessage(t, error)}
+    </span>
+  ) : null
+}
+
+function FieldHint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
+  return hint ? (
+    <span className="field__hint" id={`${meta.id}-hint`}>
+      {hint}
+    </span>
+  ) : null
+}
+
+function FieldShell({ meta, label, hint, optional, children }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean; children: ReactNode }) {
+  const t = useT()
   return (
     <div className="field">
       <label htmlFor={meta.id}>
         {label}
         {optional ? <span className="muted"> {t('common.optional')}</span> : null}
       </label>
-      {hint ? (
-        <span className="field__hint" id={`${meta.id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldHint meta={meta} hint={hint} />
       {children}
-      {error ? (
-        <span className="field__error" id={meta.errorId}>
-          {translateMessage(t, error)}
-        </span>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   )
 }
@@ -46,21 +56,25 @@ type TextFieldProps = {
   label: ReactNode
   hint?: ReactNode
   optional?: boolean
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search' | 'date' | 'time' | 'datetime-local' | 'number'
   autoComplete?: string
   inputMode?: 'text' | 'email' | 'tel' | 'url' | 'numeric'
+  min?: number
+  max?: number
 }
 
-export function TextField({ meta, label, hint, optional, type = 'text', autoComplete, inputMode }: TextFieldProps) {
+export function TextField({ meta, label, hint, optional, type = 'text', autoComplete, inputMode, min, max }: TextFieldProps) {
   const props = useControlProps(meta, hint)
   return (
     <FieldShell meta={meta} label={label} hint={hint} optional={optional}>
       <input
         {...props}
         type={type}
+        min={min}
+        max={max}
         defaultValue={type === 'password' ? undefined : (meta.initialValue as string | undefined)}
         autoComplete={autoComplete}
-        inputMode={inputMode}
+        inputMode={inputMode ?? (type === 'number' ? 'numeric' : undefined)}
         required={!optional}
         aria-required={!optional || undefined}
         key={meta.key}
@@ -76,6 +90,22 @@ export function TextAreaField({ meta, label, hint, optional, rows = 5 }: { meta:
     <FieldShell meta={meta} label={label} hint={hint} optional={optional}>
       <textarea {...props} rows={rows} defaultValue={meta.initialValue as string | undefined} required={!optional} aria-required={!optional || undefined} key={meta.key} />
     </FieldShell>
+  )
+}
+
+/** A yes/no choice: the box before its label, as users expect. */
+export function CheckboxField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint?: ReactNode }) {
+  const { id, name, 'aria-describedby': describedBy } = useControlProps(meta, hint)
+  const checked = meta.initialValue === 'on' || meta.initialValue === 'true' || (meta.initialValue as unknown) === true
+  return (
+    <div className="field">
+      <div className="inline-choice">
+        <input id={id} name={name} type="checkbox" defaultChecked={checked} aria-describedby={describedBy} key={meta.key} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <FieldHint meta={meta} hint={hint} />
+      <FieldError meta={meta} />
+    </div>
   )
 }
 

@@ -3,8 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
 import { MeetingSchema } from '~/schemas/meeting'
-import { FormErrors, TextAreaField, TextField } from './forms'
-import { CheckboxField, InputField } from './meeting-fields'
+import { CheckboxField, FormErrors, TextAreaField, TextField } from './forms'
 
 /** What the form starts from: strings as the inputs hold them. */
 export type MeetingFormValues = {
@@ -48,8 +47,8 @@ export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, b
         <legend>{t('meetings.when')}</legend>
         <p className="field__hint">{t('meetings.whenHint')}</p>
         <div className="row">
-          <InputField meta={fields.startsAt} type="datetime-local" label={t('meetings.startsAt')} />
-          <InputField meta={fields.endsAt} type="datetime-local" label={t('meetings.endsAt')} />
+          <TextField meta={fields.startsAt} type="datetime-local" label={t('meetings.startsAt')} />
+          <TextField meta={fields.endsAt} type="datetime-local" label={t('meetings.endsAt')} />
         </div>
       </fieldset>
       <fieldset>
@@ -61,10 +60,10 @@ export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, b
       <fieldset>
         <legend>{t('meetings.series')}</legend>
         <TextField meta={fields.seriesTitle} label={t('meetings.seriesTitle')} hint={t('meetings.seriesTitleHint')} optional />
-        <InputField meta={fields.seriesPlannedCount} type="number" min={1} max={100} label={t('meetings.seriesPlannedCount')} optional />
+        <TextField meta={fields.seriesPlannedCount} type="number" min={1} max={100} label={t('meetings.seriesPlannedCount')} optional />
       </fieldset>
       <CheckboxField meta={fields.isPublic} label={t('meetings.isPublic')} hint={bodyIsPublic ? t('meetings.isPublicHint') : t('meetings.isPublicPrivateBody')} />
-      <InputField meta={fields.headcount} type="number" min={0} label={t('meetings.headcount')} hint={t('meetings.headcountHint')} optional />
+      <TextField meta={fields.headcount} type="number" min={0} label={t('meetings.headcount')} hint={t('meetings.headcountHint')} optional />
       <div className="actions">
         <button type="submit">{submitLabel}</button>
         <Link to={cancelTo}>{t('common.cancel')}</Link>

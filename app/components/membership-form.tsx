@@ -1,52 +1,15 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useFetcher } from '@remix-run/react'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { membershipRoles } from '#db/schema/enums'
-import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import type { loader as peopleLoader } from '~/routes/bodies.$bodyId.people-options'
 import { EndMembershipSchema, MembershipSchema } from '~/schemas/body'
-import { FormErrors, SelectField, useHydrated } from './forms'
+import { FormErrors, SelectField, TextField, useHydrated } from './forms'
 
 export type PersonOption = { id: number; name: string; position: string | null }
 type OrganisationOption = { id: number; name: string; shortName: string | null }
-type Meta = FieldMetadata<any, any, any>
-
-/** A day picked with `<input type="date">`, with its label, hint and error. */
-export function DateField({ meta, label, hint, optional }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean }) {
-  const t = useT()
-  const error = meta.errors?.[0]
-  const describedBy = [hint ? `${meta.id}-hint` : null, error ? meta.errorId : null].filter(Boolean).join(' ')
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {optional ? <span className="muted"> {t('common.optional')}</span> : null}
-      </label>
-      {hint ? (
-        <span className="field__hint" id={`${meta.id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      <input
-        type="date"
-        id={meta.id}
-        name={meta.name}
-        defaultValue={meta.initialValue as string | undefined}
-        required={!optional}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        key={meta.key}
-      />
-      {error ? (
-        <span className="field__error" id={meta.errorId}>
-          {translateMessage(t, error)}
-        </span>
-      ) : null}
-    </div>
-  )
-}
 
 /**
  * A new seat: institution, its delegate and deputy, role and dates. The people lists follow
@@ -132,8 +95,8 @@ export function MembershipForm({
         options={membershipRoles.map((role) => ({ value: role, label: t(`bodies.membershipRole.${role}`) }))}
       />
       <div className="row">
-        <DateField meta={fields.fromDate} label={t('bodies.fromDate')} />
-        <DateField meta={fields.toDate} label={t('bodies.toDate')} hint={t('bodies.toDateHint')} optional />
+        <TextField type="date" meta={fields.fromDate} label={t('bodies.fromDate')} />
+        <TextField type="date" meta={fields.toDate} label={t('bodies.toDate')} hint={t('bodies.toDateHint')} optional />
       </div>
       <div className="actions">
         <button type="submit">{t('bodies.addMembership')}</button>
@@ -167,7 +130,7 @@ export function EndMembershipForm({
     <Form method="post" className="row" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="end-membership" />
       <input type="hidden" name={fields.membershipId.name} value={membershipId} />
-      <DateField meta={fields.toDate} label={<>{t('bodies.endOn')}<span className="visually-hidden">: {organisation}</span></>} />
+      <TextField type="date" meta={fields.toDate} label={<>{t('bodies.endOn')}<span className="visually-hidden">: {organisation}</span></>} />
       <button type="submit" className="button--secondary">
         {t('bodies.endMembership')}
         <span className="visually-hidden">: {organisation}</span>

@@ -125,9 +125,9 @@ export async function createCalendarFixture() {
   invite(dst.id, { guestName: people.guest.name, guestEmail: 'jan.zoltowski@example.pl', guestOrganisation: people.guest.organisation, kind: 'guest' })
 
   const publicMeeting = {
-    topic: 'Współpraca ośrodków pomocy społecznej z urzędami pracy',
+    topic: `Współpraca ośrodków pomocy społecznej z urzędami pracy ${suffix}`,
     ...meeting(publicBody.id, {
-      topic: 'Współpraca ośrodków pomocy społecznej z urzędami pracy',
+      topic: `Współpraca ośrodków pomocy społecznej z urzędami pracy ${suffix}`,
       purpose: 'Omówienie porozumień o współpracy.',
       startsAt: '2025-05-16T13:00',
       endsAt: '2025-05-16T15:00',
@@ -139,12 +139,12 @@ export async function createCalendarFixture() {
   }
   invite(publicMeeting.id, { personId: otherId, kind: 'delegate' })
   const privateMeeting = {
-    topic: 'Sprawy wewnętrzne grupy — budżet',
-    ...meeting(publicBody.id, { topic: 'Sprawy wewnętrzne grupy — budżet', startsAt: '2025-06-10T10:00', endsAt: '2025-06-10T12:00', isPublic: false }),
+    topic: `Sprawy wewnętrzne grupy — budżet ${suffix}`,
+    ...meeting(publicBody.id, { topic: `Sprawy wewnętrzne grupy — budżet ${suffix}`, startsAt: '2025-06-10T10:00', endsAt: '2025-06-10T12:00', isPublic: false }),
   }
   const cancelled = {
-    topic: 'Spotkanie odwołane z powodu żałoby',
-    ...meeting(publicBody.id, { topic: 'Spotkanie odwołane z powodu żałoby', startsAt: '2025-06-20T10:00', endsAt: '2025-06-20T12:00', isPublic: true }),
+    topic: `Spotkanie odwołane z powodu żałoby ${suffix}`,
+    ...meeting(publicBody.id, { topic: `Spotkanie odwołane z powodu żałoby ${suffix}`, startsAt: '2025-06-20T10:00', endsAt: '2025-06-20T12:00', isPublic: true }),
   }
   cancelMeeting({ id: cancelled.id, reason: 'Brak kworum.', actor: SYSTEM_ACTOR })
 
