@@ -1,4 +1,5 @@
 import { Link, NavLink, useRouteLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import type { MeetingState } from '#db/schema/enums'
 import type { MeetingAccess } from '~/models/meeting.server'
 import { useLang, useT } from '~/i18n/use-t'
@@ -47,16 +48,10 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
   const venue = venueText(meeting)
   return (
     <header className="meeting-head">
-      <nav aria-label={t('meetings.breadcrumbs')}>
-        <ol className="breadcrumbs">
-          <li>
-            <Link to="/meetings">{t('meetings.breadcrumbMeetings')}</Link>
-          </li>
-          <li>
-            <Link to={`/bodies/${meeting.bodyId}`}>{meeting.bodyName}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t('meetings.breadcrumbs')}
+        items={[{ to: '/meetings', label: t('meetings.breadcrumbMeetings') }, { to: `/bodies/${meeting.bodyId}`, label: meeting.bodyName }]}
+      />
       <h1>
         <span className="meeting-head__number">{t('meetings.numbered', { number: meeting.number })}</span> {meeting.topic}
       </h1>

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
 import { getUser, notFound, requireUser } from '~/auth/require.server'
@@ -63,13 +64,10 @@ export default function BodyPage() {
   const internal = canInBody(access, 'body.readInternal')
   return (
     <>
-      <nav aria-label={t('bodies.breadcrumbs')}>
-        <ol className="breadcrumbs">
-          <li>
-            <Link to="/bodies">{t('bodies.listTitle')}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t('bodies.breadcrumbs')}
+        items={[{ to: '/bodies', label: t('bodies.listTitle') }]}
+      />
       <div className="page-head">
         <h1>{body.name}</h1>
         <div className="actions">

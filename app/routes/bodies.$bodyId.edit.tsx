@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
 import { notFound, requireUser } from '~/auth/require.server'
 import { BodyForm } from '~/components/body-form'
@@ -62,16 +63,10 @@ export default function EditBody() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <nav aria-label={t('bodies.breadcrumbs')}>
-        <ol className="breadcrumbs">
-          <li>
-            <Link to="/bodies">{t('bodies.listTitle')}</Link>
-          </li>
-          <li>
-            <Link to={`/bodies/${body.id}`}>{body.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t('bodies.breadcrumbs')}
+        items={[{ to: '/bodies', label: t('bodies.listTitle') }, { to: `/bodies/${body.id}`, label: body.name }]}
+      />
       <h1>{t('bodies.editTitle')}</h1>
       <BodyForm lastResult={actionData?.result} defaultValue={defaultValue} organisations={organisations} cancelTo={`/bodies/${body.id}`} />
     </>

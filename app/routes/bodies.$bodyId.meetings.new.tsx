@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requireUser } from '~/auth/require.server'
 import type { SessionUser } from '~/auth/session.server'
 import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
@@ -54,16 +55,10 @@ export default function NewMeeting() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <nav aria-label={t('meetings.breadcrumbs')}>
-        <ol className="breadcrumbs">
-          <li>
-            <Link to="/bodies">{t('meetings.breadcrumbBodies')}</Link>
-          </li>
-          <li>
-            <Link to={`/bodies/${body.id}`}>{body.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t('meetings.breadcrumbs')}
+        items={[{ to: '/bodies', label: t('meetings.breadcrumbBodies') }, { to: `/bodies/${body.id}`, label: body.name }]}
+      />
       <h1>{fromLast ? t('meetings.nextTitle') : t('meetings.newTitle')}</h1>
       <p className="muted">{body.name}</p>
       {body.closed ? (

@@ -1,7 +1,8 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
 import { notFound, requireUser } from '~/auth/require.server'
 import type { SessionUser } from '~/auth/session.server'
@@ -127,16 +128,10 @@ export default function BodyMembers() {
     actionData?.form === form && actionData.membershipId === membershipId ? actionData.result : undefined
   return (
     <>
-      <nav aria-label={t('bodies.breadcrumbs')}>
-        <ol className="breadcrumbs">
-          <li>
-            <Link to="/bodies">{t('bodies.listTitle')}</Link>
-          </li>
-          <li>
-            <Link to={`/bodies/${body.id}`}>{body.name}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t('bodies.breadcrumbs')}
+        items={[{ to: '/bodies', label: t('bodies.listTitle') }, { to: `/bodies/${body.id}`, label: body.name }]}
+      />
       <h1>{t('bodies.membersTitle', { name: body.name })}</h1>
 
       <section aria-labelledby="history-heading">

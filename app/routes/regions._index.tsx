@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { useT } from '~/i18n/use-t'
@@ -23,19 +24,10 @@ export default function Regions() {
       <h1>{t('region.title')}</h1>
       <p>{t('region.lead')}</p>
       <p className="muted">{t('region.counts', counts)}</p>
-      <nav aria-label={t('region.title')}>
-        <ol className="breadcrumbs">
-          <li>
-            <Link to="/regions">{t('region.anyVoivodeship')}</Link>
-          </li>
-          {voivodeship ? (
-            <li>
-              <Link to={`/regions?voivodeship=${voivodeship.code}`}>{voivodeship.name}</Link>
-            </li>
-          ) : null}
-          {county ? <li aria-current="page">{county.name}</li> : null}
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t('region.title')}
+        items={[{ to: '/regions', label: t('region.anyVoivodeship') }, voivodeship ? { to: `/regions?voivodeship=${voivodeship.code}`, label: voivodeship.name } : null, county ? { label: county.name, current: true } : null]}
+      />
       {county ? (
         <RegionTable caption={`${t('region.municipality')}: ${county.name}`} rows={choices.municipalities} />
       ) : voivodeship ? (
