@@ -6,22 +6,8 @@ import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
 import { BodySchema, MembershipSchema } from '~/schemas/body'
 import { getBodyAccess } from './body-access.server'
-import {
-  addMembership,
-  addOfficer,
-  createBody,
-  endMembership,
-  getBody,
-  listBodies,
-  listCurrentMemberships,
-  listDelegateOptions,
-  listMemberships,
-  listOfficerCandidates,
-  listOfficers,
-  removeOfficer,
-  setBodyClosed,
-  updateBody,
-} from './body.server'
+import { addOfficer, createBody, getBody, listBodies, listOfficerCandidates, listOfficers, removeOfficer, setBodyClosed, updateBody } from './body.server'
+import { addMembership, endMembership, listCurrentMemberships, listDelegateOptions, listMemberships } from './membership.server'
 import { createOrganisation } from './organisation.server'
 import { archivePerson, createPerson } from './person.server'
 import { createUser } from './user.server'

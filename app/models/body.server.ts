@@ -1,9 +1,10 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
-import { db, schema, type Tx } from '~/db.server'
-import type { BodyInput, MembershipInput } from '~/schemas/body'
+import { db, schema } from '~/db.server'
+import type { BodyInput } from '~/schemas/body'
 import { diffFields, recordAudit, type Actor } from './audit.server'
-import { activeOn, today, visibleBodyCondition } from './body-access.server'
+import { visibleBodyCondition } from './body-access.server'
+import { isActiveOrganisation } from './organisation.server'
 
 const b = schema.bodies
 const p = schema.projects
@@ -83,13 +84,9 @@ function projectRow(input: BodyInput) {
   }
 }
 
-function conveningExists(id: number) {
-  return !!db.select({ id: schema.organisations.id }).from(schema.organisations).where(and(eq(schema.organisations.id, id), isNull(schema.organisations.archivedAt))).get()
-}
-
 /** Creates a body; the officer who creates it becomes its convenor. */
 export function createBody({ input, actor, convenor }: { input: BodyInput; actor: Actor; convenor: SessionUser | null }): BodySaveResult {
-  if (!conveningExists(input.conveningOrganisationId)) return { ok: false, fieldErrors: { conveningOrganisationId: ['validation.organisation'] } }
+  if (!isActiveOrganisation({ id: input.conveningOrganisationId })) return { ok: false, fieldErrors: { conveningOrganisationId: ['validation.organisation'] } }
   return db.transaction((tx) => {
     const project = projectRow(input)
     const projectId = project ? tx.insert(p).values(project).returning({ id: p.id }).get().id : null
@@ -104,7 +101,7 @@ export function createBody({ input, actor, convenor }: { input: BodyInput; actor
 export function updateBody({ id, input, actor }: { id: number; input: BodyInput; actor: Actor }): BodySaveResult {
   const before = getBody({ id })
   if (!before) throw new Response('Not Found', { status: 404 })
-  if (input.conveningOrganisationId !== before.conveningOrganisationId && !conveningExists(input.conveningOrganisationId)) {
+  if (input.conveningOrganisationId !== before.conveningOrganisationId && !isActiveOrganisation({ id: input.conveningOrganisationId })) {
     return { ok: false, fieldErrors: { conveningOrganisationId: ['validation.organisation'] } }
   }
   return db.transaction((tx) => {
@@ -193,122 +190,5 @@ export function removeOfficer({ bodyId, userId, actor }: { bodyId: number; userI
       .get()
     if (!removed) return
     recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerRemoved', entityType: 'body', entityId: bodyId, before: { userId, role: removed.role } })
-  })
-}
-
-const delegate = aliasedTable(schema.people, 'delegate')
-const deputy = aliasedTable(schema.people, 'deputy')
-const m = schema.memberships
-
-/** Every seat the body has had, current ones first: who sat on it stays visible. */
-export function listMemberships({ bodyId }: { bodyId: number }) {
-  const day = today()
-  return db
-    .select({
-      id: m.id,
-      organisationId: m.organisationId,
-      organisation: schema.organisations.name,
-      organisationKind: schema.organisations.kind,
-      role: m.role,
-      fromDate: m.fromDate,
-      toDate: m.toDate,
-      delegatePersonId: m.delegatePersonId,
-      delegate: delegate.name,
-      delegatePosition: delegate.position,
-      deputyPersonId: m.deputyPersonId,
-      deputy: deputy.name,
-    })
-    .from(m)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, m.organisationId))
-    .leftJoin(delegate, eq(delegate.id, m.delegatePersonId))
-    .leftJoin(deputy, eq(deputy.id, m.deputyPersonId))
-    .where(eq(m.bodyId, bodyId))
-    .orderBy(desc(m.toDate), asc(schema.organisations.name))
-    .all()
-    .map((row) => ({ ...row, current: row.fromDate <= day && (!row.toDate || row.toDate >= day) }))
-    .sort((a, c) => Number(c.current) - Number(a.current))
-}
-
-/** The member institutions on a given day, for invitations. */
-export function listCurrentMemberships({ bodyId, day = today() }: { bodyId: number; day?: string }) {
-  return db
-    .select({ id: m.id, organisationId: m.organisationId, delegatePersonId: m.delegatePersonId, deputyPersonId: m.deputyPersonId, role: m.role })
-    .from(m)
-    .where(and(eq(m.bodyId, bodyId), activeOn(day)))
-    .all()
-}
-
-/** Why a person may not sit for an institution, or null when they may (or none is named). */
-function personProblem(tx: Tx, personId: number | undefined, organisationId: number): string | null {
-  if (!personId) return null
-  const person = tx.select({ organisationId: schema.people.organisationId, archivedAt: schema.people.archivedAt }).from(schema.people).where(eq(schema.people.id, personId)).get()
-  if (!person || person.archivedAt) return 'validation.person'
-  return person.organisationId === organisationId ? null : 'validation.personOfOrganisation'
-}
-
-/** The people an institution may delegate: its active representatives. */
-export function listDelegateOptions({ organisationId }: { organisationId: number }) {
-  return db
-    .select({ id: schema.people.id, name: schema.people.name, position: schema.people.position })
-    .from(schema.people)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
-    .where(and(eq(schema.people.organisationId, organisationId), isNull(schema.people.archivedAt), isNull(schema.organisations.archivedAt)))
-    .orderBy(asc(schema.people.name))
-    .all()
-}
-
-export function addMembership({ bodyId, input, actor }: { bodyId: number; input: MembershipInput; actor: Actor }): BodySaveResult {
-  return db.transaction((tx): BodySaveResult => {
-    if (!conveningExists(input.organisationId)) return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
-    const delegateProblem = personProblem(tx, input.delegatePersonId, input.organisationId)
-    if (delegateProblem) return { ok: false as const, fieldErrors: { delegatePersonId: [delegateProblem] } }
-    const deputyProblem = personProblem(tx, input.deputyPersonId, input.organisationId)
-    if (deputyProblem) return { ok: false as const, fieldErrors: { deputyPersonId: [deputyProblem] } }
-    // Two seats of one institution overlap when each begins before the other ends.
-    const overlapping = tx
-      .select({ id: m.id })
-      .from(m)
-      .where(
-        and(
-          eq(m.bodyId, bodyId),
-          eq(m.organisationId, input.organisationId),
-          or(isNull(m.toDate), gte(m.toDate, input.fromDate)),
-          input.toDate ? lte(m.fromDate, input.toDate) : undefined,
-        ),
-      )
-      .get()
-    if (overlapping) return { ok: false as const, fieldErrors: { organisationId: ['validation.alreadyMember'] } }
-    const row = {
-      bodyId,
-      organisationId: input.organisationId,
-      delegatePersonId: input.delegatePersonId ?? null,
-      deputyPersonId: input.deputyPersonId ?? null,
-      role: input.role,
-      fromDate: input.fromDate,
-      toDate: input.toDate ?? null,
-    }
-    const { id } = tx.insert(m).values(row).returning({ id: m.id }).get()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'membership.added', entityType: 'body', entityId: bodyId, after: { membershipId: id, ...row } })
-    return { ok: true as const, id }
-  })
-}
-
-/** Ends a seat on a day (inclusive); the seat stays in the body's history. */
-export function endMembership({ bodyId, membershipId, toDate, actor }: { bodyId: number; membershipId: number; toDate: string; actor: Actor }): ChangeResult {
-  return db.transaction((tx): ChangeResult => {
-    const before = tx.select({ organisationId: m.organisationId, fromDate: m.fromDate, toDate: m.toDate }).from(m).where(and(eq(m.id, membershipId), eq(m.bodyId, bodyId))).get()
-    if (!before) throw new Response('Not Found', { status: 404 })
-    if (toDate < before.fromDate) return { ok: false as const, fieldErrors: { toDate: ['validation.endBeforeStart'] } }
-    // A later seat of the same institution must not begin before this one ends.
-    const later = tx
-      .select({ id: m.id })
-      .from(m)
-      .where(and(eq(m.bodyId, bodyId), eq(m.organisationId, before.organisationId), gte(m.fromDate, before.fromDate), lte(m.fromDate, toDate), sql`${m.id} <> ${membershipId}`))
-      .get()
-    if (later) return { ok: false as const, fieldErrors: { toDate: ['validation.alreadyMember'] } }
-    if (before.toDate === toDate) return { ok: true as const }
-    tx.update(m).set({ toDate }).where(eq(m.id, membershipId)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'membership.ended', entityType: 'body', entityId: bodyId, before: { membershipId, toDate: before.toDate }, after: { membershipId, toDate } })
-    return { ok: true as const }
   })
 }

@@ -7,7 +7,7 @@ import { deliver, queueMail, senderParts, type DeliveryReport } from '~/mail/mai
 import type { AddGuestInput, Answer } from '~/schemas/invitation'
 import { warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
-import { listCurrentMemberships } from './body.server'
+import { listCurrentMemberships } from './membership.server'
 import { setMeetingState } from './meeting.server'
 
 const inv = schema.invitations

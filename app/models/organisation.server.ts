@@ -75,6 +75,11 @@ export function getOrganisation({ id }: { id: number }) {
   return withPlace(detailColumns).where(eq(o.id, id)).get()
 }
 
+/** Whether an institution exists and is not archived: what every form that names one needs. */
+export function isActiveOrganisation({ id }: { id: number }): boolean {
+  return !!db.select({ id: o.id }).from(o).where(and(eq(o.id, id), isNull(o.archivedAt))).get()
+}
+
 /** Institutions to choose from in a form: the active ones, by name. */
 export function listOrganisationOptions() {
   return db

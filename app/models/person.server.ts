@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import type { PersonInput } from '~/schemas/directory'
 import { diffFields, recordAudit, type Actor } from './audit.server'
+import { isActiveOrganisation } from './organisation.server'
 
 const p = schema.people
 
@@ -57,12 +58,8 @@ function toRow(input: PersonInput) {
 
 export type PersonSaveResult = { ok: true; id: number; organisationId: number } | { ok: false; fieldErrors: Record<string, string[]> }
 
-function organisationExists(id: number) {
-  return !!db.select({ id: schema.organisations.id }).from(schema.organisations).where(and(eq(schema.organisations.id, id), isNull(schema.organisations.archivedAt))).get()
-}
-
 export function createPerson({ input, actor }: { input: PersonInput; actor: Actor }): PersonSaveResult {
-  if (!organisationExists(input.organisationId)) return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
+  if (!isActiveOrganisation({ id: input.organisationId })) return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
   const row = toRow(input)
   return db.transaction((tx) => {
     const { id } = tx.insert(p).values(row).returning({ id: p.id }).get()
@@ -76,7 +73,7 @@ export function updatePerson({ id, input, actor }: { id: number; input: PersonIn
   return db.transaction((tx) => {
     const before = tx.select(columns).from(p).where(eq(p.id, id)).get()
     if (!before) throw new Response('Not Found', { status: 404 })
-    if (row.organisationId !== before.organisationId && !organisationExists(row.organisationId)) {
+    if (row.organisationId !== before.organisationId && !isActiveOrganisation({ id: row.organisationId })) {
       return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
     }
     const diff = diffFields(before, row)

@@ -10,17 +10,8 @@ import { BodyOfficers } from '~/components/body-officers'
 import { EndMembershipForm, MembershipForm, type PersonOption } from '~/components/membership-form'
 import { useLang, useT } from '~/i18n/use-t'
 import { getBodyAccess, today } from '~/models/body-access.server'
-import {
-  addMembership,
-  addOfficer,
-  endMembership,
-  getBody,
-  listDelegateOptions,
-  listMemberships,
-  listOfficerCandidates,
-  listOfficers,
-  removeOfficer,
-} from '~/models/body.server'
+import { addOfficer, getBody, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
+import { addMembership, endMembership, listDelegateOptions, listMemberships } from '~/models/membership.server'
 import { listOrganisationOptions } from '~/models/organisation.server'
 import { EndMembershipSchema, MembershipSchema, OfficerSchema } from '~/schemas/body'
 import { formatDate } from '~/utils/format'

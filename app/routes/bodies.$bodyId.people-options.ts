@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { canInBody } from '~/auth/body-permissions'
 import { notFound, requireUser } from '~/auth/require.server'
 import { getBodyAccess } from '~/models/body-access.server'
-import { listDelegateOptions } from '~/models/body.server'
+import { listDelegateOptions } from '~/models/membership.server'
 import { parseId } from '~/utils/http.server'
 
 /** The people an institution may delegate to a body: what the membership form fetches. */

@@ -29,7 +29,8 @@ const names = {
  */
 async function seedBodies(): Promise<Account> {
   const { db, schema } = await import('~/db.server')
-  const { createBody, addMembership } = await import('~/models/body.server')
+  const { createBody } = await import('~/models/body.server')
+  const { addMembership } = await import('~/models/membership.server')
   const { createMeeting } = await import('~/models/meeting.server')
   const { createOrganisation } = await import('~/models/organisation.server')
   const { createPerson } = await import('~/models/person.server')
@@ -61,7 +62,7 @@ async function seedBodies(): Promise<Account> {
   addMembership({ bodyId: ids.privateBody, input: MembershipSchema.parse({ organisationId: ids.mopsTarnow, delegatePersonId: ids.wrona, role: 'chair', fromDate: '2020-01-01' }), actor })
   addMembership({ bodyId: ids.publicBody, input: MembershipSchema.parse({ organisationId: ids.mopsTarnow, delegatePersonId: ids.wrona, role: 'member', fromDate: '2020-01-01' }), actor })
   // Only the private body keeps MOPS Tarnów's seat today; on the public one it ended.
-  const { endMembership, listMemberships } = await import('~/models/body.server')
+  const { endMembership, listMemberships } = await import('~/models/membership.server')
   endMembership({ bodyId: ids.publicBody, membershipId: listMemberships({ bodyId: ids.publicBody })[0]!.id, toDate: '2020-12-31', actor })
 
   const delegate = createPerson({ input: { name: `Anna Delegatka ${suffix}`, organisationId: umKatowice }, actor })

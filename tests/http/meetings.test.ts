@@ -30,7 +30,8 @@ const names = {
  */
 async function seed(): Promise<Account> {
   const { db, schema } = await import('~/db.server')
-  const { addMembership, createBody } = await import('~/models/body.server')
+  const { createBody } = await import('~/models/body.server')
+  const { addMembership } = await import('~/models/membership.server')
   const { createMeeting } = await import('~/models/meeting.server')
   const { addAgendaItem } = await import('~/models/agenda.server')
   const { createOrganisation } = await import('~/models/organisation.server')
