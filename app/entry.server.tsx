@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
@@ -15,6 +15,20 @@ declare module '@remix-run/node' {
 }
 
 const ABORT_DELAY = 5_000
+
+/**
+ * React 18's streaming renderer can flush the unwritten tail of its 2 KB buffer as NUL bytes
+ * when a multi-byte character (any Polish letter) falls on the boundary (react#24985, fixed
+ * by react#26228 only in React 19, which Remix 2 does not support). No NUL byte belongs in
+ * HTML and none is part of a UTF-8 sequence, so they are dropped on the way out.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk)
+    },
+  })
+}
 
 export default function handleRequest(
   request: Request,
@@ -36,7 +50,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = withoutNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)

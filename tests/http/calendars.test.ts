@@ -195,7 +195,8 @@ describe('/meetings', () => {
 
   it('filters by team and shows Polish dates', async () => {
     const text = await mainText(`/meetings?body=${fixture.bodies.publicBody.id}`, 'officer')
-    // The whole list in the message: this failed once in a full run and passed alone.
+    // The whole list in the message: it once failed on a NUL byte inside „ośrodków” (see
+    // tests/http/html-bytes.test.ts).
     expect(text, text).toContain(`Spotkanie nr 1: ${fixture.meetings.publicMeeting.topic}`)
     expect(text).toContain('16.05.2025 r., godz. 13:00–15:00')
     expect(text).not.toContain(fixture.meetings.dst.topic)
