@@ -99,6 +99,7 @@ export function MeetingTabs({ meetingId, access }: { meetingId: number; access: 
     { to: `${base}/agenda`, label: t('meetings.tab.agenda'), end: false, show: true },
     { to: `${base}/invitations`, label: t('meetings.tab.invitations'), end: false, show: access === 'manage' },
     { to: `${base}/attendance`, label: t('meetings.tab.attendance'), end: false, show: internal },
+    { to: `${base}/presentations`, label: t('presentations.tab'), end: false, show: true },
   ]
   const files = [
     { href: `${base}/agenda.pdf`, label: t('meetings.file.agenda'), show: true },

@@ -3,6 +3,7 @@ import { bodies } from './en/bodies'
 import { calendar } from './en/calendar'
 import { invitations } from './en/invitations'
 import { meetings } from './en/meetings'
+import { presentations } from './en/presentations'
 import type { MessageKey } from './pl'
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...agenda,
   ...invitations,
   ...calendar,
+  ...presentations,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',
   'layout.skipToContent': 'Skip to content',

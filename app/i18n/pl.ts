@@ -3,6 +3,7 @@ import { bodies } from './pl/bodies'
 import { calendar } from './pl/calendar'
 import { invitations } from './pl/invitations'
 import { meetings } from './pl/meetings'
+import { presentations } from './pl/presentations'
 
 /**
  * Polish: the interface's first language. Every key here must exist in en.ts too. The
@@ -14,6 +15,7 @@ export const pl = {
   ...agenda,
   ...invitations,
   ...calendar,
+  ...presentations,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',

@@ -31,3 +31,7 @@ export type InvitationResponse = (typeof invitationResponses)[number]
 
 export const attendanceStates = ['unknown', 'present', 'absent', 'excused'] as const
 export type AttendanceState = (typeof attendanceStates)[number]
+
+/** Who may see an attached file: the team's members, or anyone. */
+export const presentationVisibilities = ['members', 'public'] as const
+export type PresentationVisibility = (typeof presentationVisibilities)[number]

@@ -159,11 +159,11 @@ describe('who may open which meeting page', () => {
       const nav = html.match(/<div class="meeting-nav">[\s\S]*?<\/div>/)?.[0] ?? ''
       return [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/\/meetings\/\d+/, ''))
     }
-    const all = ['', '/agenda', '/invitations', '/attendance', '/agenda.pdf', '/attendance.pdf', '/calendar.ics']
+    const all = ['', '/agenda', '/invitations', '/attendance', '/presentations', '/agenda.pdf', '/attendance.pdf', '/calendar.ics']
     expect(await links('officer', '/meetings/:private')).toEqual(all)
     expect(await links('admin', '/meetings/:private')).toEqual(all)
-    expect(await links('member', '/meetings/:private')).toEqual(['', '/agenda', '/attendance', '/agenda.pdf', '/attendance.pdf', '/calendar.ics'])
-    expect(await links('visitor', '/meetings/:public')).toEqual(['', '/agenda', '/agenda.pdf', '/calendar.ics'])
+    expect(await links('member', '/meetings/:private')).toEqual(['', '/agenda', '/attendance', '/presentations', '/agenda.pdf', '/attendance.pdf', '/calendar.ics'])
+    expect(await links('visitor', '/meetings/:public')).toEqual(['', '/agenda', '/presentations', '/agenda.pdf', '/calendar.ics'])
   })
 
   it('gives a member no edit, cancel, reorder or add controls', async () => {
