@@ -1,4 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react'
+import { RowActionForm } from './forms'
 import { useEffect, type ReactNode } from 'react'
 import type { AgendaItemKind } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
@@ -150,14 +151,7 @@ function AgendaEntry({
               </Link>
               {first ? null : <MoveButton item={item} direction="up" />}
               {last ? null : <MoveButton item={item} direction="down" />}
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="itemId" value={item.id} />
-                <button type="submit" className="link-button">
-                  {t('agenda.remove')}
-                  <span className="visually-hidden">: {item.title}</span>
-                </button>
-              </Form>
+              <RowActionForm intent="remove" fields={{ itemId: item.id }} label={t('agenda.remove')} subject={item.title} />
             </div>
           ) : null}
         </>

@@ -4,7 +4,7 @@ import { Form } from '@remix-run/react'
 import { bodyOfficerRoles, type BodyOfficerRole } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
 import { OfficerSchema } from '~/schemas/body'
-import { FormErrors, SelectField } from './forms'
+import { FormErrors, RowActionForm, SelectField } from './forms'
 
 type Officer = { userId: number; name: string; email: string; role: BodyOfficerRole }
 
@@ -47,14 +47,7 @@ export function BodyOfficers({
                   </td>
                   {manage ? (
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove-officer" />
-                        <input type="hidden" name="userId" value={officer.userId} />
-                        <button type="submit" className="link-button">
-                          {t('bodies.removeOfficer')}
-                          <span className="visually-hidden">: {officer.name}</span>
-                        </button>
-                      </Form>
+                      <RowActionForm intent="remove-officer" fields={{ userId: officer.userId }} label={t('bodies.removeOfficer')} subject={officer.name} />
                     </td>
                   ) : null}
                 </tr>

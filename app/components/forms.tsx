@@ -1,4 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react'
+import { Form } from '@remix-run/react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
@@ -157,4 +158,23 @@ export function useHydrated() {
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => setHydrated(true), [])
   return hydrated
+}
+
+/**
+ * A one-button POST form acting on one row of a list („Usuń”, „Archiwizuj”): the action's
+ * `intent`, the row's hidden fields, and a label that names its row for screen readers.
+ */
+export function RowActionForm({ intent, fields, label, subject }: { intent: string; fields: Record<string, string | number>; label: string; subject: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="link-button">
+        {label}
+        <span className="visually-hidden">: {subject}</span>
+      </button>
+    </Form>
+  )
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requireUser } from '~/auth/require.server'
-import { FormErrors, SelectField, TextField } from '~/components/forms'
+import { FormErrors, RowActionForm, SelectField, TextField } from '~/components/forms'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
 import { addGuest, addPersonGuest, countAnswers, inviteMembers, listInvitations, removeInvitation, sendInvitations } from '~/models/invitation.server'
@@ -154,23 +154,9 @@ export default function Invitations() {
                     <td>
                       <div className="actions">
                         {row.sentAt && row.email && !cancelled ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="resend" />
-                            <input type="hidden" name="invitationId" value={row.id} />
-                            <button type="submit" className="link-button">
-                              {t('invitations.resend')}
-                              <span className="visually-hidden">: {row.name}</span>
-                            </button>
-                          </Form>
+                          <RowActionForm intent="resend" fields={{ invitationId: row.id }} label={t('invitations.resend')} subject={row.name} />
                         ) : null}
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove" />
-                          <input type="hidden" name="invitationId" value={row.id} />
-                          <button type="submit" className="link-button">
-                            {t('invitations.remove')}
-                            <span className="visually-hidden">: {row.name}</span>
-                          </button>
-                        </Form>
+                        <RowActionForm intent="remove" fields={{ invitationId: row.id }} label={t('invitations.remove')} subject={row.name} />
                       </div>
                     </td>
                   </tr>

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from '@remix-run/node'
 import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { RowActionForm } from '~/components/forms'
 import { can } from '~/auth/permissions'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { useT } from '~/i18n/use-t'
@@ -142,14 +143,7 @@ export default function OrganisationPage() {
                           {t('common.edit')}
                           <span className="visually-hidden">: {person.name}</span>
                         </Link>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="archive-person" />
-                          <input type="hidden" name="personId" value={person.id} />
-                          <button type="submit" className="link-button">
-                            {t('common.archive')}
-                            <span className="visually-hidden">: {person.name}</span>
-                          </button>
-                        </Form>
+                        <RowActionForm intent="archive-person" fields={{ personId: person.id }} label={t('common.archive')} subject={person.name} />
                       </div>
                     </td>
                   ) : null}
