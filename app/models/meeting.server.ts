@@ -57,6 +57,7 @@ export function listMeetings({
   when,
   from,
   to,
+  limit,
 }: {
   user: SessionUser | null
   bodyId?: number
@@ -64,6 +65,8 @@ export function listMeetings({
   /** Meetings that overlap [from, to): for a month view. */
   from?: string
   to?: string
+  /** At most this many, the soonest (or, for past ones, the latest) first. */
+  limit?: number
 }) {
   const now = new Date().toISOString()
   return db
@@ -80,6 +83,7 @@ export function listMeetings({
       ),
     )
     .orderBy(when === 'past' ? desc(mt.startsAt) : asc(mt.startsAt))
+    .limit(limit ?? -1)
     .all()
 }
 

@@ -13,9 +13,7 @@ const UPCOMING_ON_DASHBOARD = 5
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const upcoming = user
-    ? listMeetings({ user, when: 'upcoming' })
-        .slice(0, UPCOMING_ON_DASHBOARD)
-        .map(({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }))
+    ? listMeetings({ user, when: 'upcoming', limit: UPCOMING_ON_DASHBOARD }).map(({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }))
     : []
   return json({ user: user ? { name: user.name, role: user.role } : null, upcoming })
 }

@@ -48,6 +48,14 @@ describe('the sample meetings', () => {
     expect((await get(`/meetings/${id}/agenda.pdf`)).status).toBe(404)
     expect((await get(`/meetings/${id}`, { cookie: cookies.officer })).status).toBe(200)
   })
+
+  it('puts the private meeting among the upcoming ones on its convenor dashboard', async () => {
+    const dashboard = textOf(await (await get('/', { cookie: cookies.officer })).text())
+    expect(dashboard).toContain('Najbliższe spotkania')
+    // textOf turns React's text separators into spaces, hence the optional one before the comma.
+    expect(dashboard).toMatch(/Plan pracy Zespołu na rok 2027 — Zespół Doradczy ds\. pomocy osobom bezrobotnym ?, 19\.01\.2027 r\., godz\. 10:00–12:00/)
+    expect(textOf(await (await get('/')).text())).not.toContain('Plan pracy')
+  })
 })
 
 describe('the Katowice meeting of 16.06.2009', () => {
