@@ -4,6 +4,10 @@ import { calendar } from './en/calendar'
 import { invitations } from './en/invitations'
 import { meetings } from './en/meetings'
 import { presentations } from './en/presentations'
+import { minutes } from './en/minutes'
+import { actionItems } from './en/action-items'
+import { verify } from './en/verify'
+import { portal } from './en/portal'
 import type { MessageKey } from './pl'
 
 export const en: Record<MessageKey, string> = {
@@ -13,6 +17,10 @@ export const en: Record<MessageKey, string> = {
   ...invitations,
   ...calendar,
   ...presentations,
+  ...minutes,
+  ...actionItems,
+  ...verify,
+  ...portal,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',
   'layout.skipToContent': 'Skip to content',

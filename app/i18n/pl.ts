@@ -4,6 +4,10 @@ import { calendar } from './pl/calendar'
 import { invitations } from './pl/invitations'
 import { meetings } from './pl/meetings'
 import { presentations } from './pl/presentations'
+import { minutes } from './pl/minutes'
+import { actionItems } from './pl/action-items'
+import { verify } from './pl/verify'
+import { portal } from './pl/portal'
 
 /**
  * Polish: the interface's first language. Every key here must exist in en.ts too. The
@@ -16,6 +20,10 @@ export const pl = {
   ...invitations,
   ...calendar,
   ...presentations,
+  ...minutes,
+  ...actionItems,
+  ...verify,
+  ...portal,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',

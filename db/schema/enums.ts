@@ -35,3 +35,18 @@ export type AttendanceState = (typeof attendanceStates)[number]
 /** Who may see an attached file: the team's members, or anyone. */
 export const presentationVisibilities = ['members', 'public'] as const
 export type PresentationVisibility = (typeof presentationVisibilities)[number]
+
+/** The approval cycle of minutes; every step freezes a version. */
+export const minutesStates = ['draft', 'circulated', 'approved', 'published'] as const
+export type MinutesState = (typeof minutesStates)[number]
+
+/** Who reads published minutes: the team's members, or anyone. */
+export const minutesVisibilities = ['members', 'public'] as const
+export type MinutesVisibility = (typeof minutesVisibilities)[number]
+
+/** A section of the minutes: an intro, one per agenda item, the general discussion, the decisions (ustalenia). */
+export const minutesSectionKinds = ['introduction', 'agenda_item', 'discussion', 'decisions', 'other'] as const
+export type MinutesSectionKind = (typeof minutesSectionKinds)[number]
+
+export const actionItemStates = ['open', 'done', 'dropped'] as const
+export type ActionItemState = (typeof actionItemStates)[number]

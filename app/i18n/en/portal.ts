@@ -1,0 +1,4 @@
+import type { portal as pl } from '../pl/portal'
+
+export const portal: Record<keyof typeof pl, string> = {
+}

@@ -1,0 +1,358 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import type { MinutesSectionKind, MinutesState, MinutesVisibility } from '#db/schema/enums'
+import type { SessionUser } from '~/auth/session.server'
+import { db, schema, type Db, type Tx } from '~/db.server'
+import { recordAudit, type Actor } from './audit.server'
+import { listAgenda } from './agenda.server'
+import { listAttendance } from './attendance.server'
+import { getMeeting, getMeetingAccess, type MeetingAccess } from './meeting.server'
+
+const mn = schema.minutes
+const ms = schema.minutesSections
+const mp = schema.minutesParticipants
+const mv = schema.minutesVersions
+
+export type MinutesAccess = {
+  meeting: MeetingAccess
+  /** May read the live text (any state) or, for outsiders, the published version. */
+  read: boolean
+  /** Officers of the team (and admins): write, circulate, approve, publish, resolve comments. */
+  manage: boolean
+  /** Members of the team may comment while the minutes are circulated and the deadline is ahead. */
+  comment: boolean
+}
+
+/**
+ * Who may do what with one meeting's minutes. Draft and circulated minutes are the team's
+ * alone; published ones are read by the team (visibility `members`) or by anyone who may see
+ * the meeting (`public`). No minutes yet: only the team's officers may start them.
+ */
+export function getMinutesAccess({ meetingId, user, now = new Date() }: { meetingId: number; user: SessionUser | null; now?: Date }): MinutesAccess {
+  const meeting = getMeetingAccess({ meetingId, user })
+  const row = db.select({ state: mn.state, visibility: mn.visibility, commentsDueAt: mn.commentsDueAt }).from(mn).where(eq(mn.meetingId, meetingId)).get()
+  const insider = meeting === 'manage' || meeting === 'member'
+  const manage = meeting === 'manage'
+  if (!row) return { meeting, read: false, manage, comment: false }
+  const published = row.state === 'published'
+  const read = insider || (published && row.visibility === 'public' && meeting !== 'none')
+  const comment = insider && row.state === 'circulated' && (!row.commentsDueAt || new Date(row.commentsDueAt) > now)
+  return { meeting, read, manage, comment }
+}
+
+export type MinutesSection = { id: number; kind: MinutesSectionKind; agendaItemId: number | null; title: string; body: string }
+export type MinutesParticipant = { organisation: string | null; name: string; role: string | null }
+
+export type MinutesActionItem = {
+  id: number
+  text: string
+  owner: string | null
+  dueText: string | null
+  dueDate: string | null
+  state: 'open' | 'done' | 'dropped'
+  stateNote: string | null
+}
+
+/**
+ * The minutes as a whole, as frozen in a version and as printed: everything the reader and
+ * the PDF need, already resolved to names. Published versions are rendered from this alone,
+ * so that their PDF is the same, byte for byte, every time.
+ */
+export type MinutesSnapshot = {
+  meetingId: number
+  bodyId: number
+  bodyName: string
+  bodyKind: 'advisory_team' | 'working_group'
+  meetingNumber: number
+  startsAt: string
+  endsAt: string
+  topic: string
+  place: string | null
+  participants: MinutesParticipant[]
+  sections: MinutesSection[]
+  actionItems: MinutesActionItem[]
+  preparedBy: string | null
+  approvedBy: string | null
+  approvedOn: string | null
+  fundingNotice: string | null
+  state: MinutesState
+  visibility: MinutesVisibility
+  /** Set on the published version only: printed with a QR code on its PDF. */
+  publication?: MinutesPublication | null
+}
+
+export type MinutesPublication = { code: string; verifyUrl: string; publishedAt: string; publishedBy: string | null }
+
+export type MinutesView = {
+  id: number
+  meetingId: number
+  state: MinutesState
+  visibility: MinutesVisibility
+  revision: number
+  commentsDueAt: string | null
+  approvedAt: string | null
+  approvedByUserName: string | null
+  publishedAt: string | null
+  publishedByUserName: string | null
+  updatedAt: string
+  updatedByUserName: string | null
+  snapshot: MinutesSnapshot
+}
+
+/** The place of a meeting as one line: „Urząd Miasta Katowice, ul. Młyńska 4, sala 5”. */
+export function meetingPlace(meeting: { venueName: string | null; venueAddress: string | null; venueRoom: string | null }): string | null {
+  return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ') || null
+}
+
+export function getMinutesId({ meetingId }: { meetingId: number }): number | undefined {
+  return db.select({ id: mn.id }).from(mn).where(eq(mn.meetingId, meetingId)).get()?.id
+}
+
+/**
+ * Starts the minutes of a meeting from the meeting itself: its topic and place, the people
+ * marked present by institution (everyone invited when attendance was not taken), an
+ * introduction, one section per agenda item, the general discussion and the decisions.
+ * Returns the existing minutes' id when they were already started.
+ */
+export function startMinutes({ meetingId, actor }: { meetingId: number; actor: Actor }): number {
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: mn.id }).from(mn).where(eq(mn.meetingId, meetingId)).get()
+    if (existing) return existing.id
+    const meeting = getMeeting({ id: meetingId })
+    if (!meeting) throw new Response('Not Found', { status: 404 })
+    const author = actor.userId
+      ? tx
+          .select({ name: schema.users.name, position: schema.people.position })
+          .from(schema.users)
+          .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
+          .where(eq(schema.users.id, actor.userId))
+          .get()
+      : undefined
+    const { id } = tx
+      .insert(mn)
+      .values({
+        meetingId,
+        topic: meeting.topic,
+        place: meetingPlace(meeting),
+        preparedBy: author ? [author.name, author.position].filter(Boolean).join(', ') : null,
+        visibility: meeting.isPublic && meeting.bodyIsPublic ? 'public' : 'members',
+        updatedByUserId: actor.userId,
+      })
+      .returning({ id: mn.id })
+      .get()
+
+    const groups = listAttendance({ meetingId })
+    const anyPresent = groups.some((group) => group.rows.some((row) => row.attendance === 'present'))
+    const participants = groups.flatMap((group) =>
+      group.rows.filter((row) => !anyPresent || row.attendance === 'present').map((row) => ({ organisation: group.organisation, name: row.name, role: row.position })),
+    )
+    participants.forEach((p, position) => tx.insert(mp).values({ minutesId: id, position, ...p }).run())
+
+    const sections: Omit<MinutesSection, 'id'>[] = [
+      { kind: 'introduction', agendaItemId: null, title: 'Wprowadzenie', body: '' },
+      ...listAgenda({ meetingId })
+        .filter((item) => item.kind !== 'break')
+        .map((item) => ({ kind: 'agenda_item' as const, agendaItemId: item.id, title: item.title, body: item.description ?? '' })),
+      { kind: 'discussion', agendaItemId: null, title: 'Dyskusja', body: '' },
+      { kind: 'decisions', agendaItemId: null, title: 'Ustalenia', body: '' },
+    ]
+    sections.forEach((section, position) => tx.insert(ms).values({ minutesId: id, position, ...section }).run())
+
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'minutes.started', entityType: 'minutes', entityId: id, after: { meetingId } })
+    return id
+  })
+}
+
+const publisher = sql<string | null>`(select name from users where users.id = ${mn.publishedByUserId})`
+const approver = sql<string | null>`(select name from users where users.id = ${mn.approvedByUserId})`
+const editor = sql<string | null>`(select name from users where users.id = ${mn.updatedByUserId})`
+
+/** The live minutes of a meeting with everything resolved; undefined before they are started. */
+export function getMinutes({ meetingId }: { meetingId: number }): MinutesView | undefined {
+  const row = db
+    .select({
+      id: mn.id,
+      meetingId: mn.meetingId,
+      state: mn.state,
+      visibility: mn.visibility,
+      revision: mn.revision,
+      commentsDueAt: mn.commentsDueAt,
+      approvedAt: mn.approvedAt,
+      approvedByUserName: approver,
+      publishedAt: mn.publishedAt,
+      publishedByUserName: publisher,
+      updatedAt: mn.updatedAt,
+      updatedByUserName: editor,
+    })
+    .from(mn)
+    .where(eq(mn.meetingId, meetingId))
+    .get()
+  if (!row) return undefined
+  return { ...row, snapshot: snapshotMinutes(db, row.id)! }
+}
+
+/** Reads the minutes and everything around them into one frozen-ready object. */
+export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot | undefined {
+  const row = tx.select().from(mn).where(eq(mn.id, minutesId)).get()
+  if (!row) return undefined
+  const meeting = getMeeting({ id: row.meetingId })!
+  const fundingNotice = meeting.projectId
+    ? (tx.select({ notice: schema.projects.fundingNotice }).from(schema.projects).where(eq(schema.projects.id, meeting.projectId)).get()?.notice?.trim() ?? null)
+    : null
+  const participants = tx
+    .select({ organisation: mp.organisation, name: mp.name, role: mp.role })
+    .from(mp)
+    .where(eq(mp.minutesId, minutesId))
+    .orderBy(asc(mp.position), asc(mp.id))
+    .all()
+  const sections = tx
+    .select({ id: ms.id, kind: ms.kind, agendaItemId: ms.agendaItemId, title: ms.title, body: ms.body })
+    .from(ms)
+    .where(eq(ms.minutesId, minutesId))
+    .orderBy(asc(ms.position), asc(ms.id))
+    .all()
+  return {
+    meetingId: row.meetingId,
+    bodyId: meeting.bodyId,
+    bodyName: meeting.bodyName,
+    bodyKind: meeting.bodyKind,
+    meetingNumber: meeting.number,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    topic: row.topic,
+    place: row.place,
+    participants,
+    sections,
+    actionItems: listMinutesActionItems(tx, row.meetingId),
+    preparedBy: row.preparedBy,
+    approvedBy: row.approvedBy,
+    approvedOn: row.approvedOn,
+    fundingNotice: fundingNotice || null,
+    state: row.state,
+    visibility: row.visibility,
+    publication: null,
+  }
+}
+
+/** The action items decided at a meeting, owners resolved to names, in their order. */
+export function listMinutesActionItems(tx: Db | Tx, meetingId: number): MinutesActionItem[] {
+  const ai = schema.actionItems
+  return tx
+    .select({
+      id: ai.id,
+      text: ai.text,
+      owner: sql<string | null>`coalesce(
+        (select name from people where people.id = ${ai.ownerPersonId}) ||
+          coalesce(' (' || (select o.name from people p join organisations o on o.id = p.organisation_id where p.id = ${ai.ownerPersonId}) || ')', ''),
+        (select name from organisations where organisations.id = ${ai.ownerOrganisationId}))`,
+      dueText: ai.dueText,
+      dueDate: ai.dueDate,
+      state: ai.state,
+      stateNote: ai.stateNote,
+    })
+    .from(ai)
+    .where(eq(ai.meetingId, meetingId))
+    .orderBy(asc(ai.position), asc(ai.id))
+    .all()
+}
+
+export type MinutesContentInput = {
+  topic: string
+  place: string | null
+  preparedBy: string | null
+  participants: MinutesParticipant[]
+  sections: { id: number | null; title: string; body: string }[]
+}
+
+export type SaveMinutesResult = { ok: true; revision: number } | { ok: false; reason: 'stale'; current: MinutesView } | { ok: false; reason: 'locked' }
+
+/**
+ * Saves the text of draft or circulated minutes, but only over the revision the writer
+ * started from: a save based on an older revision is refused with what is saved now, so the
+ * writer can merge by hand instead of silently overwriting someone else's work. Sections
+ * keep their ids (comments point at them); a section left out of the input is removed, one
+ * with `id: null` is added.
+ */
+export function saveMinutes({ meetingId, baseRevision, input, actor }: { meetingId: number; baseRevision: number; input: MinutesContentInput; actor: Actor }): SaveMinutesResult {
+  const result = db.transaction((tx): SaveMinutesResult | 'stale' => {
+    const row = tx.select({ id: mn.id, state: mn.state, revision: mn.revision }).from(mn).where(eq(mn.meetingId, meetingId)).get()
+    if (!row) throw new Response('Not Found', { status: 404 })
+    if (row.state !== 'draft' && row.state !== 'circulated') return { ok: false, reason: 'locked' }
+    const updated = tx
+      .update(mn)
+      .set({
+        topic: input.topic,
+        place: input.place,
+        preparedBy: input.preparedBy,
+        revision: sql`${mn.revision} + 1`,
+        updatedAt: new Date().toISOString(),
+        updatedByUserId: actor.userId,
+      })
+      .where(and(eq(mn.id, row.id), eq(mn.revision, baseRevision)))
+      .returning({ revision: mn.revision })
+      .get()
+    if (!updated) return 'stale'
+
+    tx.delete(mp).where(eq(mp.minutesId, row.id)).run()
+    input.participants.forEach((p, position) => tx.insert(mp).values({ minutesId: row.id, position, ...p }).run())
+
+    const existing = tx.select({ id: ms.id, kind: ms.kind }).from(ms).where(eq(ms.minutesId, row.id)).all()
+    const kept = new Set(input.sections.map((s) => s.id).filter((id): id is number => id !== null))
+    for (const section of existing) if (!kept.has(section.id)) tx.delete(ms).where(eq(ms.id, section.id)).run()
+    input.sections.forEach((section, position) => {
+      if (section.id !== null && existing.some((e) => e.id === section.id)) {
+        tx.update(ms).set({ position, title: section.title, body: section.body }).where(eq(ms.id, section.id)).run()
+      } else {
+        tx.insert(ms).values({ minutesId: row.id, position, kind: 'other', title: section.title, body: section.body }).run()
+      }
+    })
+    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'minutes.saved', entityType: 'minutes', entityId: row.id, after: { revision: updated.revision } })
+    return { ok: true, revision: updated.revision }
+  })
+  if (result === 'stale') return { ok: false, reason: 'stale', current: getMinutes({ meetingId })! }
+  return result
+}
+
+export type MinutesVersionSummary = { id: number; number: number; state: MinutesState; createdAt: string; createdByName: string | null; verificationCode: string | null }
+
+/** The frozen versions, newest first. */
+export function listMinutesVersions({ minutesId }: { minutesId: number }): MinutesVersionSummary[] {
+  return db
+    .select({
+      id: mv.id,
+      number: mv.number,
+      state: mv.state,
+      createdAt: mv.createdAt,
+      createdByName: sql<string | null>`(select name from users where users.id = ${mv.createdByUserId})`,
+      verificationCode: mv.verificationCode,
+    })
+    .from(mv)
+    .where(eq(mv.minutesId, minutesId))
+    .orderBy(desc(mv.number))
+    .all()
+}
+
+export function getMinutesVersion({ minutesId, number }: { minutesId: number; number: number }) {
+  const row = db.select().from(mv).where(and(eq(mv.minutesId, minutesId), eq(mv.number, number))).get()
+  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
+}
+
+/** The version now published, if any: what outsiders read and what /verify vouches for. */
+export function getPublishedVersion({ minutesId }: { minutesId: number }) {
+  const row = db
+    .select()
+    .from(mv)
+    .where(and(eq(mv.minutesId, minutesId), eq(mv.state, 'published')))
+    .orderBy(desc(mv.number))
+    .get()
+  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
+}
+
+/** Freezes the minutes as they are now into the next version; returns its number. */
+export function freezeVersion(tx: Tx, { minutesId, state, actor, verificationCode = null, pdfSha256 = null, snapshot }: { minutesId: number; state: MinutesState; actor: Actor; verificationCode?: string | null; pdfSha256?: string | null; snapshot?: MinutesSnapshot }): number {
+  const last = tx.select({ n: sql<number>`coalesce(max(${mv.number}), 0)` }).from(mv).where(eq(mv.minutesId, minutesId)).get()?.n ?? 0
+  const frozen = snapshot ?? { ...snapshotMinutes(tx, minutesId)!, state }
+  tx.insert(mv)
+    .values({ minutesId, number: last + 1, state, snapshot: JSON.stringify(frozen), createdByUserId: actor.userId, verificationCode, pdfSha256 })
+    .run()
+  return last + 1
+}
