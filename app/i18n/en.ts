@@ -5,6 +5,7 @@ import { invitations } from './en/invitations'
 import { meetings } from './en/meetings'
 import { presentations } from './en/presentations'
 import { minutes } from './en/minutes'
+import { minutesReview } from './en/minutes-review'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...calendar,
   ...presentations,
   ...minutes,
+  ...minutesReview,
   ...actionItems,
   ...verify,
   ...portal,

@@ -5,6 +5,7 @@ import { invitations } from './pl/invitations'
 import { meetings } from './pl/meetings'
 import { presentations } from './pl/presentations'
 import { minutes } from './pl/minutes'
+import { minutesReview } from './pl/minutes-review'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
@@ -21,6 +22,7 @@ export const pl = {
   ...calendar,
   ...presentations,
   ...minutes,
+  ...minutesReview,
   ...actionItems,
   ...verify,
   ...portal,
