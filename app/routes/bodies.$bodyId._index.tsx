@@ -5,6 +5,7 @@ import { canInBody } from '~/auth/body-permissions'
 import { getUser, notFound, requireUser } from '~/auth/require.server'
 import { MeetingList } from '~/components/body-meetings'
 import { useLang, useT } from '~/i18n/use-t'
+import { countOpenActionItems } from '~/models/action-item.server'
 import { getBodyAccess } from '~/models/body-access.server'
 import { getBody, listOfficers, setBodyClosed } from '~/models/body.server'
 import { listMemberships } from '~/models/membership.server'
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     officers,
     upcoming: listMeetings({ user, bodyId: id, when: 'upcoming' }),
     past: listMeetings({ user, bodyId: id, when: 'past' }),
+    actionItems: internal ? countOpenActionItems({ bodyId: id }) : null,
   })
 }
 
@@ -60,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function BodyPage() {
   const t = useT()
   const lang = useLang()
-  const { body, access, members, officers, upcoming, past } = useLoaderData<typeof loader>()
+  const { body, access, members, officers, upcoming, past, actionItems } = useLoaderData<typeof loader>()
   const manage = canInBody(access, 'body.manage')
   const internal = canInBody(access, 'body.readInternal')
   return (
@@ -229,6 +231,17 @@ export default function BodyPage() {
           </p>
         ) : null}
       </section>
+
+      {actionItems ? (
+        <section aria-labelledby="action-items-heading">
+          <h2 id="action-items-heading">{t('actionItems.block.title')}</h2>
+          <p>
+            {t('actionItems.block.open', { count: actionItems.open })}
+            {actionItems.overdue ? ` ${t('actionItems.block.overdue', { count: actionItems.overdue })}` : null}{' '}
+            <Link to="action-items">{t('actionItems.block.link')}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="meetings-heading">
         <div className="page-head">

@@ -2,11 +2,13 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { getUser, notFound } from '~/auth/require.server'
+import { ActionItemCarryOver } from '~/components/action-item-carry-over'
 import { AgendaItemForm, type AgendaFormValues, type DayOption } from '~/components/agenda-form'
 import { AgendaList, type AgendaListItem } from '~/components/agenda-list'
 import { useLang, useT } from '~/i18n/use-t'
 import type { Lang } from '~/i18n/messages'
 import { translator } from '~/i18n/messages'
+import { addCarryOverAgendaItem, getCarryOver } from '~/models/action-item.server'
 import { addAgendaItem, listAgenda, listAgendaPeopleOptions, moveAgendaItem, removeAgendaItem, updateAgendaItem } from '~/models/agenda.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { agendaItemSchema, MoveAgendaItemSchema } from '~/schemas/agenda'
@@ -46,7 +48,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       if (manage && !people.some((p) => p.id === person.personId)) people.push({ id: person.personId, name: person.name, organisationName: person.organisation })
     }
   }
-  return json({ meetingId: meeting.id, days, items, manage, editingId, people })
+  const carryOver = manage ? getCarryOver({ meetingId: meeting.id }) : null
+  return json({
+    meetingId: meeting.id,
+    days,
+    items,
+    manage,
+    editingId,
+    people,
+    carryOver: carryOver && {
+      agendaItemId: carryOver.agendaItemId,
+      items: carryOver.items.map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({ id, text, owner, dueText, dueDate, overdue, meetingNumber })),
+    },
+  })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -73,6 +87,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     moveAgendaItem({ meetingId: meeting.id, itemId: move.data.itemId, direction: move.data.direction, actor })
     return redirectWithNotice(`${base}#move-${move.data.direction}-${move.data.itemId}`, 'agenda.moved')
   }
+  if (intent === 'carryOver') {
+    const added = addCarryOverAgendaItem({ meetingId: meeting.id, actor })
+    if (!added) return redirectWithNotice(base, 'actionItems.carryOver.nothing')
+    return redirectWithNotice(`${base}#item-${added.id}`, added.created ? 'actionItems.carryOver.added' : 'actionItems.carryOver.exists')
+  }
   if (intent === 'remove') {
     removeAgendaItem({ meetingId: meeting.id, itemId: parseId(String(formData.get('itemId') ?? '')), actor })
     return redirectWithNotice(base, 'agenda.removed')
@@ -97,13 +116,14 @@ function formValues(item: AgendaListItem): AgendaFormValues {
 export default function MeetingAgenda() {
   const t = useT()
   const lang = useLang()
-  const { meetingId, days: dayList, items, manage, editingId, people } = useLoaderData<typeof loader>()
+  const { meetingId, days: dayList, items, manage, editingId, people, carryOver } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const days = dayOptions(dayList, lang)
   const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined)
   return (
     <>
       <h2>{t('agenda.heading')}</h2>
+      {carryOver ? <ActionItemCarryOver items={carryOver.items} agendaItemId={carryOver.agendaItemId} /> : null}
       {items.length === 0 ? <p>{manage ? t('agenda.emptyManage') : t('agenda.empty')}</p> : null}
       {items.length ? (
         <AgendaList

@@ -1,0 +1,40 @@
+import type { ActionItemState } from '#db/schema/enums'
+import { useLang, useT } from '~/i18n/use-t'
+import { formatDate } from '~/utils/format'
+
+/** A YYYY-MM-DD day as „30.09.2017 r.” (noon UTC is the same day in Warsaw). */
+export function useFormatDay() {
+  const lang = useLang()
+  return (day: string) => formatDate(`${day}T12:00:00Z`, lang)
+}
+
+/** The due in the minutes' words, the day it ends, and — in words, not colour alone — whether it has passed. */
+export function ActionItemDue({ item }: { item: { dueText: string | null; dueDate: string | null; overdue: boolean } }) {
+  const t = useT()
+  const formatDay = useFormatDay()
+  if (!item.dueText && !item.dueDate) return <span className="muted">{t('actionItems.noDue')}</span>
+  return (
+    <>
+      {item.dueText ?? formatDay(item.dueDate!)}
+      {item.dueText && item.dueDate ? <span className="muted"> ({t('actionItems.dueOn', { date: formatDay(item.dueDate) })})</span> : null}
+      {item.overdue ? (
+        <>
+          {' '}
+          <strong className="badge action-item-overdue">{t('actionItems.overdue')}</strong>
+        </>
+      ) : null}
+    </>
+  )
+}
+
+export function ActionItemStateText({ item }: { item: { state: ActionItemState; stateNote: string | null; closedAt: string | null } }) {
+  const t = useT()
+  const lang = useLang()
+  return (
+    <>
+      <span className="badge">{t(`actionItems.state.${item.state}`)}</span>
+      {item.closedAt ? <span className="muted"> {t('actionItems.closedOn', { date: formatDate(item.closedAt, lang) })}</span> : null}
+      {item.stateNote ? <p className="prewrap">{item.stateNote}</p> : null}
+    </>
+  )
+}

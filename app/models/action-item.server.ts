@@ -1,0 +1,378 @@
+import { aliasedTable, and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import type { ActionItemState } from '#db/schema/enums'
+import { db, schema, type Db, type Tx } from '~/db.server'
+import { parseOwner, type ActionItemFilter, type ActionItemInput } from '~/schemas/action-item'
+import { parseDuePeriod } from '~/utils/due-period'
+import { formatDate } from '~/utils/format'
+import { daysBetween, warsawDay } from '~/utils/time'
+import { recordAudit, type Actor } from './audit.server'
+import { today } from './body-access.server'
+
+const ai = schema.actionItems
+const mt = schema.meetings
+const people = schema.people
+const orgs = schema.organisations
+const personOrg = aliasedTable(orgs, 'person_org')
+
+/** The title of the agenda item that brings open action items back to the next meeting. */
+export const CARRY_OVER_TITLE = 'Sprawy z poprzedniego spotkania'
+
+const itemColumns = {
+  id: ai.id,
+  meetingId: ai.meetingId,
+  position: ai.position,
+  text: ai.text,
+  ownerOrganisationId: ai.ownerOrganisationId,
+  ownerPersonId: ai.ownerPersonId,
+  ownerPersonName: people.name,
+  ownerPersonOrganisation: personOrg.name,
+  ownerOrganisationName: orgs.name,
+  dueText: ai.dueText,
+  dueDate: ai.dueDate,
+  state: ai.state,
+  stateNote: ai.stateNote,
+  closedAt: ai.closedAt,
+}
+
+function selectItems(tx: Db | Tx, where: SQL | undefined) {
+  return tx
+    .select({ ...itemColumns, meetingNumber: mt.number, meetingStartsAt: mt.startsAt })
+    .from(ai)
+    .innerJoin(mt, eq(mt.id, ai.meetingId))
+    .leftJoin(people, eq(people.id, ai.ownerPersonId))
+    .leftJoin(personOrg, eq(personOrg.id, people.organisationId))
+    .leftJoin(orgs, eq(orgs.id, ai.ownerOrganisationId))
+    .where(where)
+}
+
+type ItemRow = ReturnType<ReturnType<typeof selectItems>['all']>[number]
+
+/** The year a meeting was held in, which „br.” in its minutes means. */
+function meetingYear(startsAt: string): number {
+  return Number(warsawDay(startsAt).slice(0, 4))
+}
+
+/** As the minutes print it (listMinutesActionItems): „Person (Institution)” or the institution. */
+function view(row: ItemRow, day: string) {
+  const owner = row.ownerPersonName ? `${row.ownerPersonName} (${row.ownerPersonOrganisation})` : (row.ownerOrganisationName ?? null)
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    meetingNumber: row.meetingNumber,
+    meetingStartsAt: row.meetingStartsAt,
+    text: row.text,
+    owner,
+    ownerOrganisationId: row.ownerOrganisationId,
+    ownerPersonId: row.ownerPersonId,
+    dueText: row.dueText,
+    dueDate: row.dueDate,
+    // A day read from the words follows the words when they are edited.
+    dueDateDerived: !!row.dueText && !!row.dueDate && parseDuePeriod(row.dueText, { currentYear: meetingYear(row.meetingStartsAt) }) === row.dueDate,
+    state: row.state,
+    stateNote: row.stateNote,
+    closedAt: row.closedAt,
+    overdue: row.state === 'open' && !!row.dueDate && row.dueDate < day,
+  }
+}
+export type ActionItemView = ReturnType<typeof view>
+
+/** The action items decided at one meeting, in the minutes' order. */
+export function listActionItems({ meetingId }: { meetingId: number }): ActionItemView[] {
+  const day = today()
+  return selectItems(db, eq(ai.meetingId, meetingId))
+    .orderBy(asc(ai.position), asc(ai.id))
+    .all()
+    .map((row) => view(row, day))
+}
+
+const byDue = [sql`${ai.dueDate} is null`, asc(ai.dueDate), asc(mt.startsAt), asc(ai.position)]
+
+/** A team's action items from all its meetings, the soonest due first (undated last). */
+export function listBodyActionItems({ bodyId, state = 'open' }: { bodyId: number; state?: ActionItemFilter }): ActionItemView[] {
+  const day = today()
+  return selectItems(db, and(eq(ai.bodyId, bodyId), state === 'all' ? undefined : eq(ai.state, state)))
+    .orderBy(...byDue)
+    .all()
+    .map((row) => view(row, day))
+}
+
+/** How many of a team's items are open, and how many of those are past their due day. */
+export function countOpenActionItems({ bodyId }: { bodyId: number }): { open: number; overdue: number } {
+  const row = db
+    .select({ open: sql<number>`count(*)`, overdue: sql<number>`coalesce(sum(${ai.dueDate} < ${today()}), 0)` })
+    .from(ai)
+    .where(and(eq(ai.bodyId, bodyId), eq(ai.state, 'open')))
+    .get()
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }
+}
+
+/** An institution and its people; `selectable`: the institution itself may own an item. */
+export type OwnerOption = { organisationId: number; name: string; selectable: boolean; people: { id: number; name: string }[] }
+
+/**
+ * Who may own an item: every active institution with its active people, by institution.
+ * An owner archived since it was chosen stays choosable (`keep`).
+ */
+export function listOwnerOptions({ keep = [] }: { keep?: { organisationId: number | null; personId: number | null }[] } = {}): OwnerOption[] {
+  const keptOrgs = keep.map((k) => k.organisationId).filter((id): id is number => !!id)
+  const keptPeople = keep.map((k) => k.personId).filter((id): id is number => !!id)
+  const institutions = db
+    .select({ id: orgs.id, name: orgs.name, archivedAt: orgs.archivedAt })
+    .from(orgs)
+    .orderBy(asc(orgs.nameKey))
+    .all()
+  const persons = db
+    .select({ id: people.id, name: people.name, organisationId: people.organisationId, archivedAt: people.archivedAt })
+    .from(people)
+    .orderBy(asc(people.name))
+    .all()
+    .filter((p) => !p.archivedAt || keptPeople.includes(p.id))
+  return institutions
+    .map((o) => ({
+      organisationId: o.id,
+      name: o.name,
+      selectable: !o.archivedAt || keptOrgs.includes(o.id),
+      people: persons.filter((p) => p.organisationId === o.id).map(({ id, name }) => ({ id, name })),
+    }))
+    .filter((o) => o.selectable || o.people.length > 0)
+}
+
+export type ActionItemResult = { ok: true; id: number } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] }
+const LOCKED = { ok: false as const, formErrors: ['actionItems.error.locked'] }
+
+function requireMeeting(tx: Tx, meetingId: number) {
+  const meeting = tx.select({ id: mt.id, bodyId: mt.bodyId, startsAt: mt.startsAt, endsAt: mt.endsAt }).from(mt).where(eq(mt.id, meetingId)).get()
+  if (!meeting) throw new Response('Not Found', { status: 404 })
+  return meeting
+}
+
+/** The text, owners and dues are the minutes' own: fixed once the minutes are approved. */
+export function actionItemsLocked({ meetingId }: { meetingId: number }): boolean {
+  return lockedIn(db, meetingId)
+}
+
+function lockedIn(tx: Db | Tx, meetingId: number): boolean {
+  const row = tx.select({ state: schema.minutes.state }).from(schema.minutes).where(eq(schema.minutes.meetingId, meetingId)).get()
+  return row?.state === 'approved' || row?.state === 'published'
+}
+
+function requireItem(tx: Tx, where: SQL) {
+  const item = tx
+    .select({ id: ai.id, meetingId: ai.meetingId, bodyId: ai.bodyId, position: ai.position, text: ai.text, ownerOrganisationId: ai.ownerOrganisationId, ownerPersonId: ai.ownerPersonId, dueText: ai.dueText, dueDate: ai.dueDate, state: ai.state, stateNote: ai.stateNote, closedAt: ai.closedAt })
+    .from(ai)
+    .where(where)
+    .get()
+  if (!item) throw new Response('Not Found', { status: 404 })
+  return item
+}
+
+/**
+ * The stored columns for an input, or what is wrong with it: an owner that is not in the
+ * directory (or archived, unless it already owned this item), words that name no day.
+ */
+function toRow(tx: Tx, input: ActionItemInput, currentYear: number, before?: { ownerOrganisationId: number | null; ownerPersonId: number | null }) {
+  const fieldErrors: Record<string, string[]> = {}
+  const owner = parseOwner(input.owner)
+  if (input.owner && !owner) fieldErrors.owner = ['actionItems.error.owner']
+  if (owner) {
+    const table = owner.kind === 'person' ? people : orgs
+    const found = tx.select({ archivedAt: table.archivedAt }).from(table).where(eq(table.id, owner.id)).get()
+    const kept = owner.kind === 'person' ? before?.ownerPersonId === owner.id : before?.ownerOrganisationId === owner.id
+    if (!found || (found.archivedAt && !kept)) fieldErrors.owner = ['actionItems.error.owner']
+  }
+  const dueText = input.dueText || null
+  const dueDate = input.dueDate || (dueText ? parseDuePeriod(dueText, { currentYear }) : null)
+  if (dueText && !dueDate) fieldErrors.dueText = ['actionItems.error.duePeriod']
+  if (Object.keys(fieldErrors).length) return { fieldErrors }
+  return {
+    row: {
+      text: input.text,
+      ownerOrganisationId: owner?.kind === 'organisation' ? owner.id : null,
+      ownerPersonId: owner?.kind === 'person' ? owner.id : null,
+      dueText,
+      dueDate,
+    },
+  }
+}
+
+function audit(tx: Tx, actor: Actor, action: string, itemId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: `actionItem.${action}`, entityType: 'action_item', entityId: itemId, before, after })
+}
+
+export function addActionItem({ meetingId, input, actor }: { meetingId: number; input: ActionItemInput; actor: Actor }): ActionItemResult {
+  return db.transaction(
+    (tx): ActionItemResult => {
+      const meeting = requireMeeting(tx, meetingId)
+      if (lockedIn(tx, meetingId)) return LOCKED
+      const checked = toRow(tx, input, meetingYear(meeting.startsAt))
+      if (!checked.row) return { ok: false, fieldErrors: checked.fieldErrors }
+      const last = tx.select({ n: sql<number>`coalesce(max(${ai.position}), 0)` }).from(ai).where(eq(ai.meetingId, meetingId)).get()?.n ?? 0
+      const { id } = tx
+        .insert(ai)
+        .values({ ...checked.row, bodyId: meeting.bodyId, meetingId, position: last + 1 })
+        .returning({ id: ai.id })
+        .get()
+      audit(tx, actor, 'added', id, null, { meetingId, ...checked.row, position: last + 1 })
+      return { ok: true, id }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function updateActionItem({ meetingId, itemId, input, actor }: { meetingId: number; itemId: number; input: ActionItemInput; actor: Actor }): ActionItemResult {
+  return db.transaction(
+    (tx): ActionItemResult => {
+      const meeting = requireMeeting(tx, meetingId)
+      const before = requireItem(tx, and(eq(ai.id, itemId), eq(ai.meetingId, meetingId))!)
+      if (lockedIn(tx, meetingId)) return LOCKED
+      const checked = toRow(tx, input, meetingYear(meeting.startsAt), before)
+      if (!checked.row) return { ok: false, fieldErrors: checked.fieldErrors }
+      const row = checked.row
+      const changed = (Object.keys(row) as (keyof typeof row)[]).filter((key) => before[key] !== row[key])
+      if (changed.length) {
+        tx.update(ai).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(ai.id, itemId)).run()
+        const pick = (source: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, source[key] ?? null]))
+        audit(tx, actor, 'updated', itemId, { meetingId, ...pick(before) }, { meetingId, ...pick(row) })
+      }
+      return { ok: true, id: itemId }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Marks an item done, dropped (with a note saying why) or open again. Allowed at any time:
+ * items outlive their minutes. `bodyId` scopes the item to the team the caller may manage.
+ */
+export function setActionItemState({ bodyId, itemId, state, note, actor }: { bodyId: number; itemId: number; state: ActionItemState; note?: string | null; actor: Actor }): ActionItemResult {
+  const stateNote = note?.trim() || null
+  if (state === 'dropped' && !stateNote) return { ok: false, fieldErrors: { note: ['actionItems.error.noteRequired'] } }
+  return db.transaction(
+    (tx): ActionItemResult => {
+      const before = requireItem(tx, and(eq(ai.id, itemId), eq(ai.bodyId, bodyId))!)
+      const now = new Date().toISOString()
+      const closedAt = state === 'open' ? null : before.state === state ? before.closedAt : now
+      tx.update(ai).set({ state, stateNote, closedAt, updatedAt: now }).where(eq(ai.id, itemId)).run()
+      audit(tx, actor, 'stateChanged', itemId, { state: before.state, stateNote: before.stateNote, closedAt: before.closedAt }, { state, stateNote, closedAt })
+      return { ok: true, id: itemId }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function removeActionItem({ meetingId, itemId, actor }: { meetingId: number; itemId: number; actor: Actor }): ActionItemResult {
+  return db.transaction(
+    (tx): ActionItemResult => {
+      const before = requireItem(tx, and(eq(ai.id, itemId), eq(ai.meetingId, meetingId))!)
+      if (lockedIn(tx, meetingId)) return LOCKED
+      tx.delete(ai).where(eq(ai.id, itemId)).run()
+      tx.update(ai)
+        .set({ position: sql`${ai.position} - 1` })
+        .where(and(eq(ai.meetingId, meetingId), gte(ai.position, before.position)))
+        .run()
+      const { id: _id, ...rest } = before
+      audit(tx, actor, 'removed', itemId, rest, null)
+      return { ok: true, id: itemId }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Swaps an item with its neighbour above or below; at either end nothing moves. */
+export function moveActionItem({ meetingId, itemId, direction, actor }: { meetingId: number; itemId: number; direction: 'up' | 'down'; actor: Actor }): ActionItemResult {
+  return db.transaction(
+    (tx): ActionItemResult => {
+      const item = requireItem(tx, and(eq(ai.id, itemId), eq(ai.meetingId, meetingId))!)
+      if (lockedIn(tx, meetingId)) return LOCKED
+      const order = tx.select({ id: ai.id }).from(ai).where(eq(ai.meetingId, meetingId)).orderBy(asc(ai.position), asc(ai.id)).all()
+      const index = order.findIndex((row) => row.id === itemId)
+      const target = index + (direction === 'up' ? -1 : 1)
+      if (target < 0 || target >= order.length) return { ok: true, id: itemId }
+      ;[order[index], order[target]] = [order[target]!, order[index]!]
+      // Positions are rewritten 1…n, which also mends any gap left by older data.
+      order.forEach((row, i) => tx.update(ai).set({ position: i + 1 }).where(eq(ai.id, row.id)).run())
+      audit(tx, actor, 'moved', itemId, { meetingId, position: item.position }, { meetingId, position: target + 1 })
+      return { ok: true, id: itemId }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** „termin: III kwartał 2017 r.” as words, or the day itself when no words were given. */
+export function dueLabel(item: { dueText: string | null; dueDate: string | null }): string | null {
+  return item.dueText ?? (item.dueDate ? formatDate(`${item.dueDate}T12:00:00Z`) : null)
+}
+
+/** Open items of the team decided at its meetings that began before this one. */
+function openEarlierItems(tx: Db | Tx, meeting: { bodyId: number; startsAt: string }) {
+  const day = today()
+  return selectItems(tx, and(eq(ai.bodyId, meeting.bodyId), eq(ai.state, 'open'), lt(mt.startsAt, meeting.startsAt)))
+    .orderBy(...byDue)
+    .all()
+    .map((row) => view(row, day))
+}
+
+function carryOverItemId(tx: Db | Tx, meetingId: number): number | null {
+  const items = tx.select({ id: schema.agendaItems.id, title: schema.agendaItems.title }).from(schema.agendaItems).where(eq(schema.agendaItems.meetingId, meetingId)).all()
+  return items.find((item) => item.title.trim().toLowerCase() === CARRY_OVER_TITLE.toLowerCase())?.id ?? null
+}
+
+/** What the agenda page offers: the open items from earlier meetings, and whether they are on the agenda yet. */
+export function getCarryOver({ meetingId }: { meetingId: number }) {
+  const meeting = db.select({ bodyId: mt.bodyId, startsAt: mt.startsAt }).from(mt).where(eq(mt.id, meetingId)).get()
+  if (!meeting) return { items: [], agendaItemId: null }
+  return { items: openEarlierItems(db, meeting), agendaItemId: carryOverItemId(db, meetingId) }
+}
+
+/** „- zawarcie porozumienia MOPS–PUP (Powiatowy Urząd Pracy, najpóźniej w III kwartale 2017 r.)” */
+export function carryOverDescription(items: Pick<ActionItemView, 'text' | 'owner' | 'dueText' | 'dueDate'>[]): string {
+  // „- ” rather than a dash: the minutes read the agenda's description as a list (utils/markup.ts).
+  return items
+    .map((item) => {
+      const details = [item.owner, dueLabel(item)].filter(Boolean).join(', ')
+      return `- ${item.text}${details ? ` (${details})` : ''}`
+    })
+    .join('\n')
+}
+
+/**
+ * Puts „Sprawy z poprzedniego spotkania” on the meeting's first day, first (after the opening,
+ * if there is one), listing the team's open items. Once only: an existing item is returned
+ * as it is. Null when there is nothing open to carry over.
+ */
+export function addCarryOverAgendaItem({ meetingId, actor }: { meetingId: number; actor: Actor }): { id: number; created: boolean } | null {
+  const ag = schema.agendaItems
+  return db.transaction(
+    (tx) => {
+      const meeting = requireMeeting(tx, meetingId)
+      const existing = carryOverItemId(tx, meetingId)
+      if (existing) return { id: existing, created: false }
+      const items = openEarlierItems(tx, meeting)
+      if (!items.length) return null
+      const day = daysBetween(meeting.startsAt, meeting.endsAt)[0]!
+      const dayItems = tx.select({ position: ag.position, kind: ag.kind }).from(ag).where(and(eq(ag.meetingId, meetingId), eq(ag.day, day))).orderBy(asc(ag.position)).all()
+      const opening = dayItems.find((item) => item.kind === 'opening')
+      const position = opening ? opening.position + 1 : (dayItems[0]?.position ?? 1)
+      tx.update(ag)
+        .set({ position: sql`${ag.position} + 1` })
+        .where(and(eq(ag.meetingId, meetingId), eq(ag.day, day), gte(ag.position, position)))
+        .run()
+      const row = { day, kind: 'discussion' as const, title: CARRY_OVER_TITLE, description: carryOverDescription(items) }
+      const { id } = tx
+        .insert(ag)
+        .values({ ...row, meetingId, position })
+        .returning({ id: ag.id })
+        .get()
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'agenda.itemAdded',
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { itemId: id, ...row, position, actionItemIds: items.map((item) => item.id) },
+      })
+      return { id, created: true }
+    },
+    { behavior: 'immediate' },
+  )
+}

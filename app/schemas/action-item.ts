@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { actionItemStates } from '#db/schema/enums'
+import { parseDuePeriod } from '~/utils/due-period'
+import { idField, optionalText, requiredText } from './fields'
+
+/** The owner as one <select> sends it: an institution („organisation:12”) or a person („person:34”). */
+export type OwnerRef = { kind: 'organisation' | 'person'; id: number }
+
+export function parseOwner(value: string | undefined | null): OwnerRef | null {
+  const match = /^(organisation|person):(\d+)$/.exec(value ?? '')
+  return match ? { kind: match[1] as OwnerRef['kind'], id: Number(match[2]) } : null
+}
+
+export function ownerValue(owner: { organisationId: number | null; personId: number | null }): string | undefined {
+  if (owner.personId) return `person:${owner.personId}`
+  if (owner.organisationId) return `organisation:${owner.organisationId}`
+  return undefined
+}
+
+const isDay = (value: string) => {
+  const date = new Date(`${value}T12:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+const baseActionItem = z.object({
+  text: requiredText(2000),
+  owner: z.string().trim().regex(/^(organisation|person):\d+$/, 'actionItems.error.owner').optional(),
+  dueText: optionalText(200),
+  dueDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'actionItems.error.dueDate').refine(isDay, 'actionItems.error.dueDate').optional(),
+})
+export type ActionItemInput = z.infer<typeof baseActionItem>
+
+/**
+ * One action item. A due is optional, but words alone must name a day to sort by
+ * („III kwartał 2017 r.”); `currentYear` (the meeting's) reads „br.”. The browser and the
+ * server build it with the same year.
+ */
+export function actionItemSchema({ currentYear }: { currentYear?: number } = {}) {
+  return baseActionItem.superRefine((value, ctx) => {
+    if (value.dueText && !value.dueDate && parseDuePeriod(value.dueText, { currentYear }) === null) {
+      ctx.addIssue({ code: 'custom', path: ['dueText'], message: 'actionItems.error.duePeriod' })
+    }
+  })
+}
+
+export const ActionItemStateSchema = z
+  .object({
+    itemId: idField('actionItems.error.notFound'),
+    state: z.enum(actionItemStates, { error: 'actionItems.error.state' }),
+    note: optionalText(1000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.state === 'dropped' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'actionItems.error.noteRequired' })
+  })
+
+export const MoveActionItemSchema = z.object({
+  itemId: z.coerce.number().int().positive(),
+  direction: z.enum(['up', 'down']),
+})
+
+/** What the team's list shows: open items unless asked for others. */
+export const actionItemFilters = ['open', 'done', 'dropped', 'all'] as const
+export type ActionItemFilter = (typeof actionItemFilters)[number]
+
+export function parseActionItemFilter(value: string | null): ActionItemFilter {
+  return (actionItemFilters as readonly string[]).includes(value ?? '') ? (value as ActionItemFilter) : 'open'
+}
