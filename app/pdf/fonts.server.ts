@@ -35,10 +35,20 @@ function openFont(name: FontName): Font {
     const opened = openSync(FONT_FILES[name])
     if (!('layout' in opened)) throw new Error(`${FONT_FILES[name]} is a font collection`)
     font = opened
+    // fontkit keeps one glyph object per id, with the characters of whoever asked first; the
+    // subsetter asks for the components of composite glyphs (E of Ę) with none, and pdfkit
+    // then writes an empty ToUnicode entry: later documents lose that letter in text
+    // extraction, and their bytes depend on what was rendered before. Asking for every
+    // mapped glyph by its character first keeps both right. Ligatures (ﬁ) are left to the
+    // layout, which gives them the letters they stand for.
+    for (const codePoint of font.characterSet) if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint)
     openedFonts.set(name, font)
   }
   return font
 }
+
+/** Alphabetic Presentation Forms: the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ and their kin. */
+const isPresentationForm = (codePoint: number) => codePoint >= 0xfb00 && codePoint <= 0xfb4f
 
 /**
  * The watermark is drawn as outlines rather than text: diagonal text comes out of text extraction

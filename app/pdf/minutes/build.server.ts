@@ -1,6 +1,19 @@
 import type { MinutesSnapshot } from '~/models/minutes.server'
+import { renderPdf } from '../document.server'
+import { drawMinutes } from './layout'
+import { buildMinutesView } from './view'
 
-/** Renders the minutes PDF from a snapshot alone (stub: implemented with the layout). */
+/**
+ * The minutes PDF (PDF/A-2b) from a snapshot alone: a published version rendered again from
+ * its frozen snapshot gives the same bytes, whose SHA-256 publishMinutes recorded.
+ */
 export async function renderMinutesPdf({ snapshot }: { snapshot: MinutesSnapshot }): Promise<Buffer> {
-  throw new Error(`not implemented: ${snapshot.meetingId}`)
+  const view = buildMinutesView(snapshot)
+  return renderPdf({
+    meta: view.meta,
+    options: { pdfA: true, watermark: view.watermark, fundingNotice: view.fundingNotice },
+    layout: (doc) => {
+      drawMinutes(doc, view)
+    },
+  })
 }

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db, schema } from '~/db.server'
+import { createMinutesScene, publishSceneMinutes, type MinutesScene } from '#tests/support/published-minutes'
+import { getMinutesId } from './minutes.server'
+import { findPublishedDocumentBySha256, getVerifiedDocument, hashUploadedPdf, normaliseVerificationCode } from './verification.server'
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+function multipart(files: { name?: string; filename: string; bytes: Buffer }[]) {
+  const form = new FormData()
+  form.append('note', 'pole tekstowe')
+  for (const file of files) form.append(file.name ?? 'file', new Blob([Uint8Array.from(file.bytes)], { type: 'application/pdf' }), file.filename)
+  return new Request('http://narada.test/verify', { method: 'POST', body: form })
+}
+
+describe('normaliseVerificationCode', () => {
+  it('reads a code as people type it: any case, spaces, dashes, O for 0 and I or L for 1', () => {
+    expect(normaliseVerificationCode('7k3m-9qw2-xb4d')).toBe('7K3M9QW2XB4D')
+    expect(normaliseVerificationCode(' 7K3M 9QW2 XB4D ')).toBe('7K3M9QW2XB4D')
+    expect(normaliseVerificationCode('O1IL23456789')).toBe('011123456789')
+  })
+
+  it('refuses what cannot be a code', () => {
+    for (const typed of ['', '7K3M9QW2XB4', '7K3M9QW2XB4DD', '7K3M9QW2XB4U', '<script>x</s', 'ĄĆĘŁŃÓŚŹŻĄĆĘ']) expect(normaliseVerificationCode(typed), typed).toBeNull()
+  })
+})
+
+describe('hashUploadedPdf', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200_000, 'x'), Buffer.from('\n%%EOF\n')])
+
+  it('hashes the one PDF of the form as it streams in', async () => {
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: pdf }]))).resolves.toEqual({ ok: true, sha256: sha256(pdf), sizeBytes: pdf.length })
+    // Readers accept a PDF header after some bytes of junk.
+    const prefixed = Buffer.concat([Buffer.from('junk\n'), pdf])
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: prefixed }]))).resolves.toMatchObject({ ok: true, sha256: sha256(prefixed) })
+  })
+
+  it('refuses a file over the limit, an empty one, one that is not a PDF, two files and none', async () => {
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: pdf }]), { maxBytes: 100_000 })).resolves.toEqual({ ok: false, error: 'verify.error.fileTooBig' })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: Buffer.alloc(0) }]))).resolves.toEqual({ ok: false, error: 'verify.error.fileEmpty' })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: Buffer.from('MZ\x90\x00 program') }]))).resolves.toEqual({ ok: false, error: 'verify.error.notPdf' })
+    await expect(hashUploadedPdf(multipart([{ filename: 'a.pdf', bytes: pdf }, { filename: 'b.pdf', bytes: pdf }]))).resolves.toEqual({ ok: false, error: 'verify.error.oneFile' })
+    await expect(hashUploadedPdf(multipart([{ filename: '', bytes: Buffer.alloc(0) }]))).resolves.toEqual({ ok: false, error: 'verify.error.fileMissing' })
+    await expect(hashUploadedPdf(multipart([]))).resolves.toEqual({ ok: false, error: 'verify.error.fileMissing' })
+  })
+})
+
+describe('finding published documents', () => {
+  let scene: MinutesScene
+  let published: Awaited<ReturnType<typeof publishSceneMinutes>>
+
+  beforeAll(async () => {
+    scene = await createMinutesScene()
+    published = await publishSceneMinutes(scene, { visibility: 'members', origin: 'https://narada.example.pl' })
+  })
+
+  it('finds the published version by its code, however typed, and by its SHA-256', () => {
+    const expected = { code: published.code, meetingId: scene.meetingId, version: published.number, pdfSha256: published.pdfSha256, bodyName: scene.bodyName, visibility: 'members', approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-20', publishedBy: 'Gizela Prowadząca' }
+    expect(getVerifiedDocument({ code: published.code })).toMatchObject(expected)
+    expect(getVerifiedDocument({ code: published.code.toLowerCase() })).toMatchObject(expected)
+    expect(findPublishedDocumentBySha256({ sha256: published.pdfSha256 })).toMatchObject(expected)
+    expect(findPublishedDocumentBySha256({ sha256: 'f'.repeat(64) })).toBeUndefined()
+    expect(findPublishedDocumentBySha256({ sha256: 'not a hash' })).toBeUndefined()
+  })
+
+  it('finds nothing that is not published', async () => {
+    const draft = await createMinutesScene()
+    const minutesId = getMinutesId({ meetingId: draft.meetingId })!
+    db.insert(schema.minutesVersions).values({ minutesId, number: 1, state: 'circulated', snapshot: '{}', verificationCode: 'RRRRRRRRRRRR', pdfSha256: 'b'.repeat(64) }).run()
+    expect(getVerifiedDocument({ code: 'RRRRRRRRRRRR' })).toBeUndefined()
+    expect(findPublishedDocumentBySha256({ sha256: 'b'.repeat(64) })).toBeUndefined()
+    // A published version of minutes taken back from publication is not vouched for either.
+    const publishedId = getMinutesId({ meetingId: scene.meetingId })!
+    db.update(schema.minutes).set({ state: 'approved' }).where(eq(schema.minutes.id, publishedId)).run()
+    expect(getVerifiedDocument({ code: published.code })).toBeUndefined()
+    db.update(schema.minutes).set({ state: 'published' }).where(eq(schema.minutes.id, publishedId)).run()
+    expect(getVerifiedDocument({ code: published.code })).toBeDefined()
+  })
+})

@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getUser, notFound } from '~/auth/require.server'
+import { getMinutes, getMinutesAccess, getMinutesId, getPublishedVersion } from '~/models/minutes.server'
+import { renderPublishedPdf } from '~/models/verification.server'
+import { renderMinutesPdf } from '~/pdf/minutes/build.server'
+import { minutesFileName } from '~/pdf/minutes/view'
+import { fileResponse } from '~/utils/content-disposition'
+import { parseId } from '~/utils/http.server'
+
+/**
+ * „Notatka ze spotkania” as a PDF. Published minutes are the published version, rendered
+ * from its frozen snapshot to the bytes its verification code vouches for; before that,
+ * the team reads the live text, marked PROJEKT until approved. Anyone else: 404.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meetingId = parseId(params.meetingId)
+  const access = getMinutesAccess({ meetingId, user: await getUser(request) })
+  if (!access.read) throw notFound()
+  const minutesId = getMinutesId({ meetingId })
+  if (!minutesId) throw notFound()
+  const published = getPublishedVersion({ minutesId })
+  if (published) {
+    const { snapshot } = published
+    return fileResponse(await renderPublishedPdf(published), {
+      contentType: 'application/pdf',
+      disposition: 'inline',
+      fileName: minutesFileName(snapshot.meetingNumber),
+      cacheControl: snapshot.visibility === 'public' ? 'public, max-age=300' : 'private, no-store',
+    })
+  }
+  const live = getMinutes({ meetingId })
+  if (!live) throw notFound()
+  return fileResponse(await renderMinutesPdf({ snapshot: live.snapshot }), {
+    contentType: 'application/pdf',
+    disposition: 'inline',
+    fileName: minutesFileName(live.snapshot.meetingNumber),
+  })
+}
