@@ -2,8 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '~/auth/require.server'
 import { can } from '~/auth/permissions'
+import { PortalBodies } from '~/components/portal-bodies'
 import { useLang, useT } from '~/i18n/use-t'
 import { listMeetings } from '~/models/meeting.server'
+import { listPortalBodies } from '~/models/portal.server'
 import { formatMeetingWhen } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Narada' }]
@@ -15,7 +17,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const upcoming = user
     ? listMeetings({ user, when: 'upcoming', limit: UPCOMING_ON_DASHBOARD }).map(({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }))
     : []
-  return json({ user: user ? { name: user.name, role: user.role } : null, upcoming })
+  return json({ user: user ? { name: user.name, role: user.role } : null, upcoming, portal: listPortalBodies() })
+}
+
+/** The public record: the whole page for a visitor, a section of the dashboard for a user. */
+function PublicRecord({ lead }: { lead: string }) {
+  const { portal } = useLoaderData<typeof loader>()
+  const t = useT()
+  return (
+    <section aria-labelledby="portal-heading">
+      <h2 id="portal-heading">{t('portal.title')}</h2>
+      <p>{lead}</p>
+      <PortalBodies bodies={portal} />
+    </section>
+  )
 }
 
 export default function Index() {
@@ -28,6 +43,7 @@ export default function Index() {
         <h1>{t('home.publicTitle')}</h1>
         <p>{t('app.tagline')}.</p>
         <p>{t('home.publicLead')}</p>
+        <PublicRecord lead={t('portal.lead')} />
         <h2>{t('home.publicBrowse')}</h2>
         <ul>
           <li>
@@ -86,6 +102,7 @@ export default function Index() {
           </li>
         ) : null}
       </ul>
+      <PublicRecord lead={t('portal.dashboardLead')} />
     </>
   )
 }

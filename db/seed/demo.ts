@@ -8,6 +8,7 @@ import { createOrganisation } from '~/models/organisation.server'
 import { createPerson } from '~/models/person.server'
 import { createUser } from '~/models/user.server'
 import type { OrganisationInput } from '~/schemas/directory'
+import { seedMinutes } from './minutes'
 import { seedTeams } from './teams'
 
 const KATOWICE = '2469011'
@@ -80,6 +81,7 @@ export async function seedDemo() {
     if (!result.ok) throw new Error(`Demo account ${account.email}: ${JSON.stringify(result.fieldErrors)}`)
     accountIds.set(account.email, result.id)
   }
-  seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
+  const { meetings } = seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
+  await seedMinutes({ organisationIds, personIds, meetings })
   return { organisationIds, personIds }
 }

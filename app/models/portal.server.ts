@@ -1,0 +1,138 @@
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { db, schema } from '~/db.server'
+import { fromWarsawLocal } from '~/utils/time'
+import { meetingPlace } from './minutes.server'
+
+const b = schema.bodies
+const mt = schema.meetings
+const mn = schema.minutes
+const pr = schema.presentations
+const orgs = schema.organisations
+
+/**
+ * The public record: what anyone may read without an account, whoever is asking. Every
+ * query here is built on these conditions alone, never on the caller's access, so that
+ * nothing internal can appear even for a signed-in officer looking at the portal.
+ */
+const publicMeeting = and(eq(b.isPublic, true), eq(mt.isPublic, true))!
+const publicMinutes = and(eq(mn.state, 'published'), eq(mn.visibility, 'public'))!
+const publicPresentation = eq(pr.visibility, 'public')
+
+// Warsaw is one hour ahead of UTC around every New Year (summer time never reaches
+// winter), so the Warsaw year of a meeting is the year of its UTC start plus one hour.
+const meetingYear = sql<number>`cast(strftime('%Y', ${mt.startsAt}, '+1 hour') as integer)`
+
+export type PortalYear = { year: number; meetings: number; minutes: number }
+export type PortalBody = { id: number; name: string; kind: 'advisory_team' | 'working_group'; convening: string; umbrella: string | null; years: PortalYear[] }
+
+/** Public teams that have public meetings, by name, each with its years (newest first). */
+export function listPortalBodies({ bodyId }: { bodyId?: number } = {}): PortalBody[] {
+  const rows = db
+    .select({
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      convening: orgs.name,
+      umbrella: b.umbrella,
+      year: meetingYear,
+      meetings: countDistinct(mt.id),
+      minutes: count(mn.id),
+    })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .innerJoin(orgs, eq(orgs.id, b.conveningOrganisationId))
+    .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
+    .where(and(publicMeeting, bodyId ? eq(b.id, bodyId) : undefined))
+    .groupBy(b.id, meetingYear)
+    .orderBy(asc(b.name), asc(b.id), desc(meetingYear))
+    .all()
+  const bodies = new Map<number, PortalBody>()
+  for (const { year, meetings, minutes, ...body } of rows) {
+    const entry = bodies.get(body.id) ?? { ...body, years: [] }
+    entry.years.push({ year, meetings, minutes })
+    bodies.set(body.id, entry)
+  }
+  return [...bodies.values()]
+}
+
+/** One public team of the portal, or undefined when it is not public or has no public meeting. */
+export function getPortalBody({ bodyId }: { bodyId: number }): PortalBody | undefined {
+  return listPortalBodies({ bodyId })[0]
+}
+
+export type PortalPresentation = { id: number; title: string; presenter: string | null; fileName: string; sizeBytes: number }
+
+export type PortalMeeting = {
+  id: number
+  number: number
+  topic: string
+  startsAt: string
+  endsAt: string
+  place: string | null
+  cancelled: boolean
+  hasAgenda: boolean
+  /** Present only for minutes published to the public. */
+  minutes: { publishedAt: string | null; verificationCode: string | null } | null
+  presentations: PortalPresentation[]
+}
+
+/** A public team's public meetings of one (Warsaw) year, in date order, with their public documents. */
+export function listPortalMeetings({ bodyId, year }: { bodyId: number; year: number }): PortalMeeting[] {
+  const from = fromWarsawLocal(`${year}-01-01T00:00`)
+  const to = fromWarsawLocal(`${year + 1}-01-01T00:00`)
+  if (!from || !to) return []
+  const meetings = db
+    .select({
+      id: mt.id,
+      number: mt.number,
+      topic: mt.topic,
+      startsAt: mt.startsAt,
+      endsAt: mt.endsAt,
+      venueName: mt.venueName,
+      venueAddress: mt.venueAddress,
+      venueRoom: mt.venueRoom,
+      state: mt.state,
+      agendaItems: sql<number>`(select count(*) from agenda_items where agenda_items.meeting_id = ${mt.id})`,
+      minutesId: mn.id,
+      publishedAt: mn.publishedAt,
+      verificationCode: sql<string | null>`(select v.verification_code from minutes_versions v where v.minutes_id = ${mn.id} and v.state = 'published' order by v.number desc limit 1)`,
+    })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
+    .where(and(publicMeeting, eq(mt.bodyId, bodyId), gte(mt.startsAt, from.toISOString()), lt(mt.startsAt, to.toISOString())))
+    .orderBy(asc(mt.startsAt), asc(mt.number))
+    .all()
+  if (!meetings.length) return []
+
+  const presentations = db
+    .select({
+      id: pr.id,
+      meetingId: pr.meetingId,
+      title: pr.title,
+      presenter: schema.people.name,
+      fileName: sql<string | null>`(select f.file_name from presentation_files f where f.presentation_id = ${pr.id} order by f.version desc limit 1)`,
+      sizeBytes: sql<number | null>`(select f.size_bytes from presentation_files f where f.presentation_id = ${pr.id} order by f.version desc limit 1)`,
+    })
+    .from(pr)
+    .leftJoin(schema.people, eq(schema.people.id, pr.presenterPersonId))
+    .leftJoin(schema.agendaItems, eq(schema.agendaItems.id, pr.agendaItemId))
+    .where(and(publicPresentation, inArray(pr.meetingId, meetings.map((m) => m.id))))
+    .orderBy(sql`${schema.agendaItems.day} is null`, asc(schema.agendaItems.day), asc(schema.agendaItems.position), asc(pr.id))
+    .all()
+
+  return meetings.map((m) => ({
+    id: m.id,
+    number: m.number,
+    topic: m.topic,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    place: meetingPlace(m),
+    cancelled: m.state === 'cancelled',
+    hasAgenda: m.agendaItems > 0,
+    minutes: m.minutesId ? { publishedAt: m.publishedAt, verificationCode: m.verificationCode } : null,
+    presentations: presentations
+      .filter((p) => p.meetingId === m.id && p.fileName !== null)
+      .map((p) => ({ id: p.id, title: p.title, presenter: p.presenter, fileName: p.fileName!, sizeBytes: p.sizeBytes ?? 0 })),
+  }))
+}
