@@ -28,8 +28,8 @@ type HeaderMeeting = {
 /** The meeting layout's data (routes/meetings.$meetingId): the meeting and the user's access. */
 export function useMeetingLayout() {
   const data = useRouteLoaderData<typeof meetingLoader>('routes/meetings.$meetingId')
-  if (!data) throw new Error('useMeetingLayout: used outside /meetings/:meetingId')
-  return data
+  if (!data || data.meeting === null || data.access === null) throw new Error('useMeetingLayout: used outside /meetings/:meetingId')
+  return { ...data, meeting: data.meeting, access: data.access }
 }
 
 /** „MOPS w Wodzisławiu Śląskim, ul. Daszyńskiego 3, sala konferencyjna” */
@@ -90,7 +90,7 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
 }
 
 /** The meeting's pages and files; only those the user may open are shown. */
-export function MeetingTabs({ meetingId, access }: { meetingId: number; access: Exclude<MeetingAccess, 'none'> }) {
+export function MeetingTabs({ meetingId, access, minutesTab }: { meetingId: number; access: Exclude<MeetingAccess, 'none'>; minutesTab: boolean }) {
   const t = useT()
   const base = `/meetings/${meetingId}`
   const internal = access === 'manage' || access === 'member'
@@ -100,6 +100,7 @@ export function MeetingTabs({ meetingId, access }: { meetingId: number; access: 
     { to: `${base}/invitations`, label: t('meetings.tab.invitations'), end: false, show: access === 'manage' },
     { to: `${base}/attendance`, label: t('meetings.tab.attendance'), end: false, show: internal },
     { to: `${base}/presentations`, label: t('presentations.tab'), end: false, show: true },
+    { to: `${base}/minutes`, label: t('minutes.tab'), end: false, show: minutesTab },
   ]
   const files = [
     { href: `${base}/agenda.pdf`, label: t('meetings.file.agenda'), show: true },

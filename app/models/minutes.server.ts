@@ -78,6 +78,8 @@ export type MinutesSnapshot = {
   visibility: MinutesVisibility
   /** Set on the published version only: printed with a QR code on its PDF. */
   publication?: MinutesPublication | null
+  /** When the text was last saved: the live PDF's date, so that the same text gives the same bytes. */
+  updatedAt?: string
 }
 
 export type MinutesPublication = { code: string; verifyUrl: string; publishedAt: string; publishedBy: string | null }
@@ -230,6 +232,7 @@ export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot
     state: row.state,
     visibility: row.visibility,
     publication: null,
+    updatedAt: row.updatedAt,
   }
 }
 

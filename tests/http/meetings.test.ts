@@ -159,7 +159,8 @@ describe('who may open which meeting page', () => {
       const nav = html.match(/<div class="meeting-nav">[\s\S]*?<\/div>/)?.[0] ?? ''
       return [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/\/meetings\/\d+/, ''))
     }
-    const all = ['', '/agenda', '/invitations', '/attendance', '/presentations', '/agenda.pdf', '/attendance.pdf', '/calendar.ics']
+    // Officers see the minutes tab before there are minutes (to start them); others once they may read them.
+    const all = ['', '/agenda', '/invitations', '/attendance', '/presentations', '/minutes', '/agenda.pdf', '/attendance.pdf', '/calendar.ics']
     expect(await links('officer', '/meetings/:private')).toEqual(all)
     expect(await links('admin', '/meetings/:private')).toEqual(all)
     expect(await links('member', '/meetings/:private')).toEqual(['', '/agenda', '/attendance', '/presentations', '/agenda.pdf', '/attendance.pdf', '/calendar.ics'])
