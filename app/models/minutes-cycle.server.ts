@@ -116,8 +116,8 @@ export function newVerificationCode(): string {
 
 /**
  * Publishes approved minutes to the team or to the public. The published version is frozen
- * with its verification code, and its PDF is rendered once here to record its SHA-256:
- * rendering that version again gives the same bytes.
+ * with its verification code and its PDF, rendered once here and archived with its SHA-256
+ * (rendering that snapshot again gives the same bytes; the archived ones are what is served).
  */
 export async function publishMinutes({ meetingId, visibility, baseRevision, actor, origin }: { meetingId: number; visibility: MinutesVisibility; baseRevision: number; actor: Actor; origin: string }): Promise<CycleResult> {
   const prepared = db.transaction((tx) => {
@@ -154,7 +154,7 @@ export async function publishMinutes({ meetingId, visibility, baseRevision, acto
       .set({ state: 'published', visibility, publishedAt, publishedByUserId: actor.userId, revision: sql`${mn.revision} + 1` })
       .where(eq(mn.id, row.id))
       .run()
-    const version = freezeVersion(tx, { minutesId: row.id, state: 'published', actor, verificationCode: code, pdfSha256, snapshot })
+    const version = freezeVersion(tx, { minutesId: row.id, state: 'published', actor, publication: { verificationCode: code, pdf, pdfSha256 }, snapshot })
     audit(tx, actor, row.id, 'published', row.state, { state: 'published', version, visibility, verificationCode: code, pdfSha256 })
     return { ok: true, version }
   })

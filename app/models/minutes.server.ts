@@ -334,15 +334,28 @@ export function listMinutesVersions({ minutesId }: { minutesId: number }): Minut
     .all()
 }
 
+// Everything of a version but the PDF's bytes, which only the download needs.
+const versionColumns = {
+  id: mv.id,
+  minutesId: mv.minutesId,
+  number: mv.number,
+  state: mv.state,
+  snapshot: mv.snapshot,
+  createdAt: mv.createdAt,
+  createdByUserId: mv.createdByUserId,
+  verificationCode: mv.verificationCode,
+  pdfSha256: mv.pdfSha256,
+}
+
 export function getMinutesVersion({ minutesId, number }: { minutesId: number; number: number }) {
-  const row = db.select().from(mv).where(and(eq(mv.minutesId, minutesId), eq(mv.number, number))).get()
+  const row = db.select(versionColumns).from(mv).where(and(eq(mv.minutesId, minutesId), eq(mv.number, number))).get()
   return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
 }
 
 /** The version now published, if any: what outsiders read and what /verify vouches for. */
 export function getPublishedVersion({ minutesId }: { minutesId: number }) {
   const row = db
-    .select()
+    .select(versionColumns)
     .from(mv)
     .where(and(eq(mv.minutesId, minutesId), eq(mv.state, 'published')))
     .orderBy(desc(mv.number))
@@ -350,12 +363,19 @@ export function getPublishedVersion({ minutesId }: { minutesId: number }) {
   return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
 }
 
+/** The archived bytes of a published version's PDF. */
+export function getPublishedPdf({ versionId }: { versionId: number }): Buffer | undefined {
+  return db.select({ pdf: mv.pdf }).from(mv).where(and(eq(mv.id, versionId), eq(mv.state, 'published'))).get()?.pdf ?? undefined
+}
+
+type Publication = { verificationCode: string; pdf: Buffer; pdfSha256: string }
+
 /** Freezes the minutes as they are now into the next version; returns its number. */
-export function freezeVersion(tx: Tx, { minutesId, state, actor, verificationCode = null, pdfSha256 = null, snapshot }: { minutesId: number; state: MinutesState; actor: Actor; verificationCode?: string | null; pdfSha256?: string | null; snapshot?: MinutesSnapshot }): number {
+export function freezeVersion(tx: Tx, { minutesId, state, actor, publication, snapshot }: { minutesId: number; state: MinutesState; actor: Actor; publication?: Publication; snapshot?: MinutesSnapshot }): number {
   const last = tx.select({ n: sql<number>`coalesce(max(${mv.number}), 0)` }).from(mv).where(eq(mv.minutesId, minutesId)).get()?.n ?? 0
   const frozen = snapshot ?? { ...snapshotMinutes(tx, minutesId)!, state }
   tx.insert(mv)
-    .values({ minutesId, number: last + 1, state, snapshot: JSON.stringify(frozen), createdByUserId: actor.userId, verificationCode, pdfSha256 })
+    .values({ minutesId, number: last + 1, state, snapshot: JSON.stringify(frozen), createdByUserId: actor.userId, ...publication })
     .run()
   return last + 1
 }

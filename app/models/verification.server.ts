@@ -9,7 +9,7 @@ import { and, desc, eq, type SQL } from 'drizzle-orm'
 import type { MinutesVisibility } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
-import type { MinutesSnapshot } from './minutes.server'
+import { getPublishedPdf, type MinutesSnapshot } from './minutes.server'
 import { maxUploadBytes } from './presentation.server'
 
 const mn = schema.minutes
@@ -92,27 +92,13 @@ export function findPublishedDocumentBySha256({ sha256 }: { sha256: string }): V
   return /^[0-9a-f]{64}$/.test(sha256) ? findPublished(eq(mv.pdfSha256, sha256)) : undefined
 }
 
-// Rendering takes a few hundred milliseconds; the bytes of a published version never change.
-const renderedVersions = new Map<number, Buffer>()
-const RENDERED_VERSIONS_KEPT = 16
-
 /**
- * The PDF of a published version, rendered from its frozen snapshot: the very bytes whose
- * SHA-256 was recorded when it was published. A different hash means the renderer changed
- * since; the document is served all the same, and the difference is logged.
+ * The PDF of a published version: the archived bytes whose SHA-256 was recorded when it was
+ * published. A version published before the bytes were archived is rendered again from its
+ * frozen snapshot, which gives the same bytes as long as the renderer has not changed.
  */
-export async function renderPublishedPdf(version: { id: number; pdfSha256: string | null; snapshot: MinutesSnapshot }): Promise<Buffer> {
-  const kept = renderedVersions.get(version.id)
-  if (kept) return kept
-  const bytes = await renderMinutesPdf({ snapshot: version.snapshot })
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
-  if (sha256 !== version.pdfSha256) {
-    console.error(`minutes version ${version.id}: rendered PDF has SHA-256 ${sha256}, published ${version.pdfSha256}`)
-    return bytes
-  }
-  if (renderedVersions.size >= RENDERED_VERSIONS_KEPT) renderedVersions.delete(renderedVersions.keys().next().value!)
-  renderedVersions.set(version.id, bytes)
-  return bytes
+export async function publishedPdf(version: { id: number; snapshot: MinutesSnapshot }): Promise<Buffer> {
+  return getPublishedPdf({ versionId: version.id }) ?? (await renderMinutesPdf({ snapshot: version.snapshot }))
 }
 
 /** Why an uploaded file was not checked: an i18n key shown next to the file field. */

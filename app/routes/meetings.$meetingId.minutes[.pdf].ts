@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getUser, notFound } from '~/auth/require.server'
 import { getMinutes, getMinutesAccess, getMinutesId, getPublishedVersion } from '~/models/minutes.server'
-import { renderPublishedPdf } from '~/models/verification.server'
+import { publishedPdf } from '~/models/verification.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
 import { minutesFileName } from '~/pdf/minutes/view'
 import { fileResponse } from '~/utils/content-disposition'
 import { parseId } from '~/utils/http.server'
 
 /**
- * „Notatka ze spotkania” as a PDF. Published minutes are the published version, rendered
- * from its frozen snapshot to the bytes its verification code vouches for; before that,
+ * „Notatka ze spotkania” as a PDF. Published minutes are the published version's archived
+ * bytes, those its verification code vouches for; before that,
  * the team reads the live text, marked PROJEKT until approved. Anyone else: 404.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const published = getPublishedVersion({ minutesId })
   if (published) {
     const { snapshot } = published
-    return fileResponse(await renderPublishedPdf(published), {
+    return fileResponse(await publishedPdf(published), {
       contentType: 'application/pdf',
       disposition: 'inline',
       fileName: minutesFileName(snapshot.meetingNumber),

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './auth'
 import { bodies } from './body'
 import { createdAt, id, updatedAt } from './columns'
@@ -76,7 +76,7 @@ export const minutesSections = sqliteTable(
 
 /**
  * The minutes as they were at one state change, frozen as JSON (`MinutesSnapshot`). A
- * published version carries the verification code and the SHA-256 of its PDF.
+ * published version carries its verification code, its PDF and the PDF's SHA-256.
  */
 export const minutesVersions = sqliteTable(
   'minutes_versions',
@@ -92,8 +92,10 @@ export const minutesVersions = sqliteTable(
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     verificationCode: text('verification_code').unique(),
     pdfSha256: text('pdf_sha256'),
+    /** The published PDF itself, as archived: served as is, whatever later renderers do. */
+    pdf: blob('pdf', { mode: 'buffer' }),
   },
-  (t) => [uniqueIndex('minutes_versions_number').on(t.minutesId, t.number)],
+  (t) => [uniqueIndex('minutes_versions_number').on(t.minutesId, t.number), index('minutes_versions_sha_idx').on(t.pdfSha256)],
 )
 
 /** A member's remark on one section (or on the whole text) of circulated minutes. */

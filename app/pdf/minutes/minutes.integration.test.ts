@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
 import type { Actor } from '~/models/audit.server'
 import { approveMinutes, publishMinutes } from '~/models/minutes-cycle.server'
-import { getMinutes, getPublishedVersion, saveMinutes, startMinutes, type MinutesSnapshot } from '~/models/minutes.server'
+import { getMinutes, getPublishedPdf, getPublishedVersion, saveMinutes, startMinutes, type MinutesSnapshot } from '~/models/minutes.server'
 import { createInvitationScene } from '#tests/support/invitations'
 import { pageTexts, pdfFile, pdfFonts, pdfInfo, qpdfCheck, squash } from '#tests/support/pdf'
 import { renderPdf } from '../document.server'
@@ -188,6 +188,7 @@ describe('approved and published minutes', () => {
     const second = await renderMinutesPdf({ snapshot: getPublishedVersion({ minutesId })!.snapshot })
     expect(sha256(first)).toBe(version.pdfSha256)
     expect(Buffer.compare(first, second)).toBe(0)
+    expect(Buffer.compare(getPublishedPdf({ versionId: version.id })!, first)).toBe(0)
 
     const pdf = read(first)
     const code = version.verificationCode!
