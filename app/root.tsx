@@ -71,7 +71,12 @@ function Page({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <footer className="site-footer">{t('layout.footer')}</footer>
+      <footer className="site-footer">
+        <p>{t('layout.footer')}</p>
+        <p>
+          <Link to="/verify">{t('layout.verifyLink')}</Link>
+        </p>
+      </footer>
     </>
   )
 }

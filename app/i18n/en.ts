@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'layout.switchLanguage': 'Polski',
   'layout.switchLanguageLabel': 'Przełącz na język polski',
   'layout.footer': 'Narada — a cooperation platform for social policy institutions',
+  'layout.verifyLink': 'Check that a PDF document is genuine',
   'nav.home': 'Dashboard',
   'nav.organisations': 'Institutions',
   'nav.regions': 'TERYT register',

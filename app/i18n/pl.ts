@@ -35,6 +35,7 @@ export const pl = {
   'layout.switchLanguage': 'English',
   'layout.switchLanguageLabel': 'Switch to English',
   'layout.footer': 'Narada — platforma współpracy instytucji polityki społecznej',
+  'layout.verifyLink': 'Sprawdź autentyczność dokumentu PDF',
   'nav.home': 'Pulpit',
   'nav.organisations': 'Instytucje',
   'nav.regions': 'Rejestr TERYT',
