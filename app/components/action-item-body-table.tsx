@@ -2,7 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import type { ActionItemState } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
-import { ActionItemDue, ActionItemStateText, useFormatDay } from './action-item-parts'
+import { ActionItemCells, useFormatDay } from './action-item-parts'
 import { ActionItemStateForm } from './action-item-state-form'
 
 export type BodyActionItem = {
@@ -56,16 +56,7 @@ export function ActionItemBodyTable({
         <tbody>
           {items.map((item) => (
             <tr key={item.id} id={`item-${item.id}`}>
-              <th scope="row" className="prewrap">
-                {item.text}
-              </th>
-              <td>{item.owner ?? <span className="muted">{t('actionItems.noOwner')}</span>}</td>
-              <td>
-                <ActionItemDue item={item} />
-              </td>
-              <td>
-                <ActionItemStateText item={item} />
-              </td>
+              <ActionItemCells item={item} />
               <td>
                 <Link to={`/meetings/${item.meetingId}/minutes/action-items#item-${item.id}`}>
                   {t('actionItems.fromMeeting', { number: item.meetingNumber, date: formatDay(item.meetingDay) })}

@@ -3,7 +3,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { ActionItemState } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
-import { ActionItemDue, ActionItemStateText } from './action-item-parts'
+import { ActionItemCells } from './action-item-parts'
 import { ActionItemStateForm } from './action-item-state-form'
 import { RowActionForm } from './forms'
 
@@ -63,16 +63,7 @@ export function ActionItemMeetingTable({
             return [
               <tr key={item.id} id={`item-${item.id}`}>
                 <td>{index + 1}.</td>
-                <th scope="row" className="prewrap">
-                  {item.text}
-                </th>
-                <td>{item.owner ?? <span className="muted">{t('actionItems.noOwner')}</span>}</td>
-                <td>
-                  <ActionItemDue item={item} />
-                </td>
-                <td>
-                  <ActionItemStateText item={item} />
-                </td>
+                <ActionItemCells item={item} />
                 {manage ? (
                   <td>
                     {locked ? null : (

@@ -38,3 +38,24 @@ export function ActionItemStateText({ item }: { item: { state: ActionItemState; 
     </>
   )
 }
+
+type ActionItemRow = Parameters<typeof ActionItemDue>[0]['item'] & Parameters<typeof ActionItemStateText>[0]['item'] & { text: string; owner: string | null }
+
+/** The cells every list of action items shares: the task (the row's header), owner, due and state. */
+export function ActionItemCells({ item }: { item: ActionItemRow }) {
+  const t = useT()
+  return (
+    <>
+      <th scope="row" className="prewrap">
+        {item.text}
+      </th>
+      <td>{item.owner ?? <span className="muted">{t('actionItems.noOwner')}</span>}</td>
+      <td>
+        <ActionItemDue item={item} />
+      </td>
+      <td>
+        <ActionItemStateText item={item} />
+      </td>
+    </>
+  )
+}
