@@ -1,11 +1,11 @@
 import type { ActionItemState } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
-import { formatDate } from '~/utils/format'
+import { formatDate, formatDay } from '~/utils/format'
 
 /** A YYYY-MM-DD day as „30.09.2017 r.” (noon UTC is the same day in Warsaw). */
 export function useFormatDay() {
   const lang = useLang()
-  return (day: string) => formatDate(`${day}T12:00:00Z`, lang)
+  return (day: string) => formatDay(day, lang)
 }
 
 /** The due in the minutes' words, the day it ends, and — in words, not colour alone — whether it has passed. */

@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react'
 import type { AgendaItemKind } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
 import { groupAgendaByDay, groupParallelTracks } from '~/schemas/agenda'
-import { formatLongDate } from '~/utils/format'
+import { formatLongDay } from '~/utils/format'
 import type { DayOption } from './agenda-form'
 
 type Person = { personId: number; name: string; position: string | null; organisation: string }
@@ -69,7 +69,7 @@ export function AgendaList({ days, items, manage, editingId, renderEditForm }: P
         const headingId = `agenda-day-${group.day}`
         return (
           <section key={group.day} aria-labelledby={headingId} className="agenda-day">
-            <h3 id={headingId}>{day ? (several ? day.label : day.date) : formatLongDate(`${group.day}T12:00:00Z`, lang)}</h3>
+            <h3 id={headingId}>{day ? (several ? day.label : day.date) : formatLongDay(group.day, lang)}</h3>
             {group.items.length === 0 ? (
               <p className="muted">{t('agenda.emptyDay')}</p>
             ) : (

@@ -4,7 +4,7 @@ import type { MeetingState } from '#db/schema/enums'
 import type { MeetingAccess } from '~/models/meeting.server'
 import { useLang, useT } from '~/i18n/use-t'
 import type { loader as meetingLoader } from '~/routes/meetings.$meetingId'
-import { formatMeetingWhen } from '~/utils/format'
+import { formatMeetingWhen, venueLine } from '~/utils/format'
 
 type HeaderMeeting = {
   id: number
@@ -32,10 +32,6 @@ export function useMeetingLayout() {
   return { ...data, meeting: data.meeting, access: data.access }
 }
 
-/** „MOPS w Wodzisławiu Śląskim, ul. Daszyńskiego 3, sala konferencyjna” */
-export function venueText(meeting: Pick<HeaderMeeting, 'venueName' | 'venueAddress' | 'venueRoom'>): string | null {
-  return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ') || null
-}
 
 export function MeetingStateBadge({ state }: { state: MeetingState }) {
   const t = useT()
@@ -45,7 +41,7 @@ export function MeetingStateBadge({ state }: { state: MeetingState }) {
 export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
   const t = useT()
   const lang = useLang()
-  const venue = venueText(meeting)
+  const venue = venueLine(meeting)
   return (
     <header className="meeting-head">
       <Breadcrumbs

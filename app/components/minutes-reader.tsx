@@ -3,7 +3,7 @@ import type { ActionItemState, MinutesState, MinutesVisibility } from '#db/schem
 import { Markup } from '~/components/markup'
 import type { Lang, Translate } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import { formatDate, formatDateTime, formatDayRange } from '~/utils/format'
+import { formatDate, formatDateTime, formatDay, formatDayRange, formatDue } from '~/utils/format'
 import { warsawDay } from '~/utils/time'
 
 export type ReaderMinutes = {
@@ -27,7 +27,6 @@ export type ReaderMinutes = {
 }
 
 /** A day kept as YYYY-MM-DD, formatted like any other date. */
-export const formatDay = (day: string, lang: Lang) => formatDate(`${day}T12:00:00Z`, lang)
 
 /** „w dniu 16.06.2009 r.”, or „w dniach 14–15 maja 2012 r.” for a meeting of several days. */
 export function meetingDayText(t: Translate, startsAt: string, endsAt: string, lang: Lang): string {
@@ -193,7 +192,7 @@ function ActionItemsTable({ meetingId, items, insider }: { meetingId: number; it
                 <tr key={item.id}>
                   <th scope="row">{item.text}</th>
                   <td>{item.owner ?? '—'}</td>
-                  <td>{item.dueText ?? (item.dueDate ? formatDay(item.dueDate, lang) : '—')}</td>
+                  <td>{formatDue(item, lang) ?? '—'}</td>
                   <td>{t(`minutes.actionItem.state.${item.state}`)}</td>
                 </tr>
               ))}

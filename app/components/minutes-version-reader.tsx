@@ -1,6 +1,6 @@
 import { Markup } from '~/components/markup'
 import { useLang, useT } from '~/i18n/use-t'
-import { formatDate, formatDateTime } from '~/utils/format'
+import { formatDateTime, formatDay } from '~/utils/format'
 
 export type FrozenMinutes = {
   topic: string
@@ -28,7 +28,7 @@ function byOrganisation<T extends { organisation: string | null }>(rows: T[]) {
 export function FrozenMinutesText({ minutes }: { minutes: FrozenMinutes }) {
   const t = useT()
   const lang = useLang()
-  const day = (value: string) => formatDate(`${value}T12:00:00Z`, lang)
+  const day = (value: string) => formatDay(value, lang)
   return (
     <article className="minutes" aria-labelledby="frozen-topic">
       <h3 id="frozen-topic">{minutes.topic}</h3>

@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { Lang, MessageKey, Translate } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import { formatDate, formatDateTime } from '~/utils/format'
+import { formatDate, formatDateTime, formatDay } from '~/utils/format'
 import { warsawDay } from '~/utils/time'
 
 /** What the verification pages show of a published document (see VerifiedDocument). */
@@ -34,7 +34,7 @@ export function documentName(t: Translate, lang: Lang, doc: Pick<DocumentSummary
 export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
   const t = useT()
   const lang = useLang()
-  const approvedOn = doc.approvedOn ? formatDate(`${doc.approvedOn}T12:00:00Z`, lang) : null
+  const approvedOn = doc.approvedOn ? formatDay(doc.approvedOn, lang) : null
   const approval = doc.approvedBy && approvedOn ? t('verify.approvedValue', { by: doc.approvedBy, date: approvedOn }) : (doc.approvedBy ?? approvedOn ?? t('verify.notApproved'))
   const published = formatDateTime(doc.publishedAt, lang)
   return (

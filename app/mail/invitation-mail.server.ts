@@ -2,7 +2,7 @@
 // a cancellation. Invitees read them in Polish, whatever language the officer's screen is in.
 import type { InvitationResponse } from '#db/schema/enums'
 import { buildCalendar, calendarContentType, type AttendeePartstat, type CalendarMethod } from '~/calendar/ics'
-import { formatDayRange, formatLongDate, formatMeetingWhen } from '~/utils/format'
+import { formatDayRange, formatLongDay, formatMeetingWhen, venueLine } from '~/utils/format'
 import type { MailAttachment, MailMessage } from './mailer.server'
 
 export type MeetingMailData = {
@@ -24,10 +24,6 @@ export type MeetingMailData = {
 
 export type MailRecipient = { name: string; email: string; response: InvitationResponse }
 
-export function venueText(meeting: Pick<MeetingMailData, 'venueName' | 'venueAddress' | 'venueRoom'>): string {
-  return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ')
-}
-
 const partstats: Record<InvitationResponse, AttendeePartstat> = { pending: 'NEEDS-ACTION', yes: 'ACCEPTED', no: 'DECLINED', maybe: 'TENTATIVE' }
 
 /** The meeting as one event for the recipient's calendar: UID `meeting-<id>@narada`. */
@@ -46,7 +42,7 @@ export function meetingCalendar({ meeting, recipient, method, meetingUrl }: { me
         description: [`${meeting.number}. spotkanie zespołu „${meeting.bodyName}”.`, meeting.purpose, method === 'CANCEL' && meeting.cancelReason ? `Powód odwołania: ${meeting.cancelReason}` : null]
           .filter(Boolean)
           .join('\n'),
-        location: venueText(meeting) || undefined,
+        location: venueLine(meeting) ?? undefined,
         url: meetingUrl,
         status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
         organizer: meeting.organizer,
@@ -69,7 +65,7 @@ function agendaText(meeting: MeetingMailData): string[] {
   const days = [...new Set(meeting.agenda.map((item) => item.day))]
   const lines = ['', 'Program spotkania:']
   for (const day of days) {
-    if (days.length > 1) lines.push('', `${formatLongDate(`${day}T12:00:00Z`)}`)
+    if (days.length > 1) lines.push('', formatLongDay(day))
     for (const item of meeting.agenda.filter((i) => i.day === day)) {
       const time = item.startTime ? `${item.startTime}${item.endTime ? `–${item.endTime}` : ''}` : ''
       lines.push(`  ${time ? `${time}  ` : ''}${item.title}${item.track ? ` (${item.track})` : ''}`)
@@ -79,7 +75,7 @@ function agendaText(meeting: MeetingMailData): string[] {
 }
 
 function details(meeting: MeetingMailData): string[] {
-  const venue = venueText(meeting)
+  const venue = venueLine(meeting)
   return [`Zespół: ${meeting.bodyName}`, `Spotkanie nr ${meeting.number}: ${meeting.topic}`, `Termin: ${formatMeetingWhen(meeting.startsAt, meeting.endsAt)}`, ...(venue ? [`Miejsce: ${venue}`] : [])]
 }
 

@@ -3,7 +3,7 @@ import type { ActionItemState } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { parseOwner, type ActionItemFilter, type ActionItemInput } from '~/schemas/action-item'
 import { parseDuePeriod } from '~/utils/due-period'
-import { formatDate } from '~/utils/format'
+import { formatDue } from '~/utils/format'
 import { daysBetween, warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 import { today } from './body-access.server'
@@ -298,11 +298,6 @@ export function moveActionItem({ meetingId, itemId, direction, actor }: { meetin
   )
 }
 
-/** „termin: III kwartał 2017 r.” as words, or the day itself when no words were given. */
-export function dueLabel(item: { dueText: string | null; dueDate: string | null }): string | null {
-  return item.dueText ?? (item.dueDate ? formatDate(`${item.dueDate}T12:00:00Z`) : null)
-}
-
 /** Open items of the team decided at its meetings that began before this one. */
 function openEarlierItems(tx: Db | Tx, meeting: { bodyId: number; startsAt: string }) {
   const day = today()
@@ -329,7 +324,7 @@ export function carryOverDescription(items: Pick<ActionItemView, 'text' | 'owner
   // „- ” rather than a dash: the minutes read the agenda's description as a list (utils/markup.ts).
   return items
     .map((item) => {
-      const details = [item.owner, dueLabel(item)].filter(Boolean).join(', ')
+      const details = [item.owner, formatDue(item)].filter(Boolean).join(', ')
       return `- ${item.text}${details ? ` (${details})` : ''}`
     })
     .join('\n')

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { MinutesSectionKind, MinutesState, MinutesVisibility } from '#db/schema/enums'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema, type Db, type Tx } from '~/db.server'
+import { venueLine } from '~/utils/format'
 import { recordAudit, type Actor } from './audit.server'
 import { listAgenda } from './agenda.server'
 import { listAttendance } from './attendance.server'
@@ -100,11 +101,6 @@ export type MinutesView = {
   snapshot: MinutesSnapshot
 }
 
-/** The place of a meeting as one line: „Urząd Miasta Katowice, ul. Młyńska 4, sala 5”. */
-export function meetingPlace(meeting: { venueName: string | null; venueAddress: string | null; venueRoom: string | null }): string | null {
-  return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ') || null
-}
-
 export function getMinutesId({ meetingId }: { meetingId: number }): number | undefined {
   return db.select({ id: mn.id }).from(mn).where(eq(mn.meetingId, meetingId)).get()?.id
 }
@@ -134,7 +130,7 @@ export function startMinutes({ meetingId, actor }: { meetingId: number; actor: A
       .values({
         meetingId,
         topic: meeting.topic,
-        place: meetingPlace(meeting),
+        place: venueLine(meeting),
         preparedBy: author ? [author.name, author.position].filter(Boolean).join(', ') : null,
         visibility: meeting.isPublic && meeting.bodyIsPublic ? 'public' : 'members',
         updatedByUserId: actor.userId,

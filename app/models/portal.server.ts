@@ -1,7 +1,7 @@
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import { fromWarsawLocal } from '~/utils/time'
-import { meetingPlace } from './minutes.server'
+import { venueLine } from '~/utils/format'
 
 const b = schema.bodies
 const mt = schema.meetings
@@ -127,7 +127,7 @@ export function listPortalMeetings({ bodyId, year }: { bodyId: number; year: num
     topic: m.topic,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
-    place: meetingPlace(m),
+    place: venueLine(m),
     cancelled: m.state === 'cancelled',
     hasAgenda: m.agendaItems > 0,
     minutes: m.minutesId ? { publishedAt: m.publishedAt, verificationCode: m.verificationCode } : null,

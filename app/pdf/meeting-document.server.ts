@@ -3,7 +3,7 @@ import { meetingLocation } from '~/calendar/feed.server'
 import { db, schema } from '~/db.server'
 import { translator } from '~/i18n/messages'
 import { getMeeting } from '~/models/meeting.server'
-import { formatDayRange, formatLongDate, formatMeetingWhen } from '~/utils/format'
+import { formatDayRange, formatLongDay, formatMeetingWhen } from '~/utils/format'
 import { daysBetween } from '~/utils/time'
 import type { KeyValueRow } from './layout'
 
@@ -11,7 +11,7 @@ import type { KeyValueRow } from './layout'
 export const pdfText = translator('pl')
 
 /** A Warsaw calendar day in words: '2012-05-14' → „14 maja 2012 r.”. */
-export const longDay = (day: string) => formatLongDate(`${day}T12:00:00Z`)
+export const longDay = (day: string) => formatLongDay(day)
 
 /**
  * What every meeting document (agenda, attendance list) prints at its head, formatted:

@@ -5,10 +5,9 @@ import { getUser, notFound } from '~/auth/require.server'
 import { AnswerChoices } from '~/components/invitation-answer'
 import { translateMessage } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import { venueText } from '~/mail/invitation-mail.server'
 import { answerInvitation, getInvitationByToken } from '~/models/invitation.server'
 import { AnswerSchema } from '~/schemas/invitation'
-import { formatDateTime, formatMeetingWhen } from '~/utils/format'
+import { formatDateTime, formatMeetingWhen, venueLine } from '~/utils/format'
 import { redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,7 +36,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
         topic: meeting.topic,
         startsAt: meeting.startsAt,
         endsAt: meeting.endsAt,
-        venue: venueText(meeting),
+        venue: venueLine(meeting),
         bodyName: meeting.bodyName,
         cancelled: meeting.state === 'cancelled',
         cancelReason: meeting.cancelReason,

@@ -12,7 +12,7 @@ import { addCarryOverAgendaItem, getCarryOver } from '~/models/action-item.serve
 import { addAgendaItem, listAgenda, listAgendaPeopleOptions, moveAgendaItem, removeAgendaItem, updateAgendaItem } from '~/models/agenda.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { agendaItemSchema, MoveAgendaItemSchema } from '~/schemas/agenda'
-import { formatLongDate } from '~/utils/format'
+import { formatLongDay } from '~/utils/format'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { daysBetween } from '~/utils/time'
 
@@ -20,7 +20,7 @@ import { daysBetween } from '~/utils/time'
 function dayOptions(days: string[], lang: Lang): DayOption[] {
   const t = translator(lang)
   return days.map((day, index) => {
-    const date = formatLongDate(`${day}T12:00:00Z`, lang)
+    const date = formatLongDay(day, lang)
     return { value: day, date, label: t('agenda.dayN', { n: index + 1, date }) }
   })
 }

@@ -79,6 +79,26 @@ export function formatDayRange(startsAt: Date | string, endsAt: Date | string, l
   return `${day(a)} – ${day(b)} ${b.getFullYear()} r.`
 }
 
+/** A Warsaw calendar day (YYYY-MM-DD) as „30.09.2017 r.”; noon UTC is that same day in Warsaw. */
+export function formatDay(day: string, lang: Lang = 'pl'): string {
+  return formatDate(`${day}T12:00:00Z`, lang)
+}
+
+/** A Warsaw calendar day (YYYY-MM-DD) in words: „14 maja 2012 r.”. */
+export function formatLongDay(day: string, lang: Lang = 'pl'): string {
+  return formatLongDate(`${day}T12:00:00Z`, lang)
+}
+
+/** An action item's due as the minutes give it: its words („III kwartał 2017 r.”), or else its day. */
+export function formatDue(item: { dueText: string | null; dueDate: string | null }, lang: Lang = 'pl'): string | null {
+  return item.dueText?.trim() || (item.dueDate ? formatDay(item.dueDate, lang) : null)
+}
+
+/** A meeting's place as one line: „MOPS w Wodzisławiu Śląskim, ul. Daszyńskiego 3, sala konferencyjna”; null when none is given. */
+export function venueLine(meeting: { venueName: string | null; venueAddress: string | null; venueRoom: string | null }): string | null {
+  return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ') || null
+}
+
 /** „16.05.2017 r., godz. 13:00–15:00” for one day; the day range with both hours otherwise. */
 export function formatMeetingWhen(startsAt: Date | string, endsAt: Date | string, lang: Lang = 'pl'): string {
   const a = toWarsawWallClock(startsAt)

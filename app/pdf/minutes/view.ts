@@ -1,6 +1,6 @@
 import { translator } from '~/i18n/messages'
 import type { MinutesActionItem, MinutesSnapshot } from '~/models/minutes.server'
-import { formatDate, formatDateTime } from '~/utils/format'
+import { formatDate, formatDateTime, formatDay, formatDue } from '~/utils/format'
 import { parseMarkup, type Block } from '~/utils/markup'
 import { warsawDay } from '~/utils/time'
 import type { PdfMeta } from '../document.server'
@@ -66,8 +66,6 @@ export interface MinutesPdfView {
 /** „notatka-ze-spotkania-nr-3.pdf” */
 export const minutesFileName = (meetingNumber: number) => t('verify.pdf.fileName', { number: meetingNumber })
 
-/** A calendar day (YYYY-MM-DD) as „16.06.2009 r.”. */
-const day = (value: string) => formatDate(`${value}T12:00:00Z`)
 
 /** „w dniu 16.06.2009 r.”, or both days of a meeting that spans several. */
 export function minutesDateLine(startsAt: string, endsAt: string): string {
@@ -101,7 +99,7 @@ function actionItemRow(item: MinutesActionItem, index: number): ActionItemRowVie
     number: `${index + 1}.`,
     text: item.text,
     owner: item.owner ?? '',
-    due: item.dueText?.trim() || (item.dueDate ? day(item.dueDate) : ''),
+    due: formatDue(item) ?? '',
     state: item.stateNote?.trim() ? `${state} (${item.stateNote.trim()})` : state,
   }
 }
@@ -147,7 +145,7 @@ export function buildMinutesView(snapshot: MinutesSnapshot): MinutesPdfView {
     },
     signatures: {
       preparedBy: snapshot.preparedBy?.trim() || null,
-      approvedBy: approvedBy && snapshot.approvedOn ? `${approvedBy}, ${day(snapshot.approvedOn)}` : approvedBy,
+      approvedBy: approvedBy && snapshot.approvedOn ? `${approvedBy}, ${formatDay(snapshot.approvedOn)}` : approvedBy,
     },
     verification: publication
       ? {
