@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { actionItemStates } from '#db/schema/enums'
 import { parseDuePeriod } from '~/utils/due-period'
-import { idField, optionalText, requiredText } from './fields'
+import { idField, isCalendarDay, optionalText, requiredText } from './fields'
 
 /** The owner as one <select> sends it: an institution („organisation:12”) or a person („person:34”). */
 export type OwnerRef = { kind: 'organisation' | 'person'; id: number }
@@ -17,16 +17,11 @@ export function ownerValue(owner: { organisationId: number | null; personId: num
   return undefined
 }
 
-const isDay = (value: string) => {
-  const date = new Date(`${value}T12:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
-
 const baseActionItem = z.object({
   text: requiredText(2000),
   owner: z.string().trim().regex(/^(organisation|person):\d+$/, 'actionItems.error.owner').optional(),
   dueText: optionalText(200),
-  dueDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'actionItems.error.dueDate').refine(isDay, 'actionItems.error.dueDate').optional(),
+  dueDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'actionItems.error.dueDate').refine(isCalendarDay, 'actionItems.error.dueDate').optional(),
 })
 export type ActionItemInput = z.infer<typeof baseActionItem>
 

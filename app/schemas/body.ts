@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { bodyKinds, bodyOfficerRoles, membershipRoles } from '#db/schema/enums'
 import { parseMoney } from '~/utils/money'
-import { idField, optionalText, requiredText } from './fields'
+import { idField, isoDay, optionalText, requiredText } from './fields'
 
 const optionalMoney = z
   .string()
@@ -40,11 +40,6 @@ export const BodySchema = z
 export type BodyInput = z.infer<typeof BodySchema>
 
 /** A calendar day as `<input type="date">` sends it: 2017-05-16. */
-const isoDay = z
-  .string({ error: 'validation.date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date')
-
 export const MembershipSchema = z
   .object({
     organisationId: idField('validation.organisation'),

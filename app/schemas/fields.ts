@@ -42,3 +42,11 @@ export const password = z
   .string({ error: 'validation.required' })
   .min(12, 'validation.passwordTooShort')
   .max(200, 'validation.passwordTooLong')
+
+/** A real calendar day written YYYY-MM-DD: „2024-02-31” is not one. */
+export function isCalendarDay(value: string): boolean {
+  const date = new Date(`${value}T12:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+export const isoDay = z.string({ error: 'validation.date' }).refine(isCalendarDay, 'validation.date')

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { draftFromEntries, draftKey } from '~/utils/minutes-draft'
-import { MinutesSchema, minutesInput } from './minutes'
+import { ApproveSchema, MinutesSchema, minutesInput } from './minutes'
 
 function form(entries: Record<string, string>) {
   const data = new FormData()
@@ -88,5 +88,17 @@ describe('the draft kept in the browser', () => {
     expect(draftKey(draftFromEntries(changed))).not.toBe(saved)
     const removed: [string, string][] = [...entries, ['sections[0].remove', 'on']]
     expect(draftKey(draftFromEntries(removed))).not.toBe(saved)
+  })
+})
+
+describe('ApproveSchema', () => {
+  it('refuses a day that is not in the calendar', () => {
+    const base = { revision: 3, approvedBy: 'Zespół na spotkaniu nr 2' }
+    expect(ApproveSchema.safeParse({ ...base, approvedOn: '2024-02-29' }).success).toBe(true)
+    for (const approvedOn of ['2024-02-31', '2024-13-01', '16.06.2009']) {
+      const result = ApproveSchema.safeParse({ ...base, approvedOn })
+      expect(result.success).toBe(false)
+      expect(result.error?.issues[0]?.message).toBe('validation.date')
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { minutesVisibilities } from '#db/schema/enums'
 import { fromWarsawLocal } from '~/utils/time'
-import { optionalText } from './fields'
+import { isoDay, optionalText } from './fields'
 
 export const MINUTES_LIMITS = { participants: 300, sections: 80, body: 30_000 } as const
 
@@ -88,7 +88,7 @@ export const CirculateSchema = z.object({
 export const ApproveSchema = z.object({
   revision,
   approvedBy: z.string({ error: 'minutes.error.approvedBy' }).trim().min(1, 'minutes.error.approvedBy').max(300, 'validation.tooLong'),
-  approvedOn: z.string({ error: 'validation.date' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+  approvedOn: isoDay,
 })
 
 export const PublishSchema = z.object({
