@@ -170,7 +170,7 @@ export function reopenMinutes({ meetingId, baseRevision, actor }: { meetingId: n
     if (row.state !== 'circulated' && row.state !== 'approved') return { ok: false, error: 'minutes.error.wrongState' }
     if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
     tx.update(mn)
-      .set({ state: 'draft', approvedAt: null, approvedByUserId: null, revision: sql`${mn.revision} + 1` })
+      .set({ state: 'draft', approvedBy: null, approvedOn: null, approvedAt: null, approvedByUserId: null, revision: sql`${mn.revision} + 1` })
       .where(eq(mn.id, row.id))
       .run()
     const version = freezeVersion(tx, { minutesId: row.id, state: 'draft', actor })

@@ -171,6 +171,23 @@ describe('the approval cycle', () => {
     expect(approve()).toEqual({ ok: true, version: 2 })
   })
 
+  it('takes back the approval when approved minutes return to draft, keeping it in the frozen approved version', async () => {
+    const scene = await createInvitationScene()
+    const actor = actorFor(scene.accounts.officer.user.id)
+    startMinutes({ meetingId: scene.meetingId, actor })
+    const approve = approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-01', baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor })
+    expect(approve).toEqual({ ok: true, version: 1 })
+    expect(reopenMinutes({ meetingId: scene.meetingId, baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor })).toEqual({ ok: true, version: 2 })
+
+    const draft = getMinutes({ meetingId: scene.meetingId })!
+    expect(draft.state).toBe('draft')
+    expect(draft.approvedAt).toBeNull()
+    expect(draft.snapshot).toMatchObject({ approvedBy: null, approvedOn: null })
+    const versions = db.select({ number: schema.minutesVersions.number, snapshot: schema.minutesVersions.snapshot }).from(schema.minutesVersions).where(eq(schema.minutesVersions.minutesId, draft.id)).all()
+    expect(JSON.parse(versions.find((v) => v.number === 1)!.snapshot)).toMatchObject({ approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-01' })
+    expect(JSON.parse(versions.find((v) => v.number === 2)!.snapshot)).toMatchObject({ approvedBy: null, approvedOn: null })
+  })
+
   it('refuses a deadline for comments in the past', async () => {
     const scene = await createInvitationScene()
     const actor = actorFor(scene.accounts.officer.user.id)
