@@ -26,8 +26,12 @@ export function senderParts(): { name: string; email: string } {
  * rewrites the host), otherwise the origin the request came to.
  */
 export function mailOrigin(request: Request): string {
-  const configured = process.env.APP_URL?.trim()
-  return (configured || new URL(request.url).origin).replace(/\/+$/, '')
+  return appOrigin(new URL(request.url).origin)
+}
+
+/** APP_URL when it is set, else `fallback`; without a trailing slash. */
+export function appOrigin(fallback: string): string {
+  return (process.env.APP_URL?.trim() || fallback).replace(/\/+$/, '')
 }
 
 /** `"Jan Kowalski" <jan@example.pl>`: the name quoted, so commas and dots in it are safe. */

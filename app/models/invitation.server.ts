@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { cancellationMessage, invitationMessage, rescheduledMessage, type MailRecipient, type MeetingMailData } from '~/mail/invitation-mail.server'
-import { deliver, queueMail, senderParts, type DeliveryReport } from '~/mail/mailer.server'
+import { appOrigin, deliver, queueMail, senderParts, type DeliveryReport } from '~/mail/mailer.server'
 import type { AddGuestInput, Answer } from '~/schemas/invitation'
 import { warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
@@ -215,7 +215,7 @@ export async function sendInvitations({ meetingId, actor, origin, invitationId }
  * Links point to APP_URL, or to `origin` when the caller passes the request's.
  */
 export async function notifyMeetingChanged({ meetingId, actor, change, origin }: { meetingId: number; actor: Actor; change: 'rescheduled' | 'cancelled'; origin?: string }): Promise<void> {
-  const base = (process.env.APP_URL?.trim() || origin)?.replace(/\/+$/, '')
+  const base = appOrigin(origin ?? '') || undefined
   const ids = db.transaction((tx) => {
     const meeting = meetingMailData(tx, meetingId, actor)
     if (!meeting) return []

@@ -47,8 +47,8 @@ export async function circulateMinutes({ meetingId, commentsDueAt, baseRevision,
     if (row.state !== 'draft') return { ok: false, error: 'minutes.error.wrongState' }
     if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
     tx.update(mn).set({ state: 'circulated', commentsDueAt: commentsDueAt.toISOString(), revision: sql`${mn.revision} + 1` }).where(eq(mn.id, row.id)).run()
-    const version = freezeVersion(tx, { minutesId: row.id, state: 'circulated', actor })
     const snapshot = snapshotMinutes(tx, row.id)!
+    const version = freezeVersion(tx, { minutesId: row.id, state: 'circulated', actor, snapshot })
     const link = `${origin}/meetings/${meetingId}/minutes`
     const mailIds = teamRecipients(tx, snapshot.bodyId).map((recipient) =>
       queueMail(tx, minutesCirculatedMessage({ snapshot, recipient, link, commentsDueAt })),
@@ -142,7 +142,7 @@ export async function publishMinutes({ meetingId, visibility, baseRevision, acto
     ...prepared.snapshot,
     state: 'published',
     visibility,
-    publication: { code, verifyUrl: `${(process.env.APP_URL?.trim() || origin).replace(/\/+$/, '')}/verify/${code}`, publishedAt, publishedBy: publisherName },
+    publication: { code, verifyUrl: `${origin}/verify/${code}`, publishedAt, publishedBy: publisherName },
   }
   const pdf = await renderMinutesPdf({ snapshot })
   const pdfSha256 = crypto.createHash('sha256').update(pdf).digest('hex')

@@ -8,8 +8,7 @@ import {
 import { and, desc, eq, type SQL } from 'drizzle-orm'
 import type { MinutesVisibility } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
-import { renderMinutesPdf } from '~/pdf/minutes/build.server'
-import { getPublishedPdf, type MinutesSnapshot } from './minutes.server'
+import type { MinutesSnapshot } from './minutes.server'
 import { maxUploadBytes } from './presentation.server'
 
 const mn = schema.minutes
@@ -90,15 +89,6 @@ export function getVerifiedDocument({ code }: { code: string }): VerifiedDocumen
 /** The published document whose PDF has exactly this SHA-256, if any. */
 export function findPublishedDocumentBySha256({ sha256 }: { sha256: string }): VerifiedDocument | undefined {
   return /^[0-9a-f]{64}$/.test(sha256) ? findPublished(eq(mv.pdfSha256, sha256)) : undefined
-}
-
-/**
- * The PDF of a published version: the archived bytes whose SHA-256 was recorded when it was
- * published. A version published before the bytes were archived is rendered again from its
- * frozen snapshot, which gives the same bytes as long as the renderer has not changed.
- */
-export async function publishedPdf(version: { id: number; snapshot: MinutesSnapshot }): Promise<Buffer> {
-  return getPublishedPdf({ versionId: version.id }) ?? (await renderMinutesPdf({ snapshot: version.snapshot }))
 }
 
 /** Why an uploaded file was not checked: an i18n key shown next to the file field. */

@@ -7,7 +7,7 @@ import { isExpiredSubmission, MinutesSessionExpired } from '~/components/minutes
 import { MinutesReader } from '~/components/minutes-reader'
 import { useT } from '~/i18n/use-t'
 import { getMeeting } from '~/models/meeting.server'
-import { getMinutes, getMinutesAccess, startMinutes } from '~/models/minutes.server'
+import { getMinutes, getMinutesAccess, getMinutesId, startMinutes } from '~/models/minutes.server'
 import { expiredSaveResponse } from '~/utils/expired-save.server'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { editorValues, handleCycleAction, handleSave, minutesCommentCounts, readerMinutes, savedDraftKey } from '~/utils/minutes-page.server'
@@ -24,12 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const meetingId = parseId(params.meetingId)
   const access = getMinutesAccess({ meetingId, user })
-  const live = getMinutes({ meetingId })
-  if (!live) {
-    if (!access.manage) throw notFound()
-    return json({ started: false as const, meetingId })
+  if (!access.read) {
+    // Nobody reads minutes not yet started; their officers may start them.
+    if (access.manage && getMinutesId({ meetingId }) === undefined) return json({ started: false as const, meetingId })
+    throw notFound()
   }
-  if (!access.read) throw notFound()
+  const live = getMinutes({ meetingId })!
   const insider = access.meeting === 'manage' || access.meeting === 'member'
   const minutes = readerMinutes(live, insider)
   if (!minutes) throw notFound()

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getUser, notFound } from '~/auth/require.server'
-import { getMinutes, getMinutesAccess, getMinutesId, getPublishedVersion } from '~/models/minutes.server'
-import { publishedPdf } from '~/models/verification.server'
+import { getMinutes, getMinutesAccess, getMinutesId, getPublishedPdf, getPublishedVersion } from '~/models/minutes.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
 import { minutesFileName } from '~/pdf/minutes/view'
 import { fileResponse } from '~/utils/content-disposition'
@@ -21,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const published = getPublishedVersion({ minutesId })
   if (published) {
     const { snapshot } = published
-    return fileResponse(await publishedPdf(published), {
+    const bytes = getPublishedPdf({ versionId: published.id })
+    if (!bytes) throw notFound()
+    return fileResponse(bytes, {
       contentType: 'application/pdf',
       disposition: 'inline',
       fileName: minutesFileName(snapshot.meetingNumber),

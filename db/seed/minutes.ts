@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream'
 import { asc, eq } from 'drizzle-orm'
 import { config } from '~/config.server'
+import { appOrigin } from '~/mail/mailer.server'
 import { db, schema } from '~/db.server'
 import { addActionItem, addCarryOverAgendaItem } from '~/models/action-item.server'
 import { SYSTEM_ACTOR } from '~/models/audit.server'
@@ -40,7 +41,7 @@ function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok
 }
 
 /** The origin printed in the published PDFs' verification links when APP_URL is not set. */
-const origin = () => `http://localhost:${config.port}`
+const origin = () => appOrigin(`http://localhost:${config.port}`)
 
 /**
  * Starts the minutes from the meeting, then writes the note's text over them: the sections
