@@ -47,7 +47,7 @@ describeInBrowser('signing in and out in the browser', () => {
     await page.keyboard.type(admin.password)
     await page.keyboard.press('Enter')
     await page.waitForURL((url) => url.pathname === '/')
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Pulpit')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Pulpit')
     await page.getByText('Zalogowano jako Administrator', { exact: true }).waitFor()
     await expectNoAxeViolations(page)
   })
