@@ -33,6 +33,8 @@ describeInBrowser('the institution directory in the browser', () => {
     await main().getByLabel('Powiat').selectOption({ label: 'Katowice' })
     await main().getByRole('button', { name: 'Filtruj' }).click()
     await page.waitForURL((url) => url.searchParams.get('county') === '2469')
+    // The address changes a moment before React renders the filtered list: wait for the list.
+    await expect.poll(rowNames).not.toContain('Regionalny Ośrodek Polityki Społecznej w Krakowie')
     const names = await rowNames()
     expect(names).toContain('Śląska Fundacja Obywatelska Lex Civis')
     expect(names).toContain('Urząd Miasta Katowice')
