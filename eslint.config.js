@@ -29,7 +29,18 @@ export default tseslint.config(
     // A server-only module in component code becomes an empty module in the browser build.
     files: ['app/components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/*.server', '**/*.server.ts'], message: 'Components run in the browser: import no .server module.', allowTypeImports: true }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/*.server', '**/*.server.ts'],
+              message: 'Components run in the browser: import no .server module.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
 )

@@ -23,10 +23,18 @@ export function isReady() {
 export async function startup({ log = console.log }: { log?: (line: string) => void } = {}) {
   migrateDatabase()
   loadRegister(config.registerCsv)
-  const users = db.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n ?? 0
+  const users =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.users)
+      .get()?.n ?? 0
   if (users === 0) {
     const password = config.adminPassword ?? crypto.randomBytes(12).toString('base64url')
-    const result = await createUser({ fields: { email: config.adminEmail, name: 'Administrator', role: 'admin' }, password, actor: SYSTEM_ACTOR })
+    const result = await createUser({
+      fields: { email: config.adminEmail, name: 'Administrator', role: 'admin' },
+      password,
+      actor: SYSTEM_ACTOR,
+    })
     if (!result.ok) throw new Error(`Cannot create the first administrator: ${JSON.stringify(result.fieldErrors)}`)
     log(`Narada: created the administrator ${config.adminEmail}`)
     if (!config.adminPassword) log(`Narada: its generated password, shown only this once: ${password}`)

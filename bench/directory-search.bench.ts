@@ -37,7 +37,16 @@ const COUNTY = db
 function naiveList(filter: { q?: string; county?: string }) {
   const words = filter.q ? foldText(filter.q).split(' ').filter(Boolean) : []
   const matches = db
-    .select({ id: o.id, name: o.name, shortName: o.shortName, kind: o.kind, archivedAt: o.archivedAt, countyCode: schema.counties.code, county: schema.counties.name, municipality: m.name })
+    .select({
+      id: o.id,
+      name: o.name,
+      shortName: o.shortName,
+      kind: o.kind,
+      archivedAt: o.archivedAt,
+      countyCode: schema.counties.code,
+      county: schema.counties.name,
+      municipality: m.name,
+    })
     .from(o)
     .innerJoin(m, eq(m.code, o.municipalityCode))
     .innerJoin(schema.counties, eq(schema.counties.code, m.countyCode))
@@ -63,19 +72,35 @@ for (const filter of [{ q: QUERY }, { county: COUNTY }]) {
 }
 
 describe(`directory search "${QUERY}", ${ORGANISATIONS.toLocaleString('en')} organisations`, () => {
-  bench('listOrganisations (folded search_text LIKE in SQL)', () => {
-    listOrganisations({ filter: { q: QUERY } })
-  }, TIMING)
-  bench('load all names, fold in JavaScript', () => {
-    naiveList({ q: QUERY })
-  }, TIMING)
+  bench(
+    'listOrganisations (folded search_text LIKE in SQL)',
+    () => {
+      listOrganisations({ filter: { q: QUERY } })
+    },
+    TIMING,
+  )
+  bench(
+    'load all names, fold in JavaScript',
+    () => {
+      naiveList({ q: QUERY })
+    },
+    TIMING,
+  )
 })
 
 describe(`directory filter by county ${COUNTY}`, () => {
-  bench('listOrganisations (county in SQL)', () => {
-    listOrganisations({ filter: { county: COUNTY } })
-  }, TIMING)
-  bench('load all, filter and fold in JavaScript', () => {
-    naiveList({ county: COUNTY })
-  }, TIMING)
+  bench(
+    'listOrganisations (county in SQL)',
+    () => {
+      listOrganisations({ filter: { county: COUNTY } })
+    },
+    TIMING,
+  )
+  bench(
+    'load all, filter and fold in JavaScript',
+    () => {
+      naiveList({ county: COUNTY })
+    },
+    TIMING,
+  )
 })

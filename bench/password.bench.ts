@@ -11,9 +11,13 @@ const configuredHash = await hashPassword(PASSWORD)
 const defaultHash = await hash(PASSWORD)
 const weakHash = await hash(PASSWORD, WEAK)
 const parameters = (phc: string) => phc.split('$')[3]
-console.log(`Passwords: configured ${parameters(configuredHash)}, package default ${parameters(defaultHash)}, weak reference ${parameters(weakHash)}`)
+console.log(
+  `Passwords: configured ${parameters(configuredHash)}, package default ${parameters(defaultHash)}, weak reference ${parameters(weakHash)}`,
+)
 if (parameters(configuredHash) === parameters(defaultHash)) {
-  console.log('Passwords: the configured cost IS the package default, so those two should tie: how far apart they are shows the noise of this run.')
+  console.log(
+    'Passwords: the configured cost IS the package default, so those two should tie: how far apart they are shows the noise of this run.',
+  )
 }
 if (!(await verifyPassword(configuredHash, PASSWORD)) || !(await verify(defaultHash, PASSWORD)) || !(await verify(weakHash, PASSWORD))) {
   throw new Error('A hash does not verify its own password')

@@ -25,7 +25,10 @@ afterEach(() => {
 describe('signIn against the real database', () => {
   it('accepts the right password and normalises the e-mail', async () => {
     const user = await newUser()
-    expect(await signIn({ email: ` ${user.email.toUpperCase()} `, password: user.password, ip: newAddress() })).toEqual({ status: 'ok', userId: user.id })
+    expect(await signIn({ email: ` ${user.email.toUpperCase()} `, password: user.password, ip: newAddress() })).toEqual({
+      status: 'ok',
+      userId: user.id,
+    })
   })
 
   it('fails the same way for a wrong password and an unknown e-mail', async () => {

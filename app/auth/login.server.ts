@@ -6,10 +6,7 @@ import { getDecoyHash, verifyPassword } from './password.server'
 export const MAX_FAILED_ATTEMPTS = 10
 export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000
 
-export type SignInResult =
-  | { status: 'ok'; userId: number }
-  | { status: 'failed' }
-  | { status: 'throttled'; retryAfterSeconds: number }
+export type SignInResult = { status: 'ok'; userId: number } | { status: 'failed' } | { status: 'throttled'; retryAfterSeconds: number }
 
 /**
  * Checks an e-mail and password. Ten failures for one e-mail (since its last success) or
@@ -68,7 +65,10 @@ function throttledFor({ email, ip, now }: { email: string; ip: string; now: numb
       .all()
       .map((row) => row.at)
 
-  const waits = [failuresSince(schema.loginAttempts.email, email, Math.max(windowStart, lastSuccess)), failuresSince(schema.loginAttempts.ip, ip, windowStart)]
+  const waits = [
+    failuresSince(schema.loginAttempts.email, email, Math.max(windowStart, lastSuccess)),
+    failuresSince(schema.loginAttempts.ip, ip, windowStart),
+  ]
     .filter((failures) => failures.length >= MAX_FAILED_ATTEMPTS)
     // The tenth most recent failure leaves the window first; then one more try is allowed.
     .map((failures) => failures[MAX_FAILED_ATTEMPTS - 1]! + ATTEMPT_WINDOW_MS - now)
@@ -77,5 +77,7 @@ function throttledFor({ email, ip, now }: { email: string; ip: string; now: numb
 
 /** Attempts older than the window count for nothing; delete them now and then. */
 export function pruneLoginAttempts(now = Date.now()) {
-  db.delete(schema.loginAttempts).where(sql`${schema.loginAttempts.at} < ${now - ATTEMPT_WINDOW_MS}`).run()
+  db.delete(schema.loginAttempts)
+    .where(sql`${schema.loginAttempts.at} < ${now - ATTEMPT_WINDOW_MS}`)
+    .run()
 }

@@ -12,7 +12,16 @@ export type Action =
   | 'outbox.read'
 
 const allowed: Record<Role, readonly Action[]> = {
-  admin: ['directory.read', 'directory.edit', 'directory.archive', 'register.read', 'users.manage', 'audit.read', 'bodies.create', 'outbox.read'],
+  admin: [
+    'directory.read',
+    'directory.edit',
+    'directory.archive',
+    'register.read',
+    'users.manage',
+    'audit.read',
+    'bodies.create',
+    'outbox.read',
+  ],
   // Officers convene teams and invite guests, so they keep the directory up to date too.
   officer: ['directory.read', 'directory.edit', 'register.read', 'bodies.create'],
   member: ['directory.read', 'register.read'],

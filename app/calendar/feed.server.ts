@@ -70,7 +70,12 @@ export function meetingEvent(meeting: FeedMeeting, origin: string): CalendarEven
 }
 
 function calendarOf(name: string, meetings: FeedMeeting[], origin: string, description?: string) {
-  return buildCalendar({ name, ...(description ? { description } : {}), events: meetings.map((m) => meetingEvent(m, origin)), now: new Date() })
+  return buildCalendar({
+    name,
+    ...(description ? { description } : {}),
+    events: meetings.map((m) => meetingEvent(m, origin)),
+    now: new Date(),
+  })
 }
 
 /** The `.ics` of one meeting; the caller has checked the user's access to it. */
@@ -82,7 +87,17 @@ export function meetingCalendar({ meetingId, origin }: { meetingId: number; orig
 }
 
 /** A body's meetings that this user may see; the caller has checked the user's access to the body. */
-export function bodyCalendar({ bodyId, bodyName, user, origin }: { bodyId: number; bodyName: string; user: SessionUser | null; origin: string }) {
+export function bodyCalendar({
+  bodyId,
+  bodyName,
+  user,
+  origin,
+}: {
+  bodyId: number
+  bodyName: string
+  user: SessionUser | null
+  origin: string
+}) {
   const meetings = feedMeetings(and(eq(mt.bodyId, bodyId), visibleMeetingCondition(user)))
   return calendarOf(bodyName, meetings, origin, t('calendar.ics.bodyDescription', { body: bodyName }))
 }

@@ -39,7 +39,10 @@ function iso(t: ICAL.Time): string {
 
 /** Raw content lines (unfolded) of the output. */
 function unfoldedLines(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean)
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean)
 }
 
 describe('buildCalendar: times in Europe/Warsaw', () => {
@@ -54,9 +57,7 @@ describe('buildCalendar: times in Europe/Warsaw', () => {
   })
 
   it('writes a winter (CET) meeting', () => {
-    const { ics, vevent } = parseOne([
-      event({ start: new Date('2017-01-16T12:00:00Z'), end: new Date('2017-01-16T14:30:00Z') }),
-    ])
+    const { ics, vevent } = parseOne([event({ start: new Date('2017-01-16T12:00:00Z'), end: new Date('2017-01-16T14:30:00Z') })])
     expect(ics).toContain('DTSTART;TZID=Europe/Warsaw:20170116T130000\r\n')
     expect(ics).toContain('DTEND;TZID=Europe/Warsaw:20170116T153000\r\n')
     expect(iso(time(vevent, 'dtstart'))).toBe('2017-01-16T12:00:00.000Z')
@@ -79,9 +80,7 @@ describe('buildCalendar: times in Europe/Warsaw', () => {
   })
 
   it('writes a two-day meeting across the autumn change (26.10 CEST → 27.10 CET)', () => {
-    const { ics, vevent } = parseOne([
-      event({ start: new Date('2024-10-26T07:00:00Z'), end: new Date('2024-10-27T14:00:00Z') }),
-    ])
+    const { ics, vevent } = parseOne([event({ start: new Date('2024-10-26T07:00:00Z'), end: new Date('2024-10-27T14:00:00Z') })])
     expect(ics).toContain('DTSTART;TZID=Europe/Warsaw:20241026T090000\r\n')
     expect(ics).toContain('DTEND;TZID=Europe/Warsaw:20241027T150000\r\n')
     expect(iso(time(vevent, 'dtstart'))).toBe('2024-10-26T07:00:00.000Z')
@@ -90,17 +89,13 @@ describe('buildCalendar: times in Europe/Warsaw', () => {
 
   it('writes a time in the repeated October hour in UTC (clients disagree on which occurrence is meant)', () => {
     // 27.10.2024: 02:30 happens twice, 00:30Z (CEST) and 01:30Z (CET).
-    const { ics, vevent } = parseOne([
-      event({ start: new Date('2024-10-27T00:30:00Z'), end: new Date('2024-10-27T01:30:00Z') }),
-    ])
+    const { ics, vevent } = parseOne([event({ start: new Date('2024-10-27T00:30:00Z'), end: new Date('2024-10-27T01:30:00Z') })])
     expect(ics).toContain('DTSTART:20241027T003000Z\r\n')
     expect(ics).toContain('DTEND:20241027T013000Z\r\n')
     expect(iso(time(vevent, 'dtstart'))).toBe('2024-10-27T00:30:00.000Z')
     expect(iso(time(vevent, 'dtend'))).toBe('2024-10-27T01:30:00.000Z')
     // Just outside the repeated hour, local time again.
-    const edges = parseOne([
-      event({ start: new Date('2024-10-26T23:59:59Z'), end: new Date('2024-10-27T02:00:00Z') }),
-    ])
+    const edges = parseOne([event({ start: new Date('2024-10-26T23:59:59Z'), end: new Date('2024-10-27T02:00:00Z') })])
     expect(edges.ics).toContain('DTSTART;TZID=Europe/Warsaw:20241027T015959\r\n')
     expect(edges.ics).toContain('DTEND;TZID=Europe/Warsaw:20241027T030000\r\n')
     expect(iso(time(edges.vevent, 'dtend'))).toBe('2024-10-27T02:00:00.000Z')
@@ -108,9 +103,7 @@ describe('buildCalendar: times in Europe/Warsaw', () => {
 
   it('falls back to UTC where the EU rules in the VTIMEZONE do not apply (Poland before 1996)', () => {
     // 10.10.1990: Poland was already on CET (DST ended 30.09.1990); EU rules would say CEST.
-    const { ics, vevent } = parseOne([
-      event({ start: new Date('1990-10-10T11:00:00Z'), end: new Date('1990-10-10T13:00:00Z') }),
-    ])
+    const { ics, vevent } = parseOne([event({ start: new Date('1990-10-10T11:00:00Z'), end: new Date('1990-10-10T13:00:00Z') })])
     expect(ics).toContain('DTSTART:19901010T110000Z\r\n')
     expect(iso(time(vevent, 'dtstart'))).toBe('1990-10-10T11:00:00.000Z')
     expect(iso(time(vevent, 'dtend'))).toBe('1990-10-10T13:00:00.000Z')
@@ -126,9 +119,7 @@ describe('buildCalendar: times in Europe/Warsaw', () => {
         for (let m = -4 * 60; m <= 4 * 60; m += 15) starts.push(new Date(change + m * 60_000))
       }
     }
-    const events = starts.map((start, i) =>
-      event({ uid: `e${i}@narada`, start, end: new Date(start.getTime() + 90 * 60_000) }),
-    )
+    const events = starts.map((start, i) => event({ uid: `e${i}@narada`, start, end: new Date(start.getTime() + 90 * 60_000) }))
     const { events: vevents } = parse(buildCalendar({ name: 'x', events, now: NOW }))
     expect(vevents).toHaveLength(starts.length)
     let local = 0
@@ -151,9 +142,7 @@ describe('buildCalendar: times in Europe/Warsaw', () => {
   it('omits DTEND for a zero-length event and rejects an end before the start', () => {
     const { vevent } = parseOne([event({ end: new Date('2017-05-16T11:00:00Z') })])
     expect(vevent.hasProperty('dtend')).toBe(false)
-    expect(() =>
-      buildCalendar({ name: 'x', now: NOW, events: [event({ end: new Date('2017-05-16T10:00:00Z') })] }),
-    ).toThrow(RangeError)
+    expect(() => buildCalendar({ name: 'x', now: NOW, events: [event({ end: new Date('2017-05-16T10:00:00Z') })] })).toThrow(RangeError)
   })
 })
 
@@ -191,9 +180,7 @@ describe('buildCalendar: calendar and event properties', () => {
   })
 
   it('carries UID, SEQUENCE, URL and STATUS', () => {
-    const { vevent } = parseOne([
-      event({ sequence: 3, status: 'TENTATIVE', url: 'https://narada.example/meetings/42' }),
-    ])
+    const { vevent } = parseOne([event({ sequence: 3, status: 'TENTATIVE', url: 'https://narada.example/meetings/42' })])
     expect(vevent.getFirstPropertyValue('uid')).toBe('meeting-42@narada')
     expect(vevent.getFirstPropertyValue('sequence')).toBe(3)
     expect(vevent.getFirstPropertyValue('status')).toBe('TENTATIVE')
@@ -271,15 +258,17 @@ describe('text escaping, folding and line endings', () => {
 
   it('round-trips commas, semicolons, backslashes and newlines through ical.js', () => {
     const { ics, vevent } = parseOne([
-      event({ summary: 'Zespół ds. bezdomności, posiedzenie nr 3; Kraków', description: tricky, location: 'ul. Józefińska 14, Kraków; sala 2' }),
+      event({
+        summary: 'Zespół ds. bezdomności, posiedzenie nr 3; Kraków',
+        description: tricky,
+        location: 'ul. Józefińska 14, Kraków; sala 2',
+      }),
     ])
     expect(vevent.getFirstPropertyValue('summary')).toBe('Zespół ds. bezdomności, posiedzenie nr 3; Kraków')
     expect(vevent.getFirstPropertyValue('location')).toBe('ul. Józefińska 14, Kraków; sala 2')
     // Line breaks of any style come back as \n.
     expect(vevent.getFirstPropertyValue('description')).toBe(tricky.replace(/\r\n|\r/g, '\n'))
-    expect(unfoldedLines(ics)).toContain(
-      'LOCATION:ul. Józefińska 14\\, Kraków\\; sala 2',
-    )
+    expect(unfoldedLines(ics)).toContain('LOCATION:ul. Józefińska 14\\, Kraków\\; sala 2')
   })
 
   it('folds long Polish text at 75 octets without splitting characters, and unfolds to the exact text', () => {

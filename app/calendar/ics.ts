@@ -21,12 +21,7 @@ export const CALENDAR_PRODID = '-//Narada//Narada//PL'
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL'
 export type CalendarEventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'
-export type AttendeePartstat =
-  | 'NEEDS-ACTION'
-  | 'ACCEPTED'
-  | 'DECLINED'
-  | 'TENTATIVE'
-  | 'DELEGATED'
+export type AttendeePartstat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE' | 'DELEGATED'
 export type AttendeeRole = 'CHAIR' | 'REQ-PARTICIPANT' | 'OPT-PARTICIPANT' | 'NON-PARTICIPANT'
 
 export interface CalendarPerson {
@@ -76,9 +71,7 @@ export interface BuildCalendarInput {
 
 /** `Content-Type` for an iCalendar response or an e-mail attachment part. */
 export function calendarContentType(method?: CalendarMethod): string {
-  return method
-    ? `text/calendar; charset=utf-8; method=${method}`
-    : 'text/calendar; charset=utf-8'
+  return method ? `text/calendar; charset=utf-8; method=${method}` : 'text/calendar; charset=utf-8'
 }
 
 const CRLF = '\r\n'
@@ -204,14 +197,16 @@ function toSecond(d: Date): Date {
 export function formatUtc(instant: Date): string {
   assertValidDate(instant, 'UTC date-time')
   const d = toSecond(instant)
-  return formatWall({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  }) + 'Z'
+  return (
+    formatWall({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    }) + 'Z'
+  )
 }
 
 function sameWall(a: WallClock, b: WallClock): boolean {
@@ -229,8 +224,7 @@ function dateTimeProperty(name: string, instant: Date): string {
   const wall = warsawWallClock(d)
   const hour = 3_600_000
   const ambiguous =
-    sameWall(wall, warsawWallClock(new Date(d.getTime() - hour))) ||
-    sameWall(wall, warsawWallClock(new Date(d.getTime() + hour)))
+    sameWall(wall, warsawWallClock(new Date(d.getTime() - hour))) || sameWall(wall, warsawWallClock(new Date(d.getTime() + hour)))
   if (!ambiguous && instantFromVtimezone(wall) === d.getTime()) {
     return `${name};TZID=${CALENDAR_TIME_ZONE}:${formatWall(wall)}`
   }
@@ -325,12 +319,7 @@ export function foldLine(line: string): string {
 function attendeeLine(a: CalendarAttendee, method: CalendarMethod | undefined): string {
   const partstat = a.partstat ?? 'NEEDS-ACTION'
   const rsvp = a.rsvp ?? (method === 'REQUEST' && partstat === 'NEEDS-ACTION')
-  const params = [
-    `CN=${quoteParam(a.name)}`,
-    'CUTYPE=INDIVIDUAL',
-    `ROLE=${a.role ?? 'REQ-PARTICIPANT'}`,
-    `PARTSTAT=${partstat}`,
-  ]
+  const params = [`CN=${quoteParam(a.name)}`, 'CUTYPE=INDIVIDUAL', `ROLE=${a.role ?? 'REQ-PARTICIPANT'}`, `PARTSTAT=${partstat}`]
   if (rsvp) params.push('RSVP=TRUE')
   return `ATTENDEE;${params.join(';')}:${mailto(a.email)}`
 }
@@ -350,12 +339,7 @@ function eventLines(e: CalendarEvent, method: CalendarMethod | undefined, dtstam
   }
 
   const status: CalendarEventStatus = method === 'CANCEL' ? 'CANCELLED' : e.status
-  const lines = [
-    'BEGIN:VEVENT',
-    `UID:${escapeText(e.uid)}`,
-    `DTSTAMP:${dtstamp}`,
-    dateTimeProperty('DTSTART', e.start),
-  ]
+  const lines = ['BEGIN:VEVENT', `UID:${escapeText(e.uid)}`, `DTSTAMP:${dtstamp}`, dateTimeProperty('DTSTART', e.start)]
   // DTEND must be strictly later than DTSTART; a zero-length event omits it.
   if (toSecond(e.end).getTime() > toSecond(e.start).getTime()) {
     lines.push(dateTimeProperty('DTEND', e.end))
@@ -382,12 +366,7 @@ export function buildCalendar(input: BuildCalendarInput): string {
   const { name, description, method, events, now } = input
   const dtstamp = formatUtc(now)
 
-  const lines: string[] = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${CALENDAR_PRODID}`,
-    'CALSCALE:GREGORIAN',
-  ]
+  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${CALENDAR_PRODID}`, 'CALSCALE:GREGORIAN']
   if (method) lines.push(`METHOD:${method}`)
   lines.push(`NAME:${escapeText(name)}`, `X-WR-CALNAME:${escapeText(name)}`)
   if (description) {

@@ -64,7 +64,13 @@ export function ActionItemBodyTable({
               </td>
               {manage ? (
                 <td>
-                  <ActionItemStateForm itemId={item.id} state={item.state} note={item.stateNote} subject={subjectOf(item.text)} lastResult={stateResult(item.id)} />
+                  <ActionItemStateForm
+                    itemId={item.id}
+                    state={item.state}
+                    note={item.stateNote}
+                    subject={subjectOf(item.text)}
+                    lastResult={stateResult(item.id)}
+                  />
                 </td>
               ) : null}
             </tr>

@@ -2,7 +2,15 @@ import { Form } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
 import { useFormatDay } from './action-item-parts'
 
-export type CarryOverItem = { id: number; text: string; owner: string | null; dueText: string | null; dueDate: string | null; overdue: boolean; meetingNumber: number }
+export type CarryOverItem = {
+  id: number
+  text: string
+  owner: string | null
+  dueText: string | null
+  dueDate: string | null
+  overdue: boolean
+  meetingNumber: number
+}
 
 /**
  * On the agenda of a team's meeting, for its officers: the items still open from earlier
@@ -22,7 +30,8 @@ export function ActionItemCarryOver({ items, agendaItemId }: { items: CarryOverI
           <li key={item.id}>
             {item.text}{' '}
             <span className="muted">
-              ({t('actionItems.carryOver.details', {
+              (
+              {t('actionItems.carryOver.details', {
                 owner: item.owner ?? t('actionItems.noOwner'),
                 due: item.dueText ?? (item.dueDate ? formatDay(item.dueDate) : t('actionItems.noDue')),
                 number: item.meetingNumber,

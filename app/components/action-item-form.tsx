@@ -34,7 +34,11 @@ function OwnerSelect({ meta, owners }: { meta: FieldMetadata<any, any, any>; own
         <option value="">{t('actionItems.field.ownerNone')}</option>
         {owners.map((owner) => (
           <optgroup key={owner.organisationId} label={owner.name}>
-            {owner.selectable ? <option value={`organisation:${owner.organisationId}`}>{t('actionItems.field.ownerInstitution', { name: owner.name })}</option> : null}
+            {owner.selectable ? (
+              <option value={`organisation:${owner.organisationId}`}>
+                {t('actionItems.field.ownerInstitution', { name: owner.name })}
+              </option>
+            ) : null}
             {owner.people.map((person) => (
               <option key={person.id} value={`person:${person.id}`}>
                 {person.name} — {owner.name}

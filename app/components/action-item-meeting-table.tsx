@@ -72,14 +72,32 @@ export function ActionItemMeetingTable({
                           {t('actionItems.edit')}
                           <span className="visually-hidden">: {subject}</span>
                         </Link>
-                        {index > 0 ? <RowActionForm intent="move" fields={{ itemId: item.id, direction: 'up' }} label={t('actionItems.moveUp')} subject={subject} /> : null}
+                        {index > 0 ? (
+                          <RowActionForm
+                            intent="move"
+                            fields={{ itemId: item.id, direction: 'up' }}
+                            label={t('actionItems.moveUp')}
+                            subject={subject}
+                          />
+                        ) : null}
                         {index < items.length - 1 ? (
-                          <RowActionForm intent="move" fields={{ itemId: item.id, direction: 'down' }} label={t('actionItems.moveDown')} subject={subject} />
+                          <RowActionForm
+                            intent="move"
+                            fields={{ itemId: item.id, direction: 'down' }}
+                            label={t('actionItems.moveDown')}
+                            subject={subject}
+                          />
                         ) : null}
                         <RowActionForm intent="remove" fields={{ itemId: item.id }} label={t('actionItems.remove')} subject={subject} />
                       </div>
                     )}
-                    <ActionItemStateForm itemId={item.id} state={item.state} note={item.stateNote} subject={subject} lastResult={stateResult(item.id)} />
+                    <ActionItemStateForm
+                      itemId={item.id}
+                      state={item.state}
+                      note={item.stateNote}
+                      subject={subject}
+                      lastResult={stateResult(item.id)}
+                    />
                   </td>
                 ) : null}
               </tr>,

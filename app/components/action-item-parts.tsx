@@ -39,7 +39,8 @@ export function ActionItemStateText({ item }: { item: { state: ActionItemState; 
   )
 }
 
-type ActionItemRow = Parameters<typeof ActionItemDue>[0]['item'] & Parameters<typeof ActionItemStateText>[0]['item'] & { text: string; owner: string | null }
+type ActionItemRow = Parameters<typeof ActionItemDue>[0]['item'] &
+  Parameters<typeof ActionItemStateText>[0]['item'] & { text: string; owner: string | null }
 
 /** The cells every list of action items shares: the task (the row's header), owner, due and state. */
 export function ActionItemCells({ item }: { item: ActionItemRow }) {

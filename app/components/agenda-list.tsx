@@ -59,7 +59,10 @@ export function AgendaList({ days, items, manage, editingId, renderEditForm }: P
   const lang = useLang()
   useFocusFromHash()
   const known = new Map(days.map((day) => [day.value, day]))
-  const groups = groupAgendaByDay(items, days.map((day) => day.value))
+  const groups = groupAgendaByDay(
+    items,
+    days.map((day) => day.value),
+  )
   // A one-day meeting's only day needs no „Dzień 1”.
   const several = groups.length > 1
   return (
@@ -76,13 +79,27 @@ export function AgendaList({ days, items, manage, editingId, renderEditForm }: P
               <ol className="agenda">
                 {groupParallelTracks(group.items).map((block) =>
                   block.length === 1 ? (
-                    <AgendaEntry key={block[0]!.id} item={block[0]!} dayItems={group.items} manage={manage} editing={editingId === block[0]!.id} renderEditForm={renderEditForm} />
+                    <AgendaEntry
+                      key={block[0]!.id}
+                      item={block[0]!}
+                      dayItems={group.items}
+                      manage={manage}
+                      editing={editingId === block[0]!.id}
+                      renderEditForm={renderEditForm}
+                    />
                   ) : (
                     <li key={`parallel-${block[0]!.id}`} className="agenda-parallel">
                       <p className="agenda-parallel__label">{t('agenda.parallel', { time: timeRange(block[0]!) ?? '' })}</p>
                       <ul className="agenda-parallel__tracks">
                         {block.map((item) => (
-                          <AgendaEntry key={item.id} item={item} dayItems={group.items} manage={manage} editing={editingId === item.id} renderEditForm={renderEditForm} />
+                          <AgendaEntry
+                            key={item.id}
+                            item={item}
+                            dayItems={group.items}
+                            manage={manage}
+                            editing={editingId === item.id}
+                            renderEditForm={renderEditForm}
+                          />
                         ))}
                       </ul>
                     </li>

@@ -55,7 +55,13 @@ export function BodyForm({ lastResult, defaultValue, organisations, cancelTo }: 
           <TextField meta={fields.projectEuFunding} label={t('bodies.projectEuFunding')} hint={t('bodies.moneyHint')} optional />
         </div>
         <TextAreaField meta={fields.projectTargetGroup} label={t('bodies.projectTargetGroup')} rows={3} optional />
-        <TextAreaField meta={fields.projectFundingNotice} label={t('bodies.projectFundingNotice')} hint={t('bodies.projectFundingNoticeHint')} rows={3} optional />
+        <TextAreaField
+          meta={fields.projectFundingNotice}
+          label={t('bodies.projectFundingNotice')}
+          hint={t('bodies.projectFundingNoticeHint')}
+          rows={3}
+          optional
+        />
       </fieldset>
       <div className="actions">
         <button type="submit">{t('common.save')}</button>

@@ -3,7 +3,16 @@ import type { MeetingState } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
 import { formatMeetingWhen } from '~/utils/format'
 
-type MeetingRow = { id: number; number: number; topic: string; startsAt: string; endsAt: string; venueName: string | null; state: MeetingState; isPublic: boolean }
+type MeetingRow = {
+  id: number
+  number: number
+  topic: string
+  startsAt: string
+  endsAt: string
+  venueName: string | null
+  state: MeetingState
+  isPublic: boolean
+}
 
 /** A body's meetings, upcoming or past, each linking to its page. */
 export function MeetingList({ id, title, empty, meetings }: { id: string; title: string; empty: string; meetings: MeetingRow[] }) {

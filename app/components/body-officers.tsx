@@ -47,7 +47,12 @@ export function BodyOfficers({
                   </td>
                   {manage ? (
                     <td>
-                      <RowActionForm intent="remove-officer" fields={{ userId: officer.userId }} label={t('bodies.removeOfficer')} subject={officer.name} />
+                      <RowActionForm
+                        intent="remove-officer"
+                        fields={{ userId: officer.userId }}
+                        label={t('bodies.removeOfficer')}
+                        subject={officer.name}
+                      />
                     </td>
                   ) : null}
                 </tr>
@@ -61,7 +66,13 @@ export function BodyOfficers({
   )
 }
 
-function AddOfficerForm({ candidates, lastResult }: { candidates: { id: number; name: string; email: string }[]; lastResult?: SubmissionResult<string[]> | null }) {
+function AddOfficerForm({
+  candidates,
+  lastResult,
+}: {
+  candidates: { id: number; name: string; email: string }[]
+  lastResult?: SubmissionResult<string[]> | null
+}) {
   const t = useT()
   const [form, fields] = useForm({
     id: 'add-officer',

@@ -7,17 +7,19 @@ export function Breadcrumbs({ label, items }: { label: string; items: (Crumb | n
   return (
     <nav aria-label={label}>
       <ol className="breadcrumbs">
-        {items.filter((item): item is Crumb => !!item).map((item) =>
-          'to' in item ? (
-            <li key={item.to}>
-              <Link to={item.to}>{item.label}</Link>
-            </li>
-          ) : (
-            <li key={item.label} aria-current="page">
-              {item.label}
-            </li>
-          ),
-        )}
+        {items
+          .filter((item): item is Crumb => !!item)
+          .map((item) =>
+            'to' in item ? (
+              <li key={item.to}>
+                <Link to={item.to}>{item.label}</Link>
+              </li>
+            ) : (
+              <li key={item.label} aria-current="page">
+                {item.label}
+              </li>
+            ),
+          )}
       </ol>
     </nav>
   )

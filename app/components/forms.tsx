@@ -37,7 +37,19 @@ function FieldHint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
   ) : null
 }
 
-function FieldShell({ meta, label, hint, optional, children }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean; children: ReactNode }) {
+function FieldShell({
+  meta,
+  label,
+  hint,
+  optional,
+  children,
+}: {
+  meta: Meta
+  label: ReactNode
+  hint?: ReactNode
+  optional?: boolean
+  children: ReactNode
+}) {
   const t = useT()
   return (
     <div className="field">
@@ -85,11 +97,30 @@ export function TextField({ meta, label, hint, optional, type = 'text', autoComp
 }
 
 /** A longer text, e.g. a team's mandate or a meeting's purpose. */
-export function TextAreaField({ meta, label, hint, optional, rows = 5 }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean; rows?: number }) {
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  optional,
+  rows = 5,
+}: {
+  meta: Meta
+  label: ReactNode
+  hint?: ReactNode
+  optional?: boolean
+  rows?: number
+}) {
   const props = useControlProps(meta, hint)
   return (
     <FieldShell meta={meta} label={label} hint={hint} optional={optional}>
-      <textarea {...props} rows={rows} defaultValue={meta.initialValue as string | undefined} required={!optional} aria-required={!optional || undefined} key={meta.key} />
+      <textarea
+        {...props}
+        rows={rows}
+        defaultValue={meta.initialValue as string | undefined}
+        required={!optional}
+        aria-required={!optional || undefined}
+        key={meta.key}
+      />
     </FieldShell>
   )
 }
@@ -164,7 +195,17 @@ export function useHydrated() {
  * A one-button POST form acting on one row of a list („Usuń”, „Archiwizuj”): the action's
  * `intent`, the row's hidden fields, and a label that names its row for screen readers.
  */
-export function RowActionForm({ intent, fields, label, subject }: { intent: string; fields: Record<string, string | number>; label: string; subject: string }) {
+export function RowActionForm({
+  intent,
+  fields,
+  label,
+  subject,
+}: {
+  intent: string
+  fields: Record<string, string | number>
+  label: string
+  subject: string
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />

@@ -62,8 +62,19 @@ export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, b
         <TextField meta={fields.seriesTitle} label={t('meetings.seriesTitle')} hint={t('meetings.seriesTitleHint')} optional />
         <TextField meta={fields.seriesPlannedCount} type="number" min={1} max={100} label={t('meetings.seriesPlannedCount')} optional />
       </fieldset>
-      <CheckboxField meta={fields.isPublic} label={t('meetings.isPublic')} hint={bodyIsPublic ? t('meetings.isPublicHint') : t('meetings.isPublicPrivateBody')} />
-      <TextField meta={fields.headcount} type="number" min={0} label={t('meetings.headcount')} hint={t('meetings.headcountHint')} optional />
+      <CheckboxField
+        meta={fields.isPublic}
+        label={t('meetings.isPublic')}
+        hint={bodyIsPublic ? t('meetings.isPublicHint') : t('meetings.isPublicPrivateBody')}
+      />
+      <TextField
+        meta={fields.headcount}
+        type="number"
+        min={0}
+        label={t('meetings.headcount')}
+        hint={t('meetings.headcountHint')}
+        optional
+      />
       <div className="actions">
         <button type="submit">{submitLabel}</button>
         <Link to={cancelTo}>{t('common.cancel')}</Link>

@@ -32,7 +32,6 @@ export function useMeetingLayout() {
   return { ...data, meeting: data.meeting, access: data.access }
 }
 
-
 export function MeetingStateBadge({ state }: { state: MeetingState }) {
   const t = useT()
   return <span className={`badge meeting-state meeting-state--${state}`}>{t(`meetings.state.${state}`)}</span>
@@ -46,7 +45,10 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
     <header className="meeting-head">
       <Breadcrumbs
         label={t('meetings.breadcrumbs')}
-        items={[{ to: '/meetings', label: t('meetings.breadcrumbMeetings') }, { to: `/bodies/${meeting.bodyId}`, label: meeting.bodyName }]}
+        items={[
+          { to: '/meetings', label: t('meetings.breadcrumbMeetings') },
+          { to: `/bodies/${meeting.bodyId}`, label: meeting.bodyName },
+        ]}
       />
       <h1>
         <span className="meeting-head__number">{t('meetings.numbered', { number: meeting.number })}</span> {meeting.topic}
@@ -71,14 +73,19 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
             <dt>{t('meetings.series')}</dt>
             <dd>
               {meeting.seriesPlannedCount
-                ? t('meetings.seriesPosition', { position: meeting.seriesPosition ?? 1, count: meeting.seriesPlannedCount, title: meeting.seriesTitle })
+                ? t('meetings.seriesPosition', {
+                    position: meeting.seriesPosition ?? 1,
+                    count: meeting.seriesPlannedCount,
+                    title: meeting.seriesTitle,
+                  })
                 : t('meetings.seriesPositionOpen', { position: meeting.seriesPosition ?? 1, title: meeting.seriesTitle })}
             </dd>
           </>
         ) : null}
         <dt>{t('meetings.stateLabel')}</dt>
         <dd>
-          <MeetingStateBadge state={meeting.state} /> <span className="badge">{meeting.isPublic ? t('meetings.public') : t('meetings.private')}</span>
+          <MeetingStateBadge state={meeting.state} />{' '}
+          <span className="badge">{meeting.isPublic ? t('meetings.public') : t('meetings.private')}</span>
         </dd>
       </dl>
     </header>
@@ -86,7 +93,15 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
 }
 
 /** The meeting's pages and files; only those the user may open are shown. */
-export function MeetingTabs({ meetingId, access, minutesTab }: { meetingId: number; access: Exclude<MeetingAccess, 'none'>; minutesTab: boolean }) {
+export function MeetingTabs({
+  meetingId,
+  access,
+  minutesTab,
+}: {
+  meetingId: number
+  access: Exclude<MeetingAccess, 'none'>
+  minutesTab: boolean
+}) {
   const t = useT()
   const base = `/meetings/${meetingId}`
   const internal = access === 'manage' || access === 'member'
@@ -124,9 +139,7 @@ export function MeetingTabs({ meetingId, access, minutesTab }: { meetingId: numb
             .filter((file) => file.show)
             .map((file) => (
               <li key={file.href}>
-                <a href={file.href}>
-                  {file.label}
-                </a>
+                <a href={file.href}>{file.label}</a>
               </li>
             ))}
         </ul>

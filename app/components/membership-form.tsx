@@ -41,7 +41,10 @@ export function MembershipForm({
     shouldRevalidate: 'onInput',
   })
   const [organisationId, setOrganisationId] = useState((fields.organisationId.initialValue as string | undefined) ?? '')
-  const options = (fetcher.data?.people ?? people).map((p) => ({ value: String(p.id), label: p.position ? `${p.name} — ${p.position}` : p.name }))
+  const options = (fetcher.data?.people ?? people).map((p) => ({
+    value: String(p.id),
+    label: p.position ? `${p.name} — ${p.position}` : p.name,
+  }))
   // A submission sent only to load the people is not an error to report.
   const refining = lastResult?.intent?.type === 'validate'
   return (
@@ -130,7 +133,16 @@ export function EndMembershipForm({
     <Form method="post" className="row" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="end-membership" />
       <input type="hidden" name={fields.membershipId.name} value={membershipId} />
-      <TextField type="date" meta={fields.toDate} label={<>{t('bodies.endOn')}<span className="visually-hidden">: {organisation}</span></>} />
+      <TextField
+        type="date"
+        meta={fields.toDate}
+        label={
+          <>
+            {t('bodies.endOn')}
+            <span className="visually-hidden">: {organisation}</span>
+          </>
+        }
+      />
       <button type="submit" className="button--secondary">
         {t('bodies.endMembership')}
         <span className="visually-hidden">: {organisation}</span>

@@ -10,7 +10,15 @@ import { MinutesCommentSchema, WHOLE_MINUTES } from '~/schemas/minutes-comment'
  * A member's new comment: the part of the minutes it is about („Cała notatka” or a section,
  * preselected from `?section=`) and the text. Anchored at `#new`.
  */
-export function AddCommentForm({ sections, preselected, lastResult }: { sections: Option[]; preselected: string; lastResult?: SubmissionResult<string[]> }) {
+export function AddCommentForm({
+  sections,
+  preselected,
+  lastResult,
+}: {
+  sections: Option[]
+  preselected: string
+  lastResult?: SubmissionResult<string[]>
+}) {
   const t = useT()
   const [form, fields] = useForm({
     id: 'minutes-comment',

@@ -36,14 +36,23 @@ export function CommentParts({ parts, canResolve, canComment, resultFor }: Props
   return (
     <>
       {parts.map((part) => (
-        <section key={part.key} id={`section-${part.sectionId ?? part.key}`} aria-labelledby={`${part.key}-heading`} className="comment-part">
+        <section
+          key={part.key}
+          id={`section-${part.sectionId ?? part.key}`}
+          aria-labelledby={`${part.key}-heading`}
+          className="comment-part"
+        >
           <h3 id={`${part.key}-heading`}>{part.removed ? t('minutesReview.removedSection', { title: part.title }) : part.title}</h3>
           {part.comments.length === 0 ? <p className="muted">{t('minutesReview.noCommentsPart')}</p> : null}
           {part.comments.length ? (
             <ol className="comments">
               {part.comments.map((comment) => (
                 <li key={comment.id}>
-                  <CommentCard comment={comment} resolveResult={canResolve ? resultFor(`resolve-${comment.id}`) : undefined} canResolve={canResolve} />
+                  <CommentCard
+                    comment={comment}
+                    resolveResult={canResolve ? resultFor(`resolve-${comment.id}`) : undefined}
+                    canResolve={canResolve}
+                  />
                 </li>
               ))}
             </ol>
@@ -62,7 +71,15 @@ export function CommentParts({ parts, canResolve, canComment, resultFor }: Props
   )
 }
 
-function CommentCard({ comment, canResolve, resolveResult }: { comment: CommentView; canResolve: boolean; resolveResult?: SubmissionResult<string[]> }) {
+function CommentCard({
+  comment,
+  canResolve,
+  resolveResult,
+}: {
+  comment: CommentView
+  canResolve: boolean
+  resolveResult?: SubmissionResult<string[]>
+}) {
   const t = useT()
   const lang = useLang()
   const when = formatDateTime(comment.createdAt, lang)
@@ -88,11 +105,18 @@ function CommentCard({ comment, canResolve, resolveResult }: { comment: CommentV
         {comment.resolvedAt ? (
           <>
             <dt>{t('minutesReview.comment.resolvedBy')}</dt>
-            <dd>{t('minutesReview.comment.resolvedByWho', { when: formatDateTime(comment.resolvedAt, lang), name: comment.resolvedByName ?? t('minutesReview.versions.system') })}</dd>
+            <dd>
+              {t('minutesReview.comment.resolvedByWho', {
+                when: formatDateTime(comment.resolvedAt, lang),
+                name: comment.resolvedByName ?? t('minutesReview.versions.system'),
+              })}
+            </dd>
           </>
         ) : null}
       </dl>
-      {canResolve && !comment.resolution ? <ResolveForm commentId={comment.id} label={t('minutesReview.resolve.formLabel', { author, when })} lastResult={resolveResult} /> : null}
+      {canResolve && !comment.resolution ? (
+        <ResolveForm commentId={comment.id} label={t('minutesReview.resolve.formLabel', { author, when })} lastResult={resolveResult} />
+      ) : null}
     </article>
   )
 }
@@ -128,7 +152,9 @@ function ResolveForm({ commentId, label, lastResult }: { commentId: number; labe
               aria-invalid={resolution.errors?.length ? true : undefined}
               key={resolution.key}
             />
-            <label htmlFor={`${resolution.id}-${value}`}>{t(value === 'accepted' ? 'minutesReview.resolve.accept' : 'minutesReview.resolve.reject')}</label>
+            <label htmlFor={`${resolution.id}-${value}`}>
+              {t(value === 'accepted' ? 'minutesReview.resolve.accept' : 'minutesReview.resolve.reject')}
+            </label>
           </div>
         ))}
         <FieldError meta={resolution} />

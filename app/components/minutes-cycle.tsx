@@ -28,12 +28,31 @@ export function MinutesCycle({ state, revision, defaults, publicAllowed, results
       {state === 'published' ? <p>{t('minutes.cycle.publishedFinal')}</p> : null}
       <div className="minutes-cycle__forms">
         {state === 'draft' ? (
-          <CycleStep form="circulate" revision={revision} result={results.circulate} schema={CirculateSchema} defaultValue={{ commentsDueAt: defaults.commentsDueAt }}>
-            {(fields) => <TextField meta={fields.commentsDueAt!} type="datetime-local" label={t('minutes.cycle.commentsDueAt')} hint={t('minutes.cycle.commentsDueAtHint')} />}
+          <CycleStep
+            form="circulate"
+            revision={revision}
+            result={results.circulate}
+            schema={CirculateSchema}
+            defaultValue={{ commentsDueAt: defaults.commentsDueAt }}
+          >
+            {(fields) => (
+              <TextField
+                meta={fields.commentsDueAt!}
+                type="datetime-local"
+                label={t('minutes.cycle.commentsDueAt')}
+                hint={t('minutes.cycle.commentsDueAtHint')}
+              />
+            )}
           </CycleStep>
         ) : null}
         {editable ? (
-          <CycleStep form="approve" revision={revision} result={results.approve} schema={ApproveSchema} defaultValue={{ approvedBy: t('minutes.cycle.approvedByDefault'), approvedOn: defaults.approvedOn }}>
+          <CycleStep
+            form="approve"
+            revision={revision}
+            result={results.approve}
+            schema={ApproveSchema}
+            defaultValue={{ approvedBy: t('minutes.cycle.approvedByDefault'), approvedOn: defaults.approvedOn }}
+          >
             {(fields) => (
               <>
                 <TextField meta={fields.approvedBy!} label={t('minutes.cycle.approvedBy')} hint={t('minutes.cycle.approvedByHint')} />
@@ -43,11 +62,19 @@ export function MinutesCycle({ state, revision, defaults, publicAllowed, results
           </CycleStep>
         ) : null}
         {state === 'approved' ? (
-          <CycleStep form="publish" revision={revision} result={results.publish} schema={PublishSchema} defaultValue={{ visibility: publicAllowed ? 'public' : 'members' }}>
+          <CycleStep
+            form="publish"
+            revision={revision}
+            result={results.publish}
+            schema={PublishSchema}
+            defaultValue={{ visibility: publicAllowed ? 'public' : 'members' }}
+          >
             {(fields) => <VisibilityChoice meta={fields.visibility!} publicAllowed={publicAllowed} />}
           </CycleStep>
         ) : null}
-        {state === 'circulated' || state === 'approved' ? <CycleStep form="reopen" revision={revision} result={results.reopen} schema={ReopenSchema} defaultValue={{}} /> : null}
+        {state === 'circulated' || state === 'approved' ? (
+          <CycleStep form="reopen" revision={revision} result={results.reopen} schema={ReopenSchema} defaultValue={{}} />
+        ) : null}
       </div>
     </section>
   )

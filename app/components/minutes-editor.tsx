@@ -62,7 +62,13 @@ export function MinutesEditor({ meetingId, revision, defaultValue, lastResult, s
         <fieldset>
           <legend>{t('minutes.headerFields')}</legend>
           {(['topic', 'place', 'preparedBy'] as const).map((name) => (
-            <Field key={name} meta={header[name]} label={t(`minutes.field.${name}`)} required={name === 'topic'} saved={stale?.header[name]} />
+            <Field
+              key={name}
+              meta={header[name]}
+              label={t(`minutes.field.${name}`)}
+              required={name === 'topic'}
+              saved={stale?.header[name]}
+            />
           ))}
         </fieldset>
         <MinutesParticipantsTable rows={fields.participants.getFieldList()} savedNow={stale?.participants ?? null} />
@@ -83,7 +89,13 @@ export function MinutesEditor({ meetingId, revision, defaultValue, lastResult, s
               {id && stale ? <SectionConflict conflict={stale.sections[id]} added={stale.added.includes(id)} /> : null}
               {id ? (
                 <div className="inline-choice">
-                  <input type="checkbox" id={section.remove.id} name={section.remove.name} defaultChecked={section.remove.initialValue === 'on'} key={section.remove.key} />
+                  <input
+                    type="checkbox"
+                    id={section.remove.id}
+                    name={section.remove.name}
+                    defaultChecked={section.remove.initialValue === 'on'}
+                    key={section.remove.key}
+                  />
                   <label htmlFor={section.remove.id}>{t('minutes.removeSectionN', { n })}</label>
                 </div>
               ) : null}
@@ -99,7 +111,14 @@ export function MinutesEditor({ meetingId, revision, defaultValue, lastResult, s
   )
 }
 
-type FieldProps = { meta: FieldMetadata<string | undefined>; label: string; required?: boolean; multiline?: boolean; describedBy?: string; saved?: string }
+type FieldProps = {
+  meta: FieldMetadata<string | undefined>
+  label: string
+  required?: boolean
+  multiline?: boolean
+  describedBy?: string
+  saved?: string
+}
 
 /** A labelled input or textarea with its error and, after a stale save, what is saved now. */
 function Field({ meta, label, required, multiline, describedBy, saved }: FieldProps) {
@@ -112,7 +131,8 @@ function Field({ meta, label, required, multiline, describedBy, saved }: FieldPr
     defaultValue: meta.initialValue as Text,
     'aria-invalid': invalid || undefined,
     'aria-required': required || undefined,
-    'aria-describedby': [describedBy, invalid ? meta.errorId : null, saved !== undefined ? savedId : null].filter(Boolean).join(' ') || undefined,
+    'aria-describedby':
+      [describedBy, invalid ? meta.errorId : null, saved !== undefined ? savedId : null].filter(Boolean).join(' ') || undefined,
   }
   return (
     <div className="field">
@@ -153,7 +173,9 @@ function StaleAlert({ stale }: { stale: StaleInfo }) {
         {t('minutes.stale.by', { name: stale.savedBy ?? t('minutes.stale.someone'), when: formatDateTime(stale.savedAt, lang) })}
       </p>
       <p>{t('minutes.stale.kept')}</p>
-      <p>{changed || stale.participants || Object.keys(stale.header).length ? t('minutes.stale.merge') : t('minutes.stale.noDifference')}</p>
+      <p>
+        {changed || stale.participants || Object.keys(stale.header).length ? t('minutes.stale.merge') : t('minutes.stale.noDifference')}
+      </p>
     </div>
   )
 }

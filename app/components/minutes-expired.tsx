@@ -4,7 +4,12 @@ import { useT } from '~/i18n/use-t'
 export type ExpiredSubmission = { sessionExpired: true; fields: [string, string][] }
 
 export function isExpiredSubmission(data: unknown): data is ExpiredSubmission {
-  return !!data && typeof data === 'object' && (data as ExpiredSubmission).sessionExpired === true && Array.isArray((data as ExpiredSubmission).fields)
+  return (
+    !!data &&
+    typeof data === 'object' &&
+    (data as ExpiredSubmission).sessionExpired === true &&
+    Array.isArray((data as ExpiredSubmission).fields)
+  )
 }
 
 const ROW = /^(participants|sections)\[(\d+)\]\.(organisation|name|role|title|body)$/
@@ -14,7 +19,9 @@ function fieldLabel(t: Translate, name: string): string | null {
   const row = ROW.exec(name)
   if (row) {
     const n = Number(row[2]) + 1
-    return row[1] === 'sections' ? t(`minutes.expired.section.${row[3] as 'title' | 'body'}`, { n }) : t(`minutes.participant.${row[3] as 'organisation' | 'name' | 'role'}N`, { n })
+    return row[1] === 'sections'
+      ? t(`minutes.expired.section.${row[3] as 'title' | 'body'}`, { n })
+      : t(`minutes.participant.${row[3] as 'organisation' | 'name' | 'role'}N`, { n })
   }
   switch (name) {
     case 'topic':

@@ -16,9 +16,7 @@ export function MinutesParticipantsTable({ rows, savedNow }: { rows: Row[]; save
     <fieldset className="minutes-editor__participants">
       <legend>{t('minutes.participants')}</legend>
       <p className="field__hint">{t('minutes.participantsHint')}</p>
-      {savedNow ? (
-        <SavedNow label={t('minutes.stale.participantsSavedNow')}>{savedNow.join('\n') || '—'}</SavedNow>
-      ) : null}
+      {savedNow ? <SavedNow label={t('minutes.stale.participantsSavedNow')}>{savedNow.join('\n') || '—'}</SavedNow> : null}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t('minutes.participants')}</caption>
@@ -56,7 +54,13 @@ export function MinutesParticipantsTable({ rows, savedNow }: { rows: Row[]; save
                   <td>
                     {filled ? (
                       <>
-                        <input type="checkbox" id={fields.remove.id} name={fields.remove.name} defaultChecked={fields.remove.initialValue === 'on'} key={fields.remove.key} />
+                        <input
+                          type="checkbox"
+                          id={fields.remove.id}
+                          name={fields.remove.name}
+                          defaultChecked={fields.remove.initialValue === 'on'}
+                          key={fields.remove.key}
+                        />
                         <label htmlFor={fields.remove.id} className="visually-hidden">
                           {t('minutes.participant.removeN', { n: i + 1 })}
                         </label>

@@ -36,18 +36,26 @@ export function meetingDayText(t: Translate, startsAt: string, endsAt: string, l
 }
 
 /** The state in words, with what matters about it: the deadline, the approval, the publication. */
-export function minutesStateText(t: Translate, m: Pick<ReaderMinutes, 'state' | 'commentsDueAt' | 'approvedBy' | 'approvedOn' | 'publishedAt' | 'publishedBy' | 'visibility'>, lang: Lang): string {
+export function minutesStateText(
+  t: Translate,
+  m: Pick<ReaderMinutes, 'state' | 'commentsDueAt' | 'approvedBy' | 'approvedOn' | 'publishedAt' | 'publishedBy' | 'visibility'>,
+  lang: Lang,
+): string {
   switch (m.state) {
     case 'draft':
       return t('minutes.state.draft')
     case 'circulated':
-      return m.commentsDueAt ? t('minutes.state.circulatedUntil', { deadline: formatDateTime(m.commentsDueAt, lang) }) : t('minutes.state.circulated')
+      return m.commentsDueAt
+        ? t('minutes.state.circulatedUntil', { deadline: formatDateTime(m.commentsDueAt, lang) })
+        : t('minutes.state.circulated')
     case 'approved':
       return t('minutes.state.approvedOnBy', { on: m.approvedOn ? formatDay(m.approvedOn, lang) : '—', by: m.approvedBy ?? '—' })
     case 'published': {
       const when = m.publishedAt ? formatDateTime(m.publishedAt, lang) : '—'
       const audience = t(`minutes.visibility.${m.visibility}`)
-      return m.publishedBy ? t('minutes.state.publishedBy', { when, by: m.publishedBy, audience }) : t('minutes.state.published', { when, audience })
+      return m.publishedBy
+        ? t('minutes.state.publishedBy', { when, by: m.publishedBy, audience })
+        : t('minutes.state.published', { when, audience })
     }
   }
 }
@@ -69,7 +77,13 @@ export function participantGroups<T extends { organisation: string | null }>(row
   return groups
 }
 
-type ReaderProps = { meetingId: number; minutes: ReaderMinutes; insider: boolean; canComment: boolean; commentCounts: Record<string, number> }
+type ReaderProps = {
+  meetingId: number
+  minutes: ReaderMinutes
+  insider: boolean
+  canComment: boolean
+  commentCounts: Record<string, number>
+}
 
 export function MinutesReader({ meetingId, minutes, insider, canComment, commentCounts }: ReaderProps) {
   const t = useT()
@@ -134,7 +148,9 @@ export function MinutesReader({ meetingId, minutes, insider, canComment, comment
         <section key={section.id} id={`section-${section.id}`} aria-labelledby={`section-${section.id}-title`} className="minutes__section">
           <h3 id={`section-${section.id}-title`}>{section.title}</h3>
           <Markup source={section.body} empty={t('minutes.sectionEmpty')} />
-          {insider ? <SectionCommentLinks base={base} section={section} count={commentCounts[section.id] ?? 0} canComment={canComment} /> : null}
+          {insider ? (
+            <SectionCommentLinks base={base} section={section} count={commentCounts[section.id] ?? 0} canComment={canComment} />
+          ) : null}
         </section>
       ))}
 
@@ -144,13 +160,27 @@ export function MinutesReader({ meetingId, minutes, insider, canComment, comment
         <dt>{t('minutes.preparedBy')}</dt>
         <dd>{minutes.preparedBy ?? '—'}</dd>
         <dt>{t('minutes.approvedBy')}</dt>
-        <dd>{minutes.approvedBy ? [minutes.approvedBy, minutes.approvedOn ? formatDay(minutes.approvedOn, lang) : null].filter(Boolean).join(', ') : '—'}</dd>
+        <dd>
+          {minutes.approvedBy
+            ? [minutes.approvedBy, minutes.approvedOn ? formatDay(minutes.approvedOn, lang) : null].filter(Boolean).join(', ')
+            : '—'}
+        </dd>
       </dl>
     </article>
   )
 }
 
-function SectionCommentLinks({ base, section, count, canComment }: { base: string; section: { id: number; title: string }; count: number; canComment: boolean }) {
+function SectionCommentLinks({
+  base,
+  section,
+  count,
+  canComment,
+}: {
+  base: string
+  section: { id: number; title: string }
+  count: number
+  canComment: boolean
+}) {
   const t = useT()
   const about = <span className="visually-hidden"> {t('minutes.aboutSection', { title: section.title })}</span>
   return (

@@ -65,7 +65,9 @@ export function FrozenMinutesText({ minutes }: { minutes: FrozenMinutes }) {
       {minutes.actionItems.length ? (
         <ul>
           {minutes.actionItems.map((item) => (
-            <li key={item.id}>{[item.text, item.owner, item.dueText ?? (item.dueDate ? day(item.dueDate) : null)].filter(Boolean).join(' — ')}</li>
+            <li key={item.id}>
+              {[item.text, item.owner, item.dueText ?? (item.dueDate ? day(item.dueDate) : null)].filter(Boolean).join(' — ')}
+            </li>
           ))}
         </ul>
       ) : (
@@ -75,7 +77,9 @@ export function FrozenMinutesText({ minutes }: { minutes: FrozenMinutes }) {
         <dt>{t('minutesReview.field.preparedBy')}</dt>
         <dd>{minutes.preparedBy ?? '—'}</dd>
         <dt>{t('minutesReview.field.approvedBy')}</dt>
-        <dd>{minutes.approvedBy ? [minutes.approvedBy, minutes.approvedOn ? day(minutes.approvedOn) : null].filter(Boolean).join(', ') : '—'}</dd>
+        <dd>
+          {minutes.approvedBy ? [minutes.approvedBy, minutes.approvedOn ? day(minutes.approvedOn) : null].filter(Boolean).join(', ') : '—'}
+        </dd>
       </dl>
     </article>
   )

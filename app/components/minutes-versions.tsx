@@ -7,7 +7,13 @@ import { useLang, useT } from '~/i18n/use-t'
 import { formatDateTime } from '~/utils/format'
 import type { ChangeStatus, MinutesComparison, SectionComparison } from '~/utils/minutes-compare'
 
-export type VersionRow = { number: number; state: MinutesState; createdAt: string; createdByName: string | null; verificationCode: string | null }
+export type VersionRow = {
+  number: number
+  state: MinutesState
+  createdAt: string
+  createdByName: string | null
+  verificationCode: string | null
+}
 
 /** „wersja 2” or „bieżący tekst”: one side of a comparison. */
 export function sideLabel(t: Translate, side: string): string {
@@ -34,7 +40,9 @@ export function VersionsTable({ meetingId, versions }: { meetingId: number; vers
           {versions.map((v) => (
             <tr key={v.number}>
               <th scope="row">
-                <Link to={`/meetings/${meetingId}/minutes/versions/${v.number}`}>{t('minutesReview.versions.read', { number: v.number })}</Link>
+                <Link to={`/meetings/${meetingId}/minutes/versions/${v.number}`}>
+                  {t('minutesReview.versions.read', { number: v.number })}
+                </Link>
               </th>
               <td>{t(`minutesReview.versionState.${v.state}`)}</td>
               <td>{formatDateTime(v.createdAt, lang)}</td>
@@ -56,7 +64,11 @@ export function CompareForm({ versions, from, to }: { versions: VersionRow[]; fr
     { value: 'current', label: t('minutesReview.compare.current') },
     ...versions.map((v) => ({
       value: String(v.number),
-      label: t('minutesReview.compare.option', { number: v.number, state: t(`minutesReview.versionState.${v.state}`), when: formatDateTime(v.createdAt, lang) }),
+      label: t('minutesReview.compare.option', {
+        number: v.number,
+        state: t(`minutesReview.versionState.${v.state}`),
+        when: formatDateTime(v.createdAt, lang),
+      }),
     })),
   ]
   const select = (name: 'from' | 'to', value: string) => (

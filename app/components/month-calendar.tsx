@@ -110,7 +110,11 @@ export function MonthCalendar({
               <tr key={week.find(Boolean)}>
                 {week.map((day, index) =>
                   day ? (
-                    <td key={day} aria-current={day === today ? 'date' : undefined} className={day === today ? 'month-calendar__today' : undefined}>
+                    <td
+                      key={day}
+                      aria-current={day === today ? 'date' : undefined}
+                      className={day === today ? 'month-calendar__today' : undefined}
+                    >
                       <time dateTime={day} className="month-calendar__day">
                         {Number(day.slice(8))}
                       </time>

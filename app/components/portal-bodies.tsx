@@ -19,13 +19,13 @@ export function PortalBodies({ bodies }: { bodies: PortalBody[] }) {
           <div className="portal-years-row">
             <span id={`portal-body-${body.id}-years`}>{t('portal.yearsLabel')}</span>
             <ul className="portal-years" aria-labelledby={`portal-body-${body.id}-years portal-body-${body.id}`}>
-            {body.years.map(({ year, meetings, minutes }) => (
-              <li key={year}>
-                <Link to={portalYearPath(body.id, year)} aria-label={t('portal.yearLinkLabel', { year, name: body.name })}>
-                  {year}
-                </Link>{' '}
-                <span className="muted">({t('portal.yearCounts', { meetings, minutes })})</span>
-              </li>
+              {body.years.map(({ year, meetings, minutes }) => (
+                <li key={year}>
+                  <Link to={portalYearPath(body.id, year)} aria-label={t('portal.yearLinkLabel', { year, name: body.name })}>
+                    {year}
+                  </Link>{' '}
+                  <span className="muted">({t('portal.yearCounts', { meetings, minutes })})</span>
+                </li>
               ))}
             </ul>
           </div>

@@ -18,7 +18,9 @@ export function PortalMeetingCard({ meeting }: { meeting: PortalMeeting }) {
   const heading = `portal-meeting-${meeting.id}`
   return (
     <article className="portal-meeting" aria-labelledby={heading}>
-      <h2 id={heading}>{t('portal.meetingHeading', { number: meeting.number, date: formatDayRange(meeting.startsAt, meeting.endsAt, lang) })}</h2>
+      <h2 id={heading}>
+        {t('portal.meetingHeading', { number: meeting.number, date: formatDayRange(meeting.startsAt, meeting.endsAt, lang) })}
+      </h2>
       {meeting.cancelled ? (
         <p>
           <span className="badge meeting-state--cancelled">{t('portal.cancelled')}</span>
@@ -44,14 +46,18 @@ export function PortalMeetingCard({ meeting }: { meeting: PortalMeeting }) {
           <>
             <li>
               <Link to={`/meetings/${meeting.id}/minutes`}>{t('portal.minutes')}</Link>
-              {meeting.minutes.publishedAt ? <span className="muted"> — {t('portal.minutesPublished', { date: formatDate(meeting.minutes.publishedAt, lang) })}</span> : null}
+              {meeting.minutes.publishedAt ? (
+                <span className="muted"> — {t('portal.minutesPublished', { date: formatDate(meeting.minutes.publishedAt, lang) })}</span>
+              ) : null}
             </li>
             <li>
               <a href={`/meetings/${meeting.id}/minutes.pdf`}>{t('portal.minutesPdf')}</a>
             </li>
             {meeting.minutes.verificationCode ? (
               <li>
-                <Link to={`/verify/${meeting.minutes.verificationCode}`}>{t('portal.verify', { code: meeting.minutes.verificationCode })}</Link>
+                <Link to={`/verify/${meeting.minutes.verificationCode}`}>
+                  {t('portal.verify', { code: meeting.minutes.verificationCode })}
+                </Link>
               </li>
             ) : null}
           </>
@@ -72,7 +78,14 @@ export function PortalMeetingCard({ meeting }: { meeting: PortalMeeting }) {
               <li key={p.id}>
                 <a href={`/presentations/${p.id}/${encodeURIComponent(p.fileName)}`}>{p.title}</a>{' '}
                 <span className="muted">
-                  ({[p.presenter ? t('portal.presentedBy', { name: p.presenter }) : null, t('portal.fileInfo', { type: fileType(p.fileName), size: formatSize(p.sizeBytes, lang) })].filter(Boolean).join('; ')})
+                  (
+                  {[
+                    p.presenter ? t('portal.presentedBy', { name: p.presenter }) : null,
+                    t('portal.fileInfo', { type: fileType(p.fileName), size: formatSize(p.sizeBytes, lang) }),
+                  ]
+                    .filter(Boolean)
+                    .join('; ')}
+                  )
                 </span>
               </li>
             ))}

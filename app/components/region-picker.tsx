@@ -21,7 +21,15 @@ type Meta = FieldMetadata<any, any, any>
  * level is chosen; without it, the buttons beside each list send the form back (with
  * `intent=region`, which saves nothing) and the page returns with the next list filled.
  */
-export function RegionPicker({ choices, municipality, municipalityCode }: { choices: RegionChoices; municipality: Meta; municipalityCode?: string | null }) {
+export function RegionPicker({
+  choices,
+  municipality,
+  municipalityCode,
+}: {
+  choices: RegionChoices
+  municipality: Meta
+  municipalityCode?: string | null
+}) {
   const t = useT()
   const hydrated = useHydrated()
   const fetcher = useFetcher<typeof optionsLoader>()
@@ -43,7 +51,12 @@ export function RegionPicker({ choices, municipality, municipalityCode }: { choi
       <div className="row">
         <div className="field">
           <label htmlFor="region-voivodeship">{t('region.voivodeship')}</label>
-          <select id="region-voivodeship" name="voivodeship" value={voivodeship} onChange={(e) => load({ voivodeship: e.target.value, county: '' })}>
+          <select
+            id="region-voivodeship"
+            name="voivodeship"
+            value={voivodeship}
+            onChange={(e) => load({ voivodeship: e.target.value, county: '' })}
+          >
             <option value="">{t('region.chooseVoivodeship')}</option>
             {current.voivodeships.map((v) => (
               <option key={v.code} value={v.code}>
@@ -61,7 +74,13 @@ export function RegionPicker({ choices, municipality, municipalityCode }: { choi
       <div className="row">
         <div className="field">
           <label htmlFor="region-county">{t('region.county')}</label>
-          <select id="region-county" name="county" value={county} onChange={(e) => load({ voivodeship, county: e.target.value })} disabled={current.counties.length === 0}>
+          <select
+            id="region-county"
+            name="county"
+            value={county}
+            onChange={(e) => load({ voivodeship, county: e.target.value })}
+            disabled={current.counties.length === 0}
+          >
             <option value="">{t('region.chooseCounty')}</option>
             {current.counties.map((c) => (
               <option key={c.code} value={c.code}>

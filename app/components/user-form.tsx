@@ -8,7 +8,13 @@ export type PersonOption = { id: number; name: string; organisationName: string 
 type Meta = FieldMetadata<any, any, any>
 
 /** The fields a new and an existing account share; the routes add the rest of their form. */
-export function UserFields({ fields, people }: { fields: { email: Meta; name: Meta; role: Meta; personId: Meta }; people: PersonOption[] }) {
+export function UserFields({
+  fields,
+  people,
+}: {
+  fields: { email: Meta; name: Meta; role: Meta; personId: Meta }
+  people: PersonOption[]
+}) {
   const t = useT()
   return (
     <>

@@ -35,7 +35,10 @@ export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
   const t = useT()
   const lang = useLang()
   const approvedOn = doc.approvedOn ? formatDay(doc.approvedOn, lang) : null
-  const approval = doc.approvedBy && approvedOn ? t('verify.approvedValue', { by: doc.approvedBy, date: approvedOn }) : (doc.approvedBy ?? approvedOn ?? t('verify.notApproved'))
+  const approval =
+    doc.approvedBy && approvedOn
+      ? t('verify.approvedValue', { by: doc.approvedBy, date: approvedOn })
+      : (doc.approvedBy ?? approvedOn ?? t('verify.notApproved'))
   const published = formatDateTime(doc.publishedAt, lang)
   return (
     <dl className="details">
@@ -64,7 +67,19 @@ export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
 }
 
 /** One PDF to check, streamed to the action and never stored; its error next to the field. */
-export function PdfUploadForm({ id, error, maxMb, label, children }: { id: string; error: MessageKey | null; maxMb: number; label: string; children?: ReactNode }) {
+export function PdfUploadForm({
+  id,
+  error,
+  maxMb,
+  label,
+  children,
+}: {
+  id: string
+  error: MessageKey | null
+  maxMb: number
+  label: string
+  children?: ReactNode
+}) {
   const t = useT()
   const errorId = `${id}-error`
   return (

@@ -24,10 +24,25 @@ export type MeetingMailData = {
 
 export type MailRecipient = { name: string; email: string; response: InvitationResponse }
 
-const partstats: Record<InvitationResponse, AttendeePartstat> = { pending: 'NEEDS-ACTION', yes: 'ACCEPTED', no: 'DECLINED', maybe: 'TENTATIVE' }
+const partstats: Record<InvitationResponse, AttendeePartstat> = {
+  pending: 'NEEDS-ACTION',
+  yes: 'ACCEPTED',
+  no: 'DECLINED',
+  maybe: 'TENTATIVE',
+}
 
 /** The meeting as one event for the recipient's calendar: UID `meeting-<id>@narada`. */
-export function meetingCalendar({ meeting, recipient, method, meetingUrl }: { meeting: MeetingMailData; recipient: MailRecipient; method: CalendarMethod; meetingUrl?: string }): string {
+export function meetingCalendar({
+  meeting,
+  recipient,
+  method,
+  meetingUrl,
+}: {
+  meeting: MeetingMailData
+  recipient: MailRecipient
+  method: CalendarMethod
+  meetingUrl?: string
+}): string {
   return buildCalendar({
     name: meeting.bodyName,
     method,
@@ -39,7 +54,11 @@ export function meetingCalendar({ meeting, recipient, method, meetingUrl }: { me
         start: new Date(meeting.startsAt),
         end: new Date(meeting.endsAt),
         summary: `${meeting.topic} (${meeting.bodyName})`,
-        description: [`${meeting.number}. spotkanie zespołu „${meeting.bodyName}”.`, meeting.purpose, method === 'CANCEL' && meeting.cancelReason ? `Powód odwołania: ${meeting.cancelReason}` : null]
+        description: [
+          `${meeting.number}. spotkanie zespołu „${meeting.bodyName}”.`,
+          meeting.purpose,
+          method === 'CANCEL' && meeting.cancelReason ? `Powód odwołania: ${meeting.cancelReason}` : null,
+        ]
           .filter(Boolean)
           .join('\n'),
         location: venueLine(meeting) ?? undefined,
@@ -76,7 +95,12 @@ function agendaText(meeting: MeetingMailData): string[] {
 
 function details(meeting: MeetingMailData): string[] {
   const venue = venueLine(meeting)
-  return [`Zespół: ${meeting.bodyName}`, `Spotkanie nr ${meeting.number}: ${meeting.topic}`, `Termin: ${formatMeetingWhen(meeting.startsAt, meeting.endsAt)}`, ...(venue ? [`Miejsce: ${venue}`] : [])]
+  return [
+    `Zespół: ${meeting.bodyName}`,
+    `Spotkanie nr ${meeting.number}: ${meeting.topic}`,
+    `Termin: ${formatMeetingWhen(meeting.startsAt, meeting.endsAt)}`,
+    ...(venue ? [`Miejsce: ${venue}`] : []),
+  ]
 }
 
 function signature(meeting: MeetingMailData): string[] {
@@ -84,7 +108,17 @@ function signature(meeting: MeetingMailData): string[] {
 }
 
 /** „Zaproszenie: <temat> — <termin>”, with the personal link and the .ics to accept. */
-export function invitationMessage({ meeting, recipient, link, meetingUrl }: { meeting: MeetingMailData; recipient: MailRecipient; link: string; meetingUrl?: string }): MailMessage {
+export function invitationMessage({
+  meeting,
+  recipient,
+  link,
+  meetingUrl,
+}: {
+  meeting: MeetingMailData
+  recipient: MailRecipient
+  link: string
+  meetingUrl?: string
+}): MailMessage {
   const text = [
     `${recipient.name},`,
     '',
@@ -110,7 +144,15 @@ export function invitationMessage({ meeting, recipient, link, meetingUrl }: { me
 }
 
 /** „Zmiana terminu/miejsca spotkania”: the new time and place, and an updated .ics. */
-export function rescheduledMessage({ meeting, recipient, meetingUrl }: { meeting: MeetingMailData; recipient: MailRecipient; meetingUrl?: string }): MailMessage {
+export function rescheduledMessage({
+  meeting,
+  recipient,
+  meetingUrl,
+}: {
+  meeting: MeetingMailData
+  recipient: MailRecipient
+  meetingUrl?: string
+}): MailMessage {
   const text = [
     `${recipient.name},`,
     '',
@@ -133,7 +175,15 @@ export function rescheduledMessage({ meeting, recipient, meetingUrl }: { meeting
 }
 
 /** „Odwołanie spotkania”, with the reason and a METHOD:CANCEL .ics. */
-export function cancellationMessage({ meeting, recipient, meetingUrl }: { meeting: MeetingMailData; recipient: MailRecipient; meetingUrl?: string }): MailMessage {
+export function cancellationMessage({
+  meeting,
+  recipient,
+  meetingUrl,
+}: {
+  meeting: MeetingMailData
+  recipient: MailRecipient
+  meetingUrl?: string
+}): MailMessage {
   const text = [
     `${recipient.name},`,
     '',

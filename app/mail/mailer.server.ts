@@ -80,7 +80,11 @@ export async function deliver(ids: number[]): Promise<DeliveryReport> {
   if (ids.length === 0) return report
   const url = process.env.SMTP_URL?.trim()
   if (!url) return { ...report, kept: ids.length }
-  const rows = db.select({ id: o.id, to: o.to, subject: o.subject, text: o.text, attachments: o.attachments }).from(o).where(inArray(o.id, ids)).all()
+  const rows = db
+    .select({ id: o.id, to: o.to, subject: o.subject, text: o.text, attachments: o.attachments })
+    .from(o)
+    .where(inArray(o.id, ids))
+    .all()
   const transport = transportFor(url)
   for (const row of rows) {
     const attachments = row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]) : []
@@ -115,7 +119,16 @@ export const OUTBOX_PAGE_SIZE = 25
 /** The kept messages, newest first, for administrators. */
 export function listOutbox({ page = 1 }: { page?: number }) {
   const rows = db
-    .select({ id: o.id, to: o.to, subject: o.subject, text: o.text, attachments: o.attachments, createdAt: o.createdAt, sentAt: o.sentAt, error: o.error })
+    .select({
+      id: o.id,
+      to: o.to,
+      subject: o.subject,
+      text: o.text,
+      attachments: o.attachments,
+      createdAt: o.createdAt,
+      sentAt: o.sentAt,
+      error: o.error,
+    })
     .from(o)
     .orderBy(desc(o.id))
     .limit(OUTBOX_PAGE_SIZE)
@@ -123,8 +136,18 @@ export function listOutbox({ page = 1 }: { page?: number }) {
     .all()
     .map(({ attachments, ...row }) => ({
       ...row,
-      attachments: attachments ? (JSON.parse(attachments) as MailAttachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.byteLength(a.content) })) : [],
+      attachments: attachments
+        ? (JSON.parse(attachments) as MailAttachment[]).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            size: Buffer.byteLength(a.content),
+          }))
+        : [],
     }))
-  const total = db.select({ n: sql<number>`count(*)` }).from(o).get()?.n ?? 0
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(o)
+      .get()?.n ?? 0
   return { rows, total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) }
 }

@@ -3,7 +3,17 @@ import { formatDateTime, formatDayRange } from '~/utils/format'
 import type { MailMessage } from './mailer.server'
 
 /** „Projekt notatki do uwag”: the link to the circulated minutes and the deadline for comments. */
-export function minutesCirculatedMessage({ snapshot, recipient, link, commentsDueAt }: { snapshot: MinutesSnapshot; recipient: { name: string; email: string }; link: string; commentsDueAt: Date }): MailMessage {
+export function minutesCirculatedMessage({
+  snapshot,
+  recipient,
+  link,
+  commentsDueAt,
+}: {
+  snapshot: MinutesSnapshot
+  recipient: { name: string; email: string }
+  link: string
+  commentsDueAt: Date
+}): MailMessage {
   const when = formatDayRange(snapshot.startsAt, snapshot.endsAt)
   const text = [
     `${recipient.name},`,

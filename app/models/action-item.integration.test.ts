@@ -56,8 +56,16 @@ const auditOf = (itemId: number) =>
 describe('action items of a meeting', () => {
   it('keeps the due in words and stores the end of the period as the day to sort by', () => {
     const meetingId = createTestMeeting(team(), { startsAt: '2017-05-11T10:00', endsAt: '2017-05-11T12:00' })
-    const id = add(meetingId, { text: 'Zawarcie porozumienia MOPS–PUP', owner: `organisation:${mops}`, dueText: 'najpóźniej w III kwartale 2017 r.' })
-    add(meetingId, { text: 'Katalog usług PUP dla pracowników socjalnych', owner: `person:${zdzblo}`, dueText: 'najpóźniej w 4 kwartale br.' })
+    const id = add(meetingId, {
+      text: 'Zawarcie porozumienia MOPS–PUP',
+      owner: `organisation:${mops}`,
+      dueText: 'najpóźniej w III kwartale 2017 r.',
+    })
+    add(meetingId, {
+      text: 'Katalog usług PUP dla pracowników socjalnych',
+      owner: `person:${zdzblo}`,
+      dueText: 'najpóźniej w 4 kwartale br.',
+    })
     add(meetingId, { text: 'Lista kontaktów', dueDate: '2017-06-15', dueText: 'przed wakacjami' })
 
     const items = listActionItems({ meetingId })
@@ -76,8 +84,14 @@ describe('action items of a meeting', () => {
 
   it('refuses words that name no day without a date, and an owner not in the directory, storing nothing', () => {
     const meetingId = createTestMeeting(team())
-    expect(addActionItem({ meetingId, input: { text: 'Coś do zrobienia', dueText: 'wkrótce' }, actor })).toEqual({ ok: false, fieldErrors: { dueText: ['actionItems.error.duePeriod'] } })
-    expect(addActionItem({ meetingId, input: { text: 'Coś do zrobienia', owner: 'person:999999999' }, actor })).toEqual({ ok: false, fieldErrors: { owner: ['actionItems.error.owner'] } })
+    expect(addActionItem({ meetingId, input: { text: 'Coś do zrobienia', dueText: 'wkrótce' }, actor })).toEqual({
+      ok: false,
+      fieldErrors: { dueText: ['actionItems.error.duePeriod'] },
+    })
+    expect(addActionItem({ meetingId, input: { text: 'Coś do zrobienia', owner: 'person:999999999' }, actor })).toEqual({
+      ok: false,
+      fieldErrors: { owner: ['actionItems.error.owner'] },
+    })
     expect(listActionItems({ meetingId })).toEqual([])
     // Words with a date of their own are kept as they are; no due at all is fine too.
     add(meetingId, { text: 'Coś do zrobienia', dueText: 'wkrótce', dueDate: '2031-06-01' })
@@ -94,7 +108,9 @@ describe('action items of a meeting', () => {
     const second = add(meetingId, { text: 'Drugie' })
     const third = add(meetingId, { text: 'Trzecie' })
     expect(listActionItems({ meetingId })[0]).toMatchObject({ dueDate: '2018-03-31', dueDateDerived: true })
-    expect(updateActionItem({ meetingId, itemId: first, input: { text: 'Pierwsze, poprawione', dueText: 'II półrocze 2018' }, actor })).toEqual({ ok: true, id: first })
+    expect(
+      updateActionItem({ meetingId, itemId: first, input: { text: 'Pierwsze, poprawione', dueText: 'II półrocze 2018' }, actor }),
+    ).toEqual({ ok: true, id: first })
     expect(listActionItems({ meetingId })[0]).toMatchObject({ text: 'Pierwsze, poprawione', dueDate: '2018-12-31' })
 
     moveActionItem({ meetingId, itemId: third, direction: 'up', actor })
@@ -113,8 +129,16 @@ describe('action items of a meeting', () => {
     const other = add(meetingId, { text: 'Inne zadanie' })
     startMinutes({ meetingId, actor })
     // Before approval the draft minutes do not stop anyone.
-    expect(updateActionItem({ meetingId, itemId: id, input: { text: 'Zawarcie porozumienia MOPS–PUP', dueText: 'III kwartał 2031' }, actor }).ok).toBe(true)
-    const approved = approveMinutes({ meetingId, approvedBy: 'Zespół na kolejnym spotkaniu', approvedOn: '2031-06-20', baseRevision: getMinutes({ meetingId })!.revision, actor })
+    expect(
+      updateActionItem({ meetingId, itemId: id, input: { text: 'Zawarcie porozumienia MOPS–PUP', dueText: 'III kwartał 2031' }, actor }).ok,
+    ).toBe(true)
+    const approved = approveMinutes({
+      meetingId,
+      approvedBy: 'Zespół na kolejnym spotkaniu',
+      approvedOn: '2031-06-20',
+      baseRevision: getMinutes({ meetingId })!.revision,
+      actor,
+    })
     expect(approved.ok).toBe(true)
 
     const locked = { ok: false, formErrors: ['actionItems.error.locked'] }
@@ -124,7 +148,10 @@ describe('action items of a meeting', () => {
     expect(removeActionItem({ meetingId, itemId: other, actor })).toEqual(locked)
     expect(listActionItems({ meetingId }).map((item) => item.text)).toEqual(['Zawarcie porozumienia MOPS–PUP', 'Inne zadanie'])
 
-    expect(setActionItemState({ bodyId, itemId: id, state: 'dropped', note: '', actor })).toEqual({ ok: false, fieldErrors: { note: ['actionItems.error.noteRequired'] } })
+    expect(setActionItemState({ bodyId, itemId: id, state: 'dropped', note: '', actor })).toEqual({
+      ok: false,
+      fieldErrors: { note: ['actionItems.error.noteRequired'] },
+    })
     expect(setActionItemState({ bodyId, itemId: id, state: 'done', note: 'Podpisano 12.09.2031 r.', actor }).ok).toBe(true)
     const done = listActionItems({ meetingId })[0]!
     expect(done).toMatchObject({ state: 'done', stateNote: 'Podpisano 12.09.2031 r.' })
@@ -158,7 +185,13 @@ describe("a team's action items", () => {
     ])
     expect(open.find((item) => item.text === 'Porozumienie')).toMatchObject({ meetingId: may, meetingNumber: expect.any(Number) })
     expect(listBodyActionItems({ bodyId, state: 'done' }).map((item) => [item.text, item.overdue])).toEqual([['Wykonane', false]])
-    expect(listBodyActionItems({ bodyId, state: 'all' }).map((item) => item.text)).toEqual(['Wykonane', 'Wcześniejsze', 'Porozumienie', 'Na przyszłość', 'Bez terminu'])
+    expect(listBodyActionItems({ bodyId, state: 'all' }).map((item) => item.text)).toEqual([
+      'Wykonane',
+      'Wcześniejsze',
+      'Porozumienie',
+      'Na przyszłość',
+      'Bez terminu',
+    ])
     expect(listBodyActionItems({ bodyId: team() })).toEqual([])
   })
 })
@@ -175,12 +208,21 @@ describe('carrying open items over to the next meeting', () => {
     const doneId = add(earlier, { text: 'Zadanie już wykonane' })
     setActionItemState({ bodyId, itemId: doneId, state: 'done', actor })
     add(later, { text: 'Zadanie z późniejszego spotkania' })
-    for (const [kind, title] of [['presentation', 'Analiza koncepcji i narzędzi badawczych'], ['opening', 'Powitanie uczestników']] as const) {
+    for (const [kind, title] of [
+      ['presentation', 'Analiza koncepcji i narzędzi badawczych'],
+      ['opening', 'Powitanie uczestników'],
+    ] as const) {
       const saved = addAgendaItem({ meetingId: next, input: { day: '2017-05-16', kind, title, speakerIds: [] }, actor })
       if (!saved.ok) throw new Error(JSON.stringify(saved))
     }
-    expect(listAgenda({ meetingId: next }).map((item) => item.title)).toEqual(['Analiza koncepcji i narzędzi badawczych', 'Powitanie uczestników'])
-    expect(getCarryOver({ meetingId: next })).toMatchObject({ agendaItemId: null, items: [{ text: 'Przekazanie katalogu usług' }, { text: 'Zawarcie porozumienia MOPS–PUP' }, { text: 'Zadanie bez odpowiedzialnego' }] })
+    expect(listAgenda({ meetingId: next }).map((item) => item.title)).toEqual([
+      'Analiza koncepcji i narzędzi badawczych',
+      'Powitanie uczestników',
+    ])
+    expect(getCarryOver({ meetingId: next })).toMatchObject({
+      agendaItemId: null,
+      items: [{ text: 'Przekazanie katalogu usług' }, { text: 'Zawarcie porozumienia MOPS–PUP' }, { text: 'Zadanie bez odpowiedzialnego' }],
+    })
 
     const added = addCarryOverAgendaItem({ meetingId: next, actor })
     expect(added).toMatchObject({ created: true })
@@ -194,8 +236,12 @@ describe('carrying open items over to the next meeting', () => {
     expect(item).toMatchObject({ id: added!.id, kind: 'discussion', day: '2017-05-16' })
     const lines = item.description!.split('\n')
     expect(lines).toEqual([
-      expect.stringMatching(/^- Przekazanie katalogu usług \(Grzegorz Źdźbło \(Powiatowy Urząd Pracy w Wodzisławiu Śląskim [0-9a-f]+\), 31\.05\.2017 r\.\)$/),
-      expect.stringMatching(/^- Zawarcie porozumienia MOPS–PUP \(Powiatowy Urząd Pracy w Wodzisławiu Śląskim [0-9a-f]+, najpóźniej w III kwartale 2017 r\.\)$/),
+      expect.stringMatching(
+        /^- Przekazanie katalogu usług \(Grzegorz Źdźbło \(Powiatowy Urząd Pracy w Wodzisławiu Śląskim [0-9a-f]+\), 31\.05\.2017 r\.\)$/,
+      ),
+      expect.stringMatching(
+        /^- Zawarcie porozumienia MOPS–PUP \(Powiatowy Urząd Pracy w Wodzisławiu Śląskim [0-9a-f]+, najpóźniej w III kwartale 2017 r\.\)$/,
+      ),
       '- Zadanie bez odpowiedzialnego',
     ])
     expect(item.description).not.toContain('Zadanie już wykonane')
@@ -213,7 +259,11 @@ describe('carrying open items over to the next meeting', () => {
     const next = createTestMeeting(bodyId, { startsAt: '2017-05-16T13:00', endsAt: '2017-05-16T15:00' })
     expect(addCarryOverAgendaItem({ meetingId: next, actor })).toBeNull()
     add(earlier, { text: 'Otwarte zadanie' })
-    const saved = addAgendaItem({ meetingId: next, input: { day: '2017-05-16', kind: 'presentation', title: 'Prezentacja PUP', speakerIds: [] }, actor })
+    const saved = addAgendaItem({
+      meetingId: next,
+      input: { day: '2017-05-16', kind: 'presentation', title: 'Prezentacja PUP', speakerIds: [] },
+      actor,
+    })
     if (!saved.ok) throw new Error(JSON.stringify(saved))
     addCarryOverAgendaItem({ meetingId: next, actor })
     expect(listAgenda({ meetingId: next }).map((item) => [item.position, item.title])).toEqual([

@@ -67,7 +67,8 @@ function view(row: ItemRow, day: string) {
     dueText: row.dueText,
     dueDate: row.dueDate,
     // A day read from the words follows the words when they are edited.
-    dueDateDerived: !!row.dueText && !!row.dueDate && parseDuePeriod(row.dueText, { currentYear: meetingYear(row.meetingStartsAt) }) === row.dueDate,
+    dueDateDerived:
+      !!row.dueText && !!row.dueDate && parseDuePeriod(row.dueText, { currentYear: meetingYear(row.meetingStartsAt) }) === row.dueDate,
     state: row.state,
     stateNote: row.stateNote,
     closedAt: row.closedAt,
@@ -113,14 +114,12 @@ export type OwnerOption = { organisationId: number; name: string; selectable: bo
  * Who may own an item: every active institution with its active people, by institution.
  * An owner archived since it was chosen stays choosable (`keep`).
  */
-export function listOwnerOptions({ keep = [] }: { keep?: { organisationId: number | null; personId: number | null }[] } = {}): OwnerOption[] {
+export function listOwnerOptions({
+  keep = [],
+}: { keep?: { organisationId: number | null; personId: number | null }[] } = {}): OwnerOption[] {
   const keptOrgs = keep.map((k) => k.organisationId).filter((id): id is number => !!id)
   const keptPeople = keep.map((k) => k.personId).filter((id): id is number => !!id)
-  const institutions = db
-    .select({ id: orgs.id, name: orgs.name, archivedAt: orgs.archivedAt })
-    .from(orgs)
-    .orderBy(asc(orgs.nameKey))
-    .all()
+  const institutions = db.select({ id: orgs.id, name: orgs.name, archivedAt: orgs.archivedAt }).from(orgs).orderBy(asc(orgs.nameKey)).all()
   const persons = db
     .select({ id: people.id, name: people.name, organisationId: people.organisationId, archivedAt: people.archivedAt })
     .from(people)
@@ -141,7 +140,11 @@ export type ActionItemResult = { ok: true; id: number } | { ok: false; fieldErro
 const LOCKED = { ok: false as const, formErrors: ['actionItems.error.locked'] }
 
 function requireMeeting(tx: Tx, meetingId: number) {
-  const meeting = tx.select({ id: mt.id, bodyId: mt.bodyId, startsAt: mt.startsAt, endsAt: mt.endsAt }).from(mt).where(eq(mt.id, meetingId)).get()
+  const meeting = tx
+    .select({ id: mt.id, bodyId: mt.bodyId, startsAt: mt.startsAt, endsAt: mt.endsAt })
+    .from(mt)
+    .where(eq(mt.id, meetingId))
+    .get()
   if (!meeting) throw new Response('Not Found', { status: 404 })
   return meeting
 }
@@ -158,7 +161,20 @@ function lockedIn(tx: Db | Tx, meetingId: number): boolean {
 
 function requireItem(tx: Tx, where: SQL) {
   const item = tx
-    .select({ id: ai.id, meetingId: ai.meetingId, bodyId: ai.bodyId, position: ai.position, text: ai.text, ownerOrganisationId: ai.ownerOrganisationId, ownerPersonId: ai.ownerPersonId, dueText: ai.dueText, dueDate: ai.dueDate, state: ai.state, stateNote: ai.stateNote, closedAt: ai.closedAt })
+    .select({
+      id: ai.id,
+      meetingId: ai.meetingId,
+      bodyId: ai.bodyId,
+      position: ai.position,
+      text: ai.text,
+      ownerOrganisationId: ai.ownerOrganisationId,
+      ownerPersonId: ai.ownerPersonId,
+      dueText: ai.dueText,
+      dueDate: ai.dueDate,
+      state: ai.state,
+      stateNote: ai.stateNote,
+      closedAt: ai.closedAt,
+    })
     .from(ai)
     .where(where)
     .get()
@@ -170,7 +186,12 @@ function requireItem(tx: Tx, where: SQL) {
  * The stored columns for an input, or what is wrong with it: an owner that is not in the
  * directory (or archived, unless it already owned this item), words that name no day.
  */
-function toRow(tx: Tx, input: ActionItemInput, currentYear: number, before?: { ownerOrganisationId: number | null; ownerPersonId: number | null }) {
+function toRow(
+  tx: Tx,
+  input: ActionItemInput,
+  currentYear: number,
+  before?: { ownerOrganisationId: number | null; ownerPersonId: number | null },
+) {
   const fieldErrors: Record<string, string[]> = {}
   const owner = parseOwner(input.owner)
   if (input.owner && !owner) fieldErrors.owner = ['actionItems.error.owner']
@@ -195,8 +216,23 @@ function toRow(tx: Tx, input: ActionItemInput, currentYear: number, before?: { o
   }
 }
 
-function audit(tx: Tx, actor: Actor, action: string, itemId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
-  recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: `actionItem.${action}`, entityType: 'action_item', entityId: itemId, before, after })
+function audit(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  itemId: number,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+) {
+  recordAudit(tx, {
+    actorUserId: actor.userId,
+    ip: actor.ip,
+    action: `actionItem.${action}`,
+    entityType: 'action_item',
+    entityId: itemId,
+    before,
+    after,
+  })
 }
 
 export function addActionItem({ meetingId, input, actor }: { meetingId: number; input: ActionItemInput; actor: Actor }): ActionItemResult {
@@ -206,7 +242,12 @@ export function addActionItem({ meetingId, input, actor }: { meetingId: number; 
       if (lockedIn(tx, meetingId)) return LOCKED
       const checked = toRow(tx, input, meetingYear(meeting.startsAt))
       if (!checked.row) return { ok: false, fieldErrors: checked.fieldErrors }
-      const last = tx.select({ n: sql<number>`coalesce(max(${ai.position}), 0)` }).from(ai).where(eq(ai.meetingId, meetingId)).get()?.n ?? 0
+      const last =
+        tx
+          .select({ n: sql<number>`coalesce(max(${ai.position}), 0)` })
+          .from(ai)
+          .where(eq(ai.meetingId, meetingId))
+          .get()?.n ?? 0
       const { id } = tx
         .insert(ai)
         .values({ ...checked.row, bodyId: meeting.bodyId, meetingId, position: last + 1 })
@@ -219,7 +260,17 @@ export function addActionItem({ meetingId, input, actor }: { meetingId: number; 
   )
 }
 
-export function updateActionItem({ meetingId, itemId, input, actor }: { meetingId: number; itemId: number; input: ActionItemInput; actor: Actor }): ActionItemResult {
+export function updateActionItem({
+  meetingId,
+  itemId,
+  input,
+  actor,
+}: {
+  meetingId: number
+  itemId: number
+  input: ActionItemInput
+  actor: Actor
+}): ActionItemResult {
   return db.transaction(
     (tx): ActionItemResult => {
       const meeting = requireMeeting(tx, meetingId)
@@ -230,7 +281,10 @@ export function updateActionItem({ meetingId, itemId, input, actor }: { meetingI
       const row = checked.row
       const changed = (Object.keys(row) as (keyof typeof row)[]).filter((key) => before[key] !== row[key])
       if (changed.length) {
-        tx.update(ai).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(ai.id, itemId)).run()
+        tx.update(ai)
+          .set({ ...row, updatedAt: new Date().toISOString() })
+          .where(eq(ai.id, itemId))
+          .run()
         const pick = (source: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, source[key] ?? null]))
         audit(tx, actor, 'updated', itemId, { meetingId, ...pick(before) }, { meetingId, ...pick(row) })
       }
@@ -244,7 +298,19 @@ export function updateActionItem({ meetingId, itemId, input, actor }: { meetingI
  * Marks an item done, dropped (with a note saying why) or open again. Allowed at any time:
  * items outlive their minutes. `bodyId` scopes the item to the team the caller may manage.
  */
-export function setActionItemState({ bodyId, itemId, state, note, actor }: { bodyId: number; itemId: number; state: ActionItemState; note?: string | null; actor: Actor }): ActionItemResult {
+export function setActionItemState({
+  bodyId,
+  itemId,
+  state,
+  note,
+  actor,
+}: {
+  bodyId: number
+  itemId: number
+  state: ActionItemState
+  note?: string | null
+  actor: Actor
+}): ActionItemResult {
   const stateNote = note?.trim() || null
   if (state === 'dropped' && !stateNote) return { ok: false, fieldErrors: { note: ['actionItems.error.noteRequired'] } }
   return db.transaction(
@@ -253,7 +319,14 @@ export function setActionItemState({ bodyId, itemId, state, note, actor }: { bod
       const now = new Date().toISOString()
       const closedAt = state === 'open' ? null : before.state === state ? before.closedAt : now
       tx.update(ai).set({ state, stateNote, closedAt, updatedAt: now }).where(eq(ai.id, itemId)).run()
-      audit(tx, actor, 'stateChanged', itemId, { state: before.state, stateNote: before.stateNote, closedAt: before.closedAt }, { state, stateNote, closedAt })
+      audit(
+        tx,
+        actor,
+        'stateChanged',
+        itemId,
+        { state: before.state, stateNote: before.stateNote, closedAt: before.closedAt },
+        { state, stateNote, closedAt },
+      )
       return { ok: true, id: itemId }
     },
     { behavior: 'immediate' },
@@ -279,7 +352,17 @@ export function removeActionItem({ meetingId, itemId, actor }: { meetingId: numb
 }
 
 /** Swaps an item with its neighbour above or below; at either end nothing moves. */
-export function moveActionItem({ meetingId, itemId, direction, actor }: { meetingId: number; itemId: number; direction: 'up' | 'down'; actor: Actor }): ActionItemResult {
+export function moveActionItem({
+  meetingId,
+  itemId,
+  direction,
+  actor,
+}: {
+  meetingId: number
+  itemId: number
+  direction: 'up' | 'down'
+  actor: Actor
+}): ActionItemResult {
   return db.transaction(
     (tx): ActionItemResult => {
       const item = requireItem(tx, and(eq(ai.id, itemId), eq(ai.meetingId, meetingId))!)
@@ -290,7 +373,13 @@ export function moveActionItem({ meetingId, itemId, direction, actor }: { meetin
       if (target < 0 || target >= order.length) return { ok: true, id: itemId }
       ;[order[index], order[target]] = [order[target]!, order[index]!]
       // Positions are rewritten 1…n, which also mends any gap left by older data.
-      order.forEach((row, i) => tx.update(ai).set({ position: i + 1 }).where(eq(ai.id, row.id)).run())
+      order.forEach((row, i) =>
+        tx
+          .update(ai)
+          .set({ position: i + 1 })
+          .where(eq(ai.id, row.id))
+          .run(),
+      )
       audit(tx, actor, 'moved', itemId, { meetingId, position: item.position }, { meetingId, position: target + 1 })
       return { ok: true, id: itemId }
     },
@@ -308,7 +397,11 @@ function openEarlierItems(tx: Db | Tx, meeting: { bodyId: number; startsAt: stri
 }
 
 function carryOverItemId(tx: Db | Tx, meetingId: number): number | null {
-  const items = tx.select({ id: schema.agendaItems.id, title: schema.agendaItems.title }).from(schema.agendaItems).where(eq(schema.agendaItems.meetingId, meetingId)).all()
+  const items = tx
+    .select({ id: schema.agendaItems.id, title: schema.agendaItems.title })
+    .from(schema.agendaItems)
+    .where(eq(schema.agendaItems.meetingId, meetingId))
+    .all()
   return items.find((item) => item.title.trim().toLowerCase() === CARRY_OVER_TITLE.toLowerCase())?.id ?? null
 }
 
@@ -345,7 +438,12 @@ export function addCarryOverAgendaItem({ meetingId, actor }: { meetingId: number
       const items = openEarlierItems(tx, meeting)
       if (!items.length) return null
       const day = daysBetween(meeting.startsAt, meeting.endsAt)[0]!
-      const dayItems = tx.select({ position: ag.position, kind: ag.kind }).from(ag).where(and(eq(ag.meetingId, meetingId), eq(ag.day, day))).orderBy(asc(ag.position)).all()
+      const dayItems = tx
+        .select({ position: ag.position, kind: ag.kind })
+        .from(ag)
+        .where(and(eq(ag.meetingId, meetingId), eq(ag.day, day)))
+        .orderBy(asc(ag.position))
+        .all()
       const opening = dayItems.find((item) => item.kind === 'opening')
       const position = opening ? opening.position + 1 : (dayItems[0]?.position ?? 1)
       tx.update(ag)

@@ -32,14 +32,22 @@ beforeAll(() => {
   people.mops = person('Łucja Ćwik', organisation('Miejski Ośrodek Pomocy Społecznej w Katowicach', 'ops'))
   people.ohp = person('Jerzy Śliwa', organisation('Ochotnicze Hufce Pracy', 'ohp'))
   people.guest = person('Grzegorz Gość', organisation('Śląska Fundacja Obywatelska Lex Civis', 'ngo'))
-  const body = createBody({ input: { kind: 'advisory_team', name: 'Zespół ds. bezrobotnych', conveningOrganisationId: convening, isPublic: false }, actor, convenor: null })
+  const body = createBody({
+    input: { kind: 'advisory_team', name: 'Zespół ds. bezrobotnych', conveningOrganisationId: convening, isPublic: false },
+    actor,
+    convenor: null,
+  })
   if (!body.ok) throw new Error('body not saved')
   bodyId = body.id
 })
 
 /** A two-day meeting: 14–15 May 2012. */
 function twoDayMeeting() {
-  return createMeeting({ bodyId, input: { topic: 'Aktywizacja osób bezrobotnych', startsAt: '2012-05-14T09:00', endsAt: '2012-05-15T15:00', isPublic: false }, actor }).id
+  return createMeeting({
+    bodyId,
+    input: { topic: 'Aktywizacja osób bezrobotnych', startsAt: '2012-05-14T09:00', endsAt: '2012-05-15T15:00', isPublic: false },
+    actor,
+  }).id
 }
 
 function item(overrides: Partial<AgendaItemInput> = {}): AgendaItemInput {
@@ -97,15 +105,26 @@ describe('the agenda', () => {
 
   it('refuses a day outside the meeting, an unknown person and someone archived', () => {
     const meetingId = twoDayMeeting()
-    expect(addAgendaItem({ meetingId, input: item({ day: '2012-05-16' }), actor })).toEqual({ ok: false, fieldErrors: { day: ['agenda.validation.dayOutside'] } })
-    expect(addAgendaItem({ meetingId, input: item({ speakerIds: [people.pup, 987_654] }), actor })).toEqual({ ok: false, fieldErrors: { speakerIds: ['agenda.validation.unknownPerson'] } })
-    expect(addAgendaItem({ meetingId, input: item({ moderatorPersonId: 987_654 }), actor })).toEqual({ ok: false, fieldErrors: { moderatorPersonId: ['agenda.validation.unknownPerson'] } })
+    expect(addAgendaItem({ meetingId, input: item({ day: '2012-05-16' }), actor })).toEqual({
+      ok: false,
+      fieldErrors: { day: ['agenda.validation.dayOutside'] },
+    })
+    expect(addAgendaItem({ meetingId, input: item({ speakerIds: [people.pup, 987_654] }), actor })).toEqual({
+      ok: false,
+      fieldErrors: { speakerIds: ['agenda.validation.unknownPerson'] },
+    })
+    expect(addAgendaItem({ meetingId, input: item({ moderatorPersonId: 987_654 }), actor })).toEqual({
+      ok: false,
+      fieldErrors: { moderatorPersonId: ['agenda.validation.unknownPerson'] },
+    })
     const leaving = person('Anna Odchodząca', organisation('Stowarzyszenie Otwarte Drzwi', 'ngo'))
     const itemId = add(meetingId, { title: 'Z osobą, która odejdzie', speakerIds: [leaving] })
     archivePerson({ id: leaving, actor })
     expect(addAgendaItem({ meetingId, input: item({ speakerIds: [leaving] }), actor }).ok).toBe(false)
     // Already on an item, the archived person may stay there when it is edited.
-    expect(updateAgendaItem({ meetingId, itemId, input: item({ title: 'Z osobą, która odeszła', speakerIds: [leaving] }), actor }).ok).toBe(true)
+    expect(updateAgendaItem({ meetingId, itemId, input: item({ title: 'Z osobą, która odeszła', speakerIds: [leaving] }), actor }).ok).toBe(
+      true,
+    )
     expect(outline(meetingId)).toEqual(['14/1 Z osobą, która odeszła'])
   })
 
@@ -135,7 +154,12 @@ describe('the agenda', () => {
     add(meetingId, { title: 'C', startTime: '11:00' })
     add(meetingId, { day: '2012-05-15', title: 'D', startTime: '09:00' })
     add(meetingId, { day: '2012-05-15', title: 'E', startTime: '12:00' })
-    const saved = updateAgendaItem({ meetingId, itemId: b, input: item({ day: '2012-05-15', title: 'B', startTime: '10:00', speakerIds: [people.guest] }), actor })
+    const saved = updateAgendaItem({
+      meetingId,
+      itemId: b,
+      input: item({ day: '2012-05-15', title: 'B', startTime: '10:00', speakerIds: [people.guest] }),
+      actor,
+    })
     expect(saved).toEqual({ ok: true, id: b })
     expect(outline(meetingId)).toEqual(['14/1 A', '14/2 C', '15/1 D', '15/2 B', '15/3 E'])
     expect(listAgenda({ meetingId })[3]!.speakers.map((s) => s.name)).toEqual(['Grzegorz Gość'])

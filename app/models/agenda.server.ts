@@ -39,11 +39,22 @@ export function listAgenda({ meetingId }: { meetingId: number }) {
     .all()
   const speakers = rows.length
     ? db
-        .select({ agendaItemId: sp.agendaItemId, personId: sp.personId, name: people.name, position: people.position, organisation: orgs.name })
+        .select({
+          agendaItemId: sp.agendaItemId,
+          personId: sp.personId,
+          name: people.name,
+          position: people.position,
+          organisation: orgs.name,
+        })
         .from(sp)
         .innerJoin(people, eq(people.id, sp.personId))
         .innerJoin(orgs, eq(orgs.id, people.organisationId))
-        .where(inArray(sp.agendaItemId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            sp.agendaItemId,
+            rows.map((row) => row.id),
+          ),
+        )
         .orderBy(asc(sp.position))
         .all()
     : []
@@ -51,7 +62,12 @@ export function listAgenda({ meetingId }: { meetingId: number }) {
     ...item,
     moderator:
       moderatorPersonId && moderatorName
-        ? ({ personId: moderatorPersonId, name: moderatorName, position: moderatorPosition, organisation: moderatorOrganisation ?? '' } satisfies AgendaPerson)
+        ? ({
+            personId: moderatorPersonId,
+            name: moderatorName,
+            position: moderatorPosition,
+            organisation: moderatorOrganisation ?? '',
+          } satisfies AgendaPerson)
         : null,
     speakers: speakers
       .filter((speaker) => speaker.agendaItemId === item.id)
@@ -63,7 +79,11 @@ export type AgendaItemView = ReturnType<typeof listAgenda>[number]
 export type AgendaSaveResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
 
 function meetingDays(tx: Tx, meetingId: number): string[] {
-  const meeting = tx.select({ startsAt: schema.meetings.startsAt, endsAt: schema.meetings.endsAt }).from(schema.meetings).where(eq(schema.meetings.id, meetingId)).get()
+  const meeting = tx
+    .select({ startsAt: schema.meetings.startsAt, endsAt: schema.meetings.endsAt })
+    .from(schema.meetings)
+    .where(eq(schema.meetings.id, meetingId))
+    .get()
   if (!meeting) throw new Response('Not Found', { status: 404 })
   return daysBetween(meeting.startsAt, meeting.endsAt)
 }
@@ -142,11 +162,20 @@ function closeSlot(tx: Tx, meetingId: number, day: string, position: number) {
 
 function setSpeakers(tx: Tx, itemId: number, speakerIds: number[]) {
   tx.delete(sp).where(eq(sp.agendaItemId, itemId)).run()
-  if (speakerIds.length) tx.insert(sp).values(speakerIds.map((personId, index) => ({ agendaItemId: itemId, personId, position: index + 1 }))).run()
+  if (speakerIds.length)
+    tx.insert(sp)
+      .values(speakerIds.map((personId, index) => ({ agendaItemId: itemId, personId, position: index + 1 })))
+      .run()
 }
 
 function speakerIdsOf(tx: Tx, itemId: number) {
-  return tx.select({ personId: sp.personId }).from(sp).where(eq(sp.agendaItemId, itemId)).orderBy(asc(sp.position)).all().map((row) => row.personId)
+  return tx
+    .select({ personId: sp.personId })
+    .from(sp)
+    .where(eq(sp.agendaItemId, itemId))
+    .orderBy(asc(sp.position))
+    .all()
+    .map((row) => row.personId)
 }
 
 export function addAgendaItem({ meetingId, input, actor }: { meetingId: number; input: AgendaItemInput; actor: Actor }): AgendaSaveResult {
@@ -157,9 +186,20 @@ export function addAgendaItem({ meetingId, input, actor }: { meetingId: number; 
       const row = itemRow(input)
       const position = slotFor(tx, meetingId, row.day, row.startTime)
       openSlot(tx, meetingId, row.day, position)
-      const { id } = tx.insert(ai).values({ ...row, meetingId, position }).returning({ id: ai.id }).get()
+      const { id } = tx
+        .insert(ai)
+        .values({ ...row, meetingId, position })
+        .returning({ id: ai.id })
+        .get()
       setSpeakers(tx, id, input.speakerIds)
-      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'agenda.itemAdded', entityType: 'meeting', entityId: meetingId, after: { itemId: id, ...row, position, speakerIds: input.speakerIds } })
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'agenda.itemAdded',
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { itemId: id, ...row, position, speakerIds: input.speakerIds },
+      })
       return { ok: true as const, id }
     },
     { behavior: 'immediate' },
@@ -168,7 +208,18 @@ export function addAgendaItem({ meetingId, input, actor }: { meetingId: number; 
 
 function requireItem(tx: Tx, meetingId: number, itemId: number) {
   const item = tx
-    .select({ id: ai.id, day: ai.day, position: ai.position, startTime: ai.startTime, endTime: ai.endTime, kind: ai.kind, title: ai.title, description: ai.description, moderatorPersonId: ai.moderatorPersonId, track: ai.track })
+    .select({
+      id: ai.id,
+      day: ai.day,
+      position: ai.position,
+      startTime: ai.startTime,
+      endTime: ai.endTime,
+      kind: ai.kind,
+      title: ai.title,
+      description: ai.description,
+      moderatorPersonId: ai.moderatorPersonId,
+      track: ai.track,
+    })
     .from(ai)
     .where(and(eq(ai.id, itemId), eq(ai.meetingId, meetingId)))
     .get()
@@ -177,12 +228,25 @@ function requireItem(tx: Tx, meetingId: number, itemId: number) {
 }
 
 /** Saves an item; moved to another day, it goes there by its start time. */
-export function updateAgendaItem({ meetingId, itemId, input, actor }: { meetingId: number; itemId: number; input: AgendaItemInput; actor: Actor }): AgendaSaveResult {
+export function updateAgendaItem({
+  meetingId,
+  itemId,
+  input,
+  actor,
+}: {
+  meetingId: number
+  itemId: number
+  input: AgendaItemInput
+  actor: Actor
+}): AgendaSaveResult {
   return db.transaction(
     (tx) => {
       const before = requireItem(tx, meetingId, itemId)
       const speakersBefore = speakerIdsOf(tx, itemId)
-      const fieldErrors = checkItem(tx, meetingId, input, [...speakersBefore, ...(before.moderatorPersonId ? [before.moderatorPersonId] : [])])
+      const fieldErrors = checkItem(tx, meetingId, input, [
+        ...speakersBefore,
+        ...(before.moderatorPersonId ? [before.moderatorPersonId] : []),
+      ])
       if (fieldErrors) return { ok: false as const, fieldErrors }
       const row = itemRow(input)
       let position = before.position
@@ -191,7 +255,10 @@ export function updateAgendaItem({ meetingId, itemId, input, actor }: { meetingI
         position = slotFor(tx, meetingId, row.day, row.startTime)
         openSlot(tx, meetingId, row.day, position)
       }
-      tx.update(ai).set({ ...row, position }).where(eq(ai.id, itemId)).run()
+      tx.update(ai)
+        .set({ ...row, position })
+        .where(eq(ai.id, itemId))
+        .run()
       setSpeakers(tx, itemId, input.speakerIds)
       const { id: _id, ...fieldsBefore } = before
       const old: Record<string, unknown> = { ...fieldsBefore, speakerIds: speakersBefore }
@@ -215,7 +282,17 @@ export function updateAgendaItem({ meetingId, itemId, input, actor }: { meetingI
 }
 
 /** Swaps an item with its neighbour above or below on the same day; false at either end. */
-export function moveAgendaItem({ meetingId, itemId, direction, actor }: { meetingId: number; itemId: number; direction: 'up' | 'down'; actor: Actor }): boolean {
+export function moveAgendaItem({
+  meetingId,
+  itemId,
+  direction,
+  actor,
+}: {
+  meetingId: number
+  itemId: number
+  direction: 'up' | 'down'
+  actor: Actor
+}): boolean {
   return db.transaction(
     (tx) => {
       const item = requireItem(tx, meetingId, itemId)
@@ -228,7 +305,15 @@ export function moveAgendaItem({ meetingId, itemId, direction, actor }: { meetin
       if (!neighbour) return false
       tx.update(ai).set({ position: item.position }).where(eq(ai.id, neighbour.id)).run()
       tx.update(ai).set({ position: target }).where(eq(ai.id, itemId)).run()
-      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'agenda.itemMoved', entityType: 'meeting', entityId: meetingId, before: { itemId, position: item.position }, after: { itemId, position: target } })
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'agenda.itemMoved',
+        entityType: 'meeting',
+        entityId: meetingId,
+        before: { itemId, position: item.position },
+        after: { itemId, position: target },
+      })
       return true
     },
     { behavior: 'immediate' },
@@ -243,7 +328,14 @@ export function removeAgendaItem({ meetingId, itemId, actor }: { meetingId: numb
       tx.delete(sp).where(eq(sp.agendaItemId, itemId)).run()
       tx.delete(ai).where(eq(ai.id, itemId)).run()
       closeSlot(tx, meetingId, item.day, item.position)
-      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'agenda.itemRemoved', entityType: 'meeting', entityId: meetingId, before: { itemId, ...item, speakerIds } })
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'agenda.itemRemoved',
+        entityType: 'meeting',
+        entityId: meetingId,
+        before: { itemId, ...item, speakerIds },
+      })
     },
     { behavior: 'immediate' },
   )

@@ -9,7 +9,12 @@ import { getMeeting } from './meeting.server'
 const actor = { userId: null, ip: '192.0.2.44' }
 
 function auditActions(meetingId: number) {
-  return db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(meetingId))).all().filter((r) => r.entityType === 'meeting' && r.action.startsWith('attendance.'))
+  return db
+    .select()
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.entityId, String(meetingId)))
+    .all()
+    .filter((r) => r.entityType === 'meeting' && r.action.startsWith('attendance.'))
 }
 
 async function sceneWithInvitees() {
@@ -47,7 +52,9 @@ describe('attendance', () => {
     })
     expect(changed).toBe(3)
     const { groups, total } = summarizeAttendance({ meetingId: scene.meetingId })
-    const byName = Object.fromEntries(groups.map(({ organisation, ...counts }) => [organisation?.replace(/ [0-9a-f]{8}$/, '') ?? 'Goście', counts]))
+    const byName = Object.fromEntries(
+      groups.map(({ organisation, ...counts }) => [organisation?.replace(/ [0-9a-f]{8}$/, '') ?? 'Goście', counts]),
+    )
     expect(byName).toEqual({
       'Fundacja Inny Zespół': { present: 0, absent: 0, excused: 0, unknown: 1 },
       'Miejski Ośrodek Pomocy Społecznej': { present: 1, absent: 0, excused: 1, unknown: 0 },
@@ -57,10 +64,16 @@ describe('attendance', () => {
     expect(total).toEqual({ present: 1, absent: 1, excused: 1, unknown: 2 })
     const [audit] = auditActions(scene.meetingId)
     expect(audit?.action).toBe('attendance.recorded')
-    expect(JSON.parse(audit!.after!)).toEqual({ [scene.id('Anna Łęcka')]: 'present', [scene.id('Żaneta Bez-Adresu')]: 'excused', [scene.id('Grzegorz Źdźbło')]: 'absent' })
+    expect(JSON.parse(audit!.after!)).toEqual({
+      [scene.id('Anna Łęcka')]: 'present',
+      [scene.id('Żaneta Bez-Adresu')]: 'excused',
+      [scene.id('Grzegorz Źdźbło')]: 'absent',
+    })
 
     // Saving the same again changes nothing and writes no new audit row.
-    expect(setAttendance({ meetingId: scene.meetingId, entries: [{ invitationId: scene.id('Anna Łęcka'), state: 'present' }], actor }).changed).toBe(0)
+    expect(
+      setAttendance({ meetingId: scene.meetingId, entries: [{ invitationId: scene.id('Anna Łęcka'), state: 'present' }], actor }).changed,
+    ).toBe(0)
     expect(auditActions(scene.meetingId)).toHaveLength(1)
   })
 
@@ -74,11 +87,24 @@ describe('attendance', () => {
 
   it('adds someone who came uninvited as a guest who was present, and only marks an invitee present', async () => {
     const scene = await sceneWithInvitees()
-    expect(addWalkIn({ meetingId: scene.meetingId, input: { name: 'Ewa Przypadkowa', organisation: 'Ochotnicze Hufce Pracy' }, actor }).ok).toBe(true)
-    expect(addWalkIn({ meetingId: scene.meetingId, input: { personId: scene.people.pupDelegate }, actor })).toEqual({ ok: true, id: scene.id('Grzegorz Źdźbło') })
-    expect(addWalkIn({ meetingId: scene.meetingId, input: { personId: 987_654_321 }, actor })).toEqual({ ok: false, fieldErrors: { personId: ['validation.person'] } })
+    expect(
+      addWalkIn({ meetingId: scene.meetingId, input: { name: 'Ewa Przypadkowa', organisation: 'Ochotnicze Hufce Pracy' }, actor }).ok,
+    ).toBe(true)
+    expect(addWalkIn({ meetingId: scene.meetingId, input: { personId: scene.people.pupDelegate }, actor })).toEqual({
+      ok: true,
+      id: scene.id('Grzegorz Źdźbło'),
+    })
+    expect(addWalkIn({ meetingId: scene.meetingId, input: { personId: 987_654_321 }, actor })).toEqual({
+      ok: false,
+      fieldErrors: { personId: ['validation.person'] },
+    })
     const rows = listInvitations({ meetingId: scene.meetingId })
-    expect(rows.find((r) => r.name === 'Ewa Przypadkowa')).toMatchObject({ kind: 'guest', attendance: 'present', organisation: 'Ochotnicze Hufce Pracy', sentAt: null })
+    expect(rows.find((r) => r.name === 'Ewa Przypadkowa')).toMatchObject({
+      kind: 'guest',
+      attendance: 'present',
+      organisation: 'Ochotnicze Hufce Pracy',
+      sentAt: null,
+    })
     expect(rows.find((r) => r.name === 'Grzegorz Źdźbło')?.attendance).toBe('present')
     expect(rows.filter((r) => r.name === 'Grzegorz Źdźbło')).toHaveLength(1)
   })

@@ -32,14 +32,37 @@ export function summarizeAttendance({ meetingId }: { meetingId: number }) {
     for (const row of group.rows) counts[row.attendance] += 1
     return { organisation: group.organisation, ...counts }
   })
-  const total = groups.reduce((sum, g) => ({ present: sum.present + g.present, absent: sum.absent + g.absent, excused: sum.excused + g.excused, unknown: sum.unknown + g.unknown }), { present: 0, absent: 0, excused: 0, unknown: 0 })
+  const total = groups.reduce(
+    (sum, g) => ({
+      present: sum.present + g.present,
+      absent: sum.absent + g.absent,
+      excused: sum.excused + g.excused,
+      unknown: sum.unknown + g.unknown,
+    }),
+    { present: 0, absent: 0, excused: 0, unknown: 0 },
+  )
   return { groups, total }
 }
 
 /** Saves the whole attendance form; rows of other meetings are ignored, unchanged rows are left. */
-export function setAttendance({ meetingId, entries, actor }: { meetingId: number; entries: { invitationId: number; state: AttendanceState }[]; actor: Actor }) {
+export function setAttendance({
+  meetingId,
+  entries,
+  actor,
+}: {
+  meetingId: number
+  entries: { invitationId: number; state: AttendanceState }[]
+  actor: Actor
+}) {
   return db.transaction((tx) => {
-    const current = new Map(tx.select({ id: inv.id, attendance: inv.attendance }).from(inv).where(eq(inv.meetingId, meetingId)).all().map((r) => [r.id, r.attendance]))
+    const current = new Map(
+      tx
+        .select({ id: inv.id, attendance: inv.attendance })
+        .from(inv)
+        .where(eq(inv.meetingId, meetingId))
+        .all()
+        .map((r) => [r.id, r.attendance]),
+    )
     const before: Record<string, AttendanceState> = {}
     const after: Record<string, AttendanceState> = {}
     for (const { invitationId, state } of entries) {
@@ -50,7 +73,16 @@ export function setAttendance({ meetingId, entries, actor }: { meetingId: number
       after[invitationId] = state
     }
     const changed = Object.keys(after).length
-    if (changed) recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'attendance.recorded', entityType: 'meeting', entityId: meetingId, before, after })
+    if (changed)
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'attendance.recorded',
+        entityType: 'meeting',
+        entityId: meetingId,
+        before,
+        after,
+      })
     return { changed }
   })
 }
@@ -59,15 +91,39 @@ export function setAttendance({ meetingId, entries, actor }: { meetingId: number
  * Someone who came without an invitation: added as a guest and marked present. A person
  * who was invited after all is only marked present.
  */
-export function addWalkIn({ meetingId, input, actor }: { meetingId: number; input: WalkInInput; actor: Actor }): { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> } {
+export function addWalkIn({
+  meetingId,
+  input,
+  actor,
+}: {
+  meetingId: number
+  input: WalkInInput
+  actor: Actor
+}): { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> } {
   return db.transaction((tx) => {
     if (input.personId) {
-      const person = tx.select({ id: schema.people.id }).from(schema.people).where(and(eq(schema.people.id, input.personId), isNull(schema.people.archivedAt))).get()
+      const person = tx
+        .select({ id: schema.people.id })
+        .from(schema.people)
+        .where(and(eq(schema.people.id, input.personId), isNull(schema.people.archivedAt)))
+        .get()
       if (!person) return { ok: false as const, fieldErrors: { personId: ['validation.person'] } }
-      const existing = tx.select({ id: inv.id, attendance: inv.attendance }).from(inv).where(and(eq(inv.meetingId, meetingId), eq(inv.personId, input.personId))).get()
+      const existing = tx
+        .select({ id: inv.id, attendance: inv.attendance })
+        .from(inv)
+        .where(and(eq(inv.meetingId, meetingId), eq(inv.personId, input.personId)))
+        .get()
       if (existing) {
         tx.update(inv).set({ attendance: 'present' }).where(eq(inv.id, existing.id)).run()
-        recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'attendance.recorded', entityType: 'meeting', entityId: meetingId, before: { [existing.id]: existing.attendance }, after: { [existing.id]: 'present' } })
+        recordAudit(tx, {
+          actorUserId: actor.userId,
+          ip: actor.ip,
+          action: 'attendance.recorded',
+          entityType: 'meeting',
+          entityId: meetingId,
+          before: { [existing.id]: existing.attendance },
+          after: { [existing.id]: 'present' },
+        })
         return { ok: true as const, id: existing.id }
       }
     }
@@ -80,8 +136,19 @@ export function addWalkIn({ meetingId, input, actor }: { meetingId: number; inpu
       attendance: 'present' as const,
     }
     // Never sent: the hash of a token nobody holds.
-    const { id } = tx.insert(inv).values({ ...row, tokenHash: hashToken(newToken()) }).returning({ id: inv.id }).get()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'attendance.walkInAdded', entityType: 'meeting', entityId: meetingId, after: { invitationId: id, ...row } })
+    const { id } = tx
+      .insert(inv)
+      .values({ ...row, tokenHash: hashToken(newToken()) })
+      .returning({ id: inv.id })
+      .get()
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'attendance.walkInAdded',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: { invitationId: id, ...row },
+    })
     return { ok: true as const, id }
   })
 }
@@ -93,6 +160,14 @@ export function setHeadcount({ meetingId, headcount, actor }: { meetingId: numbe
     if (!before) throw new Response('Not Found', { status: 404 })
     if (before.headcount === headcount) return
     tx.update(schema.meetings).set({ headcount, updatedAt: new Date().toISOString() }).where(eq(schema.meetings.id, meetingId)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'attendance.headcountSet', entityType: 'meeting', entityId: meetingId, before, after: { headcount } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'attendance.headcountSet',
+      entityType: 'meeting',
+      entityId: meetingId,
+      before,
+      after: { headcount },
+    })
   })
 }

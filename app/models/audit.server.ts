@@ -70,7 +70,12 @@ export function listAuditEntries({ page = 1, action }: { page?: number; action?:
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(schema.auditLog).where(where).get()?.n ?? 0
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.auditLog)
+      .where(where)
+      .get()?.n ?? 0
   return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) }
 }
 

@@ -32,7 +32,11 @@ export function managedBodyIds(user: SessionUser): number[] {
  */
 export function memberBodyIds(user: SessionUser): number[] {
   if (!user.personId) return []
-  const person = db.select({ organisationId: schema.people.organisationId }).from(schema.people).where(eq(schema.people.id, user.personId)).get()
+  const person = db
+    .select({ organisationId: schema.people.organisationId })
+    .from(schema.people)
+    .where(eq(schema.people.id, user.personId))
+    .get()
   if (!person) return []
   return db
     .selectDistinct({ id: m.bodyId })
@@ -71,6 +75,12 @@ export function visibleBodyCondition(user: SessionUser | null) {
   if (user?.role === 'admin') return sql`1 = 1`
   const insider = user ? [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])] : []
   return insider.length
-    ? or(eq(schema.bodies.isPublic, true), sql`${schema.bodies.id} in (${sql.join(insider.map((id) => sql`${id}`), sql`, `)})`)!
+    ? or(
+        eq(schema.bodies.isPublic, true),
+        sql`${schema.bodies.id} in (${sql.join(
+          insider.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      )!
     : eq(schema.bodies.isPublic, true)
 }

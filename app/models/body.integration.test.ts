@@ -6,7 +6,17 @@ import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
 import { BodySchema, MembershipSchema } from '~/schemas/body'
 import { getBodyAccess } from './body-access.server'
-import { addOfficer, createBody, getBody, listBodies, listOfficerCandidates, listOfficers, removeOfficer, setBodyClosed, updateBody } from './body.server'
+import {
+  addOfficer,
+  createBody,
+  getBody,
+  listBodies,
+  listOfficerCandidates,
+  listOfficers,
+  removeOfficer,
+  setBodyClosed,
+  updateBody,
+} from './body.server'
 import { addMembership, endMembership, listCurrentMemberships, listDelegateOptions, listMemberships } from './membership.server'
 import { createOrganisation } from './organisation.server'
 import { archivePerson, createPerson } from './person.server'
@@ -78,7 +88,11 @@ describe('bodies', () => {
   })
 
   function newBody(isPublic: boolean, extra: Record<string, string> = {}) {
-    const saved = createBody({ input: bodyInput({ conveningOrganisationId: String(umKatowice), ...(isPublic ? { isPublic: 'on' } : {}), ...extra }), actor, convenor: officer })
+    const saved = createBody({
+      input: bodyInput({ conveningOrganisationId: String(umKatowice), ...(isPublic ? { isPublic: 'on' } : {}), ...extra }),
+      actor,
+      convenor: officer,
+    })
     if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors))
     return saved.id
   }
@@ -145,15 +159,32 @@ describe('bodies', () => {
       const body = getBody({ id })!
       expect(body.projectTotalValue).toBe(90_415_000)
       expect(body.projectEuFunding).toBe(87_615_000)
-      const row = db.select({ total: schema.projects.totalValueGrosze, eu: schema.projects.euFundingGrosze }).from(schema.projects).where(eq(schema.projects.id, body.projectId!)).get()
+      const row = db
+        .select({ total: schema.projects.totalValueGrosze, eu: schema.projects.euFundingGrosze })
+        .from(schema.projects)
+        .where(eq(schema.projects.id, body.projectId!))
+        .get()
       expect(row).toEqual({ total: 90_415_000, eu: 87_615_000 })
     })
 
     it('refuse an amount that is not money and EU funding above the total, in the schema', () => {
-      const bad = BodySchema.safeParse({ kind: 'advisory_team', name: 'Zespół', conveningOrganisationId: String(umKatowice), projectName: 'P', projectTotalValue: 'dużo' })
+      const bad = BodySchema.safeParse({
+        kind: 'advisory_team',
+        name: 'Zespół',
+        conveningOrganisationId: String(umKatowice),
+        projectName: 'P',
+        projectTotalValue: 'dużo',
+      })
       expect(bad.success).toBe(false)
       expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['projectTotalValue', 'validation.money'])
-      const over = BodySchema.safeParse({ kind: 'advisory_team', name: 'Zespół', conveningOrganisationId: String(umKatowice), projectName: 'P', projectTotalValue: '100', projectEuFunding: '100,01' })
+      const over = BodySchema.safeParse({
+        kind: 'advisory_team',
+        name: 'Zespół',
+        conveningOrganisationId: String(umKatowice),
+        projectName: 'P',
+        projectTotalValue: '100',
+        projectEuFunding: '100,01',
+      })
       expect(over.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['projectEuFunding', 'validation.euOverTotal'])
     })
 
@@ -168,12 +199,23 @@ describe('bodies', () => {
   describe('memberships', () => {
     it('keep their history after a seat ends', () => {
       const id = newBody(false)
-      const added = addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, delegatePersonId: wrona, role: 'chair', fromDate: '2013-12-13' }), actor })
+      const added = addMembership({
+        bodyId: id,
+        input: membership({ organisationId: mopsTarnow, delegatePersonId: wrona, role: 'chair', fromDate: '2013-12-13' }),
+        actor,
+      })
       if (!added.ok) throw new Error('not added')
       expect(endMembership({ bodyId: id, membershipId: added.id, toDate: '2015-06-30', actor })).toEqual({ ok: true })
       const history = listMemberships({ bodyId: id })
       expect(history).toHaveLength(1)
-      expect(history[0]).toMatchObject({ organisationId: mopsTarnow, delegate: 'Jakub Wrona', role: 'chair', fromDate: '2013-12-13', toDate: '2015-06-30', current: false })
+      expect(history[0]).toMatchObject({
+        organisationId: mopsTarnow,
+        delegate: 'Jakub Wrona',
+        role: 'chair',
+        fromDate: '2013-12-13',
+        toDate: '2015-06-30',
+        current: false,
+      })
       expect(listCurrentMemberships({ bodyId: id })).toEqual([])
       // The institution may take a seat again after the first one ended.
       expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2016-01-01' }), actor }).ok).toBe(true)
@@ -184,22 +226,46 @@ describe('bodies', () => {
       const id = newBody(false)
       expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2020-01-01' }), actor }).ok).toBe(true)
       const refused = { ok: false, fieldErrors: { organisationId: ['validation.alreadyMember'] } }
-      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2021-03-01' }), actor })).toEqual(refused)
+      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2021-03-01' }), actor })).toEqual(
+        refused,
+      )
       // Begins earlier and runs into the existing seat.
-      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2019-01-01', toDate: '2020-01-01' }), actor })).toEqual(refused)
+      expect(
+        addMembership({
+          bodyId: id,
+          input: membership({ organisationId: mopsTarnow, fromDate: '2019-01-01', toDate: '2020-01-01' }),
+          actor,
+        }),
+      ).toEqual(refused)
       // Begins earlier and ends the day before: no overlap.
-      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2019-01-01', toDate: '2019-12-31' }), actor }).ok).toBe(true)
+      expect(
+        addMembership({
+          bodyId: id,
+          input: membership({ organisationId: mopsTarnow, fromDate: '2019-01-01', toDate: '2019-12-31' }),
+          actor,
+        }).ok,
+      ).toBe(true)
       // Another institution is another seat.
       expect(addMembership({ bodyId: id, input: membership({ organisationId: otherOrg, fromDate: '2020-01-01' }), actor }).ok).toBe(true)
     })
 
     it('refuse to end a seat past the start of the institution’s next seat, or before its own start', () => {
       const id = newBody(false)
-      const first = addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2018-01-01', toDate: '2018-12-31' }), actor })
+      const first = addMembership({
+        bodyId: id,
+        input: membership({ organisationId: mopsTarnow, fromDate: '2018-01-01', toDate: '2018-12-31' }),
+        actor,
+      })
       addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, fromDate: '2019-01-01' }), actor })
       if (!first.ok) throw new Error('not added')
-      expect(endMembership({ bodyId: id, membershipId: first.id, toDate: '2019-02-01', actor })).toEqual({ ok: false, fieldErrors: { toDate: ['validation.alreadyMember'] } })
-      expect(endMembership({ bodyId: id, membershipId: first.id, toDate: '2017-12-31', actor })).toEqual({ ok: false, fieldErrors: { toDate: ['validation.endBeforeStart'] } })
+      expect(endMembership({ bodyId: id, membershipId: first.id, toDate: '2019-02-01', actor })).toEqual({
+        ok: false,
+        fieldErrors: { toDate: ['validation.alreadyMember'] },
+      })
+      expect(endMembership({ bodyId: id, membershipId: first.id, toDate: '2017-12-31', actor })).toEqual({
+        ok: false,
+        fieldErrors: { toDate: ['validation.endBeforeStart'] },
+      })
     })
 
     it('take a delegate and deputy only from the member institution’s active people', () => {
@@ -209,20 +275,35 @@ describe('bodies', () => {
         ok: false,
         fieldErrors: { delegatePersonId: ['validation.personOfOrganisation'] },
       })
-      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, delegatePersonId: wrona, deputyPersonId: stranger }), actor })).toEqual({
+      expect(
+        addMembership({
+          bodyId: id,
+          input: membership({ organisationId: mopsTarnow, delegatePersonId: wrona, deputyPersonId: stranger }),
+          actor,
+        }),
+      ).toEqual({
         ok: false,
         fieldErrors: { deputyPersonId: ['validation.personOfOrganisation'] },
       })
       const gone = person(mopsTarnow, 'Ewa Odeszła')
       archivePerson({ id: gone, actor })
-      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, deputyPersonId: gone }), actor })).toEqual({ ok: false, fieldErrors: { deputyPersonId: ['validation.person'] } })
+      expect(addMembership({ bodyId: id, input: membership({ organisationId: mopsTarnow, deputyPersonId: gone }), actor })).toEqual({
+        ok: false,
+        fieldErrors: { deputyPersonId: ['validation.person'] },
+      })
       expect(listDelegateOptions({ organisationId: mopsTarnow }).map((p) => p.name)).toContain('Jakub Wrona')
       expect(listDelegateOptions({ organisationId: mopsTarnow }).map((p) => p.name)).not.toContain('Ewa Odeszła')
       expect(listMemberships({ bodyId: id })).toEqual([])
     })
 
     it('refuse a deputy who is the delegate, and an end before the start, in the schema', () => {
-      const same = MembershipSchema.safeParse({ organisationId: '1', delegatePersonId: '5', deputyPersonId: '5', role: 'member', fromDate: '2020-01-01' })
+      const same = MembershipSchema.safeParse({
+        organisationId: '1',
+        delegatePersonId: '5',
+        deputyPersonId: '5',
+        role: 'member',
+        fromDate: '2020-01-01',
+      })
       expect(same.error?.issues.map((i) => i.message)).toEqual(['validation.deputySameAsDelegate'])
       const backwards = MembershipSchema.safeParse({ organisationId: '1', role: 'member', fromDate: '2020-01-01', toDate: '2019-12-31' })
       expect(backwards.error?.issues.map((i) => i.message)).toEqual(['validation.endBeforeStart'])
@@ -234,7 +315,10 @@ describe('bodies', () => {
     it('make the creating officer the convenor, and accept only officer or administrator accounts', () => {
       const id = newBody(false)
       expect(listOfficers({ bodyId: id })).toEqual([expect.objectContaining({ userId: officer.id, role: 'convenor' })])
-      expect(addOfficer({ bodyId: id, userId: memberUser.id, role: 'secretary', actor })).toEqual({ ok: false, fieldErrors: { userId: ['validation.officer'] } })
+      expect(addOfficer({ bodyId: id, userId: memberUser.id, role: 'secretary', actor })).toEqual({
+        ok: false,
+        fieldErrors: { userId: ['validation.officer'] },
+      })
       expect(listOfficerCandidates({ bodyId: id }).map((c) => c.id)).toEqual(expect.arrayContaining([otherOfficer.id, admin.id]))
       expect(listOfficerCandidates({ bodyId: id }).map((c) => c.id)).not.toContain(officer.id)
       expect(listOfficerCandidates({ bodyId: id }).map((c) => c.id)).not.toContain(memberUser.id)
@@ -247,9 +331,17 @@ describe('bodies', () => {
 
   it('records every change with its audit row, what it was before and after, and the address', () => {
     const id = newBody(false, { mandate: 'Wymiana informacji' })
-    updateBody({ id, input: bodyInput({ conveningOrganisationId: String(umKatowice), mandate: 'Wymiana informacji i dobrych praktyk', isPublic: 'on' }), actor })
+    updateBody({
+      id,
+      input: bodyInput({ conveningOrganisationId: String(umKatowice), mandate: 'Wymiana informacji i dobrych praktyk', isPublic: 'on' }),
+      actor,
+    })
     // Saving without a change writes no row.
-    updateBody({ id, input: bodyInput({ conveningOrganisationId: String(umKatowice), mandate: 'Wymiana informacji i dobrych praktyk', isPublic: 'on' }), actor })
+    updateBody({
+      id,
+      input: bodyInput({ conveningOrganisationId: String(umKatowice), mandate: 'Wymiana informacji i dobrych praktyk', isPublic: 'on' }),
+      actor,
+    })
     setBodyClosed({ id, closed: true, actor })
     setBodyClosed({ id, closed: false, actor })
     addOfficer({ bodyId: id, userId: otherOfficer.id, role: 'secretary', actor })

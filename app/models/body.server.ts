@@ -86,14 +86,22 @@ function projectRow(input: BodyInput) {
 
 /** Creates a body; the officer who creates it becomes its convenor. */
 export function createBody({ input, actor, convenor }: { input: BodyInput; actor: Actor; convenor: SessionUser | null }): BodySaveResult {
-  if (!isActiveOrganisation({ id: input.conveningOrganisationId })) return { ok: false, fieldErrors: { conveningOrganisationId: ['validation.organisation'] } }
+  if (!isActiveOrganisation({ id: input.conveningOrganisationId }))
+    return { ok: false, fieldErrors: { conveningOrganisationId: ['validation.organisation'] } }
   return db.transaction((tx) => {
     const project = projectRow(input)
     const projectId = project ? tx.insert(p).values(project).returning({ id: p.id }).get().id : null
     const row = { ...bodyRow(input), projectId }
     const { id } = tx.insert(b).values(row).returning({ id: b.id }).get()
     if (convenor) tx.insert(schema.bodyOfficers).values({ bodyId: id, userId: convenor.id, role: 'convenor' }).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.created', entityType: 'body', entityId: id, after: { ...row, project } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'body.created',
+      entityType: 'body',
+      entityId: id,
+      after: { ...row, project },
+    })
     return { ok: true as const, id }
   })
 }
@@ -114,8 +122,19 @@ export function updateBody({ id, input, actor }: { id: number; input: BodyInput;
     const { id: _id, convening: _c, closedAt: _closed, ...comparable } = before
     const diff = diffFields(comparable as Record<string, unknown>, { ...row, ...projectAudit(project) })
     if (diff.changed.length === 0) return { ok: true as const, id }
-    tx.update(b).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(b.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.updated', entityType: 'body', entityId: id, before: diff.before, after: diff.after })
+    tx.update(b)
+      .set({ ...row, updatedAt: new Date().toISOString() })
+      .where(eq(b.id, id))
+      .run()
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'body.updated',
+      entityType: 'body',
+      entityId: id,
+      before: diff.before,
+      after: diff.after,
+    })
     return { ok: true as const, id }
   })
 }
@@ -139,7 +158,15 @@ export function setBodyClosed({ id, closed, actor }: { id: number; closed: boole
     if (!!before.closedAt === closed) return
     const closedAt = closed ? new Date().toISOString() : null
     tx.update(b).set({ closedAt }).where(eq(b.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: closed ? 'body.closed' : 'body.reopened', entityType: 'body', entityId: id, before, after: { closedAt } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: closed ? 'body.closed' : 'body.reopened',
+      entityType: 'body',
+      entityId: id,
+      before,
+      after: { closedAt },
+    })
   })
 }
 
@@ -155,7 +182,12 @@ export function listOfficers({ bodyId }: { bodyId: number }) {
 
 /** Accounts that may be named officers of a body: active officers and administrators not yet on it. */
 export function listOfficerCandidates({ bodyId }: { bodyId: number }) {
-  const taken = db.select({ id: schema.bodyOfficers.userId }).from(schema.bodyOfficers).where(eq(schema.bodyOfficers.bodyId, bodyId)).all().map((r) => r.id)
+  const taken = db
+    .select({ id: schema.bodyOfficers.userId })
+    .from(schema.bodyOfficers)
+    .where(eq(schema.bodyOfficers.bodyId, bodyId))
+    .all()
+    .map((r) => r.id)
   return db
     .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
     .from(schema.users)
@@ -165,9 +197,24 @@ export function listOfficerCandidates({ bodyId }: { bodyId: number }) {
     .filter((u) => !taken.includes(u.id))
 }
 
-export function addOfficer({ bodyId, userId, role, actor }: { bodyId: number; userId: number; role: 'convenor' | 'secretary'; actor: Actor }): ChangeResult {
-  const candidate = db.select({ role: schema.users.role, disabledAt: schema.users.disabledAt }).from(schema.users).where(eq(schema.users.id, userId)).get()
-  if (!candidate || candidate.disabledAt || candidate.role === 'member') return { ok: false as const, fieldErrors: { userId: ['validation.officer'] } }
+export function addOfficer({
+  bodyId,
+  userId,
+  role,
+  actor,
+}: {
+  bodyId: number
+  userId: number
+  role: 'convenor' | 'secretary'
+  actor: Actor
+}): ChangeResult {
+  const candidate = db
+    .select({ role: schema.users.role, disabledAt: schema.users.disabledAt })
+    .from(schema.users)
+    .where(eq(schema.users.id, userId))
+    .get()
+  if (!candidate || candidate.disabledAt || candidate.role === 'member')
+    return { ok: false as const, fieldErrors: { userId: ['validation.officer'] } }
   return db.transaction((tx) => {
     const before = tx
       .select({ role: schema.bodyOfficers.role })
@@ -175,8 +222,19 @@ export function addOfficer({ bodyId, userId, role, actor }: { bodyId: number; us
       .where(and(eq(schema.bodyOfficers.bodyId, bodyId), eq(schema.bodyOfficers.userId, userId)))
       .get()
     if (before?.role === role) return { ok: true as const }
-    tx.insert(schema.bodyOfficers).values({ bodyId, userId, role }).onConflictDoUpdate({ target: [schema.bodyOfficers.bodyId, schema.bodyOfficers.userId], set: { role } }).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerAdded', entityType: 'body', entityId: bodyId, before: before ? { userId, role: before.role } : null, after: { userId, role } })
+    tx.insert(schema.bodyOfficers)
+      .values({ bodyId, userId, role })
+      .onConflictDoUpdate({ target: [schema.bodyOfficers.bodyId, schema.bodyOfficers.userId], set: { role } })
+      .run()
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'body.officerAdded',
+      entityType: 'body',
+      entityId: bodyId,
+      before: before ? { userId, role: before.role } : null,
+      after: { userId, role },
+    })
     return { ok: true as const }
   })
 }
@@ -189,6 +247,13 @@ export function removeOfficer({ bodyId, userId, actor }: { bodyId: number; userI
       .returning({ role: schema.bodyOfficers.role })
       .get()
     if (!removed) return
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'body.officerRemoved', entityType: 'body', entityId: bodyId, before: { userId, role: removed.role } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'body.officerRemoved',
+      entityType: 'body',
+      entityId: bodyId,
+      before: { userId, role: removed.role },
+    })
   })
 }

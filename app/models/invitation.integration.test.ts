@@ -30,12 +30,23 @@ const ORIGIN = 'https://narada.example.pl'
 const LINK = /https:\/\/narada\.example\.pl\/invitations\/([A-Za-z0-9_-]+)/
 
 function outboxSince(id: number) {
-  return db.select().from(schema.outbox).orderBy(desc(schema.outbox.id)).all().filter((row) => row.id > id).reverse()
+  return db
+    .select()
+    .from(schema.outbox)
+    .orderBy(desc(schema.outbox.id))
+    .all()
+    .filter((row) => row.id > id)
+    .reverse()
 }
 const lastOutboxId = () => db.select({ id: schema.outbox.id }).from(schema.outbox).orderBy(desc(schema.outbox.id)).get()?.id ?? 0
 
 function meetingAudit(meetingId: number) {
-  return db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(meetingId))).all().filter((r) => r.entityType === 'meeting')
+  return db
+    .select()
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.entityId, String(meetingId)))
+    .all()
+    .filter((r) => r.entityType === 'meeting')
 }
 
 afterEach(() => {
@@ -65,20 +76,39 @@ describe('inviting the team', () => {
     const scene = await createInvitationScene()
     inviteMembers({ meetingId: scene.meetingId, actor })
     expect(addPersonGuest({ meetingId: scene.meetingId, personId: scene.people.outsider, actor }).ok).toBe(true)
-    expect(addPersonGuest({ meetingId: scene.meetingId, personId: scene.people.outsider, actor })).toEqual({ ok: false, fieldErrors: { personId: ['invitations.alreadyInvited'] } })
-    expect(addPersonGuest({ meetingId: scene.meetingId, personId: scene.people.mopsDelegate, actor })).toEqual({ ok: false, fieldErrors: { personId: ['invitations.alreadyInvited'] } })
-    expect(addPersonGuest({ meetingId: scene.meetingId, personId: 987_654_321, actor })).toEqual({ ok: false, fieldErrors: { personId: ['validation.person'] } })
+    expect(addPersonGuest({ meetingId: scene.meetingId, personId: scene.people.outsider, actor })).toEqual({
+      ok: false,
+      fieldErrors: { personId: ['invitations.alreadyInvited'] },
+    })
+    expect(addPersonGuest({ meetingId: scene.meetingId, personId: scene.people.mopsDelegate, actor })).toEqual({
+      ok: false,
+      fieldErrors: { personId: ['invitations.alreadyInvited'] },
+    })
+    expect(addPersonGuest({ meetingId: scene.meetingId, personId: 987_654_321, actor })).toEqual({
+      ok: false,
+      fieldErrors: { personId: ['validation.person'] },
+    })
 
     const guest = AddGuestSchema.parse({ name: 'Jan Gość', email: 'jan.gosc@lexcivis.test', organisation: 'Stowarzyszenie Lex Civis' })
     expect(addGuest({ meetingId: scene.meetingId, input: guest, actor }).ok).toBe(true)
-    expect(addGuest({ meetingId: scene.meetingId, input: { ...guest, email: 'JAN.GOSC@lexcivis.test' }, actor })).toEqual({ ok: false, fieldErrors: { email: ['invitations.alreadyInvited'] } })
+    expect(addGuest({ meetingId: scene.meetingId, input: { ...guest, email: 'JAN.GOSC@lexcivis.test' }, actor })).toEqual({
+      ok: false,
+      fieldErrors: { email: ['invitations.alreadyInvited'] },
+    })
     const malformed = AddGuestSchema.safeParse({ name: 'Jan Gość', email: 'jan.gosc@' })
     expect(malformed.success).toBe(false)
     expect(malformed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['email', 'validation.email']])
 
     const rows = listInvitations({ meetingId: scene.meetingId })
-    expect(rows.find((r) => r.name === 'Jan Gość')).toMatchObject({ kind: 'guest', email: 'jan.gosc@lexcivis.test', organisation: 'Stowarzyszenie Lex Civis' })
-    expect(rows.find((r) => r.name === 'Ołeksandra Obca')).toMatchObject({ kind: 'guest', organisation: expect.stringContaining('Fundacja Inny Zespół') })
+    expect(rows.find((r) => r.name === 'Jan Gość')).toMatchObject({
+      kind: 'guest',
+      email: 'jan.gosc@lexcivis.test',
+      organisation: 'Stowarzyszenie Lex Civis',
+    })
+    expect(rows.find((r) => r.name === 'Ołeksandra Obca')).toMatchObject({
+      kind: 'guest',
+      organisation: expect.stringContaining('Fundacja Inny Zespół'),
+    })
 
     const removed = rows.find((r) => r.name === 'Jan Gość')!
     removeInvitation({ meetingId: scene.meetingId, invitationId: removed.id, actor })
@@ -112,7 +142,16 @@ describe('personal links', () => {
     }
     expect(new Set(tokens.values()).size).toBe(2)
 
-    const stored = db.select().from(schema.invitations).where(inArray(schema.invitations.id, rows.map((r) => r.id))).all()
+    const stored = db
+      .select()
+      .from(schema.invitations)
+      .where(
+        inArray(
+          schema.invitations.id,
+          rows.map((r) => r.id),
+        ),
+      )
+      .all()
     for (const [name, token] of tokens) {
       const row = stored.find((r) => r.id === rows.find((x) => x.name === name)!.id)!
       expect(row.tokenHash).toBe(crypto.createHash('sha256').update(token).digest('hex'))
@@ -128,7 +167,10 @@ describe('personal links', () => {
     expect(getInvitationByToken({ token: stored[0]!.tokenHash })).toBeUndefined()
 
     // Sent once: sending again sends nobody; the meeting is now „invited”.
-    expect(await sendInvitations({ meetingId: scene.meetingId, actor, origin: ORIGIN })).toMatchObject({ sent: 0, withoutEmail: ['Żaneta Bez-Adresu'] })
+    expect(await sendInvitations({ meetingId: scene.meetingId, actor, origin: ORIGIN })).toMatchObject({
+      sent: 0,
+      withoutEmail: ['Żaneta Bez-Adresu'],
+    })
     expect(getMeeting({ id: scene.meetingId })?.state).toBe('invited')
   })
 
@@ -149,7 +191,9 @@ describe('personal links', () => {
     expect(newToken).not.toBe(oldToken)
     expect(getInvitationByToken({ token: oldToken })).toBeUndefined()
     expect(getInvitationByToken({ token: newToken })?.id).toBe(invitation.id)
-    expect(hashToken(newToken)).toBe(db.select({ h: schema.invitations.tokenHash }).from(schema.invitations).where(eq(schema.invitations.id, invitation.id)).get()?.h)
+    expect(hashToken(newToken)).toBe(
+      db.select({ h: schema.invitations.tokenHash }).from(schema.invitations).where(eq(schema.invitations.id, invitation.id)).get()?.h,
+    )
   })
 })
 
@@ -164,7 +208,10 @@ describe('answers', () => {
 
     expect(answerInvitation({ invitationId: mine.id, response: 'maybe', actor })).toEqual({ ok: true })
     expect(answerInvitation({ invitationId: mine.id, response: 'yes', actor })).toEqual({ ok: true })
-    expect(getMyInvitation({ meetingId: scene.meetingId, user: scene.accounts.member.user })).toMatchObject({ response: 'yes', respondedAt: expect.any(String) })
+    expect(getMyInvitation({ meetingId: scene.meetingId, user: scene.accounts.member.user })).toMatchObject({
+      response: 'yes',
+      respondedAt: expect.any(String),
+    })
     expect(countAnswers(listInvitations({ meetingId: scene.meetingId }))).toEqual({ yes: 1, no: 0, maybe: 0, pending: 2 })
     const audit = meetingAudit(scene.meetingId).filter((r) => r.action === 'invitation.answered')
     expect(audit.map((r) => JSON.parse(r.after!).response)).toEqual(['maybe', 'yes'])
@@ -208,14 +255,34 @@ describe('e-mail through a real SMTP server', () => {
     inviteMembers({ meetingId: scene.meetingId, actor })
     db.insert(schema.agendaItems)
       .values([
-        { meetingId: scene.meetingId, day: '2031-05-16', position: 1, startTime: '13:00', endTime: '13:15', kind: 'opening', title: 'Otwarcie spotkania' },
-        { meetingId: scene.meetingId, day: '2031-05-16', position: 2, startTime: '13:15', endTime: '14:00', kind: 'presentation', title: 'Prezentacja PUP: programy aktywizacji' },
+        {
+          meetingId: scene.meetingId,
+          day: '2031-05-16',
+          position: 1,
+          startTime: '13:00',
+          endTime: '13:15',
+          kind: 'opening',
+          title: 'Otwarcie spotkania',
+        },
+        {
+          meetingId: scene.meetingId,
+          day: '2031-05-16',
+          position: 2,
+          startTime: '13:15',
+          endTime: '14:00',
+          kind: 'presentation',
+          title: 'Prezentacja PUP: programy aktywizacji',
+        },
       ])
       .run()
     process.env.SMTP_URL = smtp.url
     const before = smtp.messages.length
     const since = lastOutboxId()
-    const report = await sendInvitations({ meetingId: scene.meetingId, actor: { userId: scene.accounts.officer.user.id, ip: null }, origin: ORIGIN })
+    const report = await sendInvitations({
+      meetingId: scene.meetingId,
+      actor: { userId: scene.accounts.officer.user.id, ip: null },
+      origin: ORIGIN,
+    })
     expect(report?.delivery).toEqual({ delivered: 2, failed: 0, kept: 0 })
     expect(smtp.logins.at(-1)).toBe('narada')
 
@@ -228,7 +295,9 @@ describe('e-mail through a real SMTP server', () => {
     expect(toAnna.text).toContain('16.05.2031 r., godz. 13:00–15:00')
     expect(toAnna.text).toContain('Sala konferencyjna MOPS, ul. Daszyńskiego 3, Wodzisław Śląski, sala 12')
     expect(toAnna.text).toContain('Spotkanie nr 1')
-    expect(toAnna.text).toContain('Program spotkania:\n  13:00–13:15  Otwarcie spotkania\n  13:15–14:00  Prezentacja PUP: programy aktywizacji')
+    expect(toAnna.text).toContain(
+      'Program spotkania:\n  13:00–13:15  Otwarcie spotkania\n  13:15–14:00  Prezentacja PUP: programy aktywizacji',
+    )
 
     // The link in the e-mail opens Anna's own invitation.
     const token = LINK.exec(toAnna.text!)![1]!
@@ -258,13 +327,22 @@ describe('e-mail through a real SMTP server', () => {
     // A guest invited afterwards, not yet sent an invitation, is not told about changes.
     addPersonGuest({ meetingId: scene.meetingId, personId: scene.people.outsider, actor })
 
-    const input = MeetingSchema.parse({ topic: 'Współpraca OPS i PUP w aktywizacji osób bezrobotnych', startsAt: '2031-05-20T10:00', endsAt: '2031-05-20T12:30', venueName: 'Sala konferencyjna MOPS', venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski', venueRoom: 'sala 12' })
+    const input = MeetingSchema.parse({
+      topic: 'Współpraca OPS i PUP w aktywizacji osób bezrobotnych',
+      startsAt: '2031-05-20T10:00',
+      endsAt: '2031-05-20T12:30',
+      venueName: 'Sala konferencyjna MOPS',
+      venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski',
+      venueRoom: 'sala 12',
+    })
     expect(updateMeeting({ id: scene.meetingId, input, actor })).toMatchObject({ rescheduled: true })
     let before = smtp.messages.length
     await notifyMeetingChanged({ meetingId: scene.meetingId, actor, change: 'rescheduled' })
     let received = smtp.messages.slice(before)
-    expect(received.map((m) => m.subject)).toEqual(Array(2).fill('Zmiana terminu/miejsca spotkania: Współpraca OPS i PUP w aktywizacji osób bezrobotnych — 20 maja 2031 r.'))
-    expect(received.flatMap((m) => m.to && 'text' in m.to ? [m.to.text] : []).join(' ')).not.toContain('obca-')
+    expect(received.map((m) => m.subject)).toEqual(
+      Array(2).fill('Zmiana terminu/miejsca spotkania: Współpraca OPS i PUP w aktywizacji osób bezrobotnych — 20 maja 2031 r.'),
+    )
+    expect(received.flatMap((m) => (m.to && 'text' in m.to ? [m.to.text] : [])).join(' ')).not.toContain('obca-')
     expect(received[0]!.text).toContain('20.05.2031 r., godz. 10:00–12:30')
     let ics = calendarOf(received[0]!)
     expect(ics).toMatchObject({ method: 'REQUEST', sequence: 1, start: '2031-05-20T08:00:00.000Z', end: '2031-05-20T10:30:00.000Z' })

@@ -2,7 +2,13 @@ import crypto from 'node:crypto'
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema, type Db, type Tx } from '~/db.server'
-import { cancellationMessage, invitationMessage, rescheduledMessage, type MailRecipient, type MeetingMailData } from '~/mail/invitation-mail.server'
+import {
+  cancellationMessage,
+  invitationMessage,
+  rescheduledMessage,
+  type MailRecipient,
+  type MeetingMailData,
+} from '~/mail/invitation-mail.server'
 import { appOrigin, deliver, queueMail, senderParts, type DeliveryReport } from '~/mail/mailer.server'
 import type { AddGuestInput, Answer } from '~/schemas/invitation'
 import { warsawDay } from '~/utils/time'
@@ -52,7 +58,12 @@ function invitees(tx: Db | Tx, meetingId: number) {
     .leftJoin(org, eq(org.id, pp.organisationId))
     .where(eq(inv.meetingId, meetingId))
     .all()
-    .sort((a, b) => (a.organisation === null ? 1 : 0) - (b.organisation === null ? 1 : 0) || polish.compare(a.organisation ?? '', b.organisation ?? '') || polish.compare(a.name, b.name))
+    .sort(
+      (a, b) =>
+        (a.organisation === null ? 1 : 0) - (b.organisation === null ? 1 : 0) ||
+        polish.compare(a.organisation ?? '', b.organisation ?? '') ||
+        polish.compare(a.name, b.name),
+    )
 }
 
 // SQLite orders by bytes: „Łódź” would come after „Zabrze”.
@@ -89,10 +100,23 @@ export function inviteMembers({ meetingId, actor }: { meetingId: number; actor: 
     for (const { personId, kind } of wanted) {
       const person = tx.select({ archivedAt: pp.archivedAt }).from(pp).where(eq(pp.id, personId)).get()
       if (!person || person.archivedAt) continue
-      const row = tx.insert(inv).values({ meetingId, personId, kind, tokenHash: unsentTokenHash() }).onConflictDoNothing().returning({ id: inv.id }).get()
+      const row = tx
+        .insert(inv)
+        .values({ meetingId, personId, kind, tokenHash: unsentTokenHash() })
+        .onConflictDoNothing()
+        .returning({ id: inv.id })
+        .get()
       if (row) added.push(personId)
     }
-    if (added.length) recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'invitation.membersInvited', entityType: 'meeting', entityId: meetingId, after: { personIds: added } })
+    if (added.length)
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'invitation.membersInvited',
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { personIds: added },
+      })
     return { added: added.length }
   })
 }
@@ -102,12 +126,31 @@ type AddResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<str
 /** A representative of any institution in the directory, invited to this meeting only. */
 export function addPersonGuest({ meetingId, personId, actor }: { meetingId: number; personId: number; actor: Actor }): AddResult {
   return db.transaction((tx) => {
-    const person = tx.select({ id: pp.id }).from(pp).where(and(eq(pp.id, personId), isNull(pp.archivedAt))).get()
+    const person = tx
+      .select({ id: pp.id })
+      .from(pp)
+      .where(and(eq(pp.id, personId), isNull(pp.archivedAt)))
+      .get()
     if (!person) return { ok: false as const, fieldErrors: { personId: ['validation.person'] } }
-    const existing = tx.select({ id: inv.id }).from(inv).where(and(eq(inv.meetingId, meetingId), eq(inv.personId, personId))).get()
+    const existing = tx
+      .select({ id: inv.id })
+      .from(inv)
+      .where(and(eq(inv.meetingId, meetingId), eq(inv.personId, personId)))
+      .get()
     if (existing) return { ok: false as const, fieldErrors: { personId: ['invitations.alreadyInvited'] } }
-    const { id } = tx.insert(inv).values({ meetingId, personId, kind: 'guest', tokenHash: unsentTokenHash() }).returning({ id: inv.id }).get()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'invitation.guestAdded', entityType: 'meeting', entityId: meetingId, after: { invitationId: id, personId } })
+    const { id } = tx
+      .insert(inv)
+      .values({ meetingId, personId, kind: 'guest', tokenHash: unsentTokenHash() })
+      .returning({ id: inv.id })
+      .get()
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'invitation.guestAdded',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: { invitationId: id, personId },
+    })
     return { ok: true as const, id }
   })
 }
@@ -116,14 +159,28 @@ export function addPersonGuest({ meetingId, personId, actor }: { meetingId: numb
 export function addGuest({ meetingId, input, actor }: { meetingId: number; input: AddGuestInput; actor: Actor }): AddResult {
   return db.transaction((tx) => {
     const email = input.email.toLowerCase()
-    if (invitees(tx, meetingId).some((row) => row.email?.toLowerCase() === email)) return { ok: false as const, fieldErrors: { email: ['invitations.alreadyInvited'] } }
-    const row = { meetingId, kind: 'guest' as const, guestName: input.name, guestEmail: input.email, guestOrganisation: input.organisation ?? null }
+    if (invitees(tx, meetingId).some((row) => row.email?.toLowerCase() === email))
+      return { ok: false as const, fieldErrors: { email: ['invitations.alreadyInvited'] } }
+    const row = {
+      meetingId,
+      kind: 'guest' as const,
+      guestName: input.name,
+      guestEmail: input.email,
+      guestOrganisation: input.organisation ?? null,
+    }
     const { id } = tx
       .insert(inv)
       .values({ ...row, tokenHash: unsentTokenHash() })
       .returning({ id: inv.id })
       .get()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'invitation.guestAdded', entityType: 'meeting', entityId: meetingId, after: { invitationId: id, ...row } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'invitation.guestAdded',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: { invitationId: id, ...row },
+    })
     return { ok: true as const, id }
   })
 }
@@ -133,7 +190,14 @@ export function removeInvitation({ meetingId, invitationId, actor }: { meetingId
     const before = invitees(tx, meetingId).find((row) => row.id === invitationId)
     if (!before) throw new Response('Not Found', { status: 404 })
     tx.delete(inv).where(eq(inv.id, invitationId)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'invitation.removed', entityType: 'meeting', entityId: meetingId, before: { invitationId, name: before.name, kind: before.kind, response: before.response } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'invitation.removed',
+      entityType: 'meeting',
+      entityId: meetingId,
+      before: { invitationId, name: before.name, kind: before.kind, response: before.response },
+    })
   })
 }
 
@@ -164,10 +228,21 @@ function meetingMailData(tx: Db | Tx, meetingId: number, actor: Actor): (Meeting
     .get()
   if (!meeting) return undefined
   const ai = schema.agendaItems
-  const agenda = tx.select({ day: ai.day, startTime: ai.startTime, endTime: ai.endTime, title: ai.title, track: ai.track }).from(ai).where(eq(ai.meetingId, meetingId)).orderBy(asc(ai.day), asc(ai.position)).all()
-  const officer = actor.userId ? tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, actor.userId)).get() : undefined
+  const agenda = tx
+    .select({ day: ai.day, startTime: ai.startTime, endTime: ai.endTime, title: ai.title, track: ai.track })
+    .from(ai)
+    .where(eq(ai.meetingId, meetingId))
+    .orderBy(asc(ai.day), asc(ai.position))
+    .all()
+  const officer = actor.userId
+    ? tx.select({ name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, actor.userId)).get()
+    : undefined
   const { conveningName, conveningEmail, ...rest } = meeting
-  const organizer = conveningEmail ? { name: conveningName, email: conveningEmail } : officer ? { name: officer.name, email: officer.email } : senderParts()
+  const organizer = conveningEmail
+    ? { name: conveningName, email: conveningEmail }
+    : officer
+      ? { name: officer.name, email: officer.email }
+      : senderParts()
   return { ...rest, agenda, organizer }
 }
 
@@ -178,7 +253,17 @@ export type SendReport = { sent: number; withoutEmail: string[]; delivery: Deliv
  * with `invitationId`, to that one again: the old link stops working). Invitees without an
  * e-mail address are reported by name. The meeting becomes `invited`.
  */
-export async function sendInvitations({ meetingId, actor, origin, invitationId }: { meetingId: number; actor: Actor; origin: string; invitationId?: number }): Promise<SendReport | null> {
+export async function sendInvitations({
+  meetingId,
+  actor,
+  origin,
+  invitationId,
+}: {
+  meetingId: number
+  actor: Actor
+  origin: string
+  invitationId?: number
+}): Promise<SendReport | null> {
   const queued = db.transaction((tx) => {
     const meeting = meetingMailData(tx, meetingId, actor)
     if (!meeting) throw new Response('Not Found', { status: 404 })
@@ -195,12 +280,28 @@ export async function sendInvitations({ meetingId, actor, origin, invitationId }
         continue
       }
       const token = newToken()
-      tx.update(inv).set({ tokenHash: hashToken(token), sentAt: now }).where(eq(inv.id, row.id)).run()
+      tx.update(inv)
+        .set({ tokenHash: hashToken(token), sentAt: now })
+        .where(eq(inv.id, row.id))
+        .run()
       const recipient: MailRecipient = { name: row.name, email: row.email, response: row.response }
-      ids.push(queueMail(tx, invitationMessage({ meeting, recipient, link: `${origin}/invitations/${token}`, meetingUrl: `${origin}/meetings/${meetingId}` })))
+      ids.push(
+        queueMail(
+          tx,
+          invitationMessage({ meeting, recipient, link: `${origin}/invitations/${token}`, meetingUrl: `${origin}/meetings/${meetingId}` }),
+        ),
+      )
       sentTo.push(row.id)
     }
-    if (sentTo.length) recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: invitationId ? 'invitation.resent' : 'invitation.sent', entityType: 'meeting', entityId: meetingId, after: { invitationIds: sentTo } })
+    if (sentTo.length)
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: invitationId ? 'invitation.resent' : 'invitation.sent',
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { invitationIds: sentTo },
+      })
     return { ids, withoutEmail }
   })
   if (!queued) return null
@@ -214,7 +315,17 @@ export async function sendInvitations({ meetingId, actor, origin, invitationId }
  * .ics, its SEQUENCE already raised) or was cancelled (with the reason and a CANCEL .ics).
  * Links point to APP_URL, or to `origin` when the caller passes the request's.
  */
-export async function notifyMeetingChanged({ meetingId, actor, change, origin }: { meetingId: number; actor: Actor; change: 'rescheduled' | 'cancelled'; origin?: string }): Promise<void> {
+export async function notifyMeetingChanged({
+  meetingId,
+  actor,
+  change,
+  origin,
+}: {
+  meetingId: number
+  actor: Actor
+  change: 'rescheduled' | 'cancelled'
+  origin?: string
+}): Promise<void> {
   const base = appOrigin(origin ?? '') || undefined
   const ids = db.transaction((tx) => {
     const meeting = meetingMailData(tx, meetingId, actor)
@@ -223,8 +334,18 @@ export async function notifyMeetingChanged({ meetingId, actor, change, origin }:
     const compose = change === 'cancelled' ? cancellationMessage : rescheduledMessage
     const ids = invitees(tx, meetingId)
       .filter((row) => row.sentAt && row.email)
-      .map((row) => queueMail(tx, compose({ meeting, recipient: { name: row.name, email: row.email!, response: row.response }, meetingUrl })))
-    if (ids.length) recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: `invitation.notified`, entityType: 'meeting', entityId: meetingId, after: { change, messages: ids.length } })
+      .map((row) =>
+        queueMail(tx, compose({ meeting, recipient: { name: row.name, email: row.email!, response: row.response }, meetingUrl })),
+      )
+    if (ids.length)
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: `invitation.notified`,
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { change, messages: ids.length },
+      })
     return ids
   })
   await deliver(ids)
@@ -271,13 +392,28 @@ export function getMyInvitation({ meetingId, user }: { meetingId: number; user: 
 }
 
 /** Records yes, no or maybe. A cancelled meeting takes no more answers. */
-export function answerInvitation({ invitationId, response, actor }: { invitationId: number; response: Answer; actor: Actor }): { ok: boolean } {
+export function answerInvitation({ invitationId, response, actor }: { invitationId: number; response: Answer; actor: Actor }): {
+  ok: boolean
+} {
   return db.transaction((tx) => {
-    const before = tx.select({ meetingId: inv.meetingId, response: inv.response, state: mt.state }).from(inv).innerJoin(mt, eq(mt.id, inv.meetingId)).where(eq(inv.id, invitationId)).get()
+    const before = tx
+      .select({ meetingId: inv.meetingId, response: inv.response, state: mt.state })
+      .from(inv)
+      .innerJoin(mt, eq(mt.id, inv.meetingId))
+      .where(eq(inv.id, invitationId))
+      .get()
     if (!before) throw new Response('Not Found', { status: 404 })
     if (before.state === 'cancelled') return { ok: false }
     tx.update(inv).set({ response, respondedAt: new Date().toISOString() }).where(eq(inv.id, invitationId)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'invitation.answered', entityType: 'meeting', entityId: before.meetingId, before: { invitationId, response: before.response }, after: { invitationId, response } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'invitation.answered',
+      entityType: 'meeting',
+      entityId: before.meetingId,
+      before: { invitationId, response: before.response },
+      after: { invitationId, response },
+    })
     return { ok: true }
   })
 }

@@ -5,7 +5,15 @@ import type { MeetingInput } from '~/schemas/meeting'
 import { formatDayRange } from '~/utils/format'
 import { addAgendaItem, listAgenda } from './agenda.server'
 import { createBody } from './body.server'
-import { cancelMeeting, createMeeting, getMeeting, getMeetingAccess, getNextMeetingDefaults, setMeetingState, updateMeeting } from './meeting.server'
+import {
+  cancelMeeting,
+  createMeeting,
+  getMeeting,
+  getMeetingAccess,
+  getNextMeetingDefaults,
+  setMeetingState,
+  updateMeeting,
+} from './meeting.server'
 import { createOrganisation } from './organisation.server'
 
 const actor = { userId: null, ip: '203.0.113.7' }
@@ -13,9 +21,16 @@ let counter = 0
 
 function newBody({ isPublic = false } = {}) {
   counter += 1
-  const org = createOrganisation({ input: { name: `Miejski Ośrodek Pomocy Społecznej nr ${counter}`, kind: 'ops', municipalityCode: '2415011' }, actor })
+  const org = createOrganisation({
+    input: { name: `Miejski Ośrodek Pomocy Społecznej nr ${counter}`, kind: 'ops', municipalityCode: '2415011' },
+    actor,
+  })
   if (!org.ok) throw new Error('organisation not saved')
-  const body = createBody({ input: { kind: 'working_group', name: `Grupa robocza ds. aktywizacji nr ${counter}`, conveningOrganisationId: org.id, isPublic }, actor, convenor: null })
+  const body = createBody({
+    input: { kind: 'working_group', name: `Grupa robocza ds. aktywizacji nr ${counter}`, conveningOrganisationId: org.id, isPublic },
+    actor,
+    convenor: null,
+  })
   if (!body.ok) throw new Error('body not saved')
   return body.id
 }
@@ -75,9 +90,26 @@ describe('meetings', () => {
     expect(updateMeeting({ id, input: input({ topic: 'Współpraca OPS, PCPR i PUP' }), actor })).toEqual({ ok: true, rescheduled: false })
     expect(getMeeting({ id })!.sequence).toBe(0)
     expect(updateMeeting({ id, input: input({ topic: 'Współpraca OPS, PCPR i PUP' }), actor })).toEqual({ ok: true, rescheduled: false })
-    expect(updateMeeting({ id, input: input({ topic: 'Współpraca OPS, PCPR i PUP', startsAt: '2017-05-16T14:00', endsAt: '2017-05-16T16:00' }), actor })).toEqual({ ok: true, rescheduled: true })
+    expect(
+      updateMeeting({
+        id,
+        input: input({ topic: 'Współpraca OPS, PCPR i PUP', startsAt: '2017-05-16T14:00', endsAt: '2017-05-16T16:00' }),
+        actor,
+      }),
+    ).toEqual({ ok: true, rescheduled: true })
     expect(getMeeting({ id })!.sequence).toBe(1)
-    expect(updateMeeting({ id, input: input({ topic: 'Współpraca OPS, PCPR i PUP', startsAt: '2017-05-16T14:00', endsAt: '2017-05-16T16:00', venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski' }), actor }).rescheduled).toBe(true)
+    expect(
+      updateMeeting({
+        id,
+        input: input({
+          topic: 'Współpraca OPS, PCPR i PUP',
+          startsAt: '2017-05-16T14:00',
+          endsAt: '2017-05-16T16:00',
+          venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski',
+        }),
+        actor,
+      }).rescheduled,
+    ).toBe(true)
     expect(getMeeting({ id })!.sequence).toBe(2)
     const rows = auditActions(id)
     expect(rows.map((row) => row.action)).toEqual(['meeting.created', 'meeting.updated', 'meeting.rescheduled', 'meeting.rescheduled'])
@@ -122,7 +154,16 @@ describe('meetings', () => {
     createMeeting({ bodyId, input: input({ venueName: 'Stara sala', startsAt: '2017-04-01T10:00', endsAt: '2017-04-01T12:00' }), actor })
     createMeeting({
       bodyId,
-      input: input({ venueName: 'MOPS Wodzisław Śląski', venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski', venueRoom: 'sala konferencyjna', seriesTitle: 'Cykl spotkań 2017', seriesPlannedCount: 3, isPublic: true, startsAt: '2017-05-11T10:00', endsAt: '2017-05-11T12:00' }),
+      input: input({
+        venueName: 'MOPS Wodzisław Śląski',
+        venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski',
+        venueRoom: 'sala konferencyjna',
+        seriesTitle: 'Cykl spotkań 2017',
+        seriesPlannedCount: 3,
+        isPublic: true,
+        startsAt: '2017-05-11T10:00',
+        endsAt: '2017-05-11T12:00',
+      }),
       actor,
     })
     expect(getNextMeetingDefaults({ bodyId })).toEqual({

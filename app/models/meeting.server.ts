@@ -31,9 +31,7 @@ export function visibleMeetingCondition(user: SessionUser | null): SQL {
   if (user?.role === 'admin') return sql`1 = 1`
   if (!user) return publicMeeting
   const insider = [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])]
-  const invited = user.personId
-    ? sql`${mt.id} in (select meeting_id from invitations where person_id = ${user.personId})`
-    : sql`0`
+  const invited = user.personId ? sql`${mt.id} in (select meeting_id from invitations where person_id = ${user.personId})` : sql`0`
   return or(publicMeeting, insider.length ? inArray(mt.bodyId, insider) : sql`0`, invited)!
 }
 
@@ -126,7 +124,13 @@ export function getMeeting({ id }: { id: number }) {
         .select({ n: sql<number>`count(*)` })
         .from(mt)
         // A cancelled meeting gives up its place in the series to the one held instead.
-        .where(and(eq(mt.seriesId, meeting.seriesId), sql`${mt.startsAt} <= ${meeting.startsAt}`, or(sql`${mt.state} <> 'cancelled'`, eq(mt.id, meeting.id))))
+        .where(
+          and(
+            eq(mt.seriesId, meeting.seriesId),
+            sql`${mt.startsAt} <= ${meeting.startsAt}`,
+            or(sql`${mt.state} <> 'cancelled'`, eq(mt.id, meeting.id)),
+          ),
+        )
         .get()?.n ?? null)
     : null
   return { ...meeting, seriesPosition }
@@ -140,10 +144,15 @@ function seriesIdFor(bodyId: number, input: MeetingInput): number | null {
     .where(and(eq(schema.meetingSeries.bodyId, bodyId), eq(schema.meetingSeries.title, input.seriesTitle)))
     .get()
   if (existing) {
-    if (input.seriesPlannedCount) db.update(schema.meetingSeries).set({ plannedCount: input.seriesPlannedCount }).where(eq(schema.meetingSeries.id, existing.id)).run()
+    if (input.seriesPlannedCount)
+      db.update(schema.meetingSeries).set({ plannedCount: input.seriesPlannedCount }).where(eq(schema.meetingSeries.id, existing.id)).run()
     return existing.id
   }
-  return db.insert(schema.meetingSeries).values({ bodyId, title: input.seriesTitle, plannedCount: input.seriesPlannedCount ?? null }).returning({ id: schema.meetingSeries.id }).get().id
+  return db
+    .insert(schema.meetingSeries)
+    .values({ bodyId, title: input.seriesTitle, plannedCount: input.seriesPlannedCount ?? null })
+    .returning({ id: schema.meetingSeries.id })
+    .get().id
 }
 
 function meetingRow(input: MeetingInput) {
@@ -163,17 +172,30 @@ function meetingRow(input: MeetingInput) {
 export function createMeeting({ bodyId, input, actor }: { bodyId: number; input: MeetingInput; actor: Actor }) {
   return db.transaction(
     (tx) => {
-      const number = (tx.select({ n: max(mt.number) }).from(mt).where(eq(mt.bodyId, bodyId)).get()?.n ?? 0) + 1
+      const number =
+        (tx
+          .select({ n: max(mt.number) })
+          .from(mt)
+          .where(eq(mt.bodyId, bodyId))
+          .get()?.n ?? 0) + 1
       const row = { ...meetingRow(input), bodyId, number, seriesId: seriesIdFor(bodyId, input) }
       const { id } = tx.insert(mt).values(row).returning({ id: mt.id }).get()
-      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'meeting.created', entityType: 'meeting', entityId: id, after: row })
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'meeting.created',
+        entityType: 'meeting',
+        entityId: id,
+        after: row,
+      })
       return { id, number }
     },
     { behavior: 'immediate' },
   )
 }
 
-export type MeetingUpdateResult = { ok: true; rescheduled: boolean } | { ok: false; rescheduled: false; fieldErrors: Record<string, string[]> }
+export type MeetingUpdateResult =
+  { ok: true; rescheduled: boolean } | { ok: false; rescheduled: false; fieldErrors: Record<string, string[]> }
 
 /**
  * Saves a meeting's changes. A new time or place raises the iCalendar SEQUENCE and is
@@ -196,7 +218,15 @@ export function updateMeeting({ id, input, actor }: { id: number; input: Meeting
       .set({ ...row, sequence: rescheduled ? before.sequence + 1 : before.sequence, updatedAt: new Date().toISOString() })
       .where(eq(mt.id, id))
       .run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: rescheduled ? 'meeting.rescheduled' : 'meeting.updated', entityType: 'meeting', entityId: id, before: diff.before, after: diff.after })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: rescheduled ? 'meeting.rescheduled' : 'meeting.updated',
+      entityType: 'meeting',
+      entityId: id,
+      before: diff.before,
+      after: diff.after,
+    })
     return { ok: true as const, rescheduled }
   })
 }
@@ -206,8 +236,19 @@ export function cancelMeeting({ id, reason, actor }: { id: number; reason: strin
     const before = tx.select({ state: mt.state, sequence: mt.sequence }).from(mt).where(eq(mt.id, id)).get()
     if (!before) throw new Response('Not Found', { status: 404 })
     if (before.state === 'cancelled') return
-    tx.update(mt).set({ state: 'cancelled', cancelReason: reason, sequence: before.sequence + 1, updatedAt: new Date().toISOString() }).where(eq(mt.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'meeting.cancelled', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'cancelled', cancelReason: reason } })
+    tx.update(mt)
+      .set({ state: 'cancelled', cancelReason: reason, sequence: before.sequence + 1, updatedAt: new Date().toISOString() })
+      .where(eq(mt.id, id))
+      .run()
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'meeting.cancelled',
+      entityType: 'meeting',
+      entityId: id,
+      before: { state: before.state },
+      after: { state: 'cancelled', cancelReason: reason },
+    })
   })
 }
 
@@ -219,14 +260,29 @@ export function setMeetingState({ id, state, actor }: { id: number; state: 'invi
     const order = ['planned', 'invited', 'held'] as const
     if (before.state === 'cancelled' || order.indexOf(before.state as (typeof order)[number]) >= order.indexOf(state)) return
     tx.update(mt).set({ state, updatedAt: new Date().toISOString() }).where(eq(mt.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: `meeting.${state}`, entityType: 'meeting', entityId: id, before, after: { state } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: `meeting.${state}`,
+      entityType: 'meeting',
+      entityId: id,
+      before,
+      after: { state },
+    })
   })
 }
 
 /** What „schedule the next meeting” starts from: the body's last meeting's venue and series. */
 export function getNextMeetingDefaults({ bodyId }: { bodyId: number }) {
   const last = db
-    .select({ venueName: mt.venueName, venueAddress: mt.venueAddress, venueRoom: mt.venueRoom, isPublic: mt.isPublic, seriesTitle: schema.meetingSeries.title, seriesPlannedCount: schema.meetingSeries.plannedCount })
+    .select({
+      venueName: mt.venueName,
+      venueAddress: mt.venueAddress,
+      venueRoom: mt.venueRoom,
+      isPublic: mt.isPublic,
+      seriesTitle: schema.meetingSeries.title,
+      seriesPlannedCount: schema.meetingSeries.plannedCount,
+    })
     .from(mt)
     .leftJoin(schema.meetingSeries, eq(schema.meetingSeries.id, mt.seriesId))
     .where(eq(mt.bodyId, bodyId))

@@ -44,7 +44,13 @@ export function listMemberships({ bodyId }: { bodyId: number }) {
 /** The member institutions on a given day, for invitations. */
 export function listCurrentMemberships({ bodyId, day = today() }: { bodyId: number; day?: string }) {
   return db
-    .select({ id: m.id, organisationId: m.organisationId, delegatePersonId: m.delegatePersonId, deputyPersonId: m.deputyPersonId, role: m.role })
+    .select({
+      id: m.id,
+      organisationId: m.organisationId,
+      delegatePersonId: m.delegatePersonId,
+      deputyPersonId: m.deputyPersonId,
+      role: m.role,
+    })
     .from(m)
     .where(and(eq(m.bodyId, bodyId), activeOn(day)))
     .all()
@@ -53,7 +59,11 @@ export function listCurrentMemberships({ bodyId, day = today() }: { bodyId: numb
 /** Why a person may not sit for an institution, or null when they may (or none is named). */
 function personProblem(tx: Tx, personId: number | undefined, organisationId: number): string | null {
   if (!personId) return null
-  const person = tx.select({ organisationId: schema.people.organisationId, archivedAt: schema.people.archivedAt }).from(schema.people).where(eq(schema.people.id, personId)).get()
+  const person = tx
+    .select({ organisationId: schema.people.organisationId, archivedAt: schema.people.archivedAt })
+    .from(schema.people)
+    .where(eq(schema.people.id, personId))
+    .get()
   if (!person || person.archivedAt) return 'validation.person'
   return person.organisationId === organisationId ? null : 'validation.personOfOrganisation'
 }
@@ -71,7 +81,8 @@ export function listDelegateOptions({ organisationId }: { organisationId: number
 
 export function addMembership({ bodyId, input, actor }: { bodyId: number; input: MembershipInput; actor: Actor }): BodySaveResult {
   return db.transaction((tx): BodySaveResult => {
-    if (!isActiveOrganisation({ id: input.organisationId })) return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
+    if (!isActiveOrganisation({ id: input.organisationId }))
+      return { ok: false as const, fieldErrors: { organisationId: ['validation.organisation'] } }
     const delegateProblem = personProblem(tx, input.delegatePersonId, input.organisationId)
     if (delegateProblem) return { ok: false as const, fieldErrors: { delegatePersonId: [delegateProblem] } }
     const deputyProblem = personProblem(tx, input.deputyPersonId, input.organisationId)
@@ -100,27 +111,64 @@ export function addMembership({ bodyId, input, actor }: { bodyId: number; input:
       toDate: input.toDate ?? null,
     }
     const { id } = tx.insert(m).values(row).returning({ id: m.id }).get()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'membership.added', entityType: 'body', entityId: bodyId, after: { membershipId: id, ...row } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'membership.added',
+      entityType: 'body',
+      entityId: bodyId,
+      after: { membershipId: id, ...row },
+    })
     return { ok: true as const, id }
   })
 }
 
 /** Ends a seat on a day (inclusive); the seat stays in the body's history. */
-export function endMembership({ bodyId, membershipId, toDate, actor }: { bodyId: number; membershipId: number; toDate: string; actor: Actor }): ChangeResult {
+export function endMembership({
+  bodyId,
+  membershipId,
+  toDate,
+  actor,
+}: {
+  bodyId: number
+  membershipId: number
+  toDate: string
+  actor: Actor
+}): ChangeResult {
   return db.transaction((tx): ChangeResult => {
-    const before = tx.select({ organisationId: m.organisationId, fromDate: m.fromDate, toDate: m.toDate }).from(m).where(and(eq(m.id, membershipId), eq(m.bodyId, bodyId))).get()
+    const before = tx
+      .select({ organisationId: m.organisationId, fromDate: m.fromDate, toDate: m.toDate })
+      .from(m)
+      .where(and(eq(m.id, membershipId), eq(m.bodyId, bodyId)))
+      .get()
     if (!before) throw new Response('Not Found', { status: 404 })
     if (toDate < before.fromDate) return { ok: false as const, fieldErrors: { toDate: ['validation.endBeforeStart'] } }
     // A later seat of the same institution must not begin before this one ends.
     const later = tx
       .select({ id: m.id })
       .from(m)
-      .where(and(eq(m.bodyId, bodyId), eq(m.organisationId, before.organisationId), gte(m.fromDate, before.fromDate), lte(m.fromDate, toDate), sql`${m.id} <> ${membershipId}`))
+      .where(
+        and(
+          eq(m.bodyId, bodyId),
+          eq(m.organisationId, before.organisationId),
+          gte(m.fromDate, before.fromDate),
+          lte(m.fromDate, toDate),
+          sql`${m.id} <> ${membershipId}`,
+        ),
+      )
       .get()
     if (later) return { ok: false as const, fieldErrors: { toDate: ['validation.alreadyMember'] } }
     if (before.toDate === toDate) return { ok: true as const }
     tx.update(m).set({ toDate }).where(eq(m.id, membershipId)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'membership.ended', entityType: 'body', entityId: bodyId, before: { membershipId, toDate: before.toDate }, after: { membershipId, toDate } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'membership.ended',
+      entityType: 'body',
+      entityId: bodyId,
+      before: { membershipId, toDate: before.toDate },
+      after: { membershipId, toDate },
+    })
     return { ok: true as const }
   })
 }

@@ -15,20 +15,35 @@ async function circulatedScene() {
   const member = { userId: scene.accounts.member.user.id, ip }
   const minutesId = startMinutes({ meetingId: scene.meetingId, actor: officer })
   const dueAt = inAWeek()
-  const circulated = await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: dueAt, baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor: officer, origin: 'http://localhost' })
+  const circulated = await circulateMinutes({
+    meetingId: scene.meetingId,
+    commentsDueAt: dueAt,
+    baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+    actor: officer,
+    origin: 'http://localhost',
+  })
   expect(circulated.ok).toBe(true)
   const sections = getMinutes({ meetingId: scene.meetingId })!.snapshot.sections
   return { scene, officer, member, minutesId, dueAt, sections }
 }
 
 const auditRows = (minutesId: number, action: string) =>
-  db.select({ after: schema.auditLog.after, ip: schema.auditLog.ip }).from(schema.auditLog).where(and(eq(schema.auditLog.entityId, String(minutesId)), eq(schema.auditLog.action, action))).all()
+  db
+    .select({ after: schema.auditLog.after, ip: schema.auditLog.ip })
+    .from(schema.auditLog)
+    .where(and(eq(schema.auditLog.entityId, String(minutesId)), eq(schema.auditLog.action, action)))
+    .all()
 
 describe('comments on circulated minutes', () => {
   it('stores a member’s comment on a section with the section’s title, the author’s institution and an audit row', async () => {
     const { scene, member, minutesId, sections } = await circulatedScene()
     const discussion = sections.find((s) => s.kind === 'discussion')!
-    const saved = addMinutesComment({ meetingId: scene.meetingId, sectionId: discussion.id, body: 'Proszę dopisać, że PUP  przedstawił\nofertę staży.', actor: member })
+    const saved = addMinutesComment({
+      meetingId: scene.meetingId,
+      sectionId: discussion.id,
+      body: 'Proszę dopisać, że PUP  przedstawił\nofertę staży.',
+      actor: member,
+    })
     expect(saved.ok).toBe(true)
     const whole = addMinutesComment({ meetingId: scene.meetingId, sectionId: null, body: 'Brak uwag do całości.', actor: member })
     expect(whole.ok).toBe(true)
@@ -54,14 +69,35 @@ describe('comments on circulated minutes', () => {
   it('refuses a comment after the deadline, on draft minutes and on a section of other minutes, storing nothing', async () => {
     const { scene, member, minutesId, dueAt } = await circulatedScene()
     const other = await circulatedScene()
-    const late = addMinutesComment({ meetingId: scene.meetingId, sectionId: null, body: 'Za późno.', actor: member, now: new Date(dueAt.getTime() + 1000) })
+    const late = addMinutesComment({
+      meetingId: scene.meetingId,
+      sectionId: null,
+      body: 'Za późno.',
+      actor: member,
+      now: new Date(dueAt.getTime() + 1000),
+    })
     expect(late).toEqual({ ok: false, error: 'minutesReview.error.deadlinePassed' })
-    const atDeadline = addMinutesComment({ meetingId: scene.meetingId, sectionId: null, body: 'Równo w terminie.', actor: member, now: dueAt })
+    const atDeadline = addMinutesComment({
+      meetingId: scene.meetingId,
+      sectionId: null,
+      body: 'Równo w terminie.',
+      actor: member,
+      now: dueAt,
+    })
     expect(atDeadline).toEqual({ ok: false, error: 'minutesReview.error.deadlinePassed' })
-    const foreign = addMinutesComment({ meetingId: scene.meetingId, sectionId: other.sections[0]!.id, body: 'Nie ta notatka.', actor: member })
+    const foreign = addMinutesComment({
+      meetingId: scene.meetingId,
+      sectionId: other.sections[0]!.id,
+      body: 'Nie ta notatka.',
+      actor: member,
+    })
     expect(foreign).toEqual({ ok: false, error: 'minutesReview.error.section' })
 
-    const reopened = reopenMinutes({ meetingId: scene.meetingId, baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor: other.officer })
+    const reopened = reopenMinutes({
+      meetingId: scene.meetingId,
+      baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+      actor: other.officer,
+    })
     expect(reopened.ok).toBe(true)
     const onDraft = addMinutesComment({ meetingId: scene.meetingId, sectionId: null, body: 'Do szkicu.', actor: member })
     expect(onDraft).toEqual({ ok: false, error: 'minutesReview.error.notCirculated' })
@@ -73,37 +109,86 @@ describe('comments on circulated minutes', () => {
   it('keeps a comment readable when its section is removed from the text', async () => {
     const { scene, officer, member, minutesId, sections } = await circulatedScene()
     const intro = sections.find((s) => s.kind === 'introduction')!
-    expect(addMinutesComment({ meetingId: scene.meetingId, sectionId: intro.id, body: 'Wprowadzenie jest zbędne.', actor: member }).ok).toBe(true)
+    expect(
+      addMinutesComment({ meetingId: scene.meetingId, sectionId: intro.id, body: 'Wprowadzenie jest zbędne.', actor: member }).ok,
+    ).toBe(true)
     const current = getMinutes({ meetingId: scene.meetingId })!
     const saved = saveMinutes({
       meetingId: scene.meetingId,
       baseRevision: current.revision,
-      input: { topic: current.snapshot.topic, place: current.snapshot.place, preparedBy: current.snapshot.preparedBy, participants: current.snapshot.participants, sections: current.snapshot.sections.filter((s) => s.id !== intro.id) },
+      input: {
+        topic: current.snapshot.topic,
+        place: current.snapshot.place,
+        preparedBy: current.snapshot.preparedBy,
+        participants: current.snapshot.participants,
+        sections: current.snapshot.sections.filter((s) => s.id !== intro.id),
+      },
       actor: officer,
     })
     expect(saved.ok).toBe(true)
-    expect(listMinutesComments({ minutesId })[0]).toMatchObject({ sectionId: null, sectionTitle: 'Wprowadzenie', body: 'Wprowadzenie jest zbędne.' })
+    expect(listMinutesComments({ minutesId })[0]).toMatchObject({
+      sectionId: null,
+      sectionTitle: 'Wprowadzenie',
+      body: 'Wprowadzenie jest zbędne.',
+    })
   })
 
   it('lets the secretary resolve an open comment once, with a note and an audit row; approval then goes ahead', async () => {
     const { scene, officer, member, minutesId } = await circulatedScene()
-    const added = addMinutesComment({ meetingId: scene.meetingId, sectionId: null, body: 'Brakuje nazwiska przedstawiciela PUP.', actor: member })
+    const added = addMinutesComment({
+      meetingId: scene.meetingId,
+      sectionId: null,
+      body: 'Brakuje nazwiska przedstawiciela PUP.',
+      actor: member,
+    })
     if (!added.ok) throw new Error(added.error)
-    const approveFirst = approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół', approvedOn: '2031-06-01', baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor: officer })
+    const approveFirst = approveMinutes({
+      meetingId: scene.meetingId,
+      approvedBy: 'Zespół',
+      approvedOn: '2031-06-01',
+      baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+      actor: officer,
+    })
     expect(approveFirst).toEqual({ ok: false, error: 'minutes.error.unresolvedComments' })
 
-    const resolved = resolveMinutesComment({ meetingId: scene.meetingId, commentId: added.id, resolution: 'accepted', note: 'Dopisano Grzegorza Źdźbło.', actor: officer })
+    const resolved = resolveMinutesComment({
+      meetingId: scene.meetingId,
+      commentId: added.id,
+      resolution: 'accepted',
+      note: 'Dopisano Grzegorza Źdźbło.',
+      actor: officer,
+    })
     expect(resolved).toEqual({ ok: true })
-    const again = resolveMinutesComment({ meetingId: scene.meetingId, commentId: added.id, resolution: 'rejected', note: 'Zmiana zdania.', actor: officer })
+    const again = resolveMinutesComment({
+      meetingId: scene.meetingId,
+      commentId: added.id,
+      resolution: 'rejected',
+      note: 'Zmiana zdania.',
+      actor: officer,
+    })
     expect(again).toEqual({ ok: false, error: 'minutesReview.error.alreadyResolved' })
     const [comment] = listMinutesComments({ minutesId })
-    expect(comment).toMatchObject({ resolution: 'accepted', resolutionNote: 'Dopisano Grzegorza Źdźbło.', resolvedByName: 'Gizela Prowadząca' })
+    expect(comment).toMatchObject({
+      resolution: 'accepted',
+      resolutionNote: 'Dopisano Grzegorza Źdźbło.',
+      resolvedByName: 'Gizela Prowadząca',
+    })
     expect(comment!.resolvedAt).toBeTruthy()
     const audit = auditRows(minutesId, 'minutes.commentResolved')
     expect(audit).toHaveLength(1)
-    expect(JSON.parse(audit[0]!.after!)).toEqual({ commentId: added.id, resolution: 'accepted', resolutionNote: 'Dopisano Grzegorza Źdźbło.' })
+    expect(JSON.parse(audit[0]!.after!)).toEqual({
+      commentId: added.id,
+      resolution: 'accepted',
+      resolutionNote: 'Dopisano Grzegorza Źdźbło.',
+    })
 
-    const approved = approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół', approvedOn: '2031-06-01', baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor: officer })
+    const approved = approveMinutes({
+      meetingId: scene.meetingId,
+      approvedBy: 'Zespół',
+      approvedOn: '2031-06-01',
+      baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+      actor: officer,
+    })
     expect(approved.ok).toBe(true)
   })
 
@@ -112,12 +197,16 @@ describe('comments on circulated minutes', () => {
     const b = await circulatedScene()
     const added = addMinutesComment({ meetingId: b.scene.meetingId, sectionId: null, body: 'Uwaga do notatki B.', actor: b.member })
     if (!added.ok) throw new Error(added.error)
-    expect(resolveMinutesComment({ meetingId: a.scene.meetingId, commentId: added.id, resolution: 'accepted', note: null, actor: a.officer })).toEqual({
+    expect(
+      resolveMinutesComment({ meetingId: a.scene.meetingId, commentId: added.id, resolution: 'accepted', note: null, actor: a.officer }),
+    ).toEqual({
       ok: false,
       error: 'minutesReview.error.commentNotFound',
     })
     db.update(schema.minutes).set({ state: 'approved' }).where(eq(schema.minutes.id, b.minutesId)).run()
-    expect(resolveMinutesComment({ meetingId: b.scene.meetingId, commentId: added.id, resolution: 'accepted', note: null, actor: b.officer })).toEqual({
+    expect(
+      resolveMinutesComment({ meetingId: b.scene.meetingId, commentId: added.id, resolution: 'accepted', note: null, actor: b.officer }),
+    ).toEqual({
       ok: false,
       error: 'minutesReview.error.resolveLocked',
     })

@@ -82,12 +82,20 @@ export function addMinutesComment({
   now?: Date
 }): AddMinutesCommentResult {
   return db.transaction((tx): AddMinutesCommentResult => {
-    const minutes = tx.select({ id: mn.id, state: mn.state, commentsDueAt: mn.commentsDueAt }).from(mn).where(eq(mn.meetingId, meetingId)).get()
+    const minutes = tx
+      .select({ id: mn.id, state: mn.state, commentsDueAt: mn.commentsDueAt })
+      .from(mn)
+      .where(eq(mn.meetingId, meetingId))
+      .get()
     if (!minutes || minutes.state !== 'circulated') return { ok: false, error: 'minutesReview.error.notCirculated' }
     if (minutes.commentsDueAt && new Date(minutes.commentsDueAt) <= now) return { ok: false, error: 'minutesReview.error.deadlinePassed' }
     let sectionTitle: string | null = null
     if (sectionId !== null) {
-      const section = tx.select({ title: ms.title }).from(ms).where(and(eq(ms.id, sectionId), eq(ms.minutesId, minutes.id))).get()
+      const section = tx
+        .select({ title: ms.title })
+        .from(ms)
+        .where(and(eq(ms.id, sectionId), eq(ms.minutesId, minutes.id)))
+        .get()
       if (!section) return { ok: false, error: 'minutesReview.error.section' }
       sectionTitle = section.title
     }
@@ -133,7 +141,11 @@ export function resolveMinutesComment({
   return db.transaction((tx): ResolveMinutesCommentResult => {
     const minutes = tx.select({ id: mn.id, state: mn.state }).from(mn).where(eq(mn.meetingId, meetingId)).get()
     if (!minutes) return { ok: false, error: 'minutesReview.error.commentNotFound' }
-    const comment = tx.select({ id: mc.id, resolution: mc.resolution }).from(mc).where(and(eq(mc.id, commentId), eq(mc.minutesId, minutes.id))).get()
+    const comment = tx
+      .select({ id: mc.id, resolution: mc.resolution })
+      .from(mc)
+      .where(and(eq(mc.id, commentId), eq(mc.minutesId, minutes.id)))
+      .get()
     if (!comment) return { ok: false, error: 'minutesReview.error.commentNotFound' }
     if (minutes.state !== 'draft' && minutes.state !== 'circulated') return { ok: false, error: 'minutesReview.error.resolveLocked' }
     if (comment.resolution) return { ok: false, error: 'minutesReview.error.alreadyResolved' }

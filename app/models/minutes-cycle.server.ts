@@ -27,12 +27,26 @@ function currentRow(tx: Tx, meetingId: number) {
 }
 
 function audit(tx: Tx, actor: Actor, minutesId: number, action: string, before: MinutesState, after: Record<string, unknown>) {
-  recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: `minutes.${action}`, entityType: 'minutes', entityId: minutesId, before: { state: before }, after })
+  recordAudit(tx, {
+    actorUserId: actor.userId,
+    ip: actor.ip,
+    action: `minutes.${action}`,
+    entityType: 'minutes',
+    entityId: minutesId,
+    before: { state: before },
+    after,
+  })
 }
 
 function unresolvedComments(tx: Tx, minutesId: number): number {
   const c = schema.minutesComments
-  return tx.select({ n: sql<number>`count(*)` }).from(c).where(and(eq(c.minutesId, minutesId), isNull(c.resolution))).get()?.n ?? 0
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(c)
+      .where(and(eq(c.minutesId, minutesId), isNull(c.resolution)))
+      .get()?.n ?? 0
+  )
 }
 
 /**
@@ -40,20 +54,40 @@ function unresolvedComments(tx: Tx, minutesId: number): number {
  * version, and e-mails the delegates and deputies of the member institutions and the
  * officers a link to it.
  */
-export async function circulateMinutes({ meetingId, commentsDueAt, baseRevision, actor, origin }: { meetingId: number; commentsDueAt: Date; baseRevision: number; actor: Actor; origin: string }): Promise<CycleResult> {
+export async function circulateMinutes({
+  meetingId,
+  commentsDueAt,
+  baseRevision,
+  actor,
+  origin,
+}: {
+  meetingId: number
+  commentsDueAt: Date
+  baseRevision: number
+  actor: Actor
+  origin: string
+}): Promise<CycleResult> {
   if (commentsDueAt <= new Date()) return { ok: false, error: 'minutes.error.deadlinePast' }
   const result = db.transaction((tx): CycleResult & { mailIds?: number[] } => {
     const row = currentRow(tx, meetingId)
     if (row.state !== 'draft') return { ok: false, error: 'minutes.error.wrongState' }
     if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
-    tx.update(mn).set({ state: 'circulated', commentsDueAt: commentsDueAt.toISOString(), revision: sql`${mn.revision} + 1` }).where(eq(mn.id, row.id)).run()
+    tx.update(mn)
+      .set({ state: 'circulated', commentsDueAt: commentsDueAt.toISOString(), revision: sql`${mn.revision} + 1` })
+      .where(eq(mn.id, row.id))
+      .run()
     const snapshot = snapshotMinutes(tx, row.id)!
     const version = freezeVersion(tx, { minutesId: row.id, state: 'circulated', actor, snapshot })
     const link = `${origin}/meetings/${meetingId}/minutes`
     const mailIds = teamRecipients(tx, snapshot.bodyId).map((recipient) =>
       queueMail(tx, minutesCirculatedMessage({ snapshot, recipient, link, commentsDueAt })),
     )
-    audit(tx, actor, row.id, 'circulated', row.state, { state: 'circulated', version, commentsDueAt: commentsDueAt.toISOString(), notified: mailIds.length })
+    audit(tx, actor, row.id, 'circulated', row.state, {
+      state: 'circulated',
+      version,
+      commentsDueAt: commentsDueAt.toISOString(),
+      notified: mailIds.length,
+    })
     return { ok: true, version, mailIds }
   })
   if (result.ok && result.mailIds?.length) await deliver(result.mailIds)
@@ -90,7 +124,19 @@ function teamRecipients(tx: Tx, bodyId: number) {
  * day — once every comment has been resolved. Draft minutes may be approved directly
  * (approved at the next meeting without circulation).
  */
-export function approveMinutes({ meetingId, approvedBy, approvedOn, baseRevision, actor }: { meetingId: number; approvedBy: string; approvedOn: string; baseRevision: number; actor: Actor }): CycleResult {
+export function approveMinutes({
+  meetingId,
+  approvedBy,
+  approvedOn,
+  baseRevision,
+  actor,
+}: {
+  meetingId: number
+  approvedBy: string
+  approvedOn: string
+  baseRevision: number
+  actor: Actor
+}): CycleResult {
   return db.transaction((tx): CycleResult => {
     const row = currentRow(tx, meetingId)
     if (row.state !== 'draft' && row.state !== 'circulated') return { ok: false, error: 'minutes.error.wrongState' }
@@ -98,7 +144,14 @@ export function approveMinutes({ meetingId, approvedBy, approvedOn, baseRevision
     if (unresolvedComments(tx, row.id) > 0) return { ok: false, error: 'minutes.error.unresolvedComments' }
     const now = new Date().toISOString()
     tx.update(mn)
-      .set({ state: 'approved', approvedBy, approvedOn, approvedAt: now, approvedByUserId: actor.userId, revision: sql`${mn.revision} + 1` })
+      .set({
+        state: 'approved',
+        approvedBy,
+        approvedOn,
+        approvedAt: now,
+        approvedByUserId: actor.userId,
+        revision: sql`${mn.revision} + 1`,
+      })
       .where(eq(mn.id, row.id))
       .run()
     const version = freezeVersion(tx, { minutesId: row.id, state: 'approved', actor })
@@ -119,7 +172,19 @@ export function newVerificationCode(): string {
  * with its verification code and its PDF, rendered once here and archived with its SHA-256
  * (rendering that snapshot again gives the same bytes; the archived ones are what is served).
  */
-export async function publishMinutes({ meetingId, visibility, baseRevision, actor, origin }: { meetingId: number; visibility: MinutesVisibility; baseRevision: number; actor: Actor; origin: string }): Promise<CycleResult> {
+export async function publishMinutes({
+  meetingId,
+  visibility,
+  baseRevision,
+  actor,
+  origin,
+}: {
+  meetingId: number
+  visibility: MinutesVisibility
+  baseRevision: number
+  actor: Actor
+  origin: string
+}): Promise<CycleResult> {
   const prepared = db.transaction((tx) => {
     const row = currentRow(tx, meetingId)
     if (row.state !== 'approved') return { ok: false as const, error: 'minutes.error.wrongState' as const }
@@ -130,14 +195,17 @@ export async function publishMinutes({ meetingId, visibility, baseRevision, acto
       .innerJoin(schema.bodies, eq(schema.bodies.id, schema.meetings.bodyId))
       .where(eq(schema.meetings.id, meetingId))
       .get()!
-    if (visibility === 'public' && !(meeting.isPublic && meeting.bodyIsPublic)) return { ok: false as const, error: 'minutes.error.publicMeetingOnly' as const }
+    if (visibility === 'public' && !(meeting.isPublic && meeting.bodyIsPublic))
+      return { ok: false as const, error: 'minutes.error.publicMeetingOnly' as const }
     return { ok: true as const, row, snapshot: snapshotMinutes(tx, row.id)! }
   })
   if (!prepared.ok) return prepared
 
   const publishedAt = new Date().toISOString()
   const code = newVerificationCode()
-  const publisherName = actor.userId ? (db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, actor.userId)).get()?.name ?? null) : null
+  const publisherName = actor.userId
+    ? (db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, actor.userId)).get()?.name ?? null)
+    : null
   const snapshot: MinutesSnapshot = {
     ...prepared.snapshot,
     state: 'published',
@@ -154,7 +222,13 @@ export async function publishMinutes({ meetingId, visibility, baseRevision, acto
       .set({ state: 'published', visibility, publishedAt, publishedByUserId: actor.userId, revision: sql`${mn.revision} + 1` })
       .where(eq(mn.id, row.id))
       .run()
-    const version = freezeVersion(tx, { minutesId: row.id, state: 'published', actor, publication: { verificationCode: code, pdf, pdfSha256 }, snapshot })
+    const version = freezeVersion(tx, {
+      minutesId: row.id,
+      state: 'published',
+      actor,
+      publication: { verificationCode: code, pdf, pdfSha256 },
+      snapshot,
+    })
     audit(tx, actor, row.id, 'published', row.state, { state: 'published', version, visibility, verificationCode: code, pdfSha256 })
     return { ok: true, version }
   })
@@ -170,7 +244,14 @@ export function reopenMinutes({ meetingId, baseRevision, actor }: { meetingId: n
     if (row.state !== 'circulated' && row.state !== 'approved') return { ok: false, error: 'minutes.error.wrongState' }
     if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
     tx.update(mn)
-      .set({ state: 'draft', approvedBy: null, approvedOn: null, approvedAt: null, approvedByUserId: null, revision: sql`${mn.revision} + 1` })
+      .set({
+        state: 'draft',
+        approvedBy: null,
+        approvedOn: null,
+        approvedAt: null,
+        approvedByUserId: null,
+        revision: sql`${mn.revision} + 1`,
+      })
       .where(eq(mn.id, row.id))
       .run()
     const version = freezeVersion(tx, { minutesId: row.id, state: 'draft', actor })

@@ -6,13 +6,25 @@ import { addAgendaItem } from './agenda.server'
 import { setAttendance } from './attendance.server'
 import { addPersonGuest, inviteMembers, listInvitations } from './invitation.server'
 import { approveMinutes, circulateMinutes, publishMinutes, reopenMinutes } from './minutes-cycle.server'
-import { getMinutes, getMinutesAccess, getPublishedVersion, listMinutesVersions, saveMinutes, startMinutes, type MinutesView } from './minutes.server'
+import {
+  getMinutes,
+  getMinutesAccess,
+  getPublishedVersion,
+  listMinutesVersions,
+  saveMinutes,
+  startMinutes,
+  type MinutesView,
+} from './minutes.server'
 
 const ORIGIN = 'https://narada.example.pl'
 const actorFor = (userId: number) => ({ userId, ip: '198.51.100.9' })
 
 function agendaItem(meetingId: number, kind: 'presentation' | 'break' | 'discussion', title: string, description?: string) {
-  const saved = addAgendaItem({ meetingId, input: { day: '2031-05-16', kind, title, description, speakerIds: [] }, actor: { userId: null, ip: null } })
+  const saved = addAgendaItem({
+    meetingId,
+    input: { day: '2031-05-16', kind, title, description, speakerIds: [] },
+    actor: { userId: null, ip: null },
+  })
   if (!saved.ok) throw new Error(JSON.stringify(saved))
 }
 
@@ -41,7 +53,10 @@ describe('starting the minutes', () => {
     const present = invitations.filter((row) => row.name === 'Anna Łęcka' || row.name === 'Grzegorz Źdźbło')
     setAttendance({
       meetingId: scene.meetingId,
-      entries: invitations.map((row) => ({ invitationId: row.id, state: present.includes(row) ? ('present' as const) : ('absent' as const) })),
+      entries: invitations.map((row) => ({
+        invitationId: row.id,
+        state: present.includes(row) ? ('present' as const) : ('absent' as const),
+      })),
       actor,
     })
     agendaItem(scene.meetingId, 'presentation', 'Oferta PUP dla osób 50+', 'Prezentacja dyrektora PUP.')
@@ -82,9 +97,19 @@ describe('saving the minutes', () => {
     startMinutes({ meetingId: scene.meetingId, actor })
     const loaded = getMinutes({ meetingId: scene.meetingId })!
 
-    const first = saveMinutes({ meetingId: scene.meetingId, baseRevision: loaded.revision, input: contentOf(loaded, { Dyskusja: 'Pierwszy zapis.' }), actor })
+    const first = saveMinutes({
+      meetingId: scene.meetingId,
+      baseRevision: loaded.revision,
+      input: contentOf(loaded, { Dyskusja: 'Pierwszy zapis.' }),
+      actor,
+    })
     expect(first).toEqual({ ok: true, revision: loaded.revision + 1 })
-    const second = saveMinutes({ meetingId: scene.meetingId, baseRevision: loaded.revision, input: contentOf(loaded, { Dyskusja: 'Drugi zapis, z tej samej wersji.' }), actor })
+    const second = saveMinutes({
+      meetingId: scene.meetingId,
+      baseRevision: loaded.revision,
+      input: contentOf(loaded, { Dyskusja: 'Drugi zapis, z tej samej wersji.' }),
+      actor,
+    })
     expect(second.ok).toBe(false)
     if (second.ok || second.reason !== 'stale') throw new Error('expected a stale save')
     expect(second.current.revision).toBe(loaded.revision + 1)
@@ -93,7 +118,11 @@ describe('saving the minutes', () => {
     const now = getMinutes({ meetingId: scene.meetingId })!
     expect(now.revision).toBe(loaded.revision + 1)
     expect(now.snapshot.sections.find((s) => s.title === 'Dyskusja')?.body).toBe('Pierwszy zapis.')
-    const audits = db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(eq(schema.auditLog.entityId, String(now.id))).all()
+    const audits = db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, String(now.id)))
+      .all()
     expect(audits.filter((a) => a.action === 'minutes.saved')).toHaveLength(1)
   })
 })
@@ -104,13 +133,24 @@ describe('the approval cycle', () => {
     const actor = actorFor(scene.accounts.officer.user.id)
     startMinutes({ meetingId: scene.meetingId, actor })
     let minutes = getMinutes({ meetingId: scene.meetingId })!
-    const saved = saveMinutes({ meetingId: scene.meetingId, baseRevision: minutes.revision, input: contentOf(minutes, { Ustalenia: '- zawrzeć porozumienie MOPS–PUP' }), actor })
+    const saved = saveMinutes({
+      meetingId: scene.meetingId,
+      baseRevision: minutes.revision,
+      input: contentOf(minutes, { Ustalenia: '- zawrzeć porozumienie MOPS–PUP' }),
+      actor,
+    })
     if (!saved.ok) throw new Error('save failed')
 
     const outboxBefore = lastOutboxId()
     const dueAt = new Date(Date.now() + 7 * 86_400_000)
-    expect(await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: dueAt, baseRevision: saved.revision, actor, origin: ORIGIN })).toEqual({ ok: true, version: 1 })
-    const mails = db.select().from(schema.outbox).all().filter((row) => row.id > outboxBefore)
+    expect(
+      await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: dueAt, baseRevision: saved.revision, actor, origin: ORIGIN }),
+    ).toEqual({ ok: true, version: 1 })
+    const mails = db
+      .select()
+      .from(schema.outbox)
+      .all()
+      .filter((row) => row.id > outboxBefore)
     const recipients = mails.map((m) => m.to).join('\n')
     expect(recipients).toContain(scene.emails.mopsDelegate)
     expect(recipients).toContain(scene.emails.pupDelegate)
@@ -124,11 +164,23 @@ describe('the approval cycle', () => {
     expect(getMinutesAccess({ meetingId: scene.meetingId, user: scene.accounts.outsider.user }).read).toBe(false)
 
     // A stale step is refused: the revision moved on with the circulation.
-    expect(approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół', approvedOn: '2031-06-01', baseRevision: saved.revision, actor })).toEqual({ ok: false, error: 'minutes.error.stale' })
-    expect(approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-01', baseRevision: minutes.revision, actor })).toEqual({ ok: true, version: 2 })
+    expect(
+      approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół', approvedOn: '2031-06-01', baseRevision: saved.revision, actor }),
+    ).toEqual({ ok: false, error: 'minutes.error.stale' })
+    expect(
+      approveMinutes({
+        meetingId: scene.meetingId,
+        approvedBy: 'Zespół na spotkaniu nr 2',
+        approvedOn: '2031-06-01',
+        baseRevision: minutes.revision,
+        actor,
+      }),
+    ).toEqual({ ok: true, version: 2 })
 
     minutes = getMinutes({ meetingId: scene.meetingId })!
-    expect(await publishMinutes({ meetingId: scene.meetingId, visibility: 'members', baseRevision: minutes.revision, actor, origin: ORIGIN })).toEqual({ ok: true, version: 3 })
+    expect(
+      await publishMinutes({ meetingId: scene.meetingId, visibility: 'members', baseRevision: minutes.revision, actor, origin: ORIGIN }),
+    ).toEqual({ ok: true, version: 3 })
 
     minutes = getMinutes({ meetingId: scene.meetingId })!
     expect(minutes.state).toBe('published')
@@ -145,7 +197,10 @@ describe('the approval cycle', () => {
     expect(published.snapshot.approvedBy).toBe('Zespół na spotkaniu nr 2')
     expect(published.snapshot.sections.find((s) => s.title === 'Ustalenia')?.body).toBe('- zawrzeć porozumienie MOPS–PUP')
     // Published minutes are not reopened: the record is not rewritten.
-    expect(reopenMinutes({ meetingId: scene.meetingId, baseRevision: minutes.revision, actor })).toEqual({ ok: false, error: 'minutes.error.wrongState' })
+    expect(reopenMinutes({ meetingId: scene.meetingId, baseRevision: minutes.revision, actor })).toEqual({
+      ok: false,
+      error: 'minutes.error.wrongState',
+    })
   })
 
   it('refuses approval while a comment is unresolved, and approves once it is resolved', async () => {
@@ -153,21 +208,43 @@ describe('the approval cycle', () => {
     const actor = actorFor(scene.accounts.officer.user.id)
     const minutesId = startMinutes({ meetingId: scene.meetingId, actor })
     let minutes = getMinutes({ meetingId: scene.meetingId })!
-    await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: new Date(Date.now() + 86_400_000), baseRevision: minutes.revision, actor, origin: ORIGIN })
+    await circulateMinutes({
+      meetingId: scene.meetingId,
+      commentsDueAt: new Date(Date.now() + 86_400_000),
+      baseRevision: minutes.revision,
+      actor,
+      origin: ORIGIN,
+    })
     minutes = getMinutes({ meetingId: scene.meetingId })!
     const section = minutes.snapshot.sections[0]!
     const { id: commentId } = db
       .insert(schema.minutesComments)
-      .values({ minutesId, sectionId: section.id, sectionTitle: section.title, authorUserId: scene.accounts.member.user.id, body: 'Proszę dopisać nazwę programu.' })
+      .values({
+        minutesId,
+        sectionId: section.id,
+        sectionTitle: section.title,
+        authorUserId: scene.accounts.member.user.id,
+        body: 'Proszę dopisać nazwę programu.',
+      })
       .returning({ id: schema.minutesComments.id })
       .get()
 
-    const approve = () => approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół na spotkaniu', approvedOn: '2031-06-01', baseRevision: minutes.revision, actor })
+    const approve = () =>
+      approveMinutes({
+        meetingId: scene.meetingId,
+        approvedBy: 'Zespół na spotkaniu',
+        approvedOn: '2031-06-01',
+        baseRevision: minutes.revision,
+        actor,
+      })
     expect(approve()).toEqual({ ok: false, error: 'minutes.error.unresolvedComments' })
     expect(getMinutes({ meetingId: scene.meetingId })!.state).toBe('circulated')
     expect(listMinutesVersions({ minutesId })).toHaveLength(1)
 
-    db.update(schema.minutesComments).set({ resolution: 'accepted', resolvedAt: new Date().toISOString() }).where(eq(schema.minutesComments.id, commentId)).run()
+    db.update(schema.minutesComments)
+      .set({ resolution: 'accepted', resolvedAt: new Date().toISOString() })
+      .where(eq(schema.minutesComments.id, commentId))
+      .run()
     expect(approve()).toEqual({ ok: true, version: 2 })
   })
 
@@ -175,16 +252,31 @@ describe('the approval cycle', () => {
     const scene = await createInvitationScene()
     const actor = actorFor(scene.accounts.officer.user.id)
     startMinutes({ meetingId: scene.meetingId, actor })
-    const approve = approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-01', baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor })
+    const approve = approveMinutes({
+      meetingId: scene.meetingId,
+      approvedBy: 'Zespół na spotkaniu nr 2',
+      approvedOn: '2031-06-01',
+      baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+      actor,
+    })
     expect(approve).toEqual({ ok: true, version: 1 })
-    expect(reopenMinutes({ meetingId: scene.meetingId, baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor })).toEqual({ ok: true, version: 2 })
+    expect(
+      reopenMinutes({ meetingId: scene.meetingId, baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor }),
+    ).toEqual({ ok: true, version: 2 })
 
     const draft = getMinutes({ meetingId: scene.meetingId })!
     expect(draft.state).toBe('draft')
     expect(draft.approvedAt).toBeNull()
     expect(draft.snapshot).toMatchObject({ approvedBy: null, approvedOn: null })
-    const versions = db.select({ number: schema.minutesVersions.number, snapshot: schema.minutesVersions.snapshot }).from(schema.minutesVersions).where(eq(schema.minutesVersions.minutesId, draft.id)).all()
-    expect(JSON.parse(versions.find((v) => v.number === 1)!.snapshot)).toMatchObject({ approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-01' })
+    const versions = db
+      .select({ number: schema.minutesVersions.number, snapshot: schema.minutesVersions.snapshot })
+      .from(schema.minutesVersions)
+      .where(eq(schema.minutesVersions.minutesId, draft.id))
+      .all()
+    expect(JSON.parse(versions.find((v) => v.number === 1)!.snapshot)).toMatchObject({
+      approvedBy: 'Zespół na spotkaniu nr 2',
+      approvedOn: '2031-06-01',
+    })
     expect(JSON.parse(versions.find((v) => v.number === 2)!.snapshot)).toMatchObject({ approvedBy: null, approvedOn: null })
   })
 
@@ -193,7 +285,13 @@ describe('the approval cycle', () => {
     const actor = actorFor(scene.accounts.officer.user.id)
     startMinutes({ meetingId: scene.meetingId, actor })
     const minutes = getMinutes({ meetingId: scene.meetingId })!
-    const result = await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: new Date(Date.now() - 60_000), baseRevision: minutes.revision, actor, origin: ORIGIN })
+    const result = await circulateMinutes({
+      meetingId: scene.meetingId,
+      commentsDueAt: new Date(Date.now() - 60_000),
+      baseRevision: minutes.revision,
+      actor,
+      origin: ORIGIN,
+    })
     expect(result).toEqual({ ok: false, error: 'minutes.error.deadlinePast' })
     expect(getMinutes({ meetingId: scene.meetingId })!.state).toBe('draft')
   })

@@ -28,9 +28,21 @@ export type MinutesAccess = {
  * alone; published ones are read by the team (visibility `members`) or by anyone who may see
  * the meeting (`public`). No minutes yet: only the team's officers may start them.
  */
-export function getMinutesAccess({ meetingId, user, now = new Date() }: { meetingId: number; user: SessionUser | null; now?: Date }): MinutesAccess {
+export function getMinutesAccess({
+  meetingId,
+  user,
+  now = new Date(),
+}: {
+  meetingId: number
+  user: SessionUser | null
+  now?: Date
+}): MinutesAccess {
   const meeting = getMeetingAccess({ meetingId, user })
-  const row = db.select({ state: mn.state, visibility: mn.visibility, commentsDueAt: mn.commentsDueAt }).from(mn).where(eq(mn.meetingId, meetingId)).get()
+  const row = db
+    .select({ state: mn.state, visibility: mn.visibility, commentsDueAt: mn.commentsDueAt })
+    .from(mn)
+    .where(eq(mn.meetingId, meetingId))
+    .get()
   const insider = meeting === 'manage' || meeting === 'member'
   const manage = meeting === 'manage'
   if (!row) return { meeting, read: false, manage, comment: false }
@@ -141,9 +153,16 @@ export function startMinutes({ meetingId, actor }: { meetingId: number; actor: A
     const groups = listAttendance({ meetingId })
     const anyPresent = groups.some((group) => group.rows.some((row) => row.attendance === 'present'))
     const participants = groups.flatMap((group) =>
-      group.rows.filter((row) => !anyPresent || row.attendance === 'present').map((row) => ({ organisation: group.organisation, name: row.name, role: row.position })),
+      group.rows
+        .filter((row) => !anyPresent || row.attendance === 'present')
+        .map((row) => ({ organisation: group.organisation, name: row.name, role: row.position })),
     )
-    participants.forEach((p, position) => tx.insert(mp).values({ minutesId: id, position, ...p }).run())
+    participants.forEach((p, position) =>
+      tx
+        .insert(mp)
+        .values({ minutesId: id, position, ...p })
+        .run(),
+    )
 
     const sections: Omit<MinutesSection, 'id'>[] = [
       { kind: 'introduction', agendaItemId: null, title: 'Wprowadzenie', body: '' },
@@ -153,9 +172,21 @@ export function startMinutes({ meetingId, actor }: { meetingId: number; actor: A
       { kind: 'discussion', agendaItemId: null, title: 'Dyskusja', body: '' },
       { kind: 'decisions', agendaItemId: null, title: 'Ustalenia', body: '' },
     ]
-    sections.forEach((section, position) => tx.insert(ms).values({ minutesId: id, position, ...section }).run())
+    sections.forEach((section, position) =>
+      tx
+        .insert(ms)
+        .values({ minutesId: id, position, ...section })
+        .run(),
+    )
 
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'minutes.started', entityType: 'minutes', entityId: id, after: { meetingId } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'minutes.started',
+      entityType: 'minutes',
+      entityId: id,
+      after: { meetingId },
+    })
     return id
   })
 }
@@ -194,7 +225,12 @@ export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot
   if (!row) return undefined
   const meeting = getMeeting({ id: row.meetingId })!
   const fundingNotice = meeting.projectId
-    ? (tx.select({ notice: schema.projects.fundingNotice }).from(schema.projects).where(eq(schema.projects.id, meeting.projectId)).get()?.notice?.trim() ?? null)
+    ? (tx
+        .select({ notice: schema.projects.fundingNotice })
+        .from(schema.projects)
+        .where(eq(schema.projects.id, meeting.projectId))
+        .get()
+        ?.notice?.trim() ?? null)
     : null
   const participants = tx
     .select({ organisation: mp.organisation, name: mp.name, role: mp.role })
@@ -262,7 +298,8 @@ export type MinutesContentInput = {
   sections: { id: number | null; title: string; body: string }[]
 }
 
-export type SaveMinutesResult = { ok: true; revision: number } | { ok: false; reason: 'stale'; current: MinutesView } | { ok: false; reason: 'locked' }
+export type SaveMinutesResult =
+  { ok: true; revision: number } | { ok: false; reason: 'stale'; current: MinutesView } | { ok: false; reason: 'locked' }
 
 /**
  * Saves the text of draft or circulated minutes, but only over the revision the writer
@@ -271,7 +308,17 @@ export type SaveMinutesResult = { ok: true; revision: number } | { ok: false; re
  * keep their ids (comments point at them); a section left out of the input is removed, one
  * with `id: null` is added.
  */
-export function saveMinutes({ meetingId, baseRevision, input, actor }: { meetingId: number; baseRevision: number; input: MinutesContentInput; actor: Actor }): SaveMinutesResult {
+export function saveMinutes({
+  meetingId,
+  baseRevision,
+  input,
+  actor,
+}: {
+  meetingId: number
+  baseRevision: number
+  input: MinutesContentInput
+  actor: Actor
+}): SaveMinutesResult {
   const result = db.transaction((tx): SaveMinutesResult | 'stale' => {
     const row = tx.select({ id: mn.id, state: mn.state, revision: mn.revision }).from(mn).where(eq(mn.meetingId, meetingId)).get()
     if (!row) throw new Response('Not Found', { status: 404 })
@@ -292,7 +339,12 @@ export function saveMinutes({ meetingId, baseRevision, input, actor }: { meeting
     if (!updated) return 'stale'
 
     tx.delete(mp).where(eq(mp.minutesId, row.id)).run()
-    input.participants.forEach((p, position) => tx.insert(mp).values({ minutesId: row.id, position, ...p }).run())
+    input.participants.forEach((p, position) =>
+      tx
+        .insert(mp)
+        .values({ minutesId: row.id, position, ...p })
+        .run(),
+    )
 
     const existing = tx.select({ id: ms.id, kind: ms.kind }).from(ms).where(eq(ms.minutesId, row.id)).all()
     const kept = new Set(input.sections.map((s) => s.id).filter((id): id is number => id !== null))
@@ -304,14 +356,28 @@ export function saveMinutes({ meetingId, baseRevision, input, actor }: { meeting
         tx.insert(ms).values({ minutesId: row.id, position, kind: 'other', title: section.title, body: section.body }).run()
       }
     })
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'minutes.saved', entityType: 'minutes', entityId: row.id, after: { revision: updated.revision } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'minutes.saved',
+      entityType: 'minutes',
+      entityId: row.id,
+      after: { revision: updated.revision },
+    })
     return { ok: true, revision: updated.revision }
   })
   if (result === 'stale') return { ok: false, reason: 'stale', current: getMinutes({ meetingId })! }
   return result
 }
 
-export type MinutesVersionSummary = { id: number; number: number; state: MinutesState; createdAt: string; createdByName: string | null; verificationCode: string | null }
+export type MinutesVersionSummary = {
+  id: number
+  number: number
+  state: MinutesState
+  createdAt: string
+  createdByName: string | null
+  verificationCode: string | null
+}
 
 /** The frozen versions, newest first. */
 export function listMinutesVersions({ minutesId }: { minutesId: number }): MinutesVersionSummary[] {
@@ -344,7 +410,11 @@ const versionColumns = {
 }
 
 export function getMinutesVersion({ minutesId, number }: { minutesId: number; number: number }) {
-  const row = db.select(versionColumns).from(mv).where(and(eq(mv.minutesId, minutesId), eq(mv.number, number))).get()
+  const row = db
+    .select(versionColumns)
+    .from(mv)
+    .where(and(eq(mv.minutesId, minutesId), eq(mv.number, number)))
+    .get()
   return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
 }
 
@@ -361,14 +431,34 @@ export function getPublishedVersion({ minutesId }: { minutesId: number }) {
 
 /** The archived bytes of a published version's PDF. */
 export function getPublishedPdf({ versionId }: { versionId: number }): Buffer | undefined {
-  return db.select({ pdf: mv.pdf }).from(mv).where(and(eq(mv.id, versionId), eq(mv.state, 'published'))).get()?.pdf ?? undefined
+  return (
+    db
+      .select({ pdf: mv.pdf })
+      .from(mv)
+      .where(and(eq(mv.id, versionId), eq(mv.state, 'published')))
+      .get()?.pdf ?? undefined
+  )
 }
 
 type Publication = { verificationCode: string; pdf: Buffer; pdfSha256: string }
 
 /** Freezes the minutes as they are now into the next version; returns its number. */
-export function freezeVersion(tx: Tx, { minutesId, state, actor, publication, snapshot }: { minutesId: number; state: MinutesState; actor: Actor; publication?: Publication; snapshot?: MinutesSnapshot }): number {
-  const last = tx.select({ n: sql<number>`coalesce(max(${mv.number}), 0)` }).from(mv).where(eq(mv.minutesId, minutesId)).get()?.n ?? 0
+export function freezeVersion(
+  tx: Tx,
+  {
+    minutesId,
+    state,
+    actor,
+    publication,
+    snapshot,
+  }: { minutesId: number; state: MinutesState; actor: Actor; publication?: Publication; snapshot?: MinutesSnapshot },
+): number {
+  const last =
+    tx
+      .select({ n: sql<number>`coalesce(max(${mv.number}), 0)` })
+      .from(mv)
+      .where(eq(mv.minutesId, minutesId))
+      .get()?.n ?? 0
   const frozen = snapshot ?? { ...snapshotMinutes(tx, minutesId)!, state }
   tx.insert(mv)
     .values({ minutesId, number: last + 1, state, snapshot: JSON.stringify(frozen), createdByUserId: actor.userId, ...publication })

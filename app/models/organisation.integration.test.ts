@@ -12,7 +12,12 @@ function input(overrides: Partial<Parameters<typeof createOrganisation>[0]['inpu
 }
 
 function auditRows(entityId: number) {
-  return db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(entityId))).all().filter((r) => r.entityType === 'organisation')
+  return db
+    .select()
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.entityId, String(entityId)))
+    .all()
+    .filter((r) => r.entityType === 'organisation')
 }
 
 describe('organisations', () => {
@@ -20,7 +25,12 @@ describe('organisations', () => {
     const saved = createOrganisation({ input: input({ name: 'Fundacja Wspólna Łódź', municipalityCode: '1061011' }), actor })
     expect(saved.ok).toBe(true)
     if (!saved.ok) return
-    expect(getOrganisation({ id: saved.id })).toMatchObject({ name: 'Fundacja Wspólna Łódź', municipality: 'Łódź', countyCode: '1061', voivodeship: 'łódzkie' })
+    expect(getOrganisation({ id: saved.id })).toMatchObject({
+      name: 'Fundacja Wspólna Łódź',
+      municipality: 'Łódź',
+      countyCode: '1061',
+      voivodeship: 'łódzkie',
+    })
   })
 
   it('refuse a second institution of the same name in one municipality, whatever its case and accents', () => {
@@ -33,7 +43,10 @@ describe('organisations', () => {
   })
 
   it('refuse a municipality code that is not in the register', () => {
-    expect(createOrganisation({ input: input({ municipalityCode: '9999999' }), actor })).toEqual({ ok: false, fieldErrors: { municipalityCode: ['validation.municipality'] } })
+    expect(createOrganisation({ input: input({ municipalityCode: '9999999' }), actor })).toEqual({
+      ok: false,
+      fieldErrors: { municipalityCode: ['validation.municipality'] },
+    })
   })
 
   it('are found by name without Polish diacritics, and filtered by kind and county', () => {

@@ -77,17 +77,16 @@ export function getOrganisation({ id }: { id: number }) {
 
 /** Whether an institution exists and is not archived: what every form that names one needs. */
 export function isActiveOrganisation({ id }: { id: number }): boolean {
-  return !!db.select({ id: o.id }).from(o).where(and(eq(o.id, id), isNull(o.archivedAt))).get()
+  return !!db
+    .select({ id: o.id })
+    .from(o)
+    .where(and(eq(o.id, id), isNull(o.archivedAt)))
+    .get()
 }
 
 /** Institutions to choose from in a form: the active ones, by name. */
 export function listOrganisationOptions() {
-  return db
-    .select({ id: o.id, name: o.name, shortName: o.shortName })
-    .from(o)
-    .where(isNull(o.archivedAt))
-    .orderBy(asc(o.nameKey))
-    .all()
+  return db.select({ id: o.id, name: o.name, shortName: o.shortName }).from(o).where(isNull(o.archivedAt)).orderBy(asc(o.nameKey)).all()
 }
 
 type Stored = Omit<typeof o.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'archivedAt'>
@@ -130,28 +129,52 @@ function checkOrganisation(row: Stored, exceptId?: number): SaveResult | null {
 
 export function createOrganisation({ input, actor }: { input: OrganisationInput; actor: Actor }): SaveResult {
   const row = toRow(input)
-  return db.transaction((tx) => {
-    const problem = checkOrganisation(row)
-    if (problem) return problem
-    const { id } = tx.insert(o).values(row).returning({ id: o.id }).get()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'organisation.created', entityType: 'organisation', entityId: id, after: auditable(row) })
-    return { ok: true, id }
-  }, { behavior: 'immediate' })
+  return db.transaction(
+    (tx) => {
+      const problem = checkOrganisation(row)
+      if (problem) return problem
+      const { id } = tx.insert(o).values(row).returning({ id: o.id }).get()
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: id,
+        after: auditable(row),
+      })
+      return { ok: true, id }
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 export function updateOrganisation({ id, input, actor }: { id: number; input: OrganisationInput; actor: Actor }): SaveResult {
   const row = toRow(input)
-  return db.transaction((tx) => {
-    const before = tx.select().from(o).where(eq(o.id, id)).get()
-    if (!before) throw new Response('Not Found', { status: 404 })
-    const problem = checkOrganisation(row, id)
-    if (problem) return problem
-    const diff = diffFields(auditable(before), auditable(row))
-    if (diff.changed.length === 0) return { ok: true, id }
-    tx.update(o).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(o.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'organisation.updated', entityType: 'organisation', entityId: id, before: diff.before, after: diff.after })
-    return { ok: true, id }
-  }, { behavior: 'immediate' })
+  return db.transaction(
+    (tx) => {
+      const before = tx.select().from(o).where(eq(o.id, id)).get()
+      if (!before) throw new Response('Not Found', { status: 404 })
+      const problem = checkOrganisation(row, id)
+      if (problem) return problem
+      const diff = diffFields(auditable(before), auditable(row))
+      if (diff.changed.length === 0) return { ok: true, id }
+      tx.update(o)
+        .set({ ...row, updatedAt: new Date().toISOString() })
+        .where(eq(o.id, id))
+        .run()
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: id,
+        before: diff.before,
+        after: diff.after,
+      })
+      return { ok: true, id }
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 export function setOrganisationArchived({ id, archived, actor }: { id: number; archived: boolean; actor: Actor }) {

@@ -59,7 +59,8 @@ function toRow(input: PersonInput) {
 export type PersonSaveResult = { ok: true; id: number; organisationId: number } | { ok: false; fieldErrors: Record<string, string[]> }
 
 export function createPerson({ input, actor }: { input: PersonInput; actor: Actor }): PersonSaveResult {
-  if (!isActiveOrganisation({ id: input.organisationId })) return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
+  if (!isActiveOrganisation({ id: input.organisationId }))
+    return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
   const row = toRow(input)
   return db.transaction((tx) => {
     const { id } = tx.insert(p).values(row).returning({ id: p.id }).get()
@@ -78,8 +79,19 @@ export function updatePerson({ id, input, actor }: { id: number; input: PersonIn
     }
     const diff = diffFields(before, row)
     if (diff.changed.length > 0) {
-      tx.update(p).set({ ...row, updatedAt: new Date().toISOString() }).where(eq(p.id, id)).run()
-      recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.updated', entityType: 'person', entityId: id, before: diff.before, after: diff.after })
+      tx.update(p)
+        .set({ ...row, updatedAt: new Date().toISOString() })
+        .where(eq(p.id, id))
+        .run()
+      recordAudit(tx, {
+        actorUserId: actor.userId,
+        ip: actor.ip,
+        action: 'person.updated',
+        entityType: 'person',
+        entityId: id,
+        before: diff.before,
+        after: diff.after,
+      })
     }
     return { ok: true as const, id, organisationId: row.organisationId }
   })
@@ -93,6 +105,14 @@ export function archivePerson({ id, actor }: { id: number; actor: Actor }) {
     if (before.archivedAt) return
     const archivedAt = new Date().toISOString()
     tx.update(p).set({ archivedAt }).where(eq(p.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.archived', entityType: 'person', entityId: id, before: { archivedAt: null }, after: { archivedAt } })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'person.archived',
+      entityType: 'person',
+      entityId: id,
+      before: { archivedAt: null },
+      after: { archivedAt },
+    })
   })
 }

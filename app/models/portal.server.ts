@@ -23,7 +23,14 @@ const publicPresentation = eq(pr.visibility, 'public')
 const meetingYear = sql<number>`cast(strftime('%Y', ${mt.startsAt}, '+1 hour') as integer)`
 
 export type PortalYear = { year: number; meetings: number; minutes: number }
-export type PortalBody = { id: number; name: string; kind: 'advisory_team' | 'working_group'; convening: string; umbrella: string | null; years: PortalYear[] }
+export type PortalBody = {
+  id: number
+  name: string
+  kind: 'advisory_team' | 'working_group'
+  convening: string
+  umbrella: string | null
+  years: PortalYear[]
+}
 
 /** Public teams that have public meetings, by name, each with its years (newest first). */
 export function listPortalBodies({ bodyId }: { bodyId?: number } = {}): PortalBody[] {
@@ -95,7 +102,9 @@ export function listPortalMeetings({ bodyId, year }: { bodyId: number; year: num
       agendaItems: sql<number>`(select count(*) from agenda_items where agenda_items.meeting_id = ${mt.id})`,
       minutesId: mn.id,
       publishedAt: mn.publishedAt,
-      verificationCode: sql<string | null>`(select v.verification_code from minutes_versions v where v.minutes_id = ${mn.id} and v.state = 'published' order by v.number desc limit 1)`,
+      verificationCode: sql<
+        string | null
+      >`(select v.verification_code from minutes_versions v where v.minutes_id = ${mn.id} and v.state = 'published' order by v.number desc limit 1)`,
     })
     .from(mt)
     .innerJoin(b, eq(b.id, mt.bodyId))
@@ -111,13 +120,25 @@ export function listPortalMeetings({ bodyId, year }: { bodyId: number; year: num
       meetingId: pr.meetingId,
       title: pr.title,
       presenter: schema.people.name,
-      fileName: sql<string | null>`(select f.file_name from presentation_files f where f.presentation_id = ${pr.id} order by f.version desc limit 1)`,
-      sizeBytes: sql<number | null>`(select f.size_bytes from presentation_files f where f.presentation_id = ${pr.id} order by f.version desc limit 1)`,
+      fileName: sql<
+        string | null
+      >`(select f.file_name from presentation_files f where f.presentation_id = ${pr.id} order by f.version desc limit 1)`,
+      sizeBytes: sql<
+        number | null
+      >`(select f.size_bytes from presentation_files f where f.presentation_id = ${pr.id} order by f.version desc limit 1)`,
     })
     .from(pr)
     .leftJoin(schema.people, eq(schema.people.id, pr.presenterPersonId))
     .leftJoin(schema.agendaItems, eq(schema.agendaItems.id, pr.agendaItemId))
-    .where(and(publicPresentation, inArray(pr.meetingId, meetings.map((m) => m.id))))
+    .where(
+      and(
+        publicPresentation,
+        inArray(
+          pr.meetingId,
+          meetings.map((m) => m.id),
+        ),
+      ),
+    )
     .orderBy(sql`${schema.agendaItems.day} is null`, asc(schema.agendaItems.day), asc(schema.agendaItems.position), asc(pr.id))
     .all()
 

@@ -7,7 +7,14 @@ import { createInvitationScene } from '#tests/support/invitations'
 import { sampleFiles } from '#tests/support/zip'
 import { config } from '~/config.server'
 import { db, schema } from '~/db.server'
-import { createPresentation, getPresentationFile, listPresentations, receivePresentationForm, replacePresentationFile, storeUploadStream } from './presentation.server'
+import {
+  createPresentation,
+  getPresentationFile,
+  listPresentations,
+  receivePresentationForm,
+  replacePresentationFile,
+  storeUploadStream,
+} from './presentation.server'
 
 const actor = { userId: null, ip: '192.0.2.45' }
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex')
@@ -29,22 +36,40 @@ describe('presentation files', () => {
     const scene = await createInvitationScene()
     const pdf = sampleFiles.pdf()
     const upload = await storeUploadStream({ data: chunks(pdf, 7), fileName: 'Prezentacja MOPS – Łódź.pdf' })
-    expect(upload).toMatchObject({ fileName: 'Prezentacja MOPS – Łódź.pdf', contentType: 'application/pdf', sizeBytes: pdf.length, sha256: sha256(pdf) })
+    expect(upload).toMatchObject({
+      fileName: 'Prezentacja MOPS – Łódź.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: sha256(pdf),
+    })
     expect(upload.storedName).toMatch(/^[0-9a-f]{32}\.pdf$/)
-    const saved = createPresentation({ meetingId: scene.meetingId, input: { title: 'Oferta MOPS', presenterPersonId: scene.people.mopsDelegate, agendaItemId: null, visibility: 'members' }, upload, actor })
+    const saved = createPresentation({
+      meetingId: scene.meetingId,
+      input: { title: 'Oferta MOPS', presenterPersonId: scene.people.mopsDelegate, agendaItemId: null, visibility: 'members' },
+      upload,
+      actor,
+    })
     expect(saved).toMatchObject({ ok: true, version: 1 })
     const found = getPresentationFile({ presentationId: saved.ok ? saved.id : 0 })!
     const onDisk = fs.readFileSync(found.path)
     expect(onDisk.equals(pdf)).toBe(true)
     expect(sha256(onDisk)).toBe(found.file.sha256)
-    const audit = db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(scene.meetingId))).all().filter((r) => r.action === 'presentation.upload')
+    const audit = db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, String(scene.meetingId)))
+      .all()
+      .filter((r) => r.action === 'presentation.upload')
     expect(audit).toHaveLength(1)
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ fileName: 'Prezentacja MOPS – Łódź.pdf', sha256: sha256(pdf) })
   })
 
   it('refuses a file over the limit and leaves nothing in UPLOADS_DIR', async () => {
     const before = uploadsListing()
-    const request = multipartRequest({ intent: 'upload', title: 'Za duży' }, { name: 'duży.pdf', bytes: Buffer.concat([sampleFiles.pdf(), Buffer.alloc(200_000, 0x20)]) })
+    const request = multipartRequest(
+      { intent: 'upload', title: 'Za duży' },
+      { name: 'duży.pdf', bytes: Buffer.concat([sampleFiles.pdf(), Buffer.alloc(200_000, 0x20)]) },
+    )
     const result = await receivePresentationForm(request, { maxBytes: 100_000 })
     expect(result.upload).toBeNull()
     expect(result.fileError).toBe('presentations.error.fileTooBig')
@@ -54,9 +79,13 @@ describe('presentation files', () => {
 
   it('refuses a renamed executable and an empty file, keeping nothing', async () => {
     const before = uploadsListing()
-    const exe = await receivePresentationForm(multipartRequest({ intent: 'upload', title: 'X' }, { name: 'prezentacja.pdf', bytes: sampleFiles.exe(), type: 'application/pdf' }))
+    const exe = await receivePresentationForm(
+      multipartRequest({ intent: 'upload', title: 'X' }, { name: 'prezentacja.pdf', bytes: sampleFiles.exe(), type: 'application/pdf' }),
+    )
     expect(exe.fileError).toBe('presentations.error.fileType')
-    const empty = await receivePresentationForm(multipartRequest({ intent: 'upload', title: 'X' }, { name: 'pusty.pdf', bytes: Buffer.alloc(0) }))
+    const empty = await receivePresentationForm(
+      multipartRequest({ intent: 'upload', title: 'X' }, { name: 'pusty.pdf', bytes: Buffer.alloc(0) }),
+    )
     expect(empty.fileError).toBe('presentations.error.fileEmpty')
     expect(uploadsListing()).toEqual(before)
   })
@@ -74,13 +103,25 @@ describe('presentation files', () => {
   it('keeps version 1 when the file is replaced, and serves the latest unless told', async () => {
     const scene = await createInvitationScene()
     const first = await storeUploadStream({ data: chunks(sampleFiles.pdf()), fileName: 'program.pdf' })
-    const saved = createPresentation({ meetingId: scene.meetingId, input: { title: 'Program', presenterPersonId: null, agendaItemId: null, visibility: 'public' }, upload: first, actor })
+    const saved = createPresentation({
+      meetingId: scene.meetingId,
+      input: { title: 'Program', presenterPersonId: null, agendaItemId: null, visibility: 'public' },
+      upload: first,
+      actor,
+    })
     if (!saved.ok) throw new Error('not saved')
     const pptx = sampleFiles.pptx()
     const second = await storeUploadStream({ data: chunks(pptx), fileName: 'program v2.pptx' })
-    expect(replacePresentationFile({ meetingId: scene.meetingId, presentationId: saved.id, upload: second, actor })).toMatchObject({ ok: true, version: 2 })
+    expect(replacePresentationFile({ meetingId: scene.meetingId, presentationId: saved.id, upload: second, actor })).toMatchObject({
+      ok: true,
+      version: 2,
+    })
     const latest = getPresentationFile({ presentationId: saved.id })!
-    expect(latest.file).toMatchObject({ version: 2, fileName: 'program v2.pptx', contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' })
+    expect(latest.file).toMatchObject({
+      version: 2,
+      fileName: 'program v2.pptx',
+      contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    })
     expect(fs.readFileSync(latest.path).equals(pptx)).toBe(true)
     const v1 = getPresentationFile({ presentationId: saved.id, version: 1 })!
     expect(fs.readFileSync(v1.path).equals(sampleFiles.pdf())).toBe(true)
@@ -93,9 +134,17 @@ describe('presentation files', () => {
 
   it('shows members-only files to the team and public ones to visitors', async () => {
     const scene = await createInvitationScene()
-    for (const [title, visibility] of [['Wewnętrzna', 'members'], ['Jawna', 'public']] as const) {
+    for (const [title, visibility] of [
+      ['Wewnętrzna', 'members'],
+      ['Jawna', 'public'],
+    ] as const) {
       const upload = await storeUploadStream({ data: chunks(sampleFiles.png()), fileName: `${title}.png` })
-      createPresentation({ meetingId: scene.meetingId, input: { title, presenterPersonId: null, agendaItemId: null, visibility }, upload, actor })
+      createPresentation({
+        meetingId: scene.meetingId,
+        input: { title, presenterPersonId: null, agendaItemId: null, visibility },
+        upload,
+        actor,
+      })
     }
     expect(listPresentations({ meetingId: scene.meetingId, access: 'member' }).map((p) => p.title)).toEqual(['Wewnętrzna', 'Jawna'])
     expect(listPresentations({ meetingId: scene.meetingId, access: 'public' }).map((p) => p.title)).toEqual(['Jawna'])

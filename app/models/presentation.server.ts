@@ -28,7 +28,8 @@ export function maxUploadBytes(): number {
 export type StoredUpload = { fileName: string; storedName: string; contentType: string; sizeBytes: number; sha256: string }
 
 /** Why a file was refused: an i18n key shown next to the file field. */
-export type UploadError = 'presentations.error.fileMissing' | 'presentations.error.fileEmpty' | 'presentations.error.fileTooBig' | 'presentations.error.fileType'
+export type UploadError =
+  'presentations.error.fileMissing' | 'presentations.error.fileEmpty' | 'presentations.error.fileTooBig' | 'presentations.error.fileType'
 
 class UploadRefused extends Error {
   constructor(readonly reason: UploadError) {
@@ -41,7 +42,11 @@ const FILE_FIELD = 'file'
 /** The user's own file name, without a path and control characters, Polish letters kept. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  return base.normalize('NFC').replace(/[\u0000-\u001f\u007f]+/g, '').trim().slice(0, 200)
+  return base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]+/g, '')
+    .trim()
+    .slice(0, 200)
 }
 
 function uploadsDir() {
@@ -55,7 +60,15 @@ function uploadsDir() {
  * type (sniffed from its bytes) is renamed to its final random name; anything else, and
  * any failure on the way (a client gone mid-stream too), leaves nothing behind.
  */
-export async function storeUploadStream({ data, fileName, maxBytes = maxUploadBytes() }: { data: AsyncIterable<Uint8Array>; fileName: string; maxBytes?: number }): Promise<StoredUpload> {
+export async function storeUploadStream({
+  data,
+  fileName,
+  maxBytes = maxUploadBytes(),
+}: {
+  data: AsyncIterable<Uint8Array>
+  fileName: string
+  maxBytes?: number
+}): Promise<StoredUpload> {
   const dir = uploadsDir()
   const random = crypto.randomBytes(16).toString('hex')
   const tempPath = path.join(dir, `.upload-${random}.tmp`)
@@ -87,7 +100,13 @@ export async function storeUploadStream({ data, fileName, maxBytes = maxUploadBy
     closed = true
     const storedName = `${random}.${type.extension}`
     await fs.promises.rename(tempPath, path.join(dir, storedName))
-    return { fileName: cleanFileName(fileName) || `plik.${type.extension}`, storedName, contentType: type.contentType, sizeBytes: size, sha256: hash.digest('hex') }
+    return {
+      fileName: cleanFileName(fileName) || `plik.${type.extension}`,
+      storedName,
+      contentType: type.contentType,
+      sizeBytes: size,
+      sha256: hash.digest('hex'),
+    }
   } catch (error) {
     if (!closed) await handle.close().catch(() => {})
     await fs.promises.rm(tempPath, { force: true })
@@ -104,7 +123,10 @@ export function discardUpload(upload: StoredUpload | null | undefined) {
  * Reads a multipart form: small text fields in memory, the `file` part streamed to disk.
  * Gives the fields, the stored file (if it was accepted) or why it was refused.
  */
-export async function receivePresentationForm(request: Request, { maxBytes = maxUploadBytes() } = {}): Promise<{ fields: FormData; upload: StoredUpload | null; fileError: UploadError | null }> {
+export async function receivePresentationForm(
+  request: Request,
+  { maxBytes = maxUploadBytes() } = {},
+): Promise<{ fields: FormData; upload: StoredUpload | null; fileError: UploadError | null }> {
   let upload: StoredUpload | null = null
   let fileError: UploadError | null = null
   // The text fields read so far: kept for the form when the file is refused half-way.
@@ -129,7 +151,12 @@ export async function receivePresentationForm(request: Request, { maxBytes = max
   try {
     fields = await unstable_parseMultipartFormData(request, handler)
   } catch (error) {
-    const refused = error instanceof UploadRefused ? error : (error as { cause?: unknown })?.cause instanceof UploadRefused ? ((error as { cause: UploadRefused }).cause) : null
+    const refused =
+      error instanceof UploadRefused
+        ? error
+        : (error as { cause?: unknown })?.cause instanceof UploadRefused
+          ? (error as { cause: UploadRefused }).cause
+          : null
     discardUpload(upload)
     if (refused) return { fields: collected, upload: null, fileError: refused.reason }
     if (error instanceof MaxPartSizeExceededError) throw new Response('Payload Too Large', { status: 413 })
@@ -139,15 +166,34 @@ export async function receivePresentationForm(request: Request, { maxBytes = max
   return { fields, upload, fileError }
 }
 
-export type PresentationInput = { title: string; presenterPersonId: number | null; agendaItemId: number | null; visibility: PresentationVisibility }
+export type PresentationInput = {
+  title: string
+  presenterPersonId: number | null
+  agendaItemId: number | null
+  visibility: PresentationVisibility
+}
 
 export type PresentationSaveResult = { ok: true; id: number; version: number } | { ok: false; fieldErrors: Record<string, string[]> }
 
 /** Records a new presentation with its first file, and its audit row, in one transaction. */
-export function createPresentation({ meetingId, input, upload, actor }: { meetingId: number; input: PresentationInput; upload: StoredUpload; actor: Actor }): PresentationSaveResult {
+export function createPresentation({
+  meetingId,
+  input,
+  upload,
+  actor,
+}: {
+  meetingId: number
+  input: PresentationInput
+  upload: StoredUpload
+  actor: Actor
+}): PresentationSaveResult {
   const fieldErrors: Record<string, string[]> = {}
   if (input.agendaItemId !== null) {
-    const item = db.select({ id: schema.agendaItems.id }).from(schema.agendaItems).where(and(eq(schema.agendaItems.id, input.agendaItemId), eq(schema.agendaItems.meetingId, meetingId))).get()
+    const item = db
+      .select({ id: schema.agendaItems.id })
+      .from(schema.agendaItems)
+      .where(and(eq(schema.agendaItems.id, input.agendaItemId), eq(schema.agendaItems.meetingId, meetingId)))
+      .get()
     if (!item) fieldErrors.agendaItemId = ['presentations.error.agendaItem']
   }
   if (input.presenterPersonId !== null) {
@@ -162,16 +208,32 @@ export function createPresentation({ meetingId, input, upload, actor }: { meetin
     return db.transaction((tx) => {
       const row = tx
         .insert(pr)
-        .values({ meetingId, agendaItemId: input.agendaItemId, title: input.title, presenterPersonId: input.presenterPersonId, visibility: input.visibility, createdBy: actor.userId })
+        .values({
+          meetingId,
+          agendaItemId: input.agendaItemId,
+          title: input.title,
+          presenterPersonId: input.presenterPersonId,
+          visibility: input.visibility,
+          createdBy: actor.userId,
+        })
         .returning({ id: pr.id })
         .get()
-      tx.insert(pf).values({ presentationId: row.id, version: 1, ...upload, uploadedBy: actor.userId }).run()
+      tx.insert(pf)
+        .values({ presentationId: row.id, version: 1, ...upload, uploadedBy: actor.userId })
+        .run()
       recordAudit(tx, {
         actorUserId: actor.userId,
         action: 'presentation.upload',
         entityType: 'meeting',
         entityId: meetingId,
-        after: { presentationId: row.id, title: input.title, visibility: input.visibility, fileName: upload.fileName, sizeBytes: upload.sizeBytes, sha256: upload.sha256 },
+        after: {
+          presentationId: row.id,
+          title: input.title,
+          visibility: input.visibility,
+          fileName: upload.fileName,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+        },
         ip: actor.ip,
       })
       return { ok: true as const, id: row.id, version: 1 }
@@ -183,17 +245,37 @@ export function createPresentation({ meetingId, input, upload, actor }: { meetin
 }
 
 /** Adds the next version of a presentation's file; the earlier versions stay. */
-export function replacePresentationFile({ meetingId, presentationId, upload, actor }: { meetingId: number; presentationId: number; upload: StoredUpload; actor: Actor }): PresentationSaveResult {
+export function replacePresentationFile({
+  meetingId,
+  presentationId,
+  upload,
+  actor,
+}: {
+  meetingId: number
+  presentationId: number
+  upload: StoredUpload
+  actor: Actor
+}): PresentationSaveResult {
   try {
     return db.transaction((tx) => {
-      const presentation = tx.select({ id: pr.id }).from(pr).where(and(eq(pr.id, presentationId), eq(pr.meetingId, meetingId))).get()
+      const presentation = tx
+        .select({ id: pr.id })
+        .from(pr)
+        .where(and(eq(pr.id, presentationId), eq(pr.meetingId, meetingId)))
+        .get()
       if (!presentation) {
         discardUpload(upload)
         return { ok: false as const, fieldErrors: { presentationId: ['presentations.error.notFound'] } }
       }
-      const last = tx.select({ version: max(pf.version) }).from(pf).where(eq(pf.presentationId, presentationId)).get()
+      const last = tx
+        .select({ version: max(pf.version) })
+        .from(pf)
+        .where(eq(pf.presentationId, presentationId))
+        .get()
       const version = (last?.version ?? 0) + 1
-      tx.insert(pf).values({ presentationId, version, ...upload, uploadedBy: actor.userId }).run()
+      tx.insert(pf)
+        .values({ presentationId, version, ...upload, uploadedBy: actor.userId })
+        .run()
       recordAudit(tx, {
         actorUserId: actor.userId,
         action: 'presentation.replace',
@@ -239,9 +321,21 @@ export function listPresentations({ meetingId, access }: { meetingId: number; ac
     .all()
   if (!rows.length) return []
   const files = db
-    .select({ presentationId: pf.presentationId, version: pf.version, fileName: pf.fileName, contentType: pf.contentType, sizeBytes: pf.sizeBytes, uploadedAt: pf.uploadedAt })
+    .select({
+      presentationId: pf.presentationId,
+      version: pf.version,
+      fileName: pf.fileName,
+      contentType: pf.contentType,
+      sizeBytes: pf.sizeBytes,
+      uploadedAt: pf.uploadedAt,
+    })
     .from(pf)
-    .where(inArray(pf.presentationId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        pf.presentationId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(desc(pf.version))
     .all()
   return rows.map((row) => ({ ...row, files: files.filter((f) => f.presentationId === row.id) }))
@@ -249,12 +343,25 @@ export function listPresentations({ meetingId, access }: { meetingId: number; ac
 
 /** One version (the latest without `version`) of a presentation's file, with its meeting. */
 export function getPresentationFile({ presentationId, version }: { presentationId: number; version?: number }) {
-  const presentation = db.select({ id: pr.id, meetingId: pr.meetingId, visibility: pr.visibility }).from(pr).where(eq(pr.id, presentationId)).get()
+  const presentation = db
+    .select({ id: pr.id, meetingId: pr.meetingId, visibility: pr.visibility })
+    .from(pr)
+    .where(eq(pr.id, presentationId))
+    .get()
   if (!presentation) return null
   const file = db
-    .select({ version: pf.version, fileName: pf.fileName, storedName: pf.storedName, contentType: pf.contentType, sizeBytes: pf.sizeBytes, sha256: pf.sha256 })
+    .select({
+      version: pf.version,
+      fileName: pf.fileName,
+      storedName: pf.storedName,
+      contentType: pf.contentType,
+      sizeBytes: pf.sizeBytes,
+      sha256: pf.sha256,
+    })
     .from(pf)
-    .where(version === undefined ? eq(pf.presentationId, presentationId) : and(eq(pf.presentationId, presentationId), eq(pf.version, version)))
+    .where(
+      version === undefined ? eq(pf.presentationId, presentationId) : and(eq(pf.presentationId, presentationId), eq(pf.version, version)),
+    )
     .orderBy(desc(pf.version))
     .limit(1)
     .get()

@@ -21,9 +21,7 @@ export function parseRegister(csv: string) {
     })
   return {
     voivodeships: rows.filter((r) => !r.pow).map((r) => ({ code: r.woj, name: r.name.toLocaleLowerCase('pl') })),
-    counties: rows
-      .filter((r) => r.pow && !r.gmi)
-      .map((r) => ({ code: r.woj + r.pow, voivodeshipCode: r.woj, name: r.name, kind: r.kind })),
+    counties: rows.filter((r) => r.pow && !r.gmi).map((r) => ({ code: r.woj + r.pow, voivodeshipCode: r.woj, name: r.name, kind: r.kind })),
     municipalities: rows
       .filter((r) => r.gmi && ['1', '2', '3'].includes(r.rodz))
       .map((r) => ({ code: r.woj + r.pow + r.gmi + r.rodz, countyCode: r.woj + r.pow, name: r.name, kind: r.kind })),
@@ -32,7 +30,11 @@ export function parseRegister(csv: string) {
 
 /** Loads the register once, into an empty database; a loaded register is left alone. */
 export function loadRegister(csvPath: string) {
-  const loaded = db.select({ n: sql<number>`count(*)` }).from(schema.voivodeships).get()?.n ?? 0
+  const loaded =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.voivodeships)
+      .get()?.n ?? 0
   if (loaded > 0) return false
   const register = parseRegister(fs.readFileSync(csvPath, 'utf8'))
   db.transaction((tx) => {
@@ -117,6 +119,9 @@ export function getRegionChoices(selection: { voivodeship?: string | null; count
 
 export function countRegister() {
   const count = (table: typeof schema.voivodeships | typeof schema.counties | typeof schema.municipalities) =>
-    db.select({ n: sql<number>`count(*)` }).from(table).get()?.n ?? 0
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .get()?.n ?? 0
   return { voivodeships: count(schema.voivodeships), counties: count(schema.counties), municipalities: count(schema.municipalities) }
 }

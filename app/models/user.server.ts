@@ -7,7 +7,15 @@ import { diffFields, recordAudit, type Actor } from './audit.server'
 
 const u = schema.users
 
-const columns = { id: u.id, email: u.email, name: u.name, role: u.role, personId: u.personId, disabledAt: u.disabledAt, createdAt: u.createdAt }
+const columns = {
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  personId: u.personId,
+  disabledAt: u.disabledAt,
+  createdAt: u.createdAt,
+}
 
 export function listUsers() {
   return db
@@ -43,7 +51,15 @@ function checkUser(fields: UserFields, exceptId?: number): UserSaveResult | null
   return null
 }
 
-export async function createUser({ fields, password, actor }: { fields: UserFields; password: string; actor: Actor | null }): Promise<UserSaveResult> {
+export async function createUser({
+  fields,
+  password,
+  actor,
+}: {
+  fields: UserFields
+  password: string
+  actor: Actor | null
+}): Promise<UserSaveResult> {
   const problem = checkUser(fields)
   if (problem) return problem
   const hash = await hashPassword(password)
@@ -51,7 +67,14 @@ export async function createUser({ fields, password, actor }: { fields: UserFiel
   return db.transaction((tx) => {
     const { id } = tx.insert(u).values(row).returning({ id: u.id }).get()
     tx.insert(schema.passwords).values({ userId: id, hash }).run()
-    recordAudit(tx, { actorUserId: actor?.userId ?? null, ip: actor?.ip, action: 'user.created', entityType: 'user', entityId: id, after: row })
+    recordAudit(tx, {
+      actorUserId: actor?.userId ?? null,
+      ip: actor?.ip,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      after: row,
+    })
     return { ok: true as const, id }
   })
 }
@@ -66,7 +89,15 @@ export async function updateUser({ id, fields, actor }: { id: number; fields: Us
     const diff = diffFields(before, row)
     if (diff.changed.length === 0) return { ok: true as const, id, roleChanged: false }
     tx.update(u).set(row).where(eq(u.id, id)).run()
-    recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'user.updated', entityType: 'user', entityId: id, before: diff.before, after: diff.after })
+    recordAudit(tx, {
+      actorUserId: actor.userId,
+      ip: actor.ip,
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      before: diff.before,
+      after: diff.after,
+    })
     return { ok: true as const, id, roleChanged: diff.changed.includes('role') }
   })
   // A changed role must not linger in sessions that were opened under the old one.

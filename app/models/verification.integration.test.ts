@@ -11,7 +11,8 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 function multipart(files: { name?: string; filename: string; bytes: Buffer }[]) {
   const form = new FormData()
   form.append('note', 'pole tekstowe')
-  for (const file of files) form.append(file.name ?? 'file', new Blob([Uint8Array.from(file.bytes)], { type: 'application/pdf' }), file.filename)
+  for (const file of files)
+    form.append(file.name ?? 'file', new Blob([Uint8Array.from(file.bytes)], { type: 'application/pdf' }), file.filename)
   return new Request('http://narada.test/verify', { method: 'POST', body: form })
 }
 
@@ -23,7 +24,8 @@ describe('normaliseVerificationCode', () => {
   })
 
   it('refuses what cannot be a code', () => {
-    for (const typed of ['', '7K3M9QW2XB4', '7K3M9QW2XB4DD', '7K3M9QW2XB4U', '<script>x</s', 'ĄĆĘŁŃÓŚŹŻĄĆĘ']) expect(normaliseVerificationCode(typed), typed).toBeNull()
+    for (const typed of ['', '7K3M9QW2XB4', '7K3M9QW2XB4DD', '7K3M9QW2XB4U', '<script>x</s', 'ĄĆĘŁŃÓŚŹŻĄĆĘ'])
+      expect(normaliseVerificationCode(typed), typed).toBeNull()
   })
 })
 
@@ -31,18 +33,44 @@ describe('hashUploadedPdf', () => {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200_000, 'x'), Buffer.from('\n%%EOF\n')])
 
   it('hashes the one PDF of the form as it streams in', async () => {
-    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: pdf }]))).resolves.toEqual({ ok: true, sha256: sha256(pdf), sizeBytes: pdf.length })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: pdf }]))).resolves.toEqual({
+      ok: true,
+      sha256: sha256(pdf),
+      sizeBytes: pdf.length,
+    })
     // Readers accept a PDF header after some bytes of junk.
     const prefixed = Buffer.concat([Buffer.from('junk\n'), pdf])
-    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: prefixed }]))).resolves.toMatchObject({ ok: true, sha256: sha256(prefixed) })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: prefixed }]))).resolves.toMatchObject({
+      ok: true,
+      sha256: sha256(prefixed),
+    })
   })
 
   it('refuses a file over the limit, an empty one, one that is not a PDF, two files and none', async () => {
-    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: pdf }]), { maxBytes: 100_000 })).resolves.toEqual({ ok: false, error: 'verify.error.fileTooBig' })
-    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: Buffer.alloc(0) }]))).resolves.toEqual({ ok: false, error: 'verify.error.fileEmpty' })
-    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: Buffer.from('MZ\x90\x00 program') }]))).resolves.toEqual({ ok: false, error: 'verify.error.notPdf' })
-    await expect(hashUploadedPdf(multipart([{ filename: 'a.pdf', bytes: pdf }, { filename: 'b.pdf', bytes: pdf }]))).resolves.toEqual({ ok: false, error: 'verify.error.oneFile' })
-    await expect(hashUploadedPdf(multipart([{ filename: '', bytes: Buffer.alloc(0) }]))).resolves.toEqual({ ok: false, error: 'verify.error.fileMissing' })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: pdf }]), { maxBytes: 100_000 })).resolves.toEqual({
+      ok: false,
+      error: 'verify.error.fileTooBig',
+    })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: Buffer.alloc(0) }]))).resolves.toEqual({
+      ok: false,
+      error: 'verify.error.fileEmpty',
+    })
+    await expect(hashUploadedPdf(multipart([{ filename: 'notatka.pdf', bytes: Buffer.from('MZ\x90\x00 program') }]))).resolves.toEqual({
+      ok: false,
+      error: 'verify.error.notPdf',
+    })
+    await expect(
+      hashUploadedPdf(
+        multipart([
+          { filename: 'a.pdf', bytes: pdf },
+          { filename: 'b.pdf', bytes: pdf },
+        ]),
+      ),
+    ).resolves.toEqual({ ok: false, error: 'verify.error.oneFile' })
+    await expect(hashUploadedPdf(multipart([{ filename: '', bytes: Buffer.alloc(0) }]))).resolves.toEqual({
+      ok: false,
+      error: 'verify.error.fileMissing',
+    })
     await expect(hashUploadedPdf(multipart([]))).resolves.toEqual({ ok: false, error: 'verify.error.fileMissing' })
   })
 })
@@ -57,7 +85,17 @@ describe('finding published documents', () => {
   })
 
   it('finds the published version by its code, however typed, and by its SHA-256', () => {
-    const expected = { code: published.code, meetingId: scene.meetingId, version: published.number, pdfSha256: published.pdfSha256, bodyName: scene.bodyName, visibility: 'members', approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-20', publishedBy: 'Gizela Prowadząca' }
+    const expected = {
+      code: published.code,
+      meetingId: scene.meetingId,
+      version: published.number,
+      pdfSha256: published.pdfSha256,
+      bodyName: scene.bodyName,
+      visibility: 'members',
+      approvedBy: 'Zespół na spotkaniu nr 2',
+      approvedOn: '2031-06-20',
+      publishedBy: 'Gizela Prowadząca',
+    }
     expect(getVerifiedDocument({ code: published.code })).toMatchObject(expected)
     expect(getVerifiedDocument({ code: published.code.toLowerCase() })).toMatchObject(expected)
     expect(findPublishedDocumentBySha256({ sha256: published.pdfSha256 })).toMatchObject(expected)
@@ -68,7 +106,9 @@ describe('finding published documents', () => {
   it('finds nothing that is not published', async () => {
     const draft = await createMinutesScene()
     const minutesId = getMinutesId({ meetingId: draft.meetingId })!
-    db.insert(schema.minutesVersions).values({ minutesId, number: 1, state: 'circulated', snapshot: '{}', verificationCode: 'RRRRRRRRRRRR', pdfSha256: 'b'.repeat(64) }).run()
+    db.insert(schema.minutesVersions)
+      .values({ minutesId, number: 1, state: 'circulated', snapshot: '{}', verificationCode: 'RRRRRRRRRRRR', pdfSha256: 'b'.repeat(64) })
+      .run()
     expect(getVerifiedDocument({ code: 'RRRRRRRRRRRR' })).toBeUndefined()
     expect(findPublishedDocumentBySha256({ sha256: 'b'.repeat(64) })).toBeUndefined()
     // A published version of minutes taken back from publication is not vouched for either.

@@ -92,7 +92,8 @@ export function findPublishedDocumentBySha256({ sha256 }: { sha256: string }): V
 }
 
 /** Why an uploaded file was not checked: an i18n key shown next to the file field. */
-export type UploadedPdfError = 'verify.error.fileMissing' | 'verify.error.fileEmpty' | 'verify.error.fileTooBig' | 'verify.error.notPdf' | 'verify.error.oneFile'
+export type UploadedPdfError =
+  'verify.error.fileMissing' | 'verify.error.fileEmpty' | 'verify.error.fileTooBig' | 'verify.error.notPdf' | 'verify.error.oneFile'
 export type UploadedPdfHash = { ok: true; sha256: string; sizeBytes: number } | { ok: false; error: UploadedPdfError }
 
 class Refused extends Error {
@@ -109,7 +110,10 @@ const HEADER_WINDOW = 1024
  * Reads the one PDF of a multipart form and hashes it as it streams in, keeping nothing but
  * its first kilobyte (to see that it is a PDF): it is compared, never stored.
  */
-export async function hashUploadedPdf(request: Request, { maxBytes = maxUploadBytes() }: { maxBytes?: number } = {}): Promise<UploadedPdfHash> {
+export async function hashUploadedPdf(
+  request: Request,
+  { maxBytes = maxUploadBytes() }: { maxBytes?: number } = {},
+): Promise<UploadedPdfHash> {
   // A form sent without its file (urlencoded) has nothing to check.
   if (!/^multipart\/form-data;/i.test(request.headers.get('Content-Type') ?? '')) return { ok: false, error: 'verify.error.fileMissing' }
   let result: { sha256: string; sizeBytes: number; isPdf: boolean } | null = null

@@ -52,12 +52,7 @@ function attendanceRows(perInstitution = 14): { rows: TableRow[]; count: number 
         index % 5 === 0
           ? 'Naczelnik Wydziału Polityki Społecznej, pełnomocnik ds. współpracy z organizacjami pozarządowymi i koordynator zespołu'
           : 'Specjalista pracy socjalnej'
-      rows.push([
-        `${number}.`,
-        PEOPLE[index % PEOPLE.length] ?? '',
-        position,
-        `osoba${number}@example.pl`,
-      ])
+      rows.push([`${number}.`, PEOPLE[index % PEOPLE.length] ?? '', position, `osoba${number}@example.pl`])
     }
   }
   return { rows, count: number }
@@ -89,10 +84,7 @@ function sampleLayout(rows: TableRow[], findingsLength: number) {
       { text: 'rekomendacje', italic: true },
       ' dla instytucji rynku pracy i pomocy społecznej.',
     ])
-    drawBulletList(doc, [
-      'Przedstawienie wyników badań.',
-      'Dyskusja nad rekomendacjami Śląskiej Fundacji.',
-    ])
+    drawBulletList(doc, ['Przedstawienie wyników badań.', 'Dyskusja nad rekomendacjami Śląskiej Fundacji.'])
     drawSectionHeading(doc, '2. Lista uczestników')
     drawTable(doc, {
       columns: [
@@ -107,19 +99,13 @@ function sampleLayout(rows: TableRow[], findingsLength: number) {
     drawSectionHeading(doc, '3. Ustalenia')
     // Long enough to continue on the next page from inside a tagged paragraph.
     drawParagraph(doc, [{ text: 'Ustalono, ', bold: true }, FINDINGS.repeat(findingsLength)])
-    drawSignatures(doc, [
-      { label: 'Sporządził(a)', name: 'Jan Kowalski', caption: 'sekretarz zespołu' },
-      { label: 'Zatwierdził(a)' },
-    ])
+    drawSignatures(doc, [{ label: 'Sporządził(a)', name: 'Jan Kowalski', caption: 'sekretarz zespołu' }, { label: 'Zatwierdził(a)' }])
   }
 }
 
 const createdAt = new Date('2012-05-15T13:00:00Z')
 
-function sampleInput(
-  options: PdfOptions = {},
-  { rows = attendanceRows().rows, findingsLength = 40 } = {},
-): RenderPdfInput {
+function sampleInput(options: PdfOptions = {}, { rows = attendanceRows().rows, findingsLength = 40 } = {}): RenderPdfInput {
   return {
     meta: {
       title: 'Lista obecności – Zespół doradczy ds. ekonomii społecznej & partnerzy',
@@ -144,8 +130,7 @@ function writePdf(bytes: Buffer) {
 
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8' })
 /** Page texts, in reading order; pdftotext separates pages with a form feed. */
-const pageTexts = (file: string) =>
-  run('pdftotext', ['-enc', 'UTF-8', file, '-']).split('\f').slice(0, -1)
+const pageTexts = (file: string) => run('pdftotext', ['-enc', 'UTF-8', file, '-']).split('\f').slice(0, -1)
 const squash = (text: string) => text.replace(/\s+/g, ' ')
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
@@ -205,8 +190,7 @@ describe('renderPdf', () => {
       expect(pages.length).toBe(pageTexts(file).length)
       for (const page of pages) {
         const content = page.slice(0, page.indexOf('endstream'))
-        const count = (operator: string) =>
-          content.match(new RegExp(`(^|\\s)${operator}(?=\\s)`, 'g'))?.length ?? 0
+        const count = (operator: string) => content.match(new RegExp(`(^|\\s)${operator}(?=\\s)`, 'g'))?.length ?? 0
         expect(count('BDC') + count('BMC')).toBe(count('EMC'))
         expect(count('q')).toBe(count('Q'))
       }
@@ -235,9 +219,7 @@ describe('renderPdf', () => {
 
   it('carries title, author, subject, dates, language and structure tags', async () => {
     const info = run('pdfinfo', ['-isodates', archivalFile])
-    expect(info).toMatch(
-      /^Title:\s+Lista obecności – Zespół doradczy ds\. ekonomii społecznej & partnerzy$/m,
-    )
+    expect(info).toMatch(/^Title:\s+Lista obecności – Zespół doradczy ds\. ekonomii społecznej & partnerzy$/m)
     expect(info).toMatch(/^Author:\s+Miejski Ośrodek Pomocy Społecznej w Krakowie$/m)
     expect(info).toMatch(/^Subject:\s+Spotkanie nr 1 z 14–15 maja 2012 r\.$/m)
     expect(info).toMatch(/^Keywords:\s+lista obecności, zespół doradczy$/m)
@@ -248,17 +230,11 @@ describe('renderPdf', () => {
     expect(archival.toString('latin1')).toContain('/Lang (pl-PL)')
 
     // poppler's -struct-text is slow on long documents (seconds per page): check a short one.
-    const short = writePdf(
-      await renderPdf(
-        sampleInput({ pdfA: true }, { rows: attendanceRows(2).rows, findingsLength: 1 }),
-      ),
-    )
+    const short = writePdf(await renderPdf(sampleInput({ pdfA: true }, { rows: attendanceRows(2).rows, findingsLength: 1 })))
     const structure = run('pdfinfo', ['-struct-text', short])
     expect(structure).toMatch(/^Document\n {2}H1 \(block\)\n {4}"Lista obecności"$/m)
     expect(structure).toMatch(/^ {2}H2 \(block\)\n {4}"1\. Cel spotkania"$/m)
-    expect(structure).toMatch(
-      /^ {2}P \(block\)\n {4}"Zażółć gęślą jaźń\. ZAŻÓŁĆ GĘŚLĄ JAŹŃ\. Uczestnicy omówili/m,
-    )
+    expect(structure).toMatch(/^ {2}P \(block\)\n {4}"Zażółć gęślą jaźń\. ZAŻÓŁĆ GĘŚLĄ JAŹŃ\. Uczestnicy omówili/m)
     expect(structure).toMatch(/^ {6}LBody \(block\)\n {8}"Przedstawienie wyników badań\."$/m)
     expect(structure).toMatch(/^ {6}TH:\n {9}\/Scope \/Column\n {8}"Imię i nazwisko"$/m)
     expect(structure).toMatch(/^ {6}TH:\n {9}\/Scope \/Row\n {8}"Miejsce:"$/m)
@@ -272,11 +248,8 @@ describe('renderPdf', () => {
 
   it('declares PDF/A-2b with an sRGB output intent only when asked, with valid XMP', () => {
     const raw = archival.toString('latin1')
-    const xmp =
-      archival.toString('utf8').match(/<\?xpacket begin[\s\S]*?<\?xpacket end="w"\?>/)?.[0] ?? ''
-    expect(xmp).toMatch(
-      /<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/,
-    )
+    const xmp = archival.toString('utf8').match(/<\?xpacket begin[\s\S]*?<\?xpacket end="w"\?>/)?.[0] ?? ''
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/)
     expect(xmp).toContain('<xmp:CreateDate>2012-05-15T13:00:00Z</xmp:CreateDate>')
     expect(xmp).toContain('<xmp:ModifyDate>2012-05-15T13:00:00Z</xmp:ModifyDate>')
     expect(xmp).toContain('ekonomii społecznej &amp; partnerzy</rdf:li>')
@@ -298,9 +271,7 @@ describe('renderPdf', () => {
     // Drawn as outlines behind the content, once per page: a filled path in every page stream.
     const pageCount = draftPages.length
     const streams = run('qpdf', ['--qdf', '--object-streams=disable', draftFile, '-'])
-    expect(
-      streams.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC\s+q\s+0\.890 0\.890 0\.890 rg/g),
-    ).toHaveLength(pageCount)
+    expect(streams.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC\s+q\s+0\.890 0\.890 0\.890 rg/g)).toHaveLength(pageCount)
   })
 
   it('renders the same input to the same bytes', async () => {
@@ -315,10 +286,7 @@ describe('renderPdf', () => {
   })
 
   it('prints only the page number when there is no funding notice', async () => {
-    const input = sampleInput(
-      { fundingNotice: null },
-      { rows: attendanceRows(2).rows, findingsLength: 1 },
-    )
+    const input = sampleInput({ fundingNotice: null }, { rows: attendanceRows(2).rows, findingsLength: 1 })
     const pages = pageTexts(writePdf(await renderPdf(input)))
     expect(squash(pages[0] ?? '')).toContain(`Strona 1 z ${pages.length}`)
     expect(pages.join('')).not.toContain('współfinansowany')
@@ -326,8 +294,7 @@ describe('renderPdf', () => {
 
   it('rejects a table row with the wrong number of cells', async () => {
     const input = sampleInput()
-    input.layout = (doc) =>
-      drawTable(doc, { columns: [{ header: 'Lp.', width: 1 }], rows: [['1.', 'x']] })
+    input.layout = (doc) => drawTable(doc, { columns: [{ header: 'Lp.', width: 1 }], rows: [['1.', 'x']] })
     await expect(renderPdf(input)).rejects.toThrow('Table row has 2 cells, expected 1')
   })
 })

@@ -103,8 +103,7 @@ function collectBytes(doc: Doc) {
   })
 }
 
-const escapeXml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 const xmpDate = (date: Date) => `${date.toISOString().split('.')[0]}Z`
 
@@ -126,12 +125,7 @@ function completeXmpMetadata(doc: Doc, meta: PdfMeta) {
             <dc:language><rdf:Bag><rdf:li>${DOCUMENT_LANGUAGE}</rdf:li></rdf:Bag></dc:language>
         </rdf:Description>`)
     const info = doc.info
-    doc.info = Object.fromEntries(
-      Object.entries(info).map(([key, value]) => [
-        key,
-        typeof value === 'string' ? escapeXml(value) : value,
-      ]),
-    )
+    doc.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]))
     try {
       endMetadata()
     } finally {

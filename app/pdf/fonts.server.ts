@@ -65,9 +65,7 @@ export function textOutline(text: string, fontName: FontName): TextOutline {
   run.glyphs.forEach((glyph, index) => {
     const position = run.positions[index]
     if (!position) return
-    const path = glyph.path
-      .translate(penX + position.xOffset - centreX, position.yOffset - centreY)
-      .scale(1, -1)
+    const path = glyph.path.translate(penX + position.xOffset - centreX, position.yOffset - centreY).scale(1, -1)
     parts.push(path.toSVG())
     penX += position.xAdvance
   })

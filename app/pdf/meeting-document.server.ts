@@ -21,9 +21,14 @@ export function getMeetingDocument({ meetingId }: { meetingId: number }) {
   const meeting = getMeeting({ id: meetingId })
   if (!meeting) return null
   const convening =
-    db.select({ name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, meeting.conveningOrganisationId)).get()?.name ?? ''
+    db
+      .select({ name: schema.organisations.name })
+      .from(schema.organisations)
+      .where(eq(schema.organisations.id, meeting.conveningOrganisationId))
+      .get()?.name ?? ''
   const fundingNotice = meeting.projectId
-    ? (db.select({ notice: schema.projects.fundingNotice }).from(schema.projects).where(eq(schema.projects.id, meeting.projectId)).get()?.notice ?? null)
+    ? (db.select({ notice: schema.projects.fundingNotice }).from(schema.projects).where(eq(schema.projects.id, meeting.projectId)).get()
+        ?.notice ?? null)
     : null
   const t = pdfText
   const dateRange = formatDayRange(meeting.startsAt, meeting.endsAt)

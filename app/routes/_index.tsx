@@ -15,7 +15,9 @@ const UPCOMING_ON_DASHBOARD = 5
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const upcoming = user
-    ? listMeetings({ user, when: 'upcoming', limit: UPCOMING_ON_DASHBOARD }).map(({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }))
+    ? listMeetings({ user, when: 'upcoming', limit: UPCOMING_ON_DASHBOARD }).map(
+        ({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }),
+      )
     : []
   return json({ user: user ? { name: user.name, role: user.role } : null, upcoming, portal: listPortalBodies() })
 }
@@ -77,7 +79,8 @@ export default function Index() {
         <ul>
           {upcoming.map((meeting) => (
             <li key={meeting.id}>
-              <Link to={`/meetings/${meeting.id}`}>{meeting.topic}</Link> — {meeting.bodyName}, {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
+              <Link to={`/meetings/${meeting.id}`}>{meeting.topic}</Link> — {meeting.bodyName},{' '}
+              {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
             </li>
           ))}
         </ul>

@@ -71,7 +71,13 @@ export default function Account() {
         {/* Lets password managers tie the new password to this account. */}
         <input type="email" name="username" value={account.email} autoComplete="username" readOnly hidden />
         <TextField meta={fields.currentPassword} label={t('account.currentPassword')} type="password" autoComplete="current-password" />
-        <TextField meta={fields.newPassword} label={t('account.newPassword')} hint={t('account.newPasswordHint')} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.newPassword}
+          label={t('account.newPassword')}
+          hint={t('account.newPasswordHint')}
+          type="password"
+          autoComplete="new-password"
+        />
         <TextField meta={fields.confirmPassword} label={t('account.confirmPassword')} type="password" autoComplete="new-password" />
         <div className="actions">
           <button type="submit">{t('account.submitPassword')}</button>

@@ -85,7 +85,9 @@ export default function AuditLog() {
             <tbody>
               {entries.map((entry) => {
                 const entityPath = entry.entityType ? entityPaths[entry.entityType] : undefined
-                const entityRef = entry.entityType ? t('audit.entityRef', { type: entityTypeLabel(entry.entityType), id: entry.entityId ?? '' }) : null
+                const entityRef = entry.entityType
+                  ? t('audit.entityRef', { type: entityTypeLabel(entry.entityType), id: entry.entityId ?? '' })
+                  : null
                 return (
                   <tr key={entry.id}>
                     <td>{formatDateTime(entry.at, lang)}</td>
@@ -94,7 +96,13 @@ export default function AuditLog() {
                       {entry.actorName && entry.actorEmail ? <div className="muted">{entry.actorEmail}</div> : null}
                     </td>
                     <td>{auditActionLabel(t, entry.action)}</td>
-                    <td>{entityRef && entityPath && entry.entityId ? <Link to={`${entityPath}/${entry.entityId}`}>{entityRef}</Link> : (entityRef ?? t('common.none'))}</td>
+                    <td>
+                      {entityRef && entityPath && entry.entityId ? (
+                        <Link to={`${entityPath}/${entry.entityId}`}>{entityRef}</Link>
+                      ) : (
+                        (entityRef ?? t('common.none'))
+                      )}
+                    </td>
                     <td>
                       {entry.before ? (
                         <div>

@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, email, name, role, personId, personName, organisationName, disabledAt } = requireAccount(params.userId)
   const people = listPersonOptions()
   // A person since archived stays linked, and selectable, until someone changes it.
-  if (personId && personName && !people.some((p) => p.id === personId)) people.push({ id: personId, name: personName, organisationName: organisationName ?? '' })
+  if (personId && personName && !people.some((p) => p.id === personId))
+    people.push({ id: personId, name: personName, organisationName: organisationName ?? '' })
   return json({
     account: { id, email, name, role, personId, disabled: !!disabledAt, isSelf: id === user.id },
     people,
@@ -65,7 +66,12 @@ export default function EditUser() {
   const lang = useLang()
   const { account, people, history } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const defaultValue = { email: account.email, name: account.name, role: account.role, personId: account.personId ? String(account.personId) : undefined }
+  const defaultValue = {
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    personId: account.personId ? String(account.personId) : undefined,
+  }
   return (
     <>
       <h1>{t('users.editTitle', { email: account.email })}</h1>
@@ -83,7 +89,9 @@ export default function EditUser() {
         {t('users.state')}: <span className="badge">{account.disabled ? t('users.disabled') : t('users.active')}</span>
       </p>
       {account.isSelf ? (
-        actionData?.accessError ? null : <p className="muted">{t('users.cannotDisableSelf')}</p>
+        actionData?.accessError ? null : (
+          <p className="muted">{t('users.cannotDisableSelf')}</p>
+        )
       ) : (
         <Form method="post">
           <input type="hidden" name="intent" value={account.disabled ? 'enable' : 'disable'} />
@@ -123,7 +131,15 @@ export default function EditUser() {
   )
 }
 
-function EditForm({ lastResult, defaultValue, people }: { lastResult?: SubmissionResult<string[]> | null; defaultValue: { email: string; name: string; role: Role; personId?: string }; people: PersonOption[] }) {
+function EditForm({
+  lastResult,
+  defaultValue,
+  people,
+}: {
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue: { email: string; name: string; role: Role; personId?: string }
+  people: PersonOption[]
+}) {
   const t = useT()
   const [form, fields] = useForm({
     lastResult,

@@ -8,7 +8,14 @@ export const meta: MetaFunction = () => [{ title: 'Konta użytkowników — Nara
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users.manage')
-  const users = listUsers().map(({ id, email, name, role, personName, disabledAt }) => ({ id, email, name, role, personName, disabled: !!disabledAt }))
+  const users = listUsers().map(({ id, email, name, role, personName, disabledAt }) => ({
+    id,
+    email,
+    name,
+    role,
+    personName,
+    disabled: !!disabledAt,
+  }))
   return json({ users })
 }
 

@@ -48,7 +48,13 @@ export default function NewUser() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} show={actionData?.result.status === 'error'} />
         <UserFields fields={fields} people={people} />
-        <TextField meta={fields.password} label={t('users.password')} hint={t('users.passwordHint')} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.password}
+          label={t('users.password')}
+          hint={t('users.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+        />
         <div className="actions">
           <button type="submit">{t('users.new')}</button>
           <Link to="/admin/users">{t('common.cancel')}</Link>

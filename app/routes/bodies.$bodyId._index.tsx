@@ -36,7 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       delegatePosition: internal ? m.delegatePosition : null,
       deputy: internal ? m.deputy : null,
     }))
-  const officers = listOfficers({ bodyId: id }).map((o) => ({ userId: o.userId, name: o.name, role: o.role, email: internal ? o.email : null }))
+  const officers = listOfficers({ bodyId: id }).map((o) => ({
+    userId: o.userId,
+    name: o.name,
+    role: o.role,
+    email: internal ? o.email : null,
+  }))
   const { projectId, conveningOrganisationId, ...shown } = body
   return json({
     body: { ...shown, closed: !!body.closedAt, hasProject: !!projectId },
@@ -67,10 +72,7 @@ export default function BodyPage() {
   const internal = canInBody(access, 'body.readInternal')
   return (
     <>
-      <Breadcrumbs
-        label={t('bodies.breadcrumbs')}
-        items={[{ to: '/bodies', label: t('bodies.listTitle') }]}
-      />
+      <Breadcrumbs label={t('bodies.breadcrumbs')} items={[{ to: '/bodies', label: t('bodies.listTitle') }]} />
       <div className="page-head">
         <h1>{body.name}</h1>
         <div className="actions">

@@ -14,7 +14,9 @@ import { actionItemFilters, ActionItemStateSchema, parseActionItemFilter } from 
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { warsawDay } from '~/utils/time'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Zadania — ${data.body.name} — Narada` : 'Zadania — Narada' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Zadania — ${data.body.name} — Narada` : 'Zadania — Narada' },
+]
 
 /** The team's insiders see its items; officers change their state here too. Anyone else: 404. */
 async function readBody(request: Request, bodyIdParam: string | undefined) {
@@ -24,7 +26,12 @@ async function readBody(request: Request, bodyIdParam: string | undefined) {
   if (!canInBody(access, 'body.readInternal')) throw notFound()
   const body = getBody({ id: bodyId })
   if (!body) throw notFound()
-  return { user, body, manage: canInBody(access, 'body.manage'), filter: parseActionItemFilter(new URL(request.url).searchParams.get('state')) }
+  return {
+    user,
+    body,
+    manage: canInBody(access, 'body.manage'),
+    filter: parseActionItemFilter(new URL(request.url).searchParams.get('state')),
+  }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,7 +65,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json<ActionData>({ form, result: submission.reply() }, { status: 400 })
   const { itemId, state, note } = submission.value
   const saved = setActionItemState({ bodyId: body.id, itemId, state, note, actor: actorOf(user, context) })
-  if (!saved.ok) return json<ActionData>({ form, result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) }, { status: 400 })
+  if (!saved.ok)
+    return json<ActionData>(
+      { form, result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) },
+      { status: 400 },
+    )
   return redirectWithNotice(`/bodies/${body.id}/action-items?state=${filter}`, 'actionItems.stateChanged')
 }
 
@@ -71,7 +82,11 @@ export default function BodyActionItems() {
     <>
       <Breadcrumbs
         label={t('bodies.breadcrumbs')}
-        items={[{ to: '/bodies', label: t('bodies.listTitle') }, { to: `/bodies/${body.id}`, label: body.name }, { label: t('actionItems.bodyTitle'), current: true }]}
+        items={[
+          { to: '/bodies', label: t('bodies.listTitle') },
+          { to: `/bodies/${body.id}`, label: body.name },
+          { label: t('actionItems.bodyTitle'), current: true },
+        ]}
       />
       <h1>
         {t('actionItems.bodyTitle')}: {body.name}

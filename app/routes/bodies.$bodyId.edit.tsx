@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { body } = await requireManagedBody(request, params.bodyId)
   const organisations = listOrganisationOptions()
   // An institution archived since stays the convenor, and selectable, until someone changes it.
-  if (!organisations.some((o) => o.id === body.conveningOrganisationId)) organisations.push({ id: body.conveningOrganisationId, name: body.convening, shortName: null })
+  if (!organisations.some((o) => o.id === body.conveningOrganisationId))
+    organisations.push({ id: body.conveningOrganisationId, name: body.convening, shortName: null })
   const defaultValue = {
     kind: body.kind,
     name: body.name,
@@ -65,7 +66,10 @@ export default function EditBody() {
     <>
       <Breadcrumbs
         label={t('bodies.breadcrumbs')}
-        items={[{ to: '/bodies', label: t('bodies.listTitle') }, { to: `/bodies/${body.id}`, label: body.name }]}
+        items={[
+          { to: '/bodies', label: t('bodies.listTitle') },
+          { to: `/bodies/${body.id}`, label: body.name },
+        ]}
       />
       <h1>{t('bodies.editTitle')}</h1>
       <BodyForm lastResult={actionData?.result} defaultValue={defaultValue} organisations={organisations} cancelTo={`/bodies/${body.id}`} />

@@ -15,7 +15,10 @@ import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nowe spotkanie — ${data?.body.name ?? ''} — Narada` }]
 
 /** Only the body's officers (and administrators) schedule its meetings; a closed body has none. */
-async function requireManagedBody(request: Request, bodyIdParam: string | undefined): Promise<{ user: SessionUser; body: NonNullable<ReturnType<typeof getBody>> }> {
+async function requireManagedBody(
+  request: Request,
+  bodyIdParam: string | undefined,
+): Promise<{ user: SessionUser; body: NonNullable<ReturnType<typeof getBody>> }> {
   const user = await requireUser(request)
   const bodyId = parseId(bodyIdParam)
   if (getBodyAccess({ bodyId, user }) !== 'manage') throw notFound()
@@ -57,7 +60,10 @@ export default function NewMeeting() {
     <>
       <Breadcrumbs
         label={t('meetings.breadcrumbs')}
-        items={[{ to: '/bodies', label: t('meetings.breadcrumbBodies') }, { to: `/bodies/${body.id}`, label: body.name }]}
+        items={[
+          { to: '/bodies', label: t('meetings.breadcrumbBodies') },
+          { to: `/bodies/${body.id}`, label: body.name },
+        ]}
       />
       <h1>{fromLast ? t('meetings.nextTitle') : t('meetings.newTitle')}</h1>
       <p className="muted">{body.name}</p>
@@ -66,7 +72,13 @@ export default function NewMeeting() {
       ) : (
         <>
           {fromLast ? <p className="notice notice--info">{t('meetings.prefilledFromLast')}</p> : null}
-          <MeetingForm lastResult={actionData?.result} defaultValue={defaultValue} cancelTo={`/bodies/${body.id}`} submitLabel={t('meetings.schedule')} bodyIsPublic={body.isPublic} />
+          <MeetingForm
+            lastResult={actionData?.result}
+            defaultValue={defaultValue}
+            cancelTo={`/bodies/${body.id}`}
+            submitLabel={t('meetings.schedule')}
+            bodyIsPublic={body.isPublic}
+          />
         </>
       )}
     </>

@@ -74,7 +74,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: MembershipSchema })
     if (submission.status !== 'success') return reply({ form: 'membership', membershipId: null, result: submission.reply(), people })
     const saved = addMembership({ bodyId: body.id, input: submission.value, actor })
-    if (!saved.ok) return reply({ form: 'membership', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people })
+    if (!saved.ok)
+      return reply({ form: 'membership', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people })
     return redirectWithNotice(back, 'bodies.membershipAdded')
   }
 
@@ -91,7 +92,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: OfficerSchema })
     if (submission.status !== 'success') return reply({ form: 'officer', membershipId: null, result: submission.reply(), people: null })
     const saved = addOfficer({ bodyId: body.id, userId: submission.value.userId, role: submission.value.role, actor })
-    if (!saved.ok) return reply({ form: 'officer', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people: null })
+    if (!saved.ok)
+      return reply({ form: 'officer', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people: null })
     return redirectWithNotice(back, 'bodies.officerAdded')
   }
 
@@ -121,7 +123,10 @@ export default function BodyMembers() {
     <>
       <Breadcrumbs
         label={t('bodies.breadcrumbs')}
-        items={[{ to: '/bodies', label: t('bodies.listTitle') }, { to: `/bodies/${body.id}`, label: body.name }]}
+        items={[
+          { to: '/bodies', label: t('bodies.listTitle') },
+          { to: `/bodies/${body.id}`, label: body.name },
+        ]}
       />
       <h1>{t('bodies.membersTitle', { name: body.name })}</h1>
 
@@ -149,7 +154,9 @@ export default function BodyMembers() {
                   <tr key={m.id}>
                     <th scope="row">
                       {m.organisation}{' '}
-                      <span className="badge">{m.current ? t('bodies.seatCurrent') : m.fromDate > today ? t('bodies.seatFuture') : t('bodies.seatEnded')}</span>
+                      <span className="badge">
+                        {m.current ? t('bodies.seatCurrent') : m.fromDate > today ? t('bodies.seatFuture') : t('bodies.seatEnded')}
+                      </span>
                     </th>
                     <td>{t(`bodies.membershipRole.${m.role}`)}</td>
                     <td>{m.delegate ?? t('common.none')}</td>
@@ -159,7 +166,13 @@ export default function BodyMembers() {
                     {manage ? (
                       <td>
                         {m.toDate && m.toDate < today ? null : (
-                          <EndMembershipForm key={m.toDate ?? ''} membershipId={m.id} organisation={m.organisation} lastResult={resultFor('end', m.id)} today={today} />
+                          <EndMembershipForm
+                            key={m.toDate ?? ''}
+                            membershipId={m.id}
+                            organisation={m.organisation}
+                            lastResult={resultFor('end', m.id)}
+                            today={today}
+                          />
                         )}
                       </td>
                     ) : null}
@@ -187,7 +200,13 @@ export default function BodyMembers() {
 
       <section aria-labelledby="officers-heading">
         <h2 id="officers-heading">{t('bodies.officers')}</h2>
-        <BodyOfficers key={officers.map((o) => `${o.userId}:${o.role}`).join()} officers={officers} candidates={candidates} manage={manage} lastResult={resultFor('officer')} />
+        <BodyOfficers
+          key={officers.map((o) => `${o.userId}:${o.role}`).join()}
+          officers={officers}
+          candidates={candidates}
+          manage={manage}
+          lastResult={resultFor('officer')}
+        />
       </section>
     </>
   )

@@ -35,7 +35,11 @@ export default function PortalYearPage() {
     <>
       <Breadcrumbs
         label={t('portal.breadcrumbs')}
-        items={[{ to: '/', label: t('portal.title') }, { to: `/bodies/${body.id}`, label: body.name }, { label: String(year), current: true }]}
+        items={[
+          { to: '/', label: t('portal.title') },
+          { to: `/bodies/${body.id}`, label: body.name },
+          { label: String(year), current: true },
+        ]}
       />
       <h1>{t('portal.yearTitle', { name: body.name, year })}</h1>
       <p className="muted">

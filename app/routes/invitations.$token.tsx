@@ -49,10 +49,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = requireInvitation(params.token)
   const submission = parseWithZod(await request.formData(), { schema: AnswerSchema })
-  if (submission.status !== 'success') return json({ error: submission.error?.response?.[0] ?? 'invitations.chooseAnswer' }, { status: 400, headers: privateHeaders })
+  if (submission.status !== 'success')
+    return json({ error: submission.error?.response?.[0] ?? 'invitations.chooseAnswer' }, { status: 400, headers: privateHeaders })
   // Whoever holds the link answers; a signed-in user is named in the log too.
   const user = await getUser(request)
-  const saved = answerInvitation({ invitationId: invitation.id, response: submission.value.response, actor: { userId: user?.id ?? null, ip: context.clientIp ?? null } })
+  const saved = answerInvitation({
+    invitationId: invitation.id,
+    response: submission.value.response,
+    actor: { userId: user?.id ?? null, ip: context.clientIp ?? null },
+  })
   if (!saved.ok) return json({ error: 'invitations.cancelledNoAnswer' }, { status: 409, headers: privateHeaders })
   return redirectWithNotice(new URL(request.url).pathname, 'invitations.answerSaved', { headers: privateHeaders })
 }

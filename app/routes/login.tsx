@@ -35,12 +35,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await signIn({ email, password, ip: context.clientIp ?? 'unknown' })
   if (outcome.status === 'throttled') {
     return json(
-      { result: submission.reply({ formErrors: ['login.tooMany'], hideFields: ['password'] }), retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60) },
+      {
+        result: submission.reply({ formErrors: ['login.tooMany'], hideFields: ['password'] }),
+        retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
+      },
       { status: 429, headers: { 'Retry-After': String(outcome.retryAfterSeconds) } },
     )
   }
   if (outcome.status === 'failed') {
-    return json({ result: submission.reply({ formErrors: ['login.failed'], hideFields: ['password'] }), retryAfterMinutes: null }, { status: 401 })
+    return json(
+      { result: submission.reply({ formErrors: ['login.failed'], hideFields: ['password'] }), retryAfterMinutes: null },
+      { status: 401 },
+    )
   }
   // A session the browser brought along is never carried over into the new one.
   const previous = await getSession(request)
@@ -58,7 +64,9 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldValidate: 'onBlur',
   })
-  const formErrors = form.errors?.map((error) => (error === 'login.tooMany' ? t('login.tooMany', { minutes: actionData?.retryAfterMinutes ?? 15 }) : error))
+  const formErrors = form.errors?.map((error) =>
+    error === 'login.tooMany' ? t('login.tooMany', { minutes: actionData?.retryAfterMinutes ?? 15 }) : error,
+  )
   return (
     <>
       <h1>{t('login.title')}</h1>

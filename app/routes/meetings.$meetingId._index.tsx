@@ -42,7 +42,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'cancel') {
     const submission = parseWithZod(formData, { schema: CancelMeetingSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
-    if (meeting.state === 'cancelled' || meeting.state === 'held') return json({ result: submission.reply({ formErrors: ['meetings.cannotCancel'] }) }, { status: 400 })
+    if (meeting.state === 'cancelled' || meeting.state === 'held')
+      return json({ result: submission.reply({ formErrors: ['meetings.cannotCancel'] }) }, { status: 400 })
     cancelMeeting({ id: meetingId, reason: submission.value.reason, actor })
     await notifyMeetingChanged({ meetingId, actor, change: 'cancelled', origin: new URL(request.url).origin })
     return redirectWithNotice(`/meetings/${meetingId}`, 'meetings.cancelled')

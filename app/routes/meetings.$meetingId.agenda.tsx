@@ -9,7 +9,14 @@ import { useLang, useT } from '~/i18n/use-t'
 import type { Lang } from '~/i18n/messages'
 import { translator } from '~/i18n/messages'
 import { addCarryOverAgendaItem, getCarryOver } from '~/models/action-item.server'
-import { addAgendaItem, listAgenda, listAgendaPeopleOptions, moveAgendaItem, removeAgendaItem, updateAgendaItem } from '~/models/agenda.server'
+import {
+  addAgendaItem,
+  listAgenda,
+  listAgendaPeopleOptions,
+  moveAgendaItem,
+  removeAgendaItem,
+  updateAgendaItem,
+} from '~/models/agenda.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { agendaItemSchema, MoveAgendaItemSchema } from '~/schemas/agenda'
 import { formatLongDay } from '~/utils/format'
@@ -45,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Someone archived since they were put on the programme stays choosable on their items.
   for (const item of items) {
     for (const person of [...item.speakers, ...(item.moderator ? [item.moderator] : [])]) {
-      if (manage && !people.some((p) => p.id === person.personId)) people.push({ id: person.personId, name: person.name, organisationName: person.organisation })
+      if (manage && !people.some((p) => p.id === person.personId))
+        people.push({ id: person.personId, name: person.name, organisationName: person.organisation })
     }
   }
   const carryOver = manage ? getCarryOver({ meetingId: meeting.id }) : null
@@ -58,7 +66,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people,
     carryOver: carryOver && {
       agendaItemId: carryOver.agendaItemId,
-      items: carryOver.items.map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({ id, text, owner, dueText, dueDate, overdue, meetingNumber })),
+      items: carryOver.items.map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({
+        id,
+        text,
+        owner,
+        dueText,
+        dueDate,
+        overdue,
+        meetingNumber,
+      })),
     },
   })
 }

@@ -13,7 +13,9 @@ import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invit
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
+  )?.meeting
   return [{ title: meeting ? `Obecność — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Obecność — Narada' }]
 }
 
@@ -83,14 +85,24 @@ export default function Attendance() {
     <>
       <h2>{t('invitations.attendanceTitle')}</h2>
       <p>
-        {meeting.headcount !== null ? t(`invitations.headcountIs.${pluralForm(meeting.headcount)}`, { count: meeting.headcount }) : t('invitations.headcountNone')}
+        {meeting.headcount !== null
+          ? t(`invitations.headcountIs.${pluralForm(meeting.headcount)}`, { count: meeting.headcount })
+          : t('invitations.headcountNone')}
       </p>
       <SummaryTable summary={summary} />
       {manage && groups ? (
         <>
           <AttendanceForm groups={groups} />
-          <HeadcountForm key={`h${meeting.headcount}`} headcount={meeting.headcount} lastResult={actionData?.form === 'headcount' ? actionData.result : undefined} />
-          <WalkInForm key={`w${summary.total.present}`} people={people} lastResult={actionData?.form === 'walk-in' ? actionData.result : undefined} />
+          <HeadcountForm
+            key={`h${meeting.headcount}`}
+            headcount={meeting.headcount}
+            lastResult={actionData?.form === 'headcount' ? actionData.result : undefined}
+          />
+          <WalkInForm
+            key={`w${summary.total.present}`}
+            people={people}
+            lastResult={actionData?.form === 'walk-in' ? actionData.result : undefined}
+          />
         </>
       ) : null}
     </>
@@ -146,7 +158,10 @@ function SummaryTable({ summary }: { summary: Summary }) {
   )
 }
 
-type Group = { organisation: string | null; rows: { id: number; name: string; position: string | null; kind: 'delegate' | 'deputy' | 'guest'; attendance: AttendanceState }[] }
+type Group = {
+  organisation: string | null
+  rows: { id: number; name: string; position: string | null; kind: 'delegate' | 'deputy' | 'guest'; attendance: AttendanceState }[]
+}
 
 // The usual answers first; „nie odnotowano” last, to undo a slip.
 const choices: AttendanceState[] = ['present', 'absent', 'excused', 'unknown']
@@ -226,7 +241,13 @@ function HeadcountForm({ headcount, lastResult }: { headcount: number | null; la
       <h3 id="headcount-title">{t('invitations.headcount')}</h3>
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="headcount" />
-      <TextField meta={fields.headcount} label={t('invitations.headcountLabel')} hint={t('invitations.headcountHint')} inputMode="numeric" optional />
+      <TextField
+        meta={fields.headcount}
+        label={t('invitations.headcountLabel')}
+        hint={t('invitations.headcountHint')}
+        inputMode="numeric"
+        optional
+      />
       <div className="actions">
         <button type="submit" className="button--secondary">
           {t('common.save')}
@@ -250,7 +271,13 @@ function WalkInForm({ people, lastResult }: { people: { value: string; label: st
       <p className="muted">{t('invitations.walkInLead')}</p>
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="walk-in" />
-      <SelectField meta={fields.personId} label={t('invitations.walkInPerson')} placeholder={t('invitations.notInDirectory')} options={people} optional />
+      <SelectField
+        meta={fields.personId}
+        label={t('invitations.walkInPerson')}
+        placeholder={t('invitations.notInDirectory')}
+        options={people}
+        optional
+      />
       <TextField meta={fields.name} label={t('invitations.guestName')} hint={t('invitations.walkInNameHint')} optional autoComplete="off" />
       <TextField meta={fields.organisation} label={t('invitations.guestOrganisation')} optional autoComplete="off" />
       <div className="actions">

@@ -11,5 +11,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (getMeetingAccess({ meetingId, user: await getUser(request) }) === 'none') throw notFound()
   const view = buildAttendanceView({ meetingId })
   if (!view) throw notFound()
-  return fileResponse(await renderAttendancePdf(view), { contentType: 'application/pdf', disposition: 'attachment', fileName: view.fileName })
+  return fileResponse(await renderAttendancePdf(view), {
+    contentType: 'application/pdf',
+    disposition: 'attachment',
+    fileName: view.fileName,
+  })
 }

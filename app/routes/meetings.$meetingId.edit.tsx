@@ -59,7 +59,13 @@ export default function EditMeeting() {
   return (
     <>
       <h2>{t('meetings.editTitle')}</h2>
-      <MeetingForm lastResult={actionData?.result} defaultValue={defaultValue} cancelTo={`/meetings/${meetingId}`} submitLabel={t('common.save')} bodyIsPublic={bodyIsPublic} />
+      <MeetingForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        cancelTo={`/meetings/${meetingId}`}
+        submitLabel={t('common.save')}
+        bodyIsPublic={bodyIsPublic}
+      />
     </>
   )
 }

@@ -6,7 +6,15 @@ import { notFound, requireUser } from '~/auth/require.server'
 import { FormErrors, RowActionForm, SelectField, TextField } from '~/components/forms'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
-import { addGuest, addPersonGuest, countAnswers, inviteMembers, listInvitations, removeInvitation, sendInvitations } from '~/models/invitation.server'
+import {
+  addGuest,
+  addPersonGuest,
+  countAnswers,
+  inviteMembers,
+  listInvitations,
+  removeInvitation,
+  sendInvitations,
+} from '~/models/invitation.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { listPersonOptions } from '~/models/person.server'
 import { AddGuestSchema, AddPersonSchema } from '~/schemas/invitation'
@@ -14,7 +22,9 @@ import { formatDateTime } from '~/utils/format'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
+  )?.meeting
   return [{ title: meeting ? `Zaproszenia — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zaproszenia — Narada' }]
 }
 
@@ -30,7 +40,18 @@ async function requireManager(request: Request, meetingIdParam: string | undefin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireManager(request, params.meetingId)
-  const invitees = listInvitations({ meetingId: meeting.id }).map(({ id, name, position, kind, email, organisation, response, sentAt }) => ({ id, name, position, kind, email, organisation, response, sentAt }))
+  const invitees = listInvitations({ meetingId: meeting.id }).map(
+    ({ id, name, position, kind, email, organisation, response, sentAt }) => ({
+      id,
+      name,
+      position,
+      kind,
+      email,
+      organisation,
+      response,
+      sentAt,
+    }),
+  )
   return json({
     meeting: { id: meeting.id, state: meeting.state },
     invitees,
@@ -51,13 +72,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithNotice(here, added ? 'invitations.membersInvited' : 'invitations.membersAlreadyInvited')
   }
   if (intent === 'add-person' || intent === 'add-guest') {
-    const submission = intent === 'add-person' ? parseWithZod(formData, { schema: AddPersonSchema }) : parseWithZod(formData, { schema: AddGuestSchema })
+    const submission =
+      intent === 'add-person' ? parseWithZod(formData, { schema: AddPersonSchema }) : parseWithZod(formData, { schema: AddGuestSchema })
     if (submission.status !== 'success') return json({ form: intent, result: submission.reply(), report: null }, { status: 400 })
     const saved =
       'personId' in submission.value
         ? addPersonGuest({ meetingId: meeting.id, personId: submission.value.personId, actor })
         : addGuest({ meetingId: meeting.id, input: submission.value, actor })
-    if (!saved.ok) return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), report: null }, { status: 400 })
+    if (!saved.ok)
+      return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), report: null }, { status: 400 })
     return redirectWithNotice(here, 'invitations.guestAdded')
   }
   if (intent === 'remove') {
@@ -80,7 +103,12 @@ export default function Invitations() {
   const { meeting, invitees, counts, unsent, people } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const cancelled = meeting.state === 'cancelled'
-  const answerLabel = { yes: t('invitations.answer.yes'), no: t('invitations.answer.no'), maybe: t('invitations.answer.maybe'), pending: t('invitations.answer.pending') }
+  const answerLabel = {
+    yes: t('invitations.answer.yes'),
+    no: t('invitations.answer.no'),
+    maybe: t('invitations.answer.maybe'),
+    pending: t('invitations.answer.pending'),
+  }
   const groups = invitees.reduce<{ organisation: string | null; rows: typeof invitees }[]>((all, row) => {
     const last = all.at(-1)
     if (last && last.organisation === row.organisation) last.rows.push(row)
@@ -90,7 +118,9 @@ export default function Invitations() {
   return (
     <>
       <h2>{t('invitations.title')}</h2>
-      {cancelled || (actionData && 'cancelled' in actionData) ? <p className="notice notice--info">{t('invitations.cancelledMeeting')}</p> : null}
+      {cancelled || (actionData && 'cancelled' in actionData) ? (
+        <p className="notice notice--info">{t('invitations.cancelledMeeting')}</p>
+      ) : null}
       {actionData?.report ? <SendReport report={actionData.report} /> : null}
 
       <h3>{t('invitations.answers')}</h3>
@@ -154,9 +184,19 @@ export default function Invitations() {
                     <td>
                       <div className="actions">
                         {row.sentAt && row.email && !cancelled ? (
-                          <RowActionForm intent="resend" fields={{ invitationId: row.id }} label={t('invitations.resend')} subject={row.name} />
+                          <RowActionForm
+                            intent="resend"
+                            fields={{ invitationId: row.id }}
+                            label={t('invitations.resend')}
+                            subject={row.name}
+                          />
                         ) : null}
-                        <RowActionForm intent="remove" fields={{ invitationId: row.id }} label={t('invitations.remove')} subject={row.name} />
+                        <RowActionForm
+                          intent="remove"
+                          fields={{ invitationId: row.id }}
+                          label={t('invitations.remove')}
+                          subject={row.name}
+                        />
                       </div>
                     </td>
                   </tr>
@@ -170,7 +210,11 @@ export default function Invitations() {
       {cancelled ? null : (
         <>
           <h3>{t('invitations.addGuests')}</h3>
-          <AddPersonForm key={`p${invitees.length}`} people={people} lastResult={actionData?.form === 'add-person' ? actionData.result : undefined} />
+          <AddPersonForm
+            key={`p${invitees.length}`}
+            people={people}
+            lastResult={actionData?.form === 'add-person' ? actionData.result : undefined}
+          />
           <AddGuestForm key={`g${invitees.length}`} lastResult={actionData?.form === 'add-guest' ? actionData.result : undefined} />
         </>
       )}
@@ -178,16 +222,18 @@ export default function Invitations() {
   )
 }
 
-function SendReport({ report }: { report: { sent: number; withoutEmail: string[]; delivery: { delivered: number; failed: number; kept: number } } }) {
+function SendReport({
+  report,
+}: {
+  report: { sent: number; withoutEmail: string[]; delivery: { delivered: number; failed: number; kept: number } }
+}) {
   const t = useT()
   return (
     <div className={`notice ${report.delivery.failed ? 'notice--error' : 'notice--success'}`} role="status">
       <p>{t('invitations.sentCount', { count: report.sent })}</p>
       {report.delivery.kept ? <p>{t('invitations.keptInOutbox', { count: report.delivery.kept })}</p> : null}
       {report.delivery.failed ? <p>{t('invitations.deliveryFailed', { count: report.delivery.failed })}</p> : null}
-      {report.withoutEmail.length ? (
-        <p>{t('invitations.withoutEmail', { names: report.withoutEmail.join(', ') })}</p>
-      ) : null}
+      {report.withoutEmail.length ? <p>{t('invitations.withoutEmail', { names: report.withoutEmail.join(', ') })}</p> : null}
     </div>
   )
 }

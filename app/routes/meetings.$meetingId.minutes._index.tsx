@@ -10,11 +10,20 @@ import { getMeeting } from '~/models/meeting.server'
 import { getMinutes, getMinutesAccess, getMinutesId, startMinutes } from '~/models/minutes.server'
 import { expiredSaveResponse } from '~/utils/expired-save.server'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
-import { editorValues, handleCycleAction, handleSave, minutesCommentCounts, readerMinutes, savedDraftKey } from '~/utils/minutes-page.server'
+import {
+  editorValues,
+  handleCycleAction,
+  handleSave,
+  minutesCommentCounts,
+  readerMinutes,
+  savedDraftKey,
+} from '~/utils/minutes-page.server'
 import { toWarsawLocalInput, warsawDay } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } | null } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } | null } | undefined
+  )?.meeting
   return [{ title: meeting ? `Notatka — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Notatka — Narada' }]
 }
 
@@ -105,7 +114,13 @@ export default function MeetingMinutes() {
           </Link>
         </p>
       ) : null}
-      <MinutesReader meetingId={data.meetingId} minutes={data.minutes} insider={data.insider} canComment={data.canComment} commentCounts={data.commentCounts} />
+      <MinutesReader
+        meetingId={data.meetingId}
+        minutes={data.minutes}
+        insider={data.insider}
+        canComment={data.canComment}
+        commentCounts={data.commentCounts}
+      />
       {data.cycle ? (
         <MinutesCycle
           state={data.minutes.state}

@@ -7,14 +7,26 @@ import { ActionItemForm } from '~/components/action-item-form'
 import { ActionItemMeetingTable } from '~/components/action-item-meeting-table'
 import { useFormatDay } from '~/components/action-item-parts'
 import { useT } from '~/i18n/use-t'
-import { actionItemsLocked, addActionItem, listActionItems, listOwnerOptions, moveActionItem, removeActionItem, setActionItemState, updateActionItem, type ActionItemResult } from '~/models/action-item.server'
+import {
+  actionItemsLocked,
+  addActionItem,
+  listActionItems,
+  listOwnerOptions,
+  moveActionItem,
+  removeActionItem,
+  setActionItemState,
+  updateActionItem,
+  type ActionItemResult,
+} from '~/models/action-item.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { actionItemSchema, ActionItemStateSchema, MoveActionItemSchema, ownerValue } from '~/schemas/action-item'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { warsawDay } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
+  )?.meeting
   return [{ title: meeting ? `Zadania — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zadania — Narada' }]
 }
 
@@ -35,7 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locked = actionItemsLocked({ meetingId: meeting.id })
   const editParam = new URL(request.url).searchParams.get('edit')
   const editingId = manage && !locked && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
-  const owners = manage && !locked ? listOwnerOptions({ keep: items.map((item) => ({ organisationId: item.ownerOrganisationId, personId: item.ownerPersonId })) }) : []
+  const owners =
+    manage && !locked
+      ? listOwnerOptions({ keep: items.map((item) => ({ organisationId: item.ownerOrganisationId, personId: item.ownerPersonId })) })
+      : []
   return json({
     meeting: { id: meeting.id, bodyId: meeting.bodyId, number: meeting.number },
     currentYear,
@@ -61,7 +76,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { form: string; result?: SubmissionResult<string[]> }
 
-function refused(form: string, result: ActionItemResult, reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>) {
+function refused(
+  form: string,
+  result: ActionItemResult,
+  reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>,
+) {
   if (result.ok) throw new Error('unreachable: refused() with a saved result')
   return json<ActionData>({ form, result: reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }) }, { status: 400 })
 }
@@ -145,7 +164,12 @@ export default function MeetingActionItems() {
                 owners={owners}
                 currentYear={currentYear}
                 lastResult={resultFor(`edit-${item.id}`)}
-                defaultValue={{ text: full.text, owner: full.ownerValue, dueText: full.dueText ?? undefined, dueDate: full.dueDateDerived ? undefined : (full.dueDate ?? undefined) }}
+                defaultValue={{
+                  text: full.text,
+                  owner: full.ownerValue,
+                  dueText: full.dueText ?? undefined,
+                  dueDate: full.dueDateDerived ? undefined : (full.dueDate ?? undefined),
+                }}
                 derivedDate={full.dueDateDerived && full.dueDate ? formatDay(full.dueDate) : null}
                 submitLabel={t('common.save')}
                 cancelTo={`/meetings/${meeting.id}/minutes/action-items#item-${item.id}`}

@@ -13,7 +13,9 @@ import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
+  )?.meeting
   return [{ title: meeting ? `Uwagi do notatki — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Uwagi do notatki — Narada' }]
 }
 
@@ -34,9 +36,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     resolvedByName: c.resolvedByName,
   })
   const parts: CommentPart[] = [
-    { key: 'whole', sectionId: null, title: 'whole', removed: false, comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === null).map(view) },
-    ...sections.map((s) => ({ key: `s${s.id}`, sectionId: s.id, title: s.title, removed: false, comments: comments.filter((c) => c.sectionId === s.id).map(view) })),
-    ...removedTitles.map((title, i) => ({ key: `removed-${i + 1}`, sectionId: null, title, removed: true, comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === title).map(view) })),
+    {
+      key: 'whole',
+      sectionId: null,
+      title: 'whole',
+      removed: false,
+      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === null).map(view),
+    },
+    ...sections.map((s) => ({
+      key: `s${s.id}`,
+      sectionId: s.id,
+      title: s.title,
+      removed: false,
+      comments: comments.filter((c) => c.sectionId === s.id).map(view),
+    })),
+    ...removedTitles.map((title, i) => ({
+      key: `removed-${i + 1}`,
+      sectionId: null,
+      title,
+      removed: true,
+      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === title).map(view),
+    })),
   ]
   const asked = new URL(request.url).searchParams.get('section')
   const preselected = sections.some((s) => String(s.id) === asked) ? asked! : WHOLE_MINUTES
@@ -68,14 +88,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'comment') {
     // A comment after the deadline is refused before anything else, the text handed back.
-    const closed: MinutesCommentError = minutes.state === 'circulated' ? 'minutesReview.error.deadlinePassed' : 'minutesReview.error.notCirculated'
+    const closed: MinutesCommentError =
+      minutes.state === 'circulated' ? 'minutesReview.error.deadlinePassed' : 'minutesReview.error.notCirculated'
     const typed = String(formData.get('body') ?? '')
     if (!access.comment) return json<ActionData>({ form: 'comment', refused: closed, body: typed }, { status: 403 })
     const submission = parseWithZod(formData, { schema: MinutesCommentSchema })
     if (submission.status !== 'success') return json<ActionData>({ form: 'comment', result: submission.reply() }, { status: 400 })
-    const saved = addMinutesComment({ meetingId, sectionId: submission.value.section, body: submission.value.body, actor: { ...actor, userId: user.id } })
+    const saved = addMinutesComment({
+      meetingId,
+      sectionId: submission.value.section,
+      body: submission.value.body,
+      actor: { ...actor, userId: user.id },
+    })
     if (saved.ok) return redirectWithNotice(`${here}#comment-${saved.id}`, 'minutesReview.added')
-    if (saved.error === 'minutesReview.error.section') return json<ActionData>({ form: 'comment', result: submission.reply({ fieldErrors: { section: [saved.error] } }) }, { status: 400 })
+    if (saved.error === 'minutesReview.error.section')
+      return json<ActionData>({ form: 'comment', result: submission.reply({ fieldErrors: { section: [saved.error] } }) }, { status: 400 })
     return json<ActionData>({ form: 'comment', refused: saved.error, body: typed }, { status: 403 })
   }
   if (intent === 'resolve') {

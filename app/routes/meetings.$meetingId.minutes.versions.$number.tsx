@@ -8,7 +8,9 @@ import { formatDateTime } from '~/utils/format'
 import { parseId } from '~/utils/http.server'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Notatka — wersja ${data.version.number} — Narada` : 'Narada' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Notatka — wersja ${data.version.number} — Narada` : 'Narada' },
+]
 
 /** One frozen version, as it was saved; for the team only, like the list of versions. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,9 @@ import { compareMinutes } from '~/utils/minutes-compare'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
+  )?.meeting
   return [{ title: meeting ? `Wersje notatki — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Wersje notatki — Narada' }]
 }
 

@@ -23,7 +23,9 @@ import { PresentationSchema, ReplaceFileSchema } from '~/schemas/presentation'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined)?.meeting
+  const meeting = (
+    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
+  )?.meeting
   return [{ title: meeting ? `Prezentacje — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Prezentacje — Narada' }]
 }
 
@@ -75,7 +77,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const presentationId = submission.status === 'success' ? submission.value.presentationId : null
     if (!upload || presentationId === null) {
       discardUpload(upload)
-      return json<ActionData>({ form: 'replace', presentationId, fileError: fileError ?? 'presentations.error.fileMissing' }, { status: 400 })
+      return json<ActionData>(
+        { form: 'replace', presentationId, fileError: fileError ?? 'presentations.error.fileMissing' },
+        { status: 400 },
+      )
     }
     const saved = replacePresentationFile({ meetingId, presentationId, upload, actor })
     if (!saved.ok) throw notFound()
@@ -101,7 +106,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     upload,
     actor,
   })
-  if (!saved.ok) return json<ActionData>({ form: 'upload', result: submission.reply({ fieldErrors: saved.fieldErrors }), fileError: null }, { status: 400 })
+  if (!saved.ok)
+    return json<ActionData>(
+      { form: 'upload', result: submission.reply({ fieldErrors: saved.fieldErrors }), fileError: null },
+      { status: 400 },
+    )
   return redirectWithNotice(here, 'presentations.uploaded')
 }
 
@@ -150,7 +159,12 @@ export default function Presentations() {
           </table>
         </div>
       )}
-      {manage ? <UploadForm lastResult={actionData?.form === 'upload' ? actionData.result : undefined} fileError={actionData?.form === 'upload' ? actionData.fileError : null} /> : null}
+      {manage ? (
+        <UploadForm
+          lastResult={actionData?.form === 'upload' ? actionData.result : undefined}
+          fileError={actionData?.form === 'upload' ? actionData.fileError : null}
+        />
+      ) : null}
     </>
   )
 }
@@ -162,7 +176,13 @@ function formatSize(bytes: number, lang: string): string {
   return `${nf.format(bytes / 1024 / 1024)} MB`
 }
 
-function FileVersions({ presentationId, files }: { presentationId: number; files: { version: number; fileName: string; sizeBytes: number }[] }) {
+function FileVersions({
+  presentationId,
+  files,
+}: {
+  presentationId: number
+  files: { version: number; fileName: string; sizeBytes: number }[]
+}) {
   const t = useT()
   const lang = useLang()
   const latest = files[0]?.version
@@ -170,7 +190,9 @@ function FileVersions({ presentationId, files }: { presentationId: number; files
     <ul className="presentation-files">
       {files.map((f) => (
         <li key={f.version}>
-          <a href={`/presentations/${presentationId}/${encodeURIComponent(f.fileName)}${f.version === latest ? '' : `?version=${f.version}`}`}>
+          <a
+            href={`/presentations/${presentationId}/${encodeURIComponent(f.fileName)}${f.version === latest ? '' : `?version=${f.version}`}`}
+          >
             {t('presentations.versionLink', { version: f.version, fileName: f.fileName, size: formatSize(f.sizeBytes, lang) })}
           </a>
         </li>
@@ -210,7 +232,12 @@ function ReplaceForm({ presentationId, title, fileError }: { presentationId: num
   const t = useT()
   const { maxMb } = useLoaderData<typeof loader>()
   return (
-    <Form method="post" encType="multipart/form-data" className="stack presentation-replace" aria-label={t('presentations.replaceFile', { title })}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="stack presentation-replace"
+      aria-label={t('presentations.replaceFile', { title })}
+    >
       <input type="hidden" name="intent" value="replace" />
       <input type="hidden" name="presentationId" value={presentationId} />
       <FileInput id={`replace-${presentationId}`} fileError={fileError} hint={t('presentations.fileHint', { mb: maxMb })} />
@@ -241,8 +268,20 @@ function UploadForm({ lastResult, fileError }: { lastResult?: SubmissionResult<s
         <FormErrors errors={form.errors} show={!!lastResult && (!!fileError || lastResult.status === 'error')} />
         <input type="hidden" name="intent" value="upload" />
         <TextField meta={fields.title} label={t('presentations.field.title')} />
-        <SelectField meta={fields.presenterPersonId} label={t('presentations.field.presenter')} optional options={people} placeholder={t('presentations.field.presenterNone')} />
-        <SelectField meta={fields.agendaItemId} label={t('presentations.field.agendaItem')} optional options={agendaItems} placeholder={t('presentations.field.agendaItemNone')} />
+        <SelectField
+          meta={fields.presenterPersonId}
+          label={t('presentations.field.presenter')}
+          optional
+          options={people}
+          placeholder={t('presentations.field.presenterNone')}
+        />
+        <SelectField
+          meta={fields.agendaItemId}
+          label={t('presentations.field.agendaItem')}
+          optional
+          options={agendaItems}
+          placeholder={t('presentations.field.agendaItemNone')}
+        />
         <SelectField
           meta={fields.visibility}
           label={t('presentations.field.visibility')}

@@ -50,7 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** After a 401 (an expired session) the signed-out request would only get a 404 here. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => (actionStatus === 401 ? false : defaultShouldRevalidate)
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 401 ? false : defaultShouldRevalidate
 
 export default function MeetingLayout() {
   const { meeting, access, minutesTab } = useLoaderData<typeof loader>()

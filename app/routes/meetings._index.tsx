@@ -42,7 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Listed = ReturnType<typeof listMeetings>[number]
-const calendarMeeting = ({ id, number, topic, bodyName, startsAt, endsAt, state }: Listed): CalendarMeeting => ({ id, number, topic, bodyName, startsAt, endsAt, state })
+const calendarMeeting = ({ id, number, topic, bodyName, startsAt, endsAt, state }: Listed): CalendarMeeting => ({
+  id,
+  number,
+  topic,
+  bodyName,
+  startsAt,
+  endsAt,
+  state,
+})
 const listedMeeting = (meeting: Listed) => ({ ...calendarMeeting(meeting), bodyId: meeting.bodyId, venueName: meeting.venueName })
 
 export default function Meetings() {
@@ -94,7 +102,12 @@ export default function Meetings() {
       </Form>
 
       {data.view === 'month' ? (
-        <MonthCalendar month={data.month} today={data.today} meetings={data.meetings} monthHref={(month) => href({ view: 'month', month })} />
+        <MonthCalendar
+          month={data.month}
+          today={data.today}
+          meetings={data.meetings}
+          monthHref={(month) => href({ view: 'month', month })}
+        />
       ) : (
         <>
           <MeetingTable id="upcoming" title={t('calendar.upcoming')} empty={t('calendar.noUpcoming')} meetings={data.upcoming} />
@@ -154,7 +167,9 @@ function MeetingTable({
               {meetings.map((meeting) => (
                 <tr key={meeting.id}>
                   <th scope="row">
-                    <Link to={`/meetings/${meeting.id}`}>{t('calendar.meetingLink', { number: meeting.number, topic: meeting.topic })}</Link>
+                    <Link to={`/meetings/${meeting.id}`}>
+                      {t('calendar.meetingLink', { number: meeting.number, topic: meeting.topic })}
+                    </Link>
                     {meeting.state === 'cancelled' ? <span className="badge">{t('calendar.state.cancelled')}</span> : null}
                   </th>
                   <td>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}</td>

@@ -143,7 +143,12 @@ export default function OrganisationPage() {
                           {t('common.edit')}
                           <span className="visually-hidden">: {person.name}</span>
                         </Link>
-                        <RowActionForm intent="archive-person" fields={{ personId: person.id }} label={t('common.archive')} subject={person.name} />
+                        <RowActionForm
+                          intent="archive-person"
+                          fields={{ personId: person.id }}
+                          label={t('common.archive')}
+                          subject={person.name}
+                        />
                       </div>
                     </td>
                   ) : null}

@@ -32,13 +32,20 @@ export default function EditOrganisation() {
   const { organisation, choices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { id, voivodeshipCode, countyCode, ...fields } = organisation
-  const defaultValue = Object.fromEntries(Object.entries({ ...fields, voivodeship: voivodeshipCode, county: countyCode }).map(([k, v]) => [k, v ?? undefined]))
+  const defaultValue = Object.fromEntries(
+    Object.entries({ ...fields, voivodeship: voivodeshipCode, county: countyCode }).map(([k, v]) => [k, v ?? undefined]),
+  )
   return (
     <>
       <h1>
         {t('org.editTitle')}: {organisation.name}
       </h1>
-      <OrganisationForm lastResult={actionData?.result} defaultValue={defaultValue} choices={actionData?.choices ?? choices} cancelTo={`/organisations/${id}`} />
+      <OrganisationForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        choices={actionData?.choices ?? choices}
+        cancelTo={`/organisations/${id}`}
+      />
     </>
   )
 }

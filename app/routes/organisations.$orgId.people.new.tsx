@@ -37,7 +37,11 @@ export default function NewPerson() {
   return (
     <>
       <h1>{t('person.newTitle', { organisation: organisation.name })}</h1>
-      <PersonForm lastResult={actionData?.result} defaultValue={{ organisationId: organisation.id }} cancelTo={`/organisations/${organisation.id}`} />
+      <PersonForm
+        lastResult={actionData?.result}
+        defaultValue={{ organisationId: organisation.id }}
+        cancelTo={`/organisations/${organisation.id}`}
+      />
     </>
   )
 }

@@ -140,5 +140,9 @@ export default function Organisations() {
 }
 
 function stringEntries(filter: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(filter).filter(([key, value]) => key !== 'page' && value !== undefined && value !== '').map(([k, v]) => [k, String(v)]))
+  return Object.fromEntries(
+    Object.entries(filter)
+      .filter(([key, value]) => key !== 'page' && value !== undefined && value !== '')
+      .map(([k, v]) => [k, String(v)]),
+  )
 }

@@ -44,7 +44,12 @@ export default function EditPerson() {
       <h1>
         {t('person.editTitle')}: {person.name}
       </h1>
-      <PersonForm lastResult={actionData?.result} defaultValue={defaultValue} organisations={organisations} cancelTo={`/organisations/${person.organisationId}`} />
+      <PersonForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        organisations={organisations}
+        cancelTo={`/organisations/${person.organisationId}`}
+      />
     </>
   )
 }

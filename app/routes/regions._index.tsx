@@ -26,12 +26,20 @@ export default function Regions() {
       <p className="muted">{t('region.counts', counts)}</p>
       <Breadcrumbs
         label={t('region.title')}
-        items={[{ to: '/regions', label: t('region.anyVoivodeship') }, voivodeship ? { to: `/regions?voivodeship=${voivodeship.code}`, label: voivodeship.name } : null, county ? { label: county.name, current: true } : null]}
+        items={[
+          { to: '/regions', label: t('region.anyVoivodeship') },
+          voivodeship ? { to: `/regions?voivodeship=${voivodeship.code}`, label: voivodeship.name } : null,
+          county ? { label: county.name, current: true } : null,
+        ]}
       />
       {county ? (
         <RegionTable caption={`${t('region.municipality')}: ${county.name}`} rows={choices.municipalities} />
       ) : voivodeship ? (
-        <RegionTable caption={`${t('region.county')}: ${voivodeship.name}`} rows={choices.counties} link={(c) => `/regions?voivodeship=${voivodeship.code}&county=${c}`} />
+        <RegionTable
+          caption={`${t('region.county')}: ${voivodeship.name}`}
+          rows={choices.counties}
+          link={(c) => `/regions?voivodeship=${voivodeship.code}&county=${c}`}
+        />
       ) : (
         <RegionTable caption={t('region.voivodeship')} rows={choices.voivodeships} link={(v) => `/regions?voivodeship=${v}`} />
       )}

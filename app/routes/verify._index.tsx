@@ -3,7 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckResult, documentName, PdfUploadForm, type DocumentSummary } from '~/components/verification'
 import { useLang, useT } from '~/i18n/use-t'
 import { maxUploadBytes } from '~/models/presentation.server'
-import { findPublishedDocumentBySha256, hashUploadedPdf, normaliseVerificationCode, type UploadedPdfError } from '~/models/verification.server'
+import {
+  findPublishedDocumentBySha256,
+  hashUploadedPdf,
+  normaliseVerificationCode,
+  type UploadedPdfError,
+} from '~/models/verification.server'
 
 export const meta: MetaFunction = () => [{ title: 'Weryfikacja dokumentów — Narada' }]
 
@@ -15,7 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = new URL(request.url).searchParams.get('code')
   const code = typed === null ? null : normaliseVerificationCode(typed)
   if (code) throw redirect(`/verify/${code}`)
-  return json({ typed: typed ?? '', codeError: typed === null ? null : ('verify.error.code' as const), maxMb: Math.round(maxUploadBytes() / 1024 / 1024) }, { headers: pageHeaders })
+  return json(
+    {
+      typed: typed ?? '',
+      codeError: typed === null ? null : ('verify.error.code' as const),
+      maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
+    },
+    { headers: pageHeaders },
+  )
 }
 
 type Found = Pick<DocumentSummary, 'code' | 'version' | 'meetingNumber' | 'bodyName' | 'startsAt' | 'endsAt'>
@@ -27,7 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) return json<ActionData>({ ok: false, error: upload.error }, { status: 400, headers: pageHeaders })
   const document = findPublishedDocumentBySha256({ sha256: upload.sha256 })
   const found = document
-    ? { code: document.code, version: document.version, meetingNumber: document.meetingNumber, bodyName: document.bodyName, startsAt: document.startsAt, endsAt: document.endsAt }
+    ? {
+        code: document.code,
+        version: document.version,
+        meetingNumber: document.meetingNumber,
+        bodyName: document.bodyName,
+        startsAt: document.startsAt,
+        endsAt: document.endsAt,
+      }
     : null
   return json<ActionData>({ ok: true, sha256: upload.sha256, found }, { headers: pageHeaders })
 }
@@ -60,7 +79,12 @@ export default function VerifyIndex() {
             }
           />
         ) : null}
-        <PdfUploadForm id="verify-any-file" label={t('verify.fileTitle')} maxMb={maxMb} error={result && !result.ok ? result.error : null} />
+        <PdfUploadForm
+          id="verify-any-file"
+          label={t('verify.fileTitle')}
+          maxMb={maxMb}
+          error={result && !result.ok ? result.error : null}
+        />
       </section>
       <section aria-labelledby="verify-code-heading">
         <h2 id="verify-code-heading">{t('verify.codeTitle')}</h2>

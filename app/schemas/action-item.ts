@@ -19,9 +19,18 @@ export function ownerValue(owner: { organisationId: number | null; personId: num
 
 const baseActionItem = z.object({
   text: requiredText(2000),
-  owner: z.string().trim().regex(/^(organisation|person):\d+$/, 'actionItems.error.owner').optional(),
+  owner: z
+    .string()
+    .trim()
+    .regex(/^(organisation|person):\d+$/, 'actionItems.error.owner')
+    .optional(),
   dueText: optionalText(200),
-  dueDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'actionItems.error.dueDate').refine(isCalendarDay, 'actionItems.error.dueDate').optional(),
+  dueDate: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'actionItems.error.dueDate')
+    .refine(isCalendarDay, 'actionItems.error.dueDate')
+    .optional(),
 })
 export type ActionItemInput = z.infer<typeof baseActionItem>
 
@@ -45,7 +54,8 @@ export const ActionItemStateSchema = z
     note: optionalText(1000),
   })
   .superRefine((value, ctx) => {
-    if (value.state === 'dropped' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'actionItems.error.noteRequired' })
+    if (value.state === 'dropped' && !value.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'actionItems.error.noteRequired' })
   })
 
 export const MoveActionItemSchema = z.object({

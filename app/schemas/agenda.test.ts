@@ -33,14 +33,40 @@ describe('an agenda item as the form sends it', () => {
   })
 
   it('refuses a day outside the meeting, in Polish next to the day', () => {
-    const result = form([['day', '2012-05-16'], ['kind', 'panel'], ['title', 'Panel']])
+    const result = form([
+      ['day', '2012-05-16'],
+      ['kind', 'panel'],
+      ['title', 'Panel'],
+    ])
     expect(result.reply().error).toEqual({ day: ['agenda.validation.dayOutside'] })
   })
 
   it('refuses an end before the start and an end without a start', () => {
-    expect(form([['day', '2012-05-14'], ['startTime', '12:00'], ['endTime', '11:00'], ['kind', 'panel'], ['title', 'Panel']]).reply().error).toEqual({ endTime: ['validation.endBeforeStart'] })
-    expect(form([['day', '2012-05-14'], ['endTime', '11:00'], ['kind', 'panel'], ['title', 'Panel']]).reply().error).toEqual({ startTime: ['agenda.validation.startMissing'] })
-    expect(form([['day', '2012-05-14'], ['startTime', '25:00'], ['kind', 'panel'], ['title', 'Panel']]).reply().error).toEqual({ startTime: ['agenda.validation.time'] })
+    expect(
+      form([
+        ['day', '2012-05-14'],
+        ['startTime', '12:00'],
+        ['endTime', '11:00'],
+        ['kind', 'panel'],
+        ['title', 'Panel'],
+      ]).reply().error,
+    ).toEqual({ endTime: ['validation.endBeforeStart'] })
+    expect(
+      form([
+        ['day', '2012-05-14'],
+        ['endTime', '11:00'],
+        ['kind', 'panel'],
+        ['title', 'Panel'],
+      ]).reply().error,
+    ).toEqual({ startTime: ['agenda.validation.startMissing'] })
+    expect(
+      form([
+        ['day', '2012-05-14'],
+        ['startTime', '25:00'],
+        ['kind', 'panel'],
+        ['title', 'Panel'],
+      ]).reply().error,
+    ).toEqual({ startTime: ['agenda.validation.time'] })
   })
 
   it('refuses a speaker that is not an id', () => {

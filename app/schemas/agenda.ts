@@ -70,7 +70,15 @@ export function groupParallelTracks<T extends { startTime: string | null; track:
   for (const item of items) {
     const last = blocks.at(-1)
     const head = last?.[0]
-    if (last && head && item.track && head.track && item.startTime && item.startTime === head.startTime && !last.some((other) => other.track === item.track)) {
+    if (
+      last &&
+      head &&
+      item.track &&
+      head.track &&
+      item.startTime &&
+      item.startTime === head.startTime &&
+      !last.some((other) => other.track === item.track)
+    ) {
       last.push(item)
     } else {
       blocks.push([item])

@@ -1,7 +1,19 @@
 import { z } from 'zod'
 
 /** The kinds of event the audit log can be narrowed to: the first part of an action. */
-export const auditActionPrefixes = ['login', 'logout', 'user', 'organisation', 'person', 'body', 'membership', 'meeting', 'agenda', 'invitation', 'attendance'] as const
+export const auditActionPrefixes = [
+  'login',
+  'logout',
+  'user',
+  'organisation',
+  'person',
+  'body',
+  'membership',
+  'meeting',
+  'agenda',
+  'invitation',
+  'attendance',
+] as const
 
 export const AuditFilterSchema = z.object({
   event: z.enum(auditActionPrefixes).optional().catch(undefined),

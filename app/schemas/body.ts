@@ -29,7 +29,14 @@ export const BodySchema = z
     projectFundingNotice: optionalText(1000),
   })
   .superRefine((value, ctx) => {
-    const projectDetails = [value.projectProgramme, value.projectNumber, value.projectTotalValue, value.projectEuFunding, value.projectTargetGroup, value.projectFundingNotice]
+    const projectDetails = [
+      value.projectProgramme,
+      value.projectNumber,
+      value.projectTotalValue,
+      value.projectEuFunding,
+      value.projectTargetGroup,
+      value.projectFundingNotice,
+    ]
     if (!value.projectName && projectDetails.some((v) => v !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['projectName'], message: 'validation.projectName' })
     }
@@ -50,7 +57,8 @@ export const MembershipSchema = z
     toDate: isoDay.optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.toDate && value.toDate < value.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'validation.endBeforeStart' })
+    if (value.toDate && value.toDate < value.fromDate)
+      ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'validation.endBeforeStart' })
     if (value.delegatePersonId && value.delegatePersonId === value.deputyPersonId) {
       ctx.addIssue({ code: 'custom', path: ['deputyPersonId'], message: 'validation.deputySameAsDelegate' })
     }

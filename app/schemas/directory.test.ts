@@ -50,6 +50,9 @@ describe('PersonSchema', () => {
 
 describe('OrganisationFilterSchema', () => {
   it('drops filter values that are not codes instead of failing the page', () => {
-    expect(OrganisationFilterSchema.parse({ kind: 'bank', voivodeship: '24', county: '24x9', q: ' lex ' })).toEqual({ voivodeship: '24', q: 'lex' })
+    expect(OrganisationFilterSchema.parse({ kind: 'bank', voivodeship: '24', county: '24x9', q: ' lex ' })).toEqual({
+      voivodeship: '24',
+      q: 'lex',
+    })
   })
 })

@@ -31,8 +31,16 @@ export type PersonInput = z.infer<typeof PersonSchema>
 
 export const OrganisationFilterSchema = z.object({
   kind: z.enum(organisationKinds).optional().catch(undefined),
-  voivodeship: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  county: z.string().regex(/^\d{4}$/).optional().catch(undefined),
+  voivodeship: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  county: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   archived: z.literal('1').optional().catch(undefined),
   page: z.coerce.number().int().positive().optional().catch(undefined),

@@ -32,11 +32,14 @@ export const optionalUrl = z
   .pipe(z.url({ protocol: /^https?$/, error: 'validation.url' }))
   .optional()
 
-export const optionalPostalCode = z.string().trim().regex(/^\d{2}-\d{3}$/, 'validation.postalCode').optional()
+export const optionalPostalCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2}-\d{3}$/, 'validation.postalCode')
+  .optional()
 
 /** A database id from a <select>: a positive whole number. */
-export const idField = (message: string) =>
-  z.coerce.number({ error: message }).int(message).positive(message)
+export const idField = (message: string) => z.coerce.number({ error: message }).int(message).positive(message)
 
 export const password = z
   .string({ error: 'validation.required' })

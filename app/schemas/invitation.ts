@@ -50,5 +50,10 @@ export const AttendanceSchema = z.object({
 export type AttendanceInput = z.infer<typeof AttendanceSchema>
 
 export const HeadcountSchema = z.object({
-  headcount: z.coerce.number({ error: 'validation.count' }).int('validation.count').min(0, 'validation.count').max(100000, 'validation.count').optional(),
+  headcount: z.coerce
+    .number({ error: 'validation.count' })
+    .int('validation.count')
+    .min(0, 'validation.count')
+    .max(100000, 'validation.count')
+    .optional(),
 })

@@ -20,16 +20,28 @@ export const MeetingSchema = z
     venueAddress: optionalText(300),
     venueRoom: optionalText(200),
     seriesTitle: optionalText(300),
-    seriesPlannedCount: z.coerce.number({ error: 'validation.count' }).int('validation.count').min(1, 'validation.count').max(100, 'validation.count').optional(),
+    seriesPlannedCount: z.coerce
+      .number({ error: 'validation.count' })
+      .int('validation.count')
+      .min(1, 'validation.count')
+      .max(100, 'validation.count')
+      .optional(),
     isPublic: checkbox,
-    headcount: z.coerce.number({ error: 'validation.count' }).int('validation.count').min(0, 'validation.count').max(100000, 'validation.count').optional(),
+    headcount: z.coerce
+      .number({ error: 'validation.count' })
+      .int('validation.count')
+      .min(0, 'validation.count')
+      .max(100000, 'validation.count')
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const start = fromWarsawLocal(value.startsAt)
     const end = fromWarsawLocal(value.endsAt)
     if (start && end && end <= start) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.endBeforeStart' })
-    if (start && end && end.getTime() - start.getTime() > 14 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.meetingTooLong' })
-    if (value.seriesPlannedCount !== undefined && !value.seriesTitle) ctx.addIssue({ code: 'custom', path: ['seriesTitle'], message: 'meetings.validation.seriesTitle' })
+    if (start && end && end.getTime() - start.getTime() > 14 * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.meetingTooLong' })
+    if (value.seriesPlannedCount !== undefined && !value.seriesTitle)
+      ctx.addIssue({ code: 'custom', path: ['seriesTitle'], message: 'meetings.validation.seriesTitle' })
   })
 export type MeetingInput = z.infer<typeof MeetingSchema>
 

@@ -37,7 +37,11 @@ describe('the minutes editor form', () => {
     )
     if (submission.status !== 'success') throw new Error(JSON.stringify(submission.error))
     const input = minutesInput(submission.value)
-    expect(input.participants.map((p) => `${p.organisation}: ${p.name}`)).toEqual(['MOPS: Anna Łęcka', 'MOPS: Żaneta Nowa', 'PUP: Grzegorz Źdźbło'])
+    expect(input.participants.map((p) => `${p.organisation}: ${p.name}`)).toEqual([
+      'MOPS: Anna Łęcka',
+      'MOPS: Żaneta Nowa',
+      'PUP: Grzegorz Źdźbło',
+    ])
     expect(input.sections).toEqual([
       { id: 7, title: 'Dyskusja', body: 'Akapit.\n\n- punkt' },
       { id: null, title: 'Nowa część', body: '' },
@@ -46,7 +50,13 @@ describe('the minutes editor form', () => {
 
   it('asks for a topic, for the title of a section with text, and for the name of a participant', () => {
     const submission = parseWithZod(
-      form({ topic: ' ', 'sections[0].body': 'Tekst bez tytułu', 'sections[1].id': '4', 'sections[1].title': '', 'participants[0].role': 'Dyrektor' }),
+      form({
+        topic: ' ',
+        'sections[0].body': 'Tekst bez tytułu',
+        'sections[1].id': '4',
+        'sections[1].title': '',
+        'participants[0].role': 'Dyrektor',
+      }),
       { schema: MinutesSchema },
     )
     expect(submission.status).toBe('error')

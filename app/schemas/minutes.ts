@@ -37,10 +37,12 @@ export const MinutesSchema = z
   })
   .superRefine((value, ctx) => {
     value.participants.forEach((p, i) => {
-      if (!p.remove && !p.name && (p.organisation || p.role)) ctx.addIssue({ code: 'custom', path: ['participants', i, 'name'], message: 'minutes.error.participantName' })
+      if (!p.remove && !p.name && (p.organisation || p.role))
+        ctx.addIssue({ code: 'custom', path: ['participants', i, 'name'], message: 'minutes.error.participantName' })
     })
     value.sections.forEach((s, i) => {
-      if (!s.remove && !s.title && (s.body || s.id)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'title'], message: 'minutes.error.sectionTitle' })
+      if (!s.remove && !s.title && (s.body || s.id))
+        ctx.addIssue({ code: 'custom', path: ['sections', i, 'title'], message: 'minutes.error.sectionTitle' })
     })
   })
 export type MinutesFormValue = z.infer<typeof MinutesSchema>

@@ -30,7 +30,12 @@ function encodeExtValue(name: string): string {
 /** A file download: its type, its name and its length; never cached by shared caches. */
 export function fileResponse(
   body: Buffer | string,
-  { contentType, disposition, fileName, cacheControl = 'private, no-store' }: { contentType: string; disposition: 'inline' | 'attachment'; fileName: string; cacheControl?: string },
+  {
+    contentType,
+    disposition,
+    fileName,
+    cacheControl = 'private, no-store',
+  }: { contentType: string; disposition: 'inline' | 'attachment'; fileName: string; cacheControl?: string },
 ): Response {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
   // A copy typed as an ArrayBuffer view: what the fetch Response accepts.

@@ -76,10 +76,17 @@ describe('parseDuePeriod', () => {
     expect(parseDuePeriod('najpóźniej w 3 kwartale br.')).toBeNull()
   })
 
-  it.each(['', '   ', 'wkrótce', 'na następnym spotkaniu', 'III kwartał', 'niezwłocznie po podpisaniu', '31.02.2017', '2017-13-01', '31 czerwca 2017'])(
-    'gives null when no day follows: „%s”',
-    (text) => {
-      expect(parseDuePeriod(text)).toBeNull()
-    },
-  )
+  it.each([
+    '',
+    '   ',
+    'wkrótce',
+    'na następnym spotkaniu',
+    'III kwartał',
+    'niezwłocznie po podpisaniu',
+    '31.02.2017',
+    '2017-13-01',
+    '31 czerwca 2017',
+  ])('gives null when no day follows: „%s”', (text) => {
+    expect(parseDuePeriod(text)).toBeNull()
+  })
 })

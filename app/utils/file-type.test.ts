@@ -30,7 +30,14 @@ describe('sniffFileType', () => {
   })
 
   it('refuses a zip that is no office document, and an OOXML without [Content_Types].xml', () => {
-    expect(type(zip([['readme.txt', 'hello'], ['program.exe', 'MZ']]))).toBeNull()
+    expect(
+      type(
+        zip([
+          ['readme.txt', 'hello'],
+          ['program.exe', 'MZ'],
+        ]),
+      ),
+    ).toBeNull()
     expect(type(zip([['ppt/presentation.xml', '<p/>']]))).toBeNull()
     expect(type(zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]))).toBeNull()
   })
@@ -41,7 +48,11 @@ describe('sniffFileType', () => {
   })
 
   it('reads the central directory from the tail of a large file', () => {
-    const big = zip([['[Content_Types].xml', '<Types/>'], ['ppt/media/film.bin', Buffer.alloc(300_000, 1)], ['ppt/presentation.xml', '<p/>']])
+    const big = zip([
+      ['[Content_Types].xml', '<Types/>'],
+      ['ppt/media/film.bin', Buffer.alloc(300_000, 1)],
+      ['ppt/presentation.xml', '<p/>'],
+    ])
     const head = big.subarray(0, 4096)
     const tail = big.subarray(big.length - 65_558)
     expect(sniffFileType(head, tail, big.length)?.extension).toBe('pptx')

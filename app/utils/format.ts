@@ -57,7 +57,20 @@ export function formatMoney(grosze: number, lang: Lang = 'pl'): string {
   return lang === 'pl' ? `${text} zł` : `PLN ${text}`
 }
 
-const plMonthsGenitive = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia']
+const plMonthsGenitive = [
+  'stycznia',
+  'lutego',
+  'marca',
+  'kwietnia',
+  'maja',
+  'czerwca',
+  'lipca',
+  'sierpnia',
+  'września',
+  'października',
+  'listopada',
+  'grudnia',
+]
 
 /**
  * The days of a meeting in words: „16 czerwca 2009 r.”, „14–15 maja 2012 r.”,
@@ -69,7 +82,8 @@ export function formatDayRange(startsAt: Date | string, endsAt: Date | string, l
   const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
   if (lang !== 'pl') {
     if (sameDay) return format(a, 'd MMMM yyyy', { locale: enGB })
-    if (a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth()) return `${a.getDate()}–${format(b, 'd MMMM yyyy', { locale: enGB })}`
+    if (a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth())
+      return `${a.getDate()}–${format(b, 'd MMMM yyyy', { locale: enGB })}`
     return `${format(a, 'd MMMM yyyy', { locale: enGB })} – ${format(b, 'd MMMM yyyy', { locale: enGB })}`
   }
   const day = (d: Date) => `${d.getDate()} ${plMonthsGenitive[d.getMonth()]}`

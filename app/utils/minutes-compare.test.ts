@@ -22,7 +22,17 @@ function snapshot(over: Partial<MinutesSnapshot> = {}): MinutesSnapshot {
       { id: 2, kind: 'agenda_item', agendaItemId: 5, title: 'Oferta PUP', body: 'Przedstawiono ofertę staży.' },
       { id: 3, kind: 'decisions', agendaItemId: null, title: 'Ustalenia', body: '- porozumienie w III kwartale' },
     ],
-    actionItems: [{ id: 9, text: 'Zawarcie porozumienia MOPS–PUP', owner: 'MOPS', dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '2017-09-30', state: 'open', stateNote: null }],
+    actionItems: [
+      {
+        id: 9,
+        text: 'Zawarcie porozumienia MOPS–PUP',
+        owner: 'MOPS',
+        dueText: 'najpóźniej w III kwartale 2017 r.',
+        dueDate: '2017-09-30',
+        state: 'open',
+        stateNote: null,
+      },
+    ],
     preparedBy: 'Gizela Prowadząca',
     approvedBy: null,
     approvedOn: null,
@@ -68,7 +78,17 @@ describe('compareMinutes', () => {
     const after = snapshot({
       place: 'MOPS Wodzisław Śląski, sala 12',
       participants: [{ organisation: 'MOPS Wodzisław Śląski', name: 'Anna Łęcka', role: 'Kierownik' }],
-      actionItems: [{ id: 9, text: 'Zawarcie porozumienia MOPS–PUP', owner: 'MOPS', dueText: 'najpóźniej w IV kwartale 2017 r.', dueDate: '2017-12-31', state: 'open', stateNote: null }],
+      actionItems: [
+        {
+          id: 9,
+          text: 'Zawarcie porozumienia MOPS–PUP',
+          owner: 'MOPS',
+          dueText: 'najpóźniej w IV kwartale 2017 r.',
+          dueDate: '2017-12-31',
+          state: 'open',
+          stateNote: null,
+        },
+      ],
     })
     const result = compareMinutes(snapshot(), after)
     expect(result.fields.map((f) => f.field)).toEqual(['place'])

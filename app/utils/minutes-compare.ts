@@ -72,12 +72,32 @@ function pair<T extends { id: number }>(before: T[], after: T[], secondKey: (ite
 
 function compareSections(before: MinutesSection[], after: MinutesSection[]): SectionComparison[] {
   return pair(before, after, (s) => s.title.trim().toLowerCase()).map(({ before: old, after: now }) => {
-    if (!old) return { key: `s${now!.id}`, status: 'added', title: now!.title, titleChanges: null, changes: whole('added', markupToPlainText(now!.body)) }
-    if (!now) return { key: `s${old.id}`, status: 'removed', title: old.title, titleChanges: null, changes: whole('removed', markupToPlainText(old.body)) }
+    if (!old)
+      return {
+        key: `s${now!.id}`,
+        status: 'added',
+        title: now!.title,
+        titleChanges: null,
+        changes: whole('added', markupToPlainText(now!.body)),
+      }
+    if (!now)
+      return {
+        key: `s${old.id}`,
+        status: 'removed',
+        title: old.title,
+        titleChanges: null,
+        changes: whole('removed', markupToPlainText(old.body)),
+      }
     const title = compareText(old.title, now.title)
     const body = compareText(markupToPlainText(old.body), markupToPlainText(now.body))
     const status = title.status === 'changed' || body.status === 'changed' ? 'changed' : 'same'
-    return { key: `s${now.id}`, status, title: now.title, titleChanges: title.status === 'changed' ? title.changes : null, changes: body.changes }
+    return {
+      key: `s${now.id}`,
+      status,
+      title: now.title,
+      titleChanges: title.status === 'changed' ? title.changes : null,
+      changes: body.changes,
+    }
   })
 }
 
@@ -112,6 +132,10 @@ export function compareMinutes(before: MinutesSnapshot, after: MinutesSnapshot):
   const sections = compareSections(before.sections, after.sections)
   const participants = diffLines(before.participants.map(participantLine), after.participants.map(participantLine))
   const actionItems = compareActionItems(before.actionItems, after.actionItems)
-  const changed = fields.length > 0 || sections.some((s) => s.status !== 'same') || hasChanges(participants) || actionItems.some((a) => a.status !== 'same')
+  const changed =
+    fields.length > 0 ||
+    sections.some((s) => s.status !== 'same') ||
+    hasChanges(participants) ||
+    actionItems.some((a) => a.status !== 'same')
   return { fields, sections, participants, actionItems, changed }
 }

@@ -20,7 +20,9 @@ export function draftKey(content: DraftContent): string {
     place: content.place.trim(),
     preparedBy: content.preparedBy.trim(),
     participants: groupParticipants(
-      content.participants.map((p) => ({ organisation: p.organisation?.trim() || null, name: p.name.trim(), role: p.role.trim() })).filter((p) => p.name),
+      content.participants
+        .map((p) => ({ organisation: p.organisation?.trim() || null, name: p.name.trim(), role: p.role.trim() }))
+        .filter((p) => p.name),
     ),
     sections: content.sections.map((s) => ({ title: s.title.trim(), body: normaliseBody(s.body) })).filter((s) => s.title || s.body),
   })
@@ -48,7 +50,11 @@ export function draftFromEntries(entries: readonly (readonly [string, string])[]
     topic: fields.get('topic') ?? '',
     place: fields.get('place') ?? '',
     preparedBy: fields.get('preparedBy') ?? '',
-    participants: ordered(rows.participants).map((row) => ({ organisation: row.organisation ?? null, name: row.name ?? '', role: row.role ?? '' })),
+    participants: ordered(rows.participants).map((row) => ({
+      organisation: row.organisation ?? null,
+      name: row.name ?? '',
+      role: row.role ?? '',
+    })),
     sections: ordered(rows.sections).map((row) => ({ title: row.title ?? '', body: row.body ?? '' })),
   }
 }

@@ -10,7 +10,16 @@ import { mailOrigin } from '~/mail/mailer.server'
 import type { Actor } from '~/models/audit.server'
 import { approveMinutes, circulateMinutes, publishMinutes, reopenMinutes, type CycleResult } from '~/models/minutes-cycle.server'
 import { getPublishedVersion, saveMinutes, type MinutesSnapshot, type MinutesView } from '~/models/minutes.server'
-import { ApproveSchema, CirculateSchema, MinutesSchema, minutesInput, normaliseBody, PublishSchema, ReopenSchema, type MinutesFormValue } from '~/schemas/minutes'
+import {
+  ApproveSchema,
+  CirculateSchema,
+  MinutesSchema,
+  minutesInput,
+  normaliseBody,
+  PublishSchema,
+  ReopenSchema,
+  type MinutesFormValue,
+} from '~/schemas/minutes'
 import { redirectWithNotice } from './http.server'
 import { draftKey } from './minutes-draft'
 
@@ -24,11 +33,20 @@ export type CycleReply = { form: CycleForm; result: SubmissionResult<string[]> }
  * the published version's frozen snapshot. Undefined when there is nothing they may read.
  */
 export function readerMinutes(live: MinutesView, insider: boolean): ReaderMinutes | undefined {
-  if (insider) return toReader(live.snapshot, { commentsDueAt: live.commentsDueAt, publishedAt: live.publishedAt, publishedBy: live.publishedByUserName })
+  if (insider)
+    return toReader(live.snapshot, {
+      commentsDueAt: live.commentsDueAt,
+      publishedAt: live.publishedAt,
+      publishedBy: live.publishedByUserName,
+    })
   const published = getPublishedVersion({ minutesId: live.id })
   if (!published) return undefined
   const publication = published.snapshot.publication
-  return toReader(published.snapshot, { commentsDueAt: null, publishedAt: publication?.publishedAt ?? published.createdAt, publishedBy: publication?.publishedBy ?? null })
+  return toReader(published.snapshot, {
+    commentsDueAt: null,
+    publishedAt: publication?.publishedAt ?? published.createdAt,
+    publishedBy: publication?.publishedBy ?? null,
+  })
 }
 
 function toReader(s: MinutesSnapshot, extra: Pick<ReaderMinutes, 'commentsDueAt' | 'publishedAt' | 'publishedBy'>): ReaderMinutes {
@@ -41,7 +59,14 @@ function toReader(s: MinutesSnapshot, extra: Pick<ReaderMinutes, 'commentsDueAt'
     place: s.place,
     participants: s.participants.map((p) => ({ organisation: p.organisation, name: p.name, role: p.role })),
     sections: s.sections.map((section) => ({ id: section.id, title: section.title, body: section.body })),
-    actionItems: s.actionItems.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueText: a.dueText, dueDate: a.dueDate, state: a.state })),
+    actionItems: s.actionItems.map((a) => ({
+      id: a.id,
+      text: a.text,
+      owner: a.owner,
+      dueText: a.dueText,
+      dueDate: a.dueDate,
+      state: a.state,
+    })),
     preparedBy: s.preparedBy,
     approvedBy: s.approvedBy,
     approvedOn: s.approvedOn,
@@ -73,7 +98,10 @@ export function editorValues(s: MinutesSnapshot): EditorValues {
     topic: s.topic,
     place: s.place ?? '',
     preparedBy: s.preparedBy ?? '',
-    participants: [...s.participants.map((p) => ({ organisation: p.organisation ?? '', name: p.name, role: p.role ?? '' })), ...empty.participants],
+    participants: [
+      ...s.participants.map((p) => ({ organisation: p.organisation ?? '', name: p.name, role: p.role ?? '' })),
+      ...empty.participants,
+    ],
     sections: [...s.sections.map((section) => ({ id: String(section.id), title: section.title, body: section.body })), ...empty.sections],
   }
 }
@@ -92,11 +120,15 @@ export function savedDraftKey(s: MinutesSnapshot): string {
 export function handleSave({ meetingId, formData, actor }: { meetingId: number; formData: FormData; actor: Actor }) {
   const submission = parseWithZod(formData, { schema: MinutesSchema })
   const submittedRevision = Number(formData.get('revision')) || 0
-  if (submission.status !== 'success') return json<SaveReply>({ form: 'save', result: submission.reply(), revision: submittedRevision }, { status: 400 })
+  if (submission.status !== 'success')
+    return json<SaveReply>({ form: 'save', result: submission.reply(), revision: submittedRevision }, { status: 400 })
   const saved = saveMinutes({ meetingId, baseRevision: submission.value.revision, input: minutesInput(submission.value), actor })
   if (saved.ok) return redirectWithNotice(`/meetings/${meetingId}/minutes?edit`, 'minutes.saved')
   if (saved.reason === 'locked') {
-    return json<SaveReply>({ form: 'save', result: submission.reply({ formErrors: ['minutes.error.locked'] }), revision: submittedRevision }, { status: 409 })
+    return json<SaveReply>(
+      { form: 'save', result: submission.reply({ formErrors: ['minutes.error.locked'] }), revision: submittedRevision },
+      { status: 409 },
+    )
   }
   // Someone saved since this text was loaded: nothing is written, the writer gets their own
   // text back with what is saved now beside it, and the current revision to save the merge.
@@ -113,7 +145,8 @@ function staleInfo(mine: MinutesFormValue, current: MinutesView): StaleInfo {
   for (const name of ['topic', 'place', 'preparedBy'] as const) {
     if ((mine[name] ?? '').trim() !== (saved[name] ?? '').trim()) header[name] = saved[name] ?? ''
   }
-  const line = (p: { organisation: string | null; name: string; role: string | null }) => [p.organisation, p.name, p.role].filter(Boolean).join(' — ')
+  const line = (p: { organisation: string | null; name: string; role: string | null }) =>
+    [p.organisation, p.name, p.role].filter(Boolean).join(' — ')
   const myParticipants = minutesInput(mine).participants.map(line)
   const savedParticipants = saved.participants.map(line)
   const sections: StaleInfo['sections'] = {}
@@ -123,7 +156,8 @@ function staleInfo(mine: MinutesFormValue, current: MinutesView): StaleInfo {
     mineIds.add(section.id)
     const now = saved.sections.find((s) => s.id === section.id)
     if (!now) sections[section.id] = 'removed'
-    else if (now.title.trim() !== (section.title ?? '').trim() || normaliseBody(now.body) !== normaliseBody(section.body ?? '')) sections[section.id] = { title: now.title, body: now.body }
+    else if (now.title.trim() !== (section.title ?? '').trim() || normaliseBody(now.body) !== normaliseBody(section.body ?? ''))
+      sections[section.id] = { title: now.title, body: now.body }
   }
   return {
     savedBy: current.updatedByUserName,
@@ -162,22 +196,52 @@ function mergeValues(payload: Record<string, unknown>, saved: MinutesSnapshot, a
 type CycleIntent = CycleForm
 
 /** circulate / approve / publish / reopen: validated, done by the cycle model, answered with a notice. */
-export async function handleCycleAction({ meetingId, intent, formData, actor, request }: { meetingId: number; intent: CycleIntent; formData: FormData; actor: Actor; request: Request }) {
+export async function handleCycleAction({
+  meetingId,
+  intent,
+  formData,
+  actor,
+  request,
+}: {
+  meetingId: number
+  intent: CycleIntent
+  formData: FormData
+  actor: Actor
+  request: Request
+}) {
   const reply = (result: SubmissionResult<string[]>, status: number) => json<CycleReply>({ form: intent, result }, { status })
   let submission
   let done: CycleResult
   if (intent === 'circulate') {
     submission = parseWithZod(formData, { schema: CirculateSchema })
     if (submission.status !== 'success') return reply(submission.reply(), 400)
-    done = await circulateMinutes({ meetingId, commentsDueAt: submission.value.commentsDueAt, baseRevision: submission.value.revision, actor, origin: mailOrigin(request) })
+    done = await circulateMinutes({
+      meetingId,
+      commentsDueAt: submission.value.commentsDueAt,
+      baseRevision: submission.value.revision,
+      actor,
+      origin: mailOrigin(request),
+    })
   } else if (intent === 'approve') {
     submission = parseWithZod(formData, { schema: ApproveSchema })
     if (submission.status !== 'success') return reply(submission.reply(), 400)
-    done = approveMinutes({ meetingId, approvedBy: submission.value.approvedBy, approvedOn: submission.value.approvedOn, baseRevision: submission.value.revision, actor })
+    done = approveMinutes({
+      meetingId,
+      approvedBy: submission.value.approvedBy,
+      approvedOn: submission.value.approvedOn,
+      baseRevision: submission.value.revision,
+      actor,
+    })
   } else if (intent === 'publish') {
     submission = parseWithZod(formData, { schema: PublishSchema })
     if (submission.status !== 'success') return reply(submission.reply(), 400)
-    done = await publishMinutes({ meetingId, visibility: submission.value.visibility, baseRevision: submission.value.revision, actor, origin: mailOrigin(request) })
+    done = await publishMinutes({
+      meetingId,
+      visibility: submission.value.visibility,
+      baseRevision: submission.value.revision,
+      actor,
+      origin: mailOrigin(request),
+    })
   } else {
     submission = parseWithZod(formData, { schema: ReopenSchema })
     if (submission.status !== 'success') return reply(submission.reply(), 400)

@@ -3,7 +3,10 @@
  * grosze; null when it is not an amount.
  */
 export function parseMoney(value: string): number | null {
-  const text = value.replace(/zł|pln/gi, '').replace(/[\s\u00a0]/g, '').trim()
+  const text = value
+    .replace(/zł|pln/gi, '')
+    .replace(/[\s\u00a0]/g, '')
+    .trim()
   const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text)
   if (!match) return null
   const grosze = Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'))

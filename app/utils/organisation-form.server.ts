@@ -17,7 +17,10 @@ export async function submitOrganisationForm(request: Request, save: (input: Org
     formData.delete('intent')
     const submission = parseWithZod(formData, { schema: OrganisationSchema })
     // Reported as a validation round, so the form keeps the input and shows no errors.
-    return json({ result: { ...submission.reply(), status: undefined, error: undefined, intent: { type: 'validate' as const, payload: {} } }, choices: getRegionChoices(region) })
+    return json({
+      result: { ...submission.reply(), status: undefined, error: undefined, intent: { type: 'validate' as const, payload: {} } },
+      choices: getRegionChoices(region),
+    })
   }
   const submission = parseWithZod(formData, { schema: OrganisationSchema })
   if (submission.status !== 'success') {

@@ -18,7 +18,8 @@ describe('Warsaw wall-clock times', () => {
   })
 
   it('refuse what is not a time', () => {
-    for (const value of ['', '2017-05-16', '2017-02-30T10:00', '2017-05-16T25:00', 'jutro']) expect(fromWarsawLocal(value), value).toBeNull()
+    for (const value of ['', '2017-05-16', '2017-02-30T10:00', '2017-05-16T25:00', 'jutro'])
+      expect(fromWarsawLocal(value), value).toBeNull()
   })
 
   it('round-trip through the datetime-local form value', () => {

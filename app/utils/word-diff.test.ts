@@ -3,12 +3,14 @@ import { diffLines, diffText, hasChanges } from './word-diff'
 
 describe('diffText', () => {
   it('marks a changed word as removed and added, the rest kept', () => {
-    expect(diffText('Porozumienie zostanie zawarte w III kwartale 2017 r.', 'Porozumienie zostanie zawarte w IV kwartale 2017 r.')).toEqual([
-      { kind: 'same', text: 'Porozumienie zostanie zawarte w ' },
-      { kind: 'removed', text: 'III' },
-      { kind: 'added', text: 'IV' },
-      { kind: 'same', text: ' kwartale 2017 r.' },
-    ])
+    expect(diffText('Porozumienie zostanie zawarte w III kwartale 2017 r.', 'Porozumienie zostanie zawarte w IV kwartale 2017 r.')).toEqual(
+      [
+        { kind: 'same', text: 'Porozumienie zostanie zawarte w ' },
+        { kind: 'removed', text: 'III' },
+        { kind: 'added', text: 'IV' },
+        { kind: 'same', text: ' kwartale 2017 r.' },
+      ],
+    )
   })
 
   it('treats Polish words as whole words, never splitting at a diacritic', () => {

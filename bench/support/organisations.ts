@@ -16,8 +16,28 @@ function random(seed: number) {
   }
 }
 
-const REGIONS = ['Śląska', 'Małopolska', 'Mazowiecka', 'Pomorska', 'Wielkopolska', 'Podkarpacka', 'Łódzka', 'Lubuska', 'Świętokrzyska', 'Warmińska']
-const CAUSES = ['Rozwoju Przedsiębiorczości', 'Obywatelska', 'Pomocy Dzieciom i Młodzieży', 'Aktywizacji Zawodowej', 'Ekonomii Społecznej', 'na rzecz Osób z Niepełnosprawnościami', 'Wspierania Rodzin Zastępczych', 'Seniorów „Złota Jesień”']
+const REGIONS = [
+  'Śląska',
+  'Małopolska',
+  'Mazowiecka',
+  'Pomorska',
+  'Wielkopolska',
+  'Podkarpacka',
+  'Łódzka',
+  'Lubuska',
+  'Świętokrzyska',
+  'Warmińska',
+]
+const CAUSES = [
+  'Rozwoju Przedsiębiorczości',
+  'Obywatelska',
+  'Pomocy Dzieciom i Młodzieży',
+  'Aktywizacji Zawodowej',
+  'Ekonomii Społecznej',
+  'na rzecz Osób z Niepełnosprawnościami',
+  'Wspierania Rodzin Zastępczych',
+  'Seniorów „Złota Jesień”',
+]
 
 const NAMES: Record<OrganisationKind, (place: string, pick: <T>(items: readonly T[]) => T) => string> = {
   ops: (place) => `Ośrodek Pomocy Społecznej w ${place}`,
@@ -27,7 +47,8 @@ const NAMES: Record<OrganisationKind, (place: string, pick: <T>(items: readonly 
   rops: (place) => `Regionalny Ośrodek Polityki Społecznej — oddział ${place}`,
   city_hall: (place) => `Urząd Gminy ${place}`,
   ohp: (place) => `Ochotnicze Hufce Pracy — Młodzieżowe Centrum Kariery ${place}`,
-  ngo: (place, pick) => (pick([true, false]) ? `${pick(REGIONS)} Fundacja ${pick(CAUSES)} ${place}` : `Stowarzyszenie ${pick(CAUSES)} „${place}”`),
+  ngo: (place, pick) =>
+    pick([true, false]) ? `${pick(REGIONS)} Fundacja ${pick(CAUSES)} ${place}` : `Stowarzyszenie ${pick(CAUSES)} „${place}”`,
   cis: (place) => `Centrum Integracji Społecznej w ${place}`,
   school: (place, pick) => `Szkoła Podstawowa nr ${pick([1, 2, 3, 4, 5, 6, 7, 8, 9])} w ${place}`,
   other: (place, pick) => `Spółdzielnia Socjalna „${pick(CAUSES)}” ${place}`,
@@ -77,7 +98,10 @@ export function seedOrganisations(count: number, { throughModel = 200 } = {}) {
   }
   db.transaction((tx) => {
     const rest = rows.slice(throughModel)
-    for (let start = 0; start < rest.length; start += 500) tx.insert(o).values(rest.slice(start, start + 500)).run()
+    for (let start = 0; start < rest.length; start += 500)
+      tx.insert(o)
+        .values(rest.slice(start, start + 500))
+        .run()
   })
   return rows
 }

@@ -3,7 +3,6 @@ import { createdAt, id } from './columns'
 import { people } from './directory'
 import { roles } from './enums'
 
-
 export const users = sqliteTable(
   'users',
   {

@@ -3,7 +3,6 @@ import { createdAt, id, updatedAt } from './columns'
 import { organisationKinds } from './enums'
 import { municipalities } from './region'
 
-
 export const organisations = sqliteTable(
   'organisations',
   {
@@ -28,10 +27,7 @@ export const organisations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey),
-    index('organisations_kind_idx').on(t.kind),
-  ],
+  (t) => [uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey), index('organisations_kind_idx').on(t.kind)],
 )
 
 export const people = sqliteTable(

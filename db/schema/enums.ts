@@ -20,7 +20,17 @@ export type BodyOfficerRole = (typeof bodyOfficerRoles)[number]
 export const meetingStates = ['planned', 'invited', 'held', 'cancelled'] as const
 export type MeetingState = (typeof meetingStates)[number]
 
-export const agendaItemKinds = ['opening', 'presentation', 'workshop', 'panel', 'discussion', 'group_work', 'game', 'break', 'other'] as const
+export const agendaItemKinds = [
+  'opening',
+  'presentation',
+  'workshop',
+  'panel',
+  'discussion',
+  'group_work',
+  'game',
+  'break',
+  'other',
+] as const
 export type AgendaItemKind = (typeof agendaItemKinds)[number]
 
 export const invitationKinds = ['delegate', 'deputy', 'guest'] as const

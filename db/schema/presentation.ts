@@ -43,5 +43,8 @@ export const presentationFiles = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     uploadedBy: integer('uploaded_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('presentation_files_version').on(t.presentationId, t.version), uniqueIndex('presentation_files_stored').on(t.storedName)],
+  (t) => [
+    uniqueIndex('presentation_files_version').on(t.presentationId, t.version),
+    uniqueIndex('presentation_files_stored').on(t.storedName),
+  ],
 )

@@ -62,7 +62,13 @@ function writeMinutes(meetingId: number, content: DemoMinutes) {
     saveMinutes({
       meetingId,
       baseRevision: minutes.revision,
-      input: { topic: minutes.snapshot.topic, place: minutes.snapshot.place, preparedBy: content.preparedBy ?? null, participants: content.participants, sections },
+      input: {
+        topic: minutes.snapshot.topic,
+        place: minutes.snapshot.place,
+        preparedBy: content.preparedBy ?? null,
+        participants: content.participants,
+        sections,
+      },
       actor: SYSTEM_ACTOR,
     }),
     `saving meeting ${meetingId}`,
@@ -75,16 +81,35 @@ const revisionOf = (meetingId: number) => must(getMinutes({ meetingId }), `minut
 /** An action item as the minutes record it; the team's page and the next agenda pick it up. */
 function actionItem(meetingId: number, input: { text: string; ownerOrganisationId: number; dueText: string; dueDate: string }) {
   const { ownerOrganisationId, ...rest } = input
-  ok(addActionItem({ meetingId, input: { ...rest, owner: `organisation:${ownerOrganisationId}` }, actor: SYSTEM_ACTOR }), `action item ${input.text}`)
+  ok(
+    addActionItem({ meetingId, input: { ...rest, owner: `organisation:${ownerOrganisationId}` }, actor: SYSTEM_ACTOR }),
+    `action item ${input.text}`,
+  )
 }
 
 /** A small real PDF standing for the file shown at the meeting, laid out like Narada's own documents. */
-function presentationPdf({ title, presenter, date, points, fundingNotice }: { title: string; presenter: string; date: string; points: string[]; fundingNotice: string | null }) {
+function presentationPdf({
+  title,
+  presenter,
+  date,
+  points,
+  fundingNotice,
+}: {
+  title: string
+  presenter: string
+  date: string
+  points: string[]
+  fundingNotice: string | null
+}) {
   return renderPdf({
     meta: { title, author: presenter, subject: 'Prezentacja na spotkaniu grupy roboczej', createdAt: new Date(`${date}T09:00:00Z`) },
     options: { fundingNotice },
     layout: (doc) => {
-      drawTitleBlock(doc, { documentKind: title, bodyName: presenter, dateLine: 'Spotkanie grupy roboczej ds. współpracy OPS/PCPR z PUP, 13 grudnia 2013 r.' })
+      drawTitleBlock(doc, {
+        documentKind: title,
+        bodyName: presenter,
+        dateLine: 'Spotkanie grupy roboczej ds. współpracy OPS/PCPR z PUP, 13 grudnia 2013 r.',
+      })
       drawSectionHeading(doc, 'Najważniejsze informacje')
       drawBulletList(doc, points)
       drawParagraph(doc, 'Materiał przedstawiony na spotkaniu; pełna treść w notatce grupy roboczej.')
@@ -92,7 +117,10 @@ function presentationPdf({ title, presenter, date, points, fundingNotice }: { ti
   })
 }
 
-async function attachPresentation(meetingId: number, input: { title: string; fileName: string; presenterPersonId: number; agendaItemId: number; bytes: Buffer }) {
+async function attachPresentation(
+  meetingId: number,
+  input: { title: string; fileName: string; presenterPersonId: number; agendaItemId: number; bytes: Buffer },
+) {
   const upload = await storeUploadStream({ data: Readable.from([input.bytes]), fileName: input.fileName })
   ok(
     createPresentation({
@@ -107,17 +135,31 @@ async function attachPresentation(meetingId: number, input: { title: string; fil
 
 function agendaItemIds(meetingId: number): number[] {
   const ai = schema.agendaItems
-  return db.select({ id: ai.id }).from(ai).where(eq(ai.meetingId, meetingId)).orderBy(asc(ai.day), asc(ai.position)).all().map((row) => row.id)
+  return db
+    .select({ id: ai.id })
+    .from(ai)
+    .where(eq(ai.meetingId, meetingId))
+    .orderBy(asc(ai.day), asc(ai.position))
+    .all()
+    .map((row) => row.id)
 }
 
 // 1. Katowice, 16.06.2009 — ../shared/samples/000_*.txt: approved by the team and published in full.
 const katowice: DemoMinutes = {
   participants: [
-    { organisation: 'Zakład Doskonalenia Zawodowego, Biuro Pośrednictwa Pracy i Poradnictwa Zawodowego Profesja', name: 'Przedstawiciel Zakładu', role: null },
+    {
+      organisation: 'Zakład Doskonalenia Zawodowego, Biuro Pośrednictwa Pracy i Poradnictwa Zawodowego Profesja',
+      name: 'Przedstawiciel Zakładu',
+      role: null,
+    },
     { organisation: 'Ochotniczy Hufiec Pracy', name: 'Przedstawiciel OHP', role: null },
     { organisation: 'Śląska Fundacja Obywatelska Lex Civis', name: 'Przedstawiciel Fundacji', role: null },
     { organisation: 'Urząd Miasta Katowice', name: 'Małgorzata Moryń-Trzęsimiech', role: 'Naczelnik Wydziału Polityki Społecznej' },
-    { organisation: 'Urząd Miasta Katowice', name: 'Gizela Przeor', role: 'podinspektor Wydziału Polityki Społecznej, Referat ds. Organizacji Pozarządowych' },
+    {
+      organisation: 'Urząd Miasta Katowice',
+      name: 'Gizela Przeor',
+      role: 'podinspektor Wydziału Polityki Społecznej, Referat ds. Organizacji Pozarządowych',
+    },
     { organisation: 'Miejski Ośrodek Pomocy Społecznej w Katowicach', name: 'Zastępca Dyrektora MOPS', role: null },
     { organisation: 'Powiatowy Urząd Pracy w Katowicach', name: 'Przedstawiciel PUP', role: null },
   ],
@@ -135,7 +177,10 @@ const katowice: DemoMinutes = {
         '- organizacje pozarządowe.',
       ].join('\n'),
     },
-    { section: 2, body: 'Omówiono zadania Zespołów Doradczych oraz planowane efekty pracy tych Zespołów. Następnie przedstawiciele organizacji dokonali prezentacji swoich placówek.' },
+    {
+      section: 2,
+      body: 'Omówiono zadania Zespołów Doradczych oraz planowane efekty pracy tych Zespołów. Następnie przedstawiciele organizacji dokonali prezentacji swoich placówek.',
+    },
     { section: 3, body: 'Przedstawiciel PUP dokonał prezentacji działań Powiatowego Urzędu Pracy na rzecz osób bezrobotnych.' },
     {
       section: 4,
@@ -219,11 +264,23 @@ const rops: DemoMinutes = {
 // 3. Wodzisław Śląski, 11.05.2017 — ../shared/samples/002_*.txt: still being written.
 const wodzislaw: DemoMinutes = {
   participants: [
-    { organisation: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim', name: 'Przedstawiciele MOPS', role: 'stały skład Grupy Roboczej' },
+    {
+      organisation: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim',
+      name: 'Przedstawiciele MOPS',
+      role: 'stały skład Grupy Roboczej',
+    },
     { organisation: 'Centrum Inicjatyw Społecznych', name: 'Przedstawiciele CIS z Rybnika', role: 'stały skład Grupy Roboczej' },
     { organisation: null, name: 'Specjaliści – nauczyciele akademiccy i szkolni', role: 'stały skład Grupy Roboczej' },
-    { organisation: 'Powiatowy Urząd Pracy w Wodzisławiu Śląskim', name: 'Przedstawicielka PUP', role: 'pośrednictwo pracy; zaproszony gość' },
-    { organisation: 'Powiatowy Urząd Pracy w Wodzisławiu Śląskim', name: 'Przedstawicielka PUP', role: 'Doradca zawodowy; zaproszony gość' },
+    {
+      organisation: 'Powiatowy Urząd Pracy w Wodzisławiu Śląskim',
+      name: 'Przedstawicielka PUP',
+      role: 'pośrednictwo pracy; zaproszony gość',
+    },
+    {
+      organisation: 'Powiatowy Urząd Pracy w Wodzisławiu Śląskim',
+      name: 'Przedstawicielka PUP',
+      role: 'Doradca zawodowy; zaproszony gość',
+    },
   ],
   sections: [
     {
@@ -259,15 +316,40 @@ export async function seedMinutes({ organisationIds, personIds, meetings }: Ids)
   const person = (key: string) => must(personIds.get(key), `person ${key}`)
 
   writeMinutes(meetings.katowiceMeeting, katowice)
-  ok(await circulateMinutes({ meetingId: meetings.katowiceMeeting, commentsDueAt: new Date(Date.now() + 14 * DAY), baseRevision: revisionOf(meetings.katowiceMeeting), actor: SYSTEM_ACTOR, origin: origin() }), 'circulating Katowice')
   ok(
-    approveMinutes({ meetingId: meetings.katowiceMeeting, approvedBy: 'Zespół Doradczy na kolejnym spotkaniu', approvedOn: '2009-07-14', baseRevision: revisionOf(meetings.katowiceMeeting), actor: SYSTEM_ACTOR }),
+    await circulateMinutes({
+      meetingId: meetings.katowiceMeeting,
+      commentsDueAt: new Date(Date.now() + 14 * DAY),
+      baseRevision: revisionOf(meetings.katowiceMeeting),
+      actor: SYSTEM_ACTOR,
+      origin: origin(),
+    }),
+    'circulating Katowice',
+  )
+  ok(
+    approveMinutes({
+      meetingId: meetings.katowiceMeeting,
+      approvedBy: 'Zespół Doradczy na kolejnym spotkaniu',
+      approvedOn: '2009-07-14',
+      baseRevision: revisionOf(meetings.katowiceMeeting),
+      actor: SYSTEM_ACTOR,
+    }),
     'approving Katowice',
   )
-  ok(await publishMinutes({ meetingId: meetings.katowiceMeeting, visibility: 'public', baseRevision: revisionOf(meetings.katowiceMeeting), actor: SYSTEM_ACTOR, origin: origin() }), 'publishing Katowice')
+  ok(
+    await publishMinutes({
+      meetingId: meetings.katowiceMeeting,
+      visibility: 'public',
+      baseRevision: revisionOf(meetings.katowiceMeeting),
+      actor: SYSTEM_ACTOR,
+      origin: origin(),
+    }),
+    'publishing Katowice',
+  )
 
   const [wronaItem, flachtItem] = agendaItemIds(meetings.ropsMeeting)
-  const ropsNotice = 'Projekt współfinansowany przez Unię Europejską z Europejskiego Funduszu Społecznego w ramach Programu Operacyjnego Kapitał Ludzki'
+  const ropsNotice =
+    'Projekt współfinansowany przez Unię Europejską z Europejskiego Funduszu Społecznego w ramach Programu Operacyjnego Kapitał Ludzki'
   await attachPresentation(meetings.ropsMeeting, {
     title: '„SOS w oddłużaniu” – dobra praktyka współpracy MOPS i PUP w Tarnowie',
     fileName: 'SOS w oddłużaniu – MOPS Tarnów.pdf',
@@ -309,9 +391,27 @@ export async function seedMinutes({ organisationIds, personIds, meetings }: Ids)
     dueText: 'początek 2014 r.',
     dueDate: '2014-03-31',
   })
-  ok(approveMinutes({ meetingId: meetings.ropsMeeting, approvedBy: 'Grupa robocza na kolejnym spotkaniu', approvedOn: '2014-02-07', baseRevision: revisionOf(meetings.ropsMeeting), actor: SYSTEM_ACTOR }), 'approving ROPS')
+  ok(
+    approveMinutes({
+      meetingId: meetings.ropsMeeting,
+      approvedBy: 'Grupa robocza na kolejnym spotkaniu',
+      approvedOn: '2014-02-07',
+      baseRevision: revisionOf(meetings.ropsMeeting),
+      actor: SYSTEM_ACTOR,
+    }),
+    'approving ROPS',
+  )
   // The report on ROPS's site was public; the group's own minutes, with its plan of work, stay with the group.
-  ok(await publishMinutes({ meetingId: meetings.ropsMeeting, visibility: 'members', baseRevision: revisionOf(meetings.ropsMeeting), actor: SYSTEM_ACTOR, origin: origin() }), 'publishing ROPS')
+  ok(
+    await publishMinutes({
+      meetingId: meetings.ropsMeeting,
+      visibility: 'members',
+      baseRevision: revisionOf(meetings.ropsMeeting),
+      actor: SYSTEM_ACTOR,
+      origin: origin(),
+    }),
+    'publishing ROPS',
+  )
 
   writeMinutes(meetings.may11, wodzislaw)
   actionItem(meetings.may11, {

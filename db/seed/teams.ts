@@ -15,7 +15,16 @@ import type { MeetingInput } from '~/schemas/meeting'
 
 type Ids = { organisationIds: Map<string, number>; personIds: Map<string, number>; officerUserId: number }
 
-type DemoItem = { day: string; start?: string; end?: string; kind: AgendaItemKind; title: string; description?: string; speakers?: string[]; moderator?: string }
+type DemoItem = {
+  day: string
+  start?: string
+  end?: string
+  kind: AgendaItemKind
+  title: string
+  description?: string
+  speakers?: string[]
+  moderator?: string
+}
 
 function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`Demo data: no ${what}`)
@@ -25,7 +34,17 @@ function must<T>(value: T | undefined, what: string): T {
 export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
   const org = (key: string) => must(organisationIds.get(key), `institution ${key}`)
   const person = (key: string) => must(personIds.get(key), `person ${key}`)
-  const officer = db.select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, role: schema.users.role, personId: schema.users.personId }).from(schema.users).all().find((u) => u.id === officerUserId)!
+  const officer = db
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.users.role,
+      personId: schema.users.personId,
+    })
+    .from(schema.users)
+    .all()
+    .find((u) => u.id === officerUserId)!
 
   function body(input: Omit<BodyInput, 'isPublic'> & { isPublic?: boolean }, convenor = true) {
     const result = createBody({ input: { isPublic: true, ...input }, actor: SYSTEM_ACTOR, convenor: convenor ? officer : null })
@@ -59,12 +78,20 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
         })
         .returning({ id: schema.agendaItems.id })
         .get()
-      item.speakers?.forEach((speaker, position) => db.insert(schema.agendaSpeakers).values({ agendaItemId: id, personId: person(speaker), position: position + 1 }).run())
+      item.speakers?.forEach((speaker, position) =>
+        db
+          .insert(schema.agendaSpeakers)
+          .values({ agendaItemId: id, personId: person(speaker), position: position + 1 })
+          .run(),
+      )
     })
   }
 
   /** Invitees and, for a meeting already held, who came. Tokens are random and never shown. */
-  function invite(meetingId: number, invitees: { person: string; kind: InvitationKind; response?: 'yes' | 'no' | 'maybe'; attendance?: AttendanceState }[]) {
+  function invite(
+    meetingId: number,
+    invitees: { person: string; kind: InvitationKind; response?: 'yes' | 'no' | 'maybe'; attendance?: AttendanceState }[],
+  ) {
     for (const invitee of invitees) {
       db.insert(schema.invitations)
         .values({
@@ -88,7 +115,13 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
     conveningOrganisationId: org('umKatowice'),
     umbrella: 'Miejska Strategia Rozwiązywania Problemów Społecznych',
   })
-  member(katowice, { organisationId: org('umKatowice'), role: 'chair', delegatePersonId: person('moryn'), deputyPersonId: person('przeor'), fromDate: '2009-06-01' })
+  member(katowice, {
+    organisationId: org('umKatowice'),
+    role: 'chair',
+    delegatePersonId: person('moryn'),
+    deputyPersonId: person('przeor'),
+    fromDate: '2009-06-01',
+  })
   member(katowice, { organisationId: org('zdz'), delegatePersonId: person('zdzRep'), fromDate: '2009-06-01' })
   member(katowice, { organisationId: org('ohp'), delegatePersonId: person('ohpRep'), fromDate: '2009-06-01' })
   member(katowice, { organisationId: org('lexCivis'), delegatePersonId: person('lexCivisRep'), fromDate: '2009-06-01' })
@@ -102,17 +135,72 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
     endsAt: '2009-06-16T12:00',
   })
   agenda(katowiceMeeting, [
-    { day: '2009-06-16', start: '10:00', end: '10:30', kind: 'opening', title: 'Działania Miasta Katowice na rzecz osób bezrobotnych w ramach Miejskiej Strategii Rozwiązywania Problemów Społecznych', description: 'Działalność prowadzona przez instytucje miejskie i organizacje pozarządowe.', speakers: ['moryn'] },
-    { day: '2009-06-16', start: '10:30', end: '10:45', kind: 'discussion', title: 'Zadania Zespołów Doradczych i planowane efekty ich pracy', moderator: 'moryn' },
-    { day: '2009-06-16', start: '10:45', end: '11:00', kind: 'presentation', title: 'Działania Powiatowego Urzędu Pracy na rzecz osób bezrobotnych', speakers: ['pupKatowiceRep'] },
-    { day: '2009-06-16', start: '11:00', end: '11:15', kind: 'presentation', title: 'Działania Miejskiego Ośrodka Pomocy Społecznej na rzecz osób bezrobotnych', speakers: ['mopsKatowiceDeputy'] },
-    { day: '2009-06-16', start: '11:15', end: '11:30', kind: 'presentation', title: 'Ochotniczy Hufiec Pracy: pośrednictwo pracy dla osób do 25 roku życia', speakers: ['ohpRep'] },
-    { day: '2009-06-16', start: '11:30', end: '11:45', kind: 'presentation', title: 'Zakład Doskonalenia Zawodowego: poradnictwo zawodowe', speakers: ['zdzRep'] },
-    { day: '2009-06-16', start: '11:45', end: '12:00', kind: 'presentation', title: 'Śląska Fundacja Obywatelska Lex Civis: bezpłatne poradnictwo prawne', speakers: ['lexCivisRep'] },
+    {
+      day: '2009-06-16',
+      start: '10:00',
+      end: '10:30',
+      kind: 'opening',
+      title: 'Działania Miasta Katowice na rzecz osób bezrobotnych w ramach Miejskiej Strategii Rozwiązywania Problemów Społecznych',
+      description: 'Działalność prowadzona przez instytucje miejskie i organizacje pozarządowe.',
+      speakers: ['moryn'],
+    },
+    {
+      day: '2009-06-16',
+      start: '10:30',
+      end: '10:45',
+      kind: 'discussion',
+      title: 'Zadania Zespołów Doradczych i planowane efekty ich pracy',
+      moderator: 'moryn',
+    },
+    {
+      day: '2009-06-16',
+      start: '10:45',
+      end: '11:00',
+      kind: 'presentation',
+      title: 'Działania Powiatowego Urzędu Pracy na rzecz osób bezrobotnych',
+      speakers: ['pupKatowiceRep'],
+    },
+    {
+      day: '2009-06-16',
+      start: '11:00',
+      end: '11:15',
+      kind: 'presentation',
+      title: 'Działania Miejskiego Ośrodka Pomocy Społecznej na rzecz osób bezrobotnych',
+      speakers: ['mopsKatowiceDeputy'],
+    },
+    {
+      day: '2009-06-16',
+      start: '11:15',
+      end: '11:30',
+      kind: 'presentation',
+      title: 'Ochotniczy Hufiec Pracy: pośrednictwo pracy dla osób do 25 roku życia',
+      speakers: ['ohpRep'],
+    },
+    {
+      day: '2009-06-16',
+      start: '11:30',
+      end: '11:45',
+      kind: 'presentation',
+      title: 'Zakład Doskonalenia Zawodowego: poradnictwo zawodowe',
+      speakers: ['zdzRep'],
+    },
+    {
+      day: '2009-06-16',
+      start: '11:45',
+      end: '12:00',
+      kind: 'presentation',
+      title: 'Śląska Fundacja Obywatelska Lex Civis: bezpłatne poradnictwo prawne',
+      speakers: ['lexCivisRep'],
+    },
   ])
   invite(
     katowiceMeeting,
-    ['moryn', 'zdzRep', 'ohpRep', 'lexCivisRep', 'mopsKatowiceDeputy', 'pupKatowiceRep'].map((p) => ({ person: p, kind: 'delegate' as const, response: 'yes' as const, attendance: 'present' as const })),
+    ['moryn', 'zdzRep', 'ohpRep', 'lexCivisRep', 'mopsKatowiceDeputy', 'pupKatowiceRep'].map((p) => ({
+      person: p,
+      kind: 'delegate' as const,
+      response: 'yes' as const,
+      attendance: 'present' as const,
+    })),
   )
   invite(katowiceMeeting, [{ person: 'przeor', kind: 'deputy', response: 'yes', attendance: 'present' }])
   setMeetingState({ id: katowiceMeeting, state: 'held', actor: SYSTEM_ACTOR })
@@ -130,10 +218,23 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
   })
   agenda(katowicePlanning, [
     { day: '2027-01-19', start: '10:00', end: '10:15', kind: 'opening', title: 'Otwarcie spotkania', speakers: ['moryn'] },
-    { day: '2027-01-19', start: '10:15', end: '11:30', kind: 'discussion', title: 'Propozycje działań członków Zespołu na rok 2027', moderator: 'przeor' },
+    {
+      day: '2027-01-19',
+      start: '10:15',
+      end: '11:30',
+      kind: 'discussion',
+      title: 'Propozycje działań członków Zespołu na rok 2027',
+      moderator: 'przeor',
+    },
     { day: '2027-01-19', start: '11:30', end: '12:00', kind: 'other', title: 'Ustalenia i podział zadań' },
   ])
-  invite(katowicePlanning, ['moryn', 'zdzRep', 'ohpRep', 'lexCivisRep', 'mopsKatowiceDeputy', 'pupKatowiceRep'].map((p) => ({ person: p, kind: 'delegate' as const })))
+  invite(
+    katowicePlanning,
+    ['moryn', 'zdzRep', 'ohpRep', 'lexCivisRep', 'mopsKatowiceDeputy', 'pupKatowiceRep'].map((p) => ({
+      person: p,
+      kind: 'delegate' as const,
+    })),
+  )
 
   // 2. ROPS Kraków, 13.12.2013 — ../shared/samples/001_*.txt
   const rops = body(
@@ -146,7 +247,8 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
       umbrella: 'Regionalna Platforma Współpracy przy Regionalnym Ośrodku Polityki Społecznej w Krakowie',
       projectName: 'Regionalna Platforma Współpracy — projekt ROPS w Krakowie',
       projectProgramme: 'Program Operacyjny Kapitał Ludzki',
-      projectFundingNotice: 'Projekt współfinansowany przez Unię Europejską z Europejskiego Funduszu Społecznego w ramach Programu Operacyjnego Kapitał Ludzki',
+      projectFundingNotice:
+        'Projekt współfinansowany przez Unię Europejską z Europejskiego Funduszu Społecznego w ramach Programu Operacyjnego Kapitał Ludzki',
     },
     false,
   )
@@ -161,13 +263,49 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
     endsAt: '2013-12-13T14:00',
   })
   agenda(ropsMeeting, [
-    { day: '2013-12-13', start: '10:00', end: '10:45', kind: 'presentation', title: 'Dobra praktyka współpracy OPS z PUP: program oddłużania „SOS w oddłużaniu”', description: 'Wspólni klienci MOPS Tarnów i PUP Tarnów na zasadzie umów stażowych pracują i spłacają część zadłużenia czynszowego.', speakers: ['wrona'] },
-    { day: '2013-12-13', start: '10:45', end: '11:30', kind: 'presentation', title: 'Planowane zmiany w ustawie o promocji zatrudnienia i instytucjach rynku pracy', description: 'Współpraca PUP, OPS i PCPR po nowelizacji; profilowanie osób bezrobotnych.', speakers: ['flacht'] },
-    { day: '2013-12-13', start: '11:30', end: '12:00', kind: 'discussion', title: 'Dyskusja: profilowanie osób bezrobotnych — czas i narzędzia' },
+    {
+      day: '2013-12-13',
+      start: '10:00',
+      end: '10:45',
+      kind: 'presentation',
+      title: 'Dobra praktyka współpracy OPS z PUP: program oddłużania „SOS w oddłużaniu”',
+      description: 'Wspólni klienci MOPS Tarnów i PUP Tarnów na zasadzie umów stażowych pracują i spłacają część zadłużenia czynszowego.',
+      speakers: ['wrona'],
+    },
+    {
+      day: '2013-12-13',
+      start: '10:45',
+      end: '11:30',
+      kind: 'presentation',
+      title: 'Planowane zmiany w ustawie o promocji zatrudnienia i instytucjach rynku pracy',
+      description: 'Współpraca PUP, OPS i PCPR po nowelizacji; profilowanie osób bezrobotnych.',
+      speakers: ['flacht'],
+    },
+    {
+      day: '2013-12-13',
+      start: '11:30',
+      end: '12:00',
+      kind: 'discussion',
+      title: 'Dyskusja: profilowanie osób bezrobotnych — czas i narzędzia',
+    },
     { day: '2013-12-13', start: '12:00', end: '12:15', kind: 'break', title: 'Przerwa' },
-    { day: '2013-12-13', start: '12:15', end: '14:00', kind: 'group_work', title: 'Praca w grupach: ramowy plan rekomendacji dotyczących współpracy OPS/PCPR z PUP' },
+    {
+      day: '2013-12-13',
+      start: '12:15',
+      end: '14:00',
+      kind: 'group_work',
+      title: 'Praca w grupach: ramowy plan rekomendacji dotyczących współpracy OPS/PCPR z PUP',
+    },
   ])
-  invite(ropsMeeting, ['ropsRep', 'wrona', 'flacht', 'pupTarnowRep'].map((p) => ({ person: p, kind: 'delegate' as const, response: 'yes' as const, attendance: 'present' as const })))
+  invite(
+    ropsMeeting,
+    ['ropsRep', 'wrona', 'flacht', 'pupTarnowRep'].map((p) => ({
+      person: p,
+      kind: 'delegate' as const,
+      response: 'yes' as const,
+      attendance: 'present' as const,
+    })),
+  )
   setMeetingState({ id: ropsMeeting, state: 'held', actor: SYSTEM_ACTOR })
 
   // 3. Wodzisław Śląski, 11.05.2017 and the next meeting on 16.05.2017 — ../shared/samples/002_*.txt
@@ -183,13 +321,19 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
       projectNumber: 'POWR.04.01.00-IZ.00-00-004/16',
       projectTotalValue: 90415000,
       projectEuFunding: 87615000,
-      projectTargetGroup: 'Rodziny trzypokoleniowe zamieszkujące dzielnicę Wilchwy, u których zdiagnozowano międzypokoleniowe dziedziczenie ubóstwa',
+      projectTargetGroup:
+        'Rodziny trzypokoleniowe zamieszkujące dzielnicę Wilchwy, u których zdiagnozowano międzypokoleniowe dziedziczenie ubóstwa',
       projectFundingNotice:
         'Projekt „Fachowa siła przyszłością dla rodziny” realizowany w ramach konkursu nr POWR.04.01.00-IZ.00-00-004/16 na makro-innowacje, Działanie 4.1 Innowacje społeczne, współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu Społecznego.',
     },
     false,
   )
-  member(wodzislaw, { organisationId: org('mopsWodzislaw'), role: 'chair', delegatePersonId: person('mopsWodzislawRep'), fromDate: '2017-01-01' })
+  member(wodzislaw, {
+    organisationId: org('mopsWodzislaw'),
+    role: 'chair',
+    delegatePersonId: person('mopsWodzislawRep'),
+    fromDate: '2017-01-01',
+  })
   member(wodzislaw, { organisationId: org('cisRybnik'), delegatePersonId: person('cisRep'), fromDate: '2017-01-01' })
   const may11 = meeting(wodzislaw, {
     topic: 'Aktywizacja zawodowa: formy wsparcia Powiatowego Urzędu Pracy',
@@ -198,8 +342,19 @@ export function seedTeams({ organisationIds, personIds, officerUserId }: Ids) {
     endsAt: '2017-05-11T12:00',
   })
   agenda(may11, [
-    { day: '2017-05-11', kind: 'presentation', title: 'Katalog usług i form aktywizacji osób bezrobotnych, w tym podnoszenia kwalifikacji zawodowych, i rodzaje wsparcia finansowego PUP', speakers: ['pupWodzislawRep1', 'pupWodzislawRep2'] },
-    { day: '2017-05-11', kind: 'presentation', title: 'Praca doradców zawodowych: ścieżka pracy z klientem', speakers: ['pupWodzislawRep2'] },
+    {
+      day: '2017-05-11',
+      kind: 'presentation',
+      title:
+        'Katalog usług i form aktywizacji osób bezrobotnych, w tym podnoszenia kwalifikacji zawodowych, i rodzaje wsparcia finansowego PUP',
+      speakers: ['pupWodzislawRep1', 'pupWodzislawRep2'],
+    },
+    {
+      day: '2017-05-11',
+      kind: 'presentation',
+      title: 'Praca doradców zawodowych: ścieżka pracy z klientem',
+      speakers: ['pupWodzislawRep2'],
+    },
     { day: '2017-05-11', kind: 'discussion', title: 'Dyskusja: współpraca MOPS–PUP w pracy z rodzinami objętymi projektem' },
   ])
   invite(may11, [

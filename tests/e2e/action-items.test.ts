@@ -19,8 +19,16 @@ describeInBrowser('action items in the browser', () => {
   it('lets the convenor add an item, mark another done by keyboard alone, and carry the open one over to the next agenda; axe-core checks every page', async () => {
     const scene = await createInvitationScene()
     // The scene's meeting (16.05.2031) follows this one, where the items were decided.
-    const earlier = createTestMeeting(scene.bodyId, { startsAt: '2025-04-10T10:00', endsAt: '2025-04-10T12:00', topic: 'Katalog usług PUP' })
-    const katalog = addActionItem({ meetingId: earlier, input: { text: 'Przekazanie katalogu usług PUP pracownikom socjalnym', dueText: 'do końca kwietnia 2025' }, actor: { userId: null, ip: null } })
+    const earlier = createTestMeeting(scene.bodyId, {
+      startsAt: '2025-04-10T10:00',
+      endsAt: '2025-04-10T12:00',
+      topic: 'Katalog usług PUP',
+    })
+    const katalog = addActionItem({
+      meetingId: earlier,
+      input: { text: 'Przekazanie katalogu usług PUP pracownikom socjalnym', dueText: 'do końca kwietnia 2025' },
+      actor: { userId: null, ip: null },
+    })
     expect(katalog.ok).toBe(true)
 
     const page = await browser.context.newPage()
@@ -69,7 +77,9 @@ describeInBrowser('action items in the browser', () => {
     await page.getByText('Zmieniono stan zadania.').waitFor()
     await expect(main.getByRole('row', { name: /Przekazanie katalogu usług PUP/ }).count()).resolves.toBe(0)
     await page.goto(`/bodies/${scene.bodyId}/action-items?state=done`)
-    await expect(main.getByRole('row', { name: /Przekazanie katalogu usług PUP/ }).textContent()).resolves.toContain('Katalog przekazano 28.04.2025 r.')
+    await expect(main.getByRole('row', { name: /Przekazanie katalogu usług PUP/ }).textContent()).resolves.toContain(
+      'Katalog przekazano 28.04.2025 r.',
+    )
     await expectNoAxeViolations(page)
 
     // The next meeting's agenda offers the item still open, and only it.

@@ -18,7 +18,9 @@ describeInBrowser('signing in and out in the browser', () => {
   const focused = (p: Page) =>
     p.evaluate(() => {
       const el = document.activeElement
-      return el ? { tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name'), className: el.className, text: el.textContent?.trim() } : null
+      return el
+        ? { tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name'), className: el.className, text: el.textContent?.trim() }
+        : null
     })
 
   /** Presses Tab until the field named `name` has focus; fails if it is not reachable. */

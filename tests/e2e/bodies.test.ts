@@ -12,8 +12,15 @@ const deputyName = `Ewa Zastępczyni-Łąkowska ${suffix}`
 async function addDeputy() {
   const { db, schema } = await import('~/db.server')
   const { createPerson } = await import('~/models/person.server')
-  const mops = db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.name, 'Miejski Ośrodek Pomocy Społecznej w Tarnowie')).get()!
-  const saved = createPerson({ input: { name: deputyName, position: 'Kierownik Działu Aktywizacji', organisationId: mops.id }, actor: { userId: null, ip: null } })
+  const mops = db
+    .select({ id: schema.organisations.id })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.name, 'Miejski Ośrodek Pomocy Społecznej w Tarnowie'))
+    .get()!
+  const saved = createPerson({
+    input: { name: deputyName, position: 'Kierownik Działu Aktywizacji', organisationId: mops.id },
+    actor: { userId: null, ip: null },
+  })
   if (!saved.ok) throw new Error('deputy')
 }
 
@@ -71,7 +78,9 @@ describeInBrowser('bodies in the browser', () => {
     await form.getByLabel('Rodzaj').selectOption({ label: 'Grupa robocza' })
     await form.getByLabel('Nazwa', { exact: true }).fill(name)
     await form.getByLabel(/^Cel i zadania zespołu/).fill('Wypracowanie modelu współpracy OPS i PUP na rzecz rodzin.\nDruga linia celu.')
-    await form.getByLabel('Instytucja zwołująca').selectOption({ label: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim (MOPS Wodzisław Śląski)' })
+    await form
+      .getByLabel('Instytucja zwołująca')
+      .selectOption({ label: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim (MOPS Wodzisław Śląski)' })
     await form.getByLabel('Zespół publiczny').check()
     await form.getByLabel(/^Nazwa projektu/).fill('Fachowa siła przyszłością dla rodziny')
     await form.getByLabel(/^Program/).fill('Program Operacyjny Wiedza Edukacja Rozwój')
@@ -106,7 +115,11 @@ describeInBrowser('bodies in the browser', () => {
 
     await main().getByRole('link', { name: 'Edytuj' }).click()
     await page.waitForURL(/\/edit$/)
-    await expect(main().getByLabel(/^Wartość projektu/).inputValue()).resolves.toBe('904150,00')
+    await expect(
+      main()
+        .getByLabel(/^Wartość projektu/)
+        .inputValue(),
+    ).resolves.toBe('904150,00')
     await expect(main().getByLabel('Zespół publiczny').isChecked()).resolves.toBe(true)
     await expectNoAxeViolations(page)
   })
@@ -161,7 +174,8 @@ describeInBrowser('bodies in the browser', () => {
     // (other tests add institutions, so the arrow is pressed until the right one is reached).
     const checked = () => main().locator('form#add-membership select[name="organisationId"] option:checked').textContent()
     await page.keyboard.type('Powiatowy')
-    for (let i = 0; i < 30 && (await checked()) !== 'Powiatowy Urząd Pracy w Tarnowie (PUP Tarnów)'; i++) await page.keyboard.press('ArrowDown')
+    for (let i = 0; i < 30 && (await checked()) !== 'Powiatowy Urząd Pracy w Tarnowie (PUP Tarnów)'; i++)
+      await page.keyboard.press('ArrowDown')
     await expect(checked()).resolves.toBe('Powiatowy Urząd Pracy w Tarnowie (PUP Tarnów)')
     await tabTo(page, 'form#add-membership button[type="submit"]')
     await expectVisibleFocus(page)
@@ -172,7 +186,9 @@ describeInBrowser('bodies in the browser', () => {
 
     // Tab order follows the table down to the end button of the PUP seat.
     await tabTo(page, 'button[type="submit"]:has(.visually-hidden)', 150, 'Zakończ członkostwo: Powiatowy Urząd Pracy w Tarnowie')
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Zakończ członkostwo: Powiatowy Urząd Pracy w Tarnowie')
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Zakończ członkostwo: Powiatowy Urząd Pracy w Tarnowie',
+    )
     await expectVisibleFocus(page)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Zapisano datę zakończenia członkostwa.')
@@ -185,9 +201,17 @@ describeInBrowser('bodies in the browser', () => {
     await signIn(memberPage, member)
     expect(bodyPath).not.toBe('')
     await memberPage.goto(`${bodyPath}/members`)
-    await memberPage.locator('main').getByRole('rowheader', { name: /Miejski Ośrodek Pomocy Społecznej w Tarnowie/ }).waitFor()
+    await memberPage
+      .locator('main')
+      .getByRole('rowheader', { name: /Miejski Ośrodek Pomocy Społecznej w Tarnowie/ })
+      .waitFor()
     await expect(memberPage.locator('main').getByRole('button', { name: 'Dodaj do składu' }).count()).resolves.toBe(0)
-    await expect(memberPage.locator('main').getByRole('button', { name: /Zakończ członkostwo/ }).count()).resolves.toBe(0)
+    await expect(
+      memberPage
+        .locator('main')
+        .getByRole('button', { name: /Zakończ członkostwo/ })
+        .count(),
+    ).resolves.toBe(0)
     await expectNoAxeViolations(memberPage)
     await context.close()
   })
@@ -233,7 +257,11 @@ describeInBrowser('the members page without JavaScript', () => {
     await expect(add.getByLabel('Funkcja w zespole').inputValue()).resolves.toBe('secretary')
     await expect(page.getByRole('alert').count()).resolves.toBe(0)
     await add.getByRole('button', { name: 'Dodaj do składu' }).click()
-    await page.locator('main').getByRole('row', { name: /Miejski Ośrodek Pomocy Społecznej w Tarnowie/ }).getByText('Jakub Wrona').waitFor()
+    await page
+      .locator('main')
+      .getByRole('row', { name: /Miejski Ośrodek Pomocy Społecznej w Tarnowie/ })
+      .getByText('Jakub Wrona')
+      .waitFor()
     await page.close()
   })
 })

@@ -27,7 +27,9 @@ describeInBrowser('the meeting list and the month calendar', () => {
       await page.keyboard.press('Tab')
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement | null
-        return element ? { text: element.innerText?.replace(/\s+/g, ' ').trim() ?? '', outline: getComputedStyle(element).outlineStyle } : null
+        return element
+          ? { text: element.innerText?.replace(/\s+/g, ' ').trim() ?? '', outline: getComputedStyle(element).outlineStyle }
+          : null
       })
       if (focused && (typeof name === 'string' ? focused.text === name : name.test(focused.text))) {
         // The focus can be seen, not only reached.
@@ -41,7 +43,11 @@ describeInBrowser('the meeting list and the month calendar', () => {
   it('lists public meetings to a visitor, passes axe-core, and switches to the month view by keyboard', async () => {
     await page.goto('/meetings')
     await expect(main().getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Spotkania')
-    await expect(main().getByRole('link', { name: `Spotkanie nr 1: ${fixture.meetings.publicMeeting.topic}` }).count()).resolves.toBe(1)
+    await expect(
+      main()
+        .getByRole('link', { name: `Spotkanie nr 1: ${fixture.meetings.publicMeeting.topic}` })
+        .count(),
+    ).resolves.toBe(1)
     await expect(main().getByText(fixture.meetings.privateMeeting.topic).count()).resolves.toBe(0)
     await expect(main().getByText(fixture.meetings.dst.topic).count()).resolves.toBe(0)
     await expectNoAxeViolations(page)
@@ -80,7 +86,10 @@ describeInBrowser('the meeting list and the month calendar', () => {
     await expect(main().locator('td:has(time[datetime="2025-05-16"])').getByRole('link', { name: link }).count()).resolves.toBe(1)
     await tabTo(link)
     // The meeting's page is another route's work: only that the link leads there is checked.
-    await Promise.all([page.waitForURL((url) => url.pathname === `/meetings/${fixture.meetings.publicMeeting.id}`, { timeout: 30_000 }), page.keyboard.press('Enter')])
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/meetings/${fixture.meetings.publicMeeting.id}`, { timeout: 30_000 }),
+      page.keyboard.press('Enter'),
+    ])
   })
 
   it('shows a member the two-day meeting across the DST change on both of its days', async () => {
@@ -108,7 +117,12 @@ describeInBrowser('the meeting list and the month calendar', () => {
       expect(url.searchParams.get('view')).toBe('month')
       expect(url.searchParams.get('month')).toBe('2025-05')
       await expect(noScript.locator('main caption').textContent()).resolves.toBe('maj 2025')
-      await expect(noScript.locator('main').getByRole('link', { name: `13:00 ${fixture.meetings.publicMeeting.topic}` }).count()).resolves.toBe(1)
+      await expect(
+        noScript
+          .locator('main')
+          .getByRole('link', { name: `13:00 ${fixture.meetings.publicMeeting.topic}` })
+          .count(),
+      ).resolves.toBe(1)
     } finally {
       await context.close()
     }

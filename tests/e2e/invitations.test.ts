@@ -22,7 +22,12 @@ describeInBrowser('answering an invitation and following the answers', () => {
     inviteMembers({ meetingId: scene.meetingId, actor: { userId: scene.accounts.officer.user.id, ip: null } })
     await sendInvitations({ meetingId: scene.meetingId, actor: { userId: scene.accounts.officer.user.id, ip: null }, origin: baseURL })
     const linkTo = (email: string) => {
-      const message = db.select({ text: schema.outbox.text }).from(schema.outbox).where(like(schema.outbox.to, `%<${email}>`)).orderBy(desc(schema.outbox.id)).get()
+      const message = db
+        .select({ text: schema.outbox.text })
+        .from(schema.outbox)
+        .where(like(schema.outbox.to, `%<${email}>`))
+        .orderBy(desc(schema.outbox.id))
+        .get()
       const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}/.exec(message?.text ?? '')?.[0]
       if (!link) throw new Error(`no invitation e-mail to ${email}`)
       return new URL(link).pathname
@@ -100,7 +105,9 @@ describeInBrowser('answering an invitation and following the answers', () => {
     await main.getByRole('button', { name: 'Zapisz obecność' }).click()
     await page.getByRole('status').getByText('Zapisano listę obecności.').waitFor()
     const summary = main.getByRole('table', { name: 'Obecność według instytucji' })
-    await expect(summary.getByRole('row').filter({ hasText: 'Miejski Ośrodek Pomocy Społecznej' }).textContent()).resolves.toMatch(/1\D*0\D*1\D*0$/)
+    await expect(summary.getByRole('row').filter({ hasText: 'Miejski Ośrodek Pomocy Społecznej' }).textContent()).resolves.toMatch(
+      /1\D*0\D*1\D*0$/,
+    )
     await expectNoAxeViolations(page)
     await page.close()
   })

@@ -9,7 +9,11 @@ import { describeInBrowser, expectNoAxeViolations, signIn, useBrowser } from '#t
 const suffix = crypto.randomUUID().slice(0, 8)
 const bodyName = `Grupa robocza „Fachowa siła” ${suffix}`
 const topic = `Współpraca OPS i PUP — warsztaty ${suffix}`
-const org = { pup: `Powiatowy Urząd Pracy w Wodzisławiu Śląskim ${suffix}`, mops: `MOPS w Wodzisławiu Śląskim ${suffix}`, ngo: `Stowarzyszenie „Źródło” ${suffix}` }
+const org = {
+  pup: `Powiatowy Urząd Pracy w Wodzisławiu Śląskim ${suffix}`,
+  mops: `MOPS w Wodzisławiu Śląskim ${suffix}`,
+  ngo: `Stowarzyszenie „Źródło” ${suffix}`,
+}
 const person = { pup: `Ewa Żółkiewska ${suffix}`, mops: `Łucja Ćwik ${suffix}`, ngo: `Jerzy Śliwa ${suffix}` }
 const ids = { body: 0 }
 
@@ -21,21 +25,34 @@ async function seed() {
   const { createPerson } = await import('~/models/person.server')
   const actor = { userId: null, ip: null }
   const convenor: SessionUser | undefined = db
-    .select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, role: schema.users.role, personId: schema.users.personId })
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.users.role,
+      personId: schema.users.personId,
+    })
     .from(schema.users)
     .where(eq(schema.users.email, officer.email))
     .get()
   if (!convenor) throw new Error('no officer account')
   const organisations = Object.fromEntries(
     (['pup', 'mops', 'ngo'] as const).map((key) => {
-      const saved = createOrganisation({ input: { name: org[key], kind: key === 'mops' ? 'ops' : key, municipalityCode: '2415011' }, actor })
+      const saved = createOrganisation({
+        input: { name: org[key], kind: key === 'mops' ? 'ops' : key, municipalityCode: '2415011' },
+        actor,
+      })
       if (!saved.ok) throw new Error(`organisation ${key}`)
       const people = createPerson({ input: { name: person[key], organisationId: saved.id }, actor })
       if (!people.ok) throw new Error(`person ${key}`)
       return [key, saved.id]
     }),
   ) as Record<'pup' | 'mops' | 'ngo', number>
-  const body = createBody({ input: { kind: 'working_group', name: bodyName, conveningOrganisationId: organisations.mops, isPublic: false }, actor, convenor })
+  const body = createBody({
+    input: { kind: 'working_group', name: bodyName, conveningOrganisationId: organisations.mops, isPublic: false },
+    actor,
+    convenor,
+  })
   if (!body.ok) throw new Error('body')
   ids.body = body.id
 }
@@ -48,7 +65,16 @@ const option = (key: keyof typeof person) => ({ label: `${person[key]} — ${org
 /** Fills the „Dodaj punkt programu” form and sends it. */
 async function addItem(
   page: Page,
-  item: { day: string; start?: string; end?: string; kind: string; title: string; speakers?: (keyof typeof person)[]; moderator?: keyof typeof person; track?: string },
+  item: {
+    day: string
+    start?: string
+    end?: string
+    kind: string
+    title: string
+    speakers?: (keyof typeof person)[]
+    moderator?: keyof typeof person
+    track?: string
+  },
 ) {
   const form = page.getByRole('region', { name: 'Dodaj punkt programu' })
   await form.getByLabel('Dzień', { exact: true }).selectOption({ label: item.day })
@@ -56,7 +82,8 @@ async function addItem(
   if (item.end) await form.getByLabel('Godzina zakończenia').fill(item.end)
   await form.getByLabel('Rodzaj punktu').selectOption({ label: item.kind })
   await form.getByLabel('Tytuł').fill(item.title)
-  for (const [index, key] of (item.speakers ?? []).entries()) await form.getByLabel(`Prelegent ${index + 1}`, { exact: true }).selectOption(option(key))
+  for (const [index, key] of (item.speakers ?? []).entries())
+    await form.getByLabel(`Prelegent ${index + 1}`, { exact: true }).selectOption(option(key))
   if (item.moderator) await form.getByLabel(/^Moderator/).selectOption(option(item.moderator))
   if (item.track) await form.getByLabel(/^Ścieżka równoległa/).fill(item.track)
   await form.getByRole('button', { name: 'Dodaj punkt' }).click()
@@ -133,9 +160,30 @@ describeInBrowser('scheduling a meeting and building its agenda in the browser',
     await form.getByLabel('Godzina rozpoczęcia').fill('')
     await form.getByLabel('Godzina zakończenia').fill('')
 
-    await addItem(page, { day: 'Dzień 1 — 14 maja 2030 r.', start: '09:00', end: '09:30', kind: 'Otwarcie', title: 'Otwarcie spotkania', speakers: ['mops'] })
-    await addItem(page, { day: 'Dzień 2 — 15 maja 2030 r.', start: '10:00', end: '12:00', kind: 'Praca w grupach', title: 'Praca w grupach: diagnoza potrzeb', moderator: 'ngo', track: 'Sala A' })
-    await addItem(page, { day: 'Dzień 1 — 14 maja 2030 r.', kind: 'Prezentacja', title: 'Oferta PUP i MOPS dla rodzin', speakers: ['pup', 'mops'], moderator: 'ngo' })
+    await addItem(page, {
+      day: 'Dzień 1 — 14 maja 2030 r.',
+      start: '09:00',
+      end: '09:30',
+      kind: 'Otwarcie',
+      title: 'Otwarcie spotkania',
+      speakers: ['mops'],
+    })
+    await addItem(page, {
+      day: 'Dzień 2 — 15 maja 2030 r.',
+      start: '10:00',
+      end: '12:00',
+      kind: 'Praca w grupach',
+      title: 'Praca w grupach: diagnoza potrzeb',
+      moderator: 'ngo',
+      track: 'Sala A',
+    })
+    await addItem(page, {
+      day: 'Dzień 1 — 14 maja 2030 r.',
+      kind: 'Prezentacja',
+      title: 'Oferta PUP i MOPS dla rodzin',
+      speakers: ['pup', 'mops'],
+      moderator: 'ngo',
+    })
 
     const main = page.locator('main')
     const day1 = main.getByRole('region', { name: 'Dzień 1 — 14 maja 2030 r.' })
@@ -220,7 +268,14 @@ describeInBrowser('the agenda without JavaScript', () => {
     await page.waitForURL(/\/meetings\/\d+$/)
     await page.goto(`${new URL(page.url()).pathname}/agenda`)
 
-    await addItem(page, { day: 'Dzień 1 — 1 czerwca 2030 r.', start: '10:00', end: '11:00', kind: 'Panel', title: 'Panel dyskusyjny', speakers: ['pup', 'ngo'] })
+    await addItem(page, {
+      day: 'Dzień 1 — 1 czerwca 2030 r.',
+      start: '10:00',
+      end: '11:00',
+      kind: 'Panel',
+      title: 'Panel dyskusyjny',
+      speakers: ['pup', 'ngo'],
+    })
     await addItem(page, { day: 'Dzień 1 — 1 czerwca 2030 r.', kind: 'Przerwa', title: 'Przerwa kawowa' })
     const main = page.locator('main')
     await main.getByText(`Prowadzą: ${person.pup} (${org.pup}), ${person.ngo} (${org.ngo})`).waitFor()

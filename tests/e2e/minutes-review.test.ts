@@ -22,12 +22,23 @@ async function circulatedMinutes() {
   const write = (body: string) => {
     const current = getMinutes({ meetingId: scene.meetingId })!
     const sections = current.snapshot.sections.map((s) => (s.kind === 'decisions' ? { ...s, body } : s))
-    const saved = saveMinutes({ meetingId: scene.meetingId, baseRevision: current.revision, input: { ...current.snapshot, sections }, actor })
+    const saved = saveMinutes({
+      meetingId: scene.meetingId,
+      baseRevision: current.revision,
+      input: { ...current.snapshot, sections },
+      actor,
+    })
     if (!saved.ok) throw new Error('saving the minutes failed')
     return saved.revision
   }
   const revision = write('- porozumienie MOPS–PUP zostanie zawarte w III kwartale 2017 r.')
-  const circulated = await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: new Date(Date.now() + 7 * 24 * 3600 * 1000), baseRevision: revision, actor, origin: 'http://localhost' })
+  const circulated = await circulateMinutes({
+    meetingId: scene.meetingId,
+    commentsDueAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+    baseRevision: revision,
+    actor,
+    origin: 'http://localhost',
+  })
   if (!circulated.ok) throw new Error(circulated.error)
   const decisions = getMinutes({ meetingId: scene.meetingId })!.snapshot.sections.find((s) => s.kind === 'decisions')!
   return { scene, decisions, write }
@@ -62,7 +73,12 @@ describeInBrowser('comments on circulated minutes and comparing versions', () =>
 
   it('lets the officer resolve a comment with a note, on a page that passes axe-core', async () => {
     const { scene, decisions } = await circulatedMinutes()
-    const added = addMinutesComment({ meetingId: scene.meetingId, sectionId: decisions.id, body: 'Termin jest nierealny.', actor: { userId: scene.accounts.member.user.id, ip: null } })
+    const added = addMinutesComment({
+      meetingId: scene.meetingId,
+      sectionId: decisions.id,
+      body: 'Termin jest nierealny.',
+      actor: { userId: scene.accounts.member.user.id, ip: null },
+    })
     if (!added.ok) throw new Error(added.error)
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -79,7 +95,9 @@ describeInBrowser('comments on circulated minutes and comparing versions', () =>
     await comment.getByLabel('Uzasadnienie lub opis poprawki').fill('Termin wynika z porozumienia ramowego.')
     await comment.getByRole('button', { name: 'Zapisz rozstrzygnięcie' }).click()
     await page.getByText('Zapisano rozstrzygnięcie uwagi.').waitFor()
-    await expect(page.locator(`#comment-${added.id}`).textContent()).resolves.toMatch(/nieuwzględniona[\s\S]*Termin wynika z porozumienia ramowego\.[\s\S]*Gizela Prowadząca/)
+    await expect(page.locator(`#comment-${added.id}`).textContent()).resolves.toMatch(
+      /nieuwzględniona[\s\S]*Termin wynika z porozumienia ramowego\.[\s\S]*Gizela Prowadząca/,
+    )
     await context.close()
   })
 

@@ -19,10 +19,12 @@ async function tabOrder(page: Page, presses: number): Promise<string[]> {
   const order: string[] = []
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press('Tab')
-    order.push(await page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null
-      return el?.getAttribute('name') ?? el?.textContent?.trim() ?? ''
-    }))
+    order.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null
+        return el?.getAttribute('name') ?? el?.textContent?.trim() ?? ''
+      }),
+    )
   }
   return order
 }
@@ -80,7 +82,9 @@ describeInBrowser('minutes from the first line to the public record', () => {
     const memberMain = memberPage.locator('main')
     await memberMain.getByRole('region', { name: 'Ustalenia' }).getByText('zawrzeć porozumienie MOPS–PUP').waitFor()
     const addComment = memberMain.getByRole('region', { name: 'Ustalenia' }).getByRole('link', { name: /^Dodaj uwagę/ })
-    await expect(addComment.getAttribute('href')).resolves.toMatch(new RegExp(`^/meetings/${scene.meetingId}/minutes/comments\\?section=\\d+#new$`))
+    await expect(addComment.getAttribute('href')).resolves.toMatch(
+      new RegExp(`^/meetings/${scene.meetingId}/minutes/comments\\?section=\\d+#new$`),
+    )
     await expect(memberMain.getByRole('button', { name: 'Zatwierdź notatkę' }).count()).resolves.toBe(0)
     await expectNoAxeViolations(memberPage)
     await memberContext.close()

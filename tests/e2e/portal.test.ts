@@ -71,7 +71,10 @@ describeInBrowser('the public portal in the browser', () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto('/')
-    await page.locator('main').getByRole('link', { name: `2009 — ${KATOWICE}` }).click()
+    await page
+      .locator('main')
+      .getByRole('link', { name: `2009 — ${KATOWICE}` })
+      .click()
     await page.waitForURL(/\/bodies\/\d+\/years\/2009$/)
     await page.locator('main').getByRole('link', { name: 'Notatka ze spotkania (PDF)' }).waitFor()
     await context.close()

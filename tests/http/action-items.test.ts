@@ -59,7 +59,11 @@ describe('action items: the convenor', () => {
   const text = `Zawarcie porozumienia MOPS–PUP ${Date.now()}`
 
   it('adds an item due „najpóźniej w III kwartale 2017 r.” and the team’s page lists it as overdue', async () => {
-    const response = await post(meetingPage, { intent: 'add', text, owner: `organisation:${scene.organisations.pup}`, dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '' }, { cookie: cookies.convenor })
+    const response = await post(
+      meetingPage,
+      { intent: 'add', text, owner: `organisation:${scene.organisations.pup}`, dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '' },
+      { cookie: cookies.convenor },
+    )
     expect(response.status).toBe(302)
     expect(location(response)).toBe(meetingPage)
 
@@ -78,10 +82,16 @@ describe('action items: the convenor', () => {
   })
 
   it('refuses words that name no day with a Polish message next to the field, keeping what was typed', async () => {
-    const response = await post(meetingPage, { intent: 'add', text: 'Uzgodnienie harmonogramu', dueText: 'jak najszybciej', dueDate: '' }, { cookie: cookies.convenor })
+    const response = await post(
+      meetingPage,
+      { intent: 'add', text: 'Uzgodnienie harmonogramu', dueText: 'jak najszybciej', dueDate: '' },
+      { cookie: cookies.convenor },
+    )
     expect(response.status).toBe(400)
     const html = await response.text()
-    expect(textOf(fieldOf(html, 'dueText'))).toContain('Podaj termin jako datę albo opis, z którego wynika data (np. „III kwartał 2017 r.”).')
+    expect(textOf(fieldOf(html, 'dueText'))).toContain(
+      'Podaj termin jako datę albo opis, z którego wynika data (np. „III kwartał 2017 r.”).',
+    )
     expect(html).toMatch(/<input[^>]*name="dueText"[^>]*value="jak najszybciej"/)
     expect(html).toMatch(/<textarea[^>]*name="text"[^>]*>Uzgodnienie harmonogramu<\/textarea>/)
     expect(textOf(await (await get(teamPage, { cookie: cookies.convenor })).text())).not.toContain('Uzgodnienie harmonogramu')
@@ -100,7 +110,14 @@ describe('action items: the convenor', () => {
 
     const saved = await post(
       meetingPage,
-      { intent: 'update', itemId: itemId!, text, owner: `organisation:${scene.organisations.pup}`, dueText: 'najpóźniej w IV kwartale 2017 r.', dueDate: '' },
+      {
+        intent: 'update',
+        itemId: itemId!,
+        text,
+        owner: `organisation:${scene.organisations.pup}`,
+        dueText: 'najpóźniej w IV kwartale 2017 r.',
+        dueDate: '',
+      },
       { cookie: cookies.convenor },
     )
     expect(saved.status).toBe(302)
@@ -113,11 +130,19 @@ describe('action items: the convenor', () => {
     const itemId = rowOf(html, text).match(/id="item-(\d+)"/)?.[1]
     expect(itemId).toBeDefined()
 
-    const refused = await post(`${teamPage}?state=open`, { intent: 'state', itemId: itemId!, state: 'dropped', note: '' }, { cookie: cookies.convenor })
+    const refused = await post(
+      `${teamPage}?state=open`,
+      { intent: 'state', itemId: itemId!, state: 'dropped', note: '' },
+      { cookie: cookies.convenor },
+    )
     expect(refused.status).toBe(400)
     expect(textOf(fieldOf(await refused.text(), 'note'))).toContain('Przy zaniechaniu zadania napisz w uwadze, dlaczego.')
 
-    const dropped = await post(`${teamPage}?state=open`, { intent: 'state', itemId: itemId!, state: 'dropped', note: 'Porozumienie zastąpiła umowa ramowa.' }, { cookie: cookies.convenor })
+    const dropped = await post(
+      `${teamPage}?state=open`,
+      { intent: 'state', itemId: itemId!, state: 'dropped', note: 'Porozumienie zastąpiła umowa ramowa.' },
+      { cookie: cookies.convenor },
+    )
     expect(dropped.status).toBe(302)
     expect(location(dropped)).toBe(`${teamPage}?state=open`)
     expect(textOf(await (await get(teamPage, { cookie: cookies.member })).text())).not.toContain(text)

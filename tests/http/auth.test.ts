@@ -19,7 +19,11 @@ describe('/healthz', () => {
 
 describe('signing in', () => {
   it('redirects to redirectTo with a 303 and a safe session cookie', async () => {
-    const response = await post('/login', { email: admin.email, password: admin.password, redirectTo: '/organisations?page=2' }, { ip: uniqueAddress() })
+    const response = await post(
+      '/login',
+      { email: admin.email, password: admin.password, redirectTo: '/organisations?page=2' },
+      { ip: uniqueAddress() },
+    )
     expect(response.status).toBe(303)
     expect(location(response)).toBe('/organisations?page=2')
 

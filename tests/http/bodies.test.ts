@@ -40,18 +40,34 @@ async function seedBodies(): Promise<Account> {
   const actor = { userId: null, ip: null }
 
   const sessionUser = (email: string): SessionUser => {
-    const row = db.select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, role: schema.users.role, personId: schema.users.personId }).from(schema.users).where(eq(schema.users.email, email)).get()
+    const row = db
+      .select({
+        id: schema.users.id,
+        email: schema.users.email,
+        name: schema.users.name,
+        role: schema.users.role,
+        personId: schema.users.personId,
+      })
+      .from(schema.users)
+      .where(eq(schema.users.email, email))
+      .get()
     if (!row) throw new Error(`No account ${email}`)
     return row
   }
-  const orgId = (name: string) => db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.name, name)).get()!.id
+  const orgId = (name: string) =>
+    db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.name, name)).get()!.id
   const umKatowice = orgId('Urząd Miasta Katowice')
   ids.mopsTarnow = orgId('Miejski Ośrodek Pomocy Społecznej w Tarnowie')
   ids.wrona = sessionUser(member.email).personId!
   const convenor = sessionUser(officer.email)
 
   const body = (name: string, isPublic: boolean) => {
-    const input = BodySchema.parse({ kind: 'advisory_team', name, conveningOrganisationId: String(umKatowice), ...(isPublic ? { isPublic: 'on' } : {}) })
+    const input = BodySchema.parse({
+      kind: 'advisory_team',
+      name,
+      conveningOrganisationId: String(umKatowice),
+      ...(isPublic ? { isPublic: 'on' } : {}),
+    })
     const saved = createBody({ input, actor, convenor })
     if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors))
     return saved.id
@@ -59,18 +75,40 @@ async function seedBodies(): Promise<Account> {
   ids.privateBody = body(names.privateBody, false)
   ids.publicBody = body(names.publicBody, true)
   ids.otherBody = body(names.otherBody, false)
-  addMembership({ bodyId: ids.privateBody, input: MembershipSchema.parse({ organisationId: ids.mopsTarnow, delegatePersonId: ids.wrona, role: 'chair', fromDate: '2020-01-01' }), actor })
-  addMembership({ bodyId: ids.publicBody, input: MembershipSchema.parse({ organisationId: ids.mopsTarnow, delegatePersonId: ids.wrona, role: 'member', fromDate: '2020-01-01' }), actor })
+  addMembership({
+    bodyId: ids.privateBody,
+    input: MembershipSchema.parse({ organisationId: ids.mopsTarnow, delegatePersonId: ids.wrona, role: 'chair', fromDate: '2020-01-01' }),
+    actor,
+  })
+  addMembership({
+    bodyId: ids.publicBody,
+    input: MembershipSchema.parse({ organisationId: ids.mopsTarnow, delegatePersonId: ids.wrona, role: 'member', fromDate: '2020-01-01' }),
+    actor,
+  })
   // Only the private body keeps MOPS Tarnów's seat today; on the public one it ended.
   const { endMembership, listMemberships } = await import('~/models/membership.server')
   endMembership({ bodyId: ids.publicBody, membershipId: listMemberships({ bodyId: ids.publicBody })[0]!.id, toDate: '2020-12-31', actor })
 
   const delegate = createPerson({ input: { name: `Anna Delegatka ${suffix}`, organisationId: umKatowice }, actor })
   if (!delegate.ok) throw new Error('person')
-  addMembership({ bodyId: ids.publicBody, input: MembershipSchema.parse({ organisationId: umKatowice, delegatePersonId: delegate.id, role: 'chair', fromDate: '2020-01-01' }), actor })
+  addMembership({
+    bodyId: ids.publicBody,
+    input: MembershipSchema.parse({ organisationId: umKatowice, delegatePersonId: delegate.id, role: 'chair', fromDate: '2020-01-01' }),
+    actor,
+  })
 
   const meeting = (topic: string, isPublic: boolean) =>
-    createMeeting({ bodyId: ids.publicBody, input: MeetingSchema.parse({ topic, startsAt: '2099-05-16T13:00', endsAt: '2099-05-16T15:00', venueName: 'Sala konferencyjna MOPS', ...(isPublic ? { isPublic: 'on' } : {}) }), actor }).id
+    createMeeting({
+      bodyId: ids.publicBody,
+      input: MeetingSchema.parse({
+        topic,
+        startsAt: '2099-05-16T13:00',
+        endsAt: '2099-05-16T15:00',
+        venueName: 'Sala konferencyjna MOPS',
+        ...(isPublic ? { isPublic: 'on' } : {}),
+      }),
+      actor,
+    }).id
   ids.publicMeeting = meeting(names.publicMeeting, true)
   ids.privateMeeting = meeting(names.privateMeeting, false)
 
@@ -79,9 +117,22 @@ async function seedBodies(): Promise<Account> {
   const stranger = createPerson({ input: { name: `Zofia Obca ${suffix}`, organisationId: other.id }, actor })
   if (!stranger.ok) throw new Error('person')
   ids.stranger = stranger.id
-  addMembership({ bodyId: ids.otherBody, input: MembershipSchema.parse({ organisationId: other.id, delegatePersonId: stranger.id, role: 'member', fromDate: '2020-01-01' }), actor })
-  const account = { email: `outsider-${suffix}@narada.test`, password: `haslo-${suffix}-2026`, role: 'member' as const, name: `Zofia Obca ${suffix}` }
-  const saved = await createUser({ fields: { email: account.email, name: account.name, role: 'member', personId: stranger.id }, password: account.password, actor: null })
+  addMembership({
+    bodyId: ids.otherBody,
+    input: MembershipSchema.parse({ organisationId: other.id, delegatePersonId: stranger.id, role: 'member', fromDate: '2020-01-01' }),
+    actor,
+  })
+  const account = {
+    email: `outsider-${suffix}@narada.test`,
+    password: `haslo-${suffix}-2026`,
+    role: 'member' as const,
+    name: `Zofia Obca ${suffix}`,
+  }
+  const saved = await createUser({
+    fields: { email: account.email, name: account.name, role: 'member', personId: stranger.id },
+    password: account.password,
+    actor: null,
+  })
   if (!saved.ok) throw new Error('account')
   return account
 }
@@ -152,7 +203,10 @@ describe('who may open which body page', () => {
     const attempts = [
       [`/bodies/${ids.privateBody}`, { intent: 'close' }],
       [`/bodies/${ids.privateBody}/edit`, { kind: 'advisory_team', name: 'Przejęty', conveningOrganisationId: String(ids.mopsTarnow) }],
-      [`/bodies/${ids.privateBody}/members`, { intent: 'add-membership', organisationId: String(ids.mopsTarnow), role: 'member', fromDate: '2030-01-01' }],
+      [
+        `/bodies/${ids.privateBody}/members`,
+        { intent: 'add-membership', organisationId: String(ids.mopsTarnow), role: 'member', fromDate: '2030-01-01' },
+      ],
       ['/bodies/new', { kind: 'advisory_team', name: 'Nowy', conveningOrganisationId: String(ids.mopsTarnow) }],
     ] as const
     for (const [path, form] of attempts) {
@@ -228,7 +282,18 @@ describe('what each visitor sees', () => {
 describe('creating a body through the form', () => {
   it('answers errors in Polish next to the fields, keeps the input, then saves and shows the money in Polish', async () => {
     const name = `Grupa robocza projektu „Fachowa siła przyszłością dla rodziny” ${suffix}`
-    const bad = await post('/bodies/new', { kind: 'working_group', name: '', conveningOrganisationId: '', projectName: 'Fachowa siła przyszłością dla rodziny', projectTotalValue: 'dziewięćset tysięcy', projectEuFunding: '876 150,00' }, { cookie: cookies.officer })
+    const bad = await post(
+      '/bodies/new',
+      {
+        kind: 'working_group',
+        name: '',
+        conveningOrganisationId: '',
+        projectName: 'Fachowa siła przyszłością dla rodziny',
+        projectTotalValue: 'dziewięćset tysięcy',
+        projectEuFunding: '876 150,00',
+      },
+      { cookie: cookies.officer },
+    )
     expect(bad.status).toBe(400)
     const html = await bad.text()
     expect(html).toMatch(/id="[^"]*-name-error"[^>]*>To pole jest wymagane\./)
@@ -237,7 +302,18 @@ describe('creating a body through the form', () => {
     expect(inputValue(html, 'projectName')).toBe('Fachowa siła przyszłością dla rodziny')
     expect(inputValue(html, 'projectTotalValue')).toBe('dziewięćset tysięcy')
 
-    const over = await post('/bodies/new', { kind: 'working_group', name, conveningOrganisationId: String(ids.mopsTarnow), projectName: 'P', projectTotalValue: '100', projectEuFunding: '200' }, { cookie: cookies.officer })
+    const over = await post(
+      '/bodies/new',
+      {
+        kind: 'working_group',
+        name,
+        conveningOrganisationId: String(ids.mopsTarnow),
+        projectName: 'P',
+        projectTotalValue: '100',
+        projectEuFunding: '200',
+      },
+      { cookie: cookies.officer },
+    )
     expect(over.status).toBe(400)
     expect(mainText(await over.text())).toContain('Dofinansowanie nie może przekraczać wartości projektu.')
 
@@ -278,7 +354,11 @@ describe('creating a body through the form', () => {
 
 describe('the members page', () => {
   it('reloads the people of a chosen institution without JavaScript, keeping the input and showing no error', async () => {
-    const response = await post(`/bodies/${ids.privateBody}/members`, { intent: 'add-membership', organisationId: String(ids.mopsTarnow), role: 'secretary', fromDate: '', showPeople: '1' }, { cookie: cookies.officer })
+    const response = await post(
+      `/bodies/${ids.privateBody}/members`,
+      { intent: 'add-membership', organisationId: String(ids.mopsTarnow), role: 'secretary', fromDate: '', showPeople: '1' },
+      { cookie: cookies.officer },
+    )
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(html).toMatch(new RegExp(`<option value="${ids.wrona}">Jakub Wrona</option>`))
@@ -295,11 +375,25 @@ describe('the members page', () => {
   })
 
   it('refuses a delegate from another institution and an overlapping seat, in Polish', async () => {
-    const wrongPerson = await post(`/bodies/${ids.privateBody}/members`, { intent: 'add-membership', organisationId: String(ids.mopsTarnow), delegatePersonId: String(ids.stranger), role: 'member', fromDate: '2030-01-01' }, { cookie: cookies.officer })
+    const wrongPerson = await post(
+      `/bodies/${ids.privateBody}/members`,
+      {
+        intent: 'add-membership',
+        organisationId: String(ids.mopsTarnow),
+        delegatePersonId: String(ids.stranger),
+        role: 'member',
+        fromDate: '2030-01-01',
+      },
+      { cookie: cookies.officer },
+    )
     expect(wrongPerson.status).toBe(400)
     const html = await wrongPerson.text()
     expect(html).toMatch(/id="[^"]*-delegatePersonId-error"[^>]*>Ta osoba nie reprezentuje wybranej instytucji\./)
-    const overlapping = await post(`/bodies/${ids.privateBody}/members`, { intent: 'add-membership', organisationId: String(ids.mopsTarnow), role: 'member', fromDate: '2030-01-01' }, { cookie: cookies.officer })
+    const overlapping = await post(
+      `/bodies/${ids.privateBody}/members`,
+      { intent: 'add-membership', organisationId: String(ids.mopsTarnow), role: 'member', fromDate: '2030-01-01' },
+      { cookie: cookies.officer },
+    )
     expect(overlapping.status).toBe(400)
     expect(mainText(await overlapping.text())).toContain('Ta instytucja jest już członkiem zespołu w tym okresie.')
   })
@@ -313,12 +407,24 @@ describe('the members page', () => {
     if (!created.ok) throw new Error('account')
     const secretary = await login(email, password)
     expect((await get(`/bodies/${ids.otherBody}/edit`, { cookie: secretary })).status).toBe(404)
-    const added = await post(`/bodies/${ids.otherBody}/members`, { intent: 'add-officer', userId: String(created.id), role: 'secretary' }, { cookie: cookies.admin })
+    const added = await post(
+      `/bodies/${ids.otherBody}/members`,
+      { intent: 'add-officer', userId: String(created.id), role: 'secretary' },
+      { cookie: cookies.admin },
+    )
     expect(added.status).toBe(302)
     expect((await get(`/bodies/${ids.otherBody}/edit`, { cookie: secretary })).status).toBe(200)
-    const audit = db.select({ action: schema.auditLog.action, actor: schema.auditLog.actorUserId }).from(schema.auditLog).where(eq(schema.auditLog.entityId, String(ids.otherBody))).all()
+    const audit = db
+      .select({ action: schema.auditLog.action, actor: schema.auditLog.actorUserId })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, String(ids.otherBody)))
+      .all()
     expect(audit.map((r) => r.action)).toContain('body.officerAdded')
-    const removed = await post(`/bodies/${ids.otherBody}/members`, { intent: 'remove-officer', userId: String(created.id) }, { cookie: cookies.admin })
+    const removed = await post(
+      `/bodies/${ids.otherBody}/members`,
+      { intent: 'remove-officer', userId: String(created.id) },
+      { cookie: cookies.admin },
+    )
     expect(removed.status).toBe(302)
     expect((await get(`/bodies/${ids.otherBody}/edit`, { cookie: secretary })).status).toBe(404)
   })

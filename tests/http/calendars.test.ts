@@ -51,7 +51,10 @@ describe('/meetings/:id/calendar.ics', () => {
     for (const [key, allowed] of cases()) {
       const meeting = fixture.meetings[key]
       // Without compression, which drops the length of what it compresses.
-      const response = await get(`/meetings/${meeting.id}/calendar.ics`, { cookie: cookies[who], headers: { 'Accept-Encoding': 'identity' } })
+      const response = await get(`/meetings/${meeting.id}/calendar.ics`, {
+        cookie: cookies[who],
+        headers: { 'Accept-Encoding': 'identity' },
+      })
       const body = await response.text()
       if (!allowed.includes(who)) {
         expect(response.status, `${who} ${key}`).toBe(404)
@@ -114,7 +117,14 @@ describe('/bodies/:id/calendar.ics', () => {
     const { publicMeeting, privateMeeting, cancelled } = fixture.meetings
     const publicOnly = [uid(publicMeeting.id), uid(cancelled.id)]
     const all = [uid(publicMeeting.id), uid(privateMeeting.id), uid(cancelled.id)]
-    const expected: Record<Who, string[]> = { visitor: publicOnly, member: publicOnly, demoOfficer: publicOnly, otherTeam: all, officer: all, admin: all }
+    const expected: Record<Who, string[]> = {
+      visitor: publicOnly,
+      member: publicOnly,
+      demoOfficer: publicOnly,
+      otherTeam: all,
+      officer: all,
+      admin: all,
+    }
     for (const who of everyone) {
       const { response, body } = await fetchCalendar(`/bodies/${fixture.bodies.publicBody.id}/calendar.ics`, who)
       expect(response.status, who).toBe(200)
@@ -185,7 +195,11 @@ describe('/meetings', () => {
     const seen = async (who: Who) => {
       const text = await mainText(`/meetings?body=${fixture.bodies.publicBody.id}`, who)
       const all = await mainText('/meetings', who)
-      return { publicMeeting: text.includes(publicMeeting.topic), privateMeeting: text.includes(privateMeeting.topic), dst: all.includes(dst.topic) }
+      return {
+        publicMeeting: text.includes(publicMeeting.topic),
+        privateMeeting: text.includes(privateMeeting.topic),
+        dst: all.includes(dst.topic),
+      }
     }
     expect(await seen('visitor')).toEqual({ publicMeeting: true, privateMeeting: false, dst: false })
     expect(await seen('member')).toEqual({ publicMeeting: true, privateMeeting: false, dst: true })
@@ -203,7 +217,9 @@ describe('/meetings', () => {
   })
 
   it('shows the DST meeting on both of its days in the month view, with the right hours', async () => {
-    const html = await (await get(`/meetings?view=month&month=2025-03&body=${fixture.bodies.privateBody.id}`, { cookie: cookies.member })).text()
+    const html = await (
+      await get(`/meetings?view=month&month=2025-03&body=${fixture.bodies.privateBody.id}`, { cookie: cookies.member })
+    ).text()
     expect(html).toContain('<caption>marzec 2025</caption>')
     const cell = (day: string) => html.match(new RegExp(`<td[^>]*><time dateTime="${day}"[\\s\\S]*?</td>`))?.[0] ?? ''
     expect(textOf(cell('2025-03-29'))).toContain(`09:00 ${fixture.meetings.dst.topic}`)

@@ -11,7 +11,11 @@ import { db, schema } from '~/db.server'
 
 /** A demo meeting's id, found by the start of its topic. */
 function meetingId(topic: string): number {
-  const row = db.select({ id: schema.meetings.id }).from(schema.meetings).where(like(schema.meetings.topic, `${topic}%`)).get()
+  const row = db
+    .select({ id: schema.meetings.id })
+    .from(schema.meetings)
+    .where(like(schema.meetings.topic, `${topic}%`))
+    .get()
   if (!row) throw new Error(`No demo meeting „${topic}”`)
   return row.id
 }
@@ -101,7 +105,12 @@ describe('the Katowice minutes of 16.06.2009, published to the public', () => {
     async function check(pdf: Buffer) {
       const form = new FormData()
       form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'notatka.pdf')
-      const response = await fetch(new URL(`/verify/${version.code}`, baseURL), { method: 'POST', body: form, headers: { Origin: baseURL, 'X-Forwarded-For': uniqueAddress() }, redirect: 'manual' })
+      const response = await fetch(new URL(`/verify/${version.code}`, baseURL), {
+        method: 'POST',
+        body: form,
+        headers: { Origin: baseURL, 'X-Forwarded-For': uniqueAddress() },
+        redirect: 'manual',
+      })
       expect(response.status).toBe(200)
       return textOf(mainOf(await response.text()))
     }
@@ -147,7 +156,12 @@ describe('the ROPS Kraków meeting of 13.12.2013', () => {
     expect(text).toContain('początek 2014 r.')
     expect(text).toContain('Regionalny Ośrodek Polityki Społecznej w Krakowie')
 
-    const item = db.select({ dueText: schema.actionItems.dueText, dueDate: schema.actionItems.dueDate, owner: schema.organisations.name }).from(schema.actionItems).innerJoin(schema.organisations, eq(schema.organisations.id, schema.actionItems.ownerOrganisationId)).where(eq(schema.actionItems.meetingId, ids.rops)).get()
+    const item = db
+      .select({ dueText: schema.actionItems.dueText, dueDate: schema.actionItems.dueDate, owner: schema.organisations.name })
+      .from(schema.actionItems)
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.actionItems.ownerOrganisationId))
+      .where(eq(schema.actionItems.meetingId, ids.rops))
+      .get()
     expect(item).toEqual({ dueText: 'początek 2014 r.', dueDate: '2014-03-31', owner: 'Regionalny Ośrodek Polityki Społecznej w Krakowie' })
   })
 })
@@ -163,7 +177,16 @@ describe('the Wodzisław meetings of May 2017', () => {
   })
 
   it('record the MOPS–PUP agreement due „najpóźniej w III kwartale 2017 r.”', () => {
-    const item = db.select({ text: schema.actionItems.text, dueText: schema.actionItems.dueText, dueDate: schema.actionItems.dueDate, state: schema.actionItems.state }).from(schema.actionItems).where(eq(schema.actionItems.meetingId, ids.may11)).get()
+    const item = db
+      .select({
+        text: schema.actionItems.text,
+        dueText: schema.actionItems.dueText,
+        dueDate: schema.actionItems.dueDate,
+        state: schema.actionItems.state,
+      })
+      .from(schema.actionItems)
+      .where(eq(schema.actionItems.meetingId, ids.may11))
+      .get()
     expect(item).toMatchObject({ dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '2017-09-30', state: 'open' })
     expect(item?.text).toContain('porozumienia MOPS–PUP')
   })
@@ -173,7 +196,12 @@ describe('the Wodzisław meetings of May 2017', () => {
     expect(text).toContain('Sprawy z poprzedniego spotkania')
     expect(text).toContain('Zawarcie porozumienia MOPS–PUP')
     expect(text).toContain('najpóźniej w III kwartale 2017 r.')
-    const agenda = db.select({ title: schema.agendaItems.title }).from(schema.agendaItems).where(eq(schema.agendaItems.meetingId, ids.may16)).orderBy(schema.agendaItems.day, schema.agendaItems.position).all()
+    const agenda = db
+      .select({ title: schema.agendaItems.title })
+      .from(schema.agendaItems)
+      .where(eq(schema.agendaItems.meetingId, ids.may16))
+      .orderBy(schema.agendaItems.day, schema.agendaItems.position)
+      .all()
     expect(agenda[0]?.title).toBe('Sprawy z poprzedniego spotkania')
 
     const pdf = await get(`/meetings/${ids.may16}/agenda.pdf`)

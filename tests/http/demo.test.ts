@@ -53,7 +53,9 @@ describe('the sample meetings', () => {
     const dashboard = textOf(await (await get('/', { cookie: cookies.officer })).text())
     expect(dashboard).toContain('Najbliższe spotkania')
     // textOf turns React's text separators into spaces, hence the optional one before the comma.
-    expect(dashboard).toMatch(/Plan pracy Zespołu na rok 2027 — Zespół Doradczy ds\. pomocy osobom bezrobotnym ?, 19\.01\.2027 r\., godz\. 10:00–12:00/)
+    expect(dashboard).toMatch(
+      /Plan pracy Zespołu na rok 2027 — Zespół Doradczy ds\. pomocy osobom bezrobotnym ?, 19\.01\.2027 r\., godz\. 10:00–12:00/,
+    )
     expect(textOf(await (await get('/')).text())).not.toContain('Plan pracy')
   })
 })
@@ -79,7 +81,14 @@ describe('the Katowice meeting of 16.06.2009', () => {
       const text = squash(pageTexts(file.file).join(' '))
       expect(text).toContain('Program spotkania')
       expect(text).toContain('16 czerwca 2009 r.')
-      for (const name of ['Powiatowego Urzędu Pracy', 'Miejskiego Ośrodka Pomocy Społecznej', 'Ochotniczy Hufiec Pracy', 'Zakład Doskonalenia Zawodowego', 'Śląska Fundacja Obywatelska Lex Civis', 'Małgorzata Moryń-Trzęsimiech']) {
+      for (const name of [
+        'Powiatowego Urzędu Pracy',
+        'Miejskiego Ośrodka Pomocy Społecznej',
+        'Ochotniczy Hufiec Pracy',
+        'Zakład Doskonalenia Zawodowego',
+        'Śląska Fundacja Obywatelska Lex Civis',
+        'Małgorzata Moryń-Trzęsimiech',
+      ]) {
         expect(text).toContain(name)
       }
     } finally {

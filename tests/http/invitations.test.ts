@@ -58,12 +58,30 @@ async function linksFromOutbox(): Promise<Map<string, string>> {
 
 describe('who may open the invitation and attendance pages', () => {
   const table: [label: string, path: () => string, expected: Record<Who, 200 | 404 | 'login'>][] = [
-    ['/meetings/:id/invitations', () => invitationsPath, { visitor: 'login', outsider: 404, member: 404, otherOfficer: 404, convenor: 200, admin: 200 }],
-    ['/meetings/:id/attendance', () => attendancePath, { visitor: 'login', outsider: 404, member: 200, otherOfficer: 404, convenor: 200, admin: 200 }],
-    ['/admin/outbox', () => '/admin/outbox', { visitor: 'login', outsider: 404, member: 404, otherOfficer: 404, convenor: 404, admin: 200 }],
-    ['/meetings/:id/answer', () => `/meetings/${scene.meetingId}/answer`, { visitor: 404, outsider: 404, member: 404, otherOfficer: 404, convenor: 404, admin: 404 }],
+    [
+      '/meetings/:id/invitations',
+      () => invitationsPath,
+      { visitor: 'login', outsider: 404, member: 404, otherOfficer: 404, convenor: 200, admin: 200 },
+    ],
+    [
+      '/meetings/:id/attendance',
+      () => attendancePath,
+      { visitor: 'login', outsider: 404, member: 200, otherOfficer: 404, convenor: 200, admin: 200 },
+    ],
+    [
+      '/admin/outbox',
+      () => '/admin/outbox',
+      { visitor: 'login', outsider: 404, member: 404, otherOfficer: 404, convenor: 404, admin: 200 },
+    ],
+    [
+      '/meetings/:id/answer',
+      () => `/meetings/${scene.meetingId}/answer`,
+      { visitor: 404, outsider: 404, member: 404, otherOfficer: 404, convenor: 404, admin: 404 },
+    ],
   ]
-  const cases = table.flatMap(([label, path, expected]) => (Object.keys(expected) as Who[]).map((who) => ({ label, path, who, expected: expected[who] })))
+  const cases = table.flatMap(([label, path, expected]) =>
+    (Object.keys(expected) as Who[]).map((who) => ({ label, path, who, expected: expected[who] })),
+  )
 
   it.each(cases)('$who: GET $label answers $expected', async ({ path, who, expected }) => {
     const { status, location: to, html } = await page(path(), who)
@@ -139,7 +157,12 @@ describe('inviting, sending and answering', () => {
 
   it('answers 404 to any other token, and reveals nothing about which exist', async () => {
     const real = links.get('Grzegorz Źdźbło')!
-    const wrong = [crypto.randomBytes(32).toString('base64url'), `${real.slice(0, -2)}${real.endsWith('AA') ? 'BB' : 'AA'}`, 'abc', crypto.createHash('sha256').update(real).digest('hex')]
+    const wrong = [
+      crypto.randomBytes(32).toString('base64url'),
+      `${real.slice(0, -2)}${real.endsWith('AA') ? 'BB' : 'AA'}`,
+      'abc',
+      crypto.createHash('sha256').update(real).digest('hex'),
+    ]
     const texts = new Set<string>()
     for (const token of wrong) {
       const response = await get(`/invitations/${token}`)
@@ -199,7 +222,11 @@ describe('inviting, sending and answering', () => {
   })
 
   it('answers bad guest input in Polish next to the field and keeps it', async () => {
-    const malformed = await post(invitationsPath, { intent: 'add-guest', name: 'Jan Gość', email: 'jan.gosc@' }, { cookie: cookies.convenor })
+    const malformed = await post(
+      invitationsPath,
+      { intent: 'add-guest', name: 'Jan Gość', email: 'jan.gosc@' },
+      { cookie: cookies.convenor },
+    )
     expect(malformed.status).toBe(400)
     const html = await malformed.text()
     expect(mainText(html)).toContain('Podaj prawidłowy adres e-mail')
@@ -210,7 +237,11 @@ describe('inviting, sending and answering', () => {
     expect(unknown.status).toBe(400)
     expect(mainText(await unknown.text())).toContain('Wybierz osobę z listy.')
 
-    const added = await post(invitationsPath, { intent: 'add-guest', name: 'Jan Gość', email: 'jan.gosc@lexcivis.test', organisation: 'Stowarzyszenie Lex Civis' }, { cookie: cookies.convenor })
+    const added = await post(
+      invitationsPath,
+      { intent: 'add-guest', name: 'Jan Gość', email: 'jan.gosc@lexcivis.test', organisation: 'Stowarzyszenie Lex Civis' },
+      { cookie: cookies.convenor },
+    )
     expect(added.status).toBe(302)
     expect(rowText((await page(invitationsPath, 'convenor')).html, 'Jan Gość')).toContain('jan.gosc@lexcivis.test')
   })
@@ -224,7 +255,13 @@ describe('attendance', () => {
     const form = new URLSearchParams({ intent: 'attendance' })
     for (const row of rows) {
       const tr = [...html.matchAll(/<tr>[\s\S]*?<\/tr>/g)].map((m) => m[0]).find((r) => r.includes(`value="${row.id}"`))!
-      const state = tr.includes('Anna Łęcka') ? 'present' : tr.includes('Żaneta') ? 'excused' : tr.includes('Grzegorz') ? 'absent' : 'unknown'
+      const state = tr.includes('Anna Łęcka')
+        ? 'present'
+        : tr.includes('Żaneta')
+          ? 'excused'
+          : tr.includes('Grzegorz')
+            ? 'absent'
+            : 'unknown'
       form.set(`rows[${row.index}].invitationId`, row.id)
       form.set(`rows[${row.index}].state`, state)
     }
@@ -252,7 +289,11 @@ describe('attendance', () => {
     const empty = await post(attendancePath, { intent: 'walk-in' }, { cookie: cookies.convenor })
     expect(empty.status).toBe(400)
     expect(mainText(await empty.text())).toContain('Wybierz osobę z katalogu albo wpisz imię i nazwisko.')
-    const added = await post(attendancePath, { intent: 'walk-in', name: 'Ewa Przypadkowa', organisation: 'Ochotnicze Hufce Pracy' }, { cookie: cookies.convenor })
+    const added = await post(
+      attendancePath,
+      { intent: 'walk-in', name: 'Ewa Przypadkowa', organisation: 'Ochotnicze Hufce Pracy' },
+      { cookie: cookies.convenor },
+    )
     expect(added.status).toBe(302)
     const { html } = await page(attendancePath, 'convenor')
     const ewa = [...html.matchAll(/<tr>[\s\S]*?<\/tr>/g)].map((m) => m[0]).find((tr) => tr.includes('Ewa Przypadkowa'))!

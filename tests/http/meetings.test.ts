@@ -12,7 +12,17 @@ const everyone: Who[] = ['visitor', 'outsider', 'member', 'officer', 'admin']
 
 const cookies: Partial<Record<Who, string>> = {}
 const suffix = crypto.randomUUID().slice(0, 8)
-const ids = { privateBody: 0, publicBody: 0, otherBody: 0, privateMeeting: 0, publicMeeting: 0, otherMeeting: 0, speaker: 0, moderator: 0, firstItem: 0 }
+const ids = {
+  privateBody: 0,
+  publicBody: 0,
+  otherBody: 0,
+  privateMeeting: 0,
+  publicMeeting: 0,
+  otherMeeting: 0,
+  speaker: 0,
+  moderator: 0,
+  firstItem: 0,
+}
 const names = {
   privateBody: `Zespół ds. bezrobotnych ${suffix}`,
   publicBody: `Grupa robocza ds. współpracy OPS–PUP ${suffix}`,
@@ -40,13 +50,30 @@ async function seed(): Promise<Account> {
   const actor = { userId: null, ip: null }
 
   const sessionUser = (email: string): SessionUser => {
-    const row = db.select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, role: schema.users.role, personId: schema.users.personId }).from(schema.users).where(eq(schema.users.email, email)).get()
+    const row = db
+      .select({
+        id: schema.users.id,
+        email: schema.users.email,
+        name: schema.users.name,
+        role: schema.users.role,
+        personId: schema.users.personId,
+      })
+      .from(schema.users)
+      .where(eq(schema.users.email, email))
+      .get()
     if (!row) throw new Error(`No account ${email}`)
     return row
   }
   const memberUser = sessionUser(member.email)
-  const memberOrganisation = db.select({ id: schema.people.organisationId }).from(schema.people).where(eq(schema.people.id, memberUser.personId!)).get()!.id
-  const convening = createOrganisation({ input: { name: `Urząd Miasta Wodzisław Śląski ${suffix}`, kind: 'city_hall', municipalityCode: '2415011' }, actor })
+  const memberOrganisation = db
+    .select({ id: schema.people.organisationId })
+    .from(schema.people)
+    .where(eq(schema.people.id, memberUser.personId!))
+    .get()!.id
+  const convening = createOrganisation({
+    input: { name: `Urząd Miasta Wodzisław Śląski ${suffix}`, kind: 'city_hall', municipalityCode: '2415011' },
+    actor,
+  })
   const other = createOrganisation({ input: { name: `Fundacja Inna ${suffix}`, kind: 'ngo', municipalityCode: '2469011' }, actor })
   if (!convening.ok || !other.ok) throw new Error('organisations')
 
@@ -59,31 +86,86 @@ async function seed(): Promise<Account> {
   ids.privateBody = body(names.privateBody, false, convenor)
   ids.publicBody = body(names.publicBody, true, convenor)
   ids.otherBody = body(names.otherBody, false, null)
-  addMembership({ bodyId: ids.privateBody, input: { organisationId: memberOrganisation, delegatePersonId: memberUser.personId!, role: 'member', fromDate: '2020-01-01' }, actor })
+  addMembership({
+    bodyId: ids.privateBody,
+    input: { organisationId: memberOrganisation, delegatePersonId: memberUser.personId!, role: 'member', fromDate: '2020-01-01' },
+    actor,
+  })
 
   ids.privateMeeting = createMeeting({
     bodyId: ids.privateBody,
-    input: { topic: names.dstMeeting, startsAt: '2025-03-29T09:00', endsAt: '2025-03-30T15:00', venueName: 'MOPS Wodzisław Śląski', venueAddress: 'ul. Daszyńskiego 3', isPublic: false },
+    input: {
+      topic: names.dstMeeting,
+      startsAt: '2025-03-29T09:00',
+      endsAt: '2025-03-30T15:00',
+      venueName: 'MOPS Wodzisław Śląski',
+      venueAddress: 'ul. Daszyńskiego 3',
+      isPublic: false,
+    },
     actor,
   }).id
-  ids.publicMeeting = createMeeting({ bodyId: ids.publicBody, input: { topic: names.publicMeeting, startsAt: '2099-05-16T13:00', endsAt: '2099-05-16T15:00', isPublic: true }, actor }).id
-  ids.otherMeeting = createMeeting({ bodyId: ids.otherBody, input: { topic: names.otherMeeting, startsAt: '2099-06-01T10:00', endsAt: '2099-06-01T12:00', isPublic: true }, actor }).id
+  ids.publicMeeting = createMeeting({
+    bodyId: ids.publicBody,
+    input: { topic: names.publicMeeting, startsAt: '2099-05-16T13:00', endsAt: '2099-05-16T15:00', isPublic: true },
+    actor,
+  }).id
+  ids.otherMeeting = createMeeting({
+    bodyId: ids.otherBody,
+    input: { topic: names.otherMeeting, startsAt: '2099-06-01T10:00', endsAt: '2099-06-01T12:00', isPublic: true },
+    actor,
+  }).id
 
   const speaker = createPerson({ input: { name: `Łucja Źdźbło ${suffix}`, position: 'Dyrektor', organisationId: convening.id }, actor })
   const moderator = createPerson({ input: { name: `Jerzy Moderator ${suffix}`, organisationId: other.id }, actor })
   if (!speaker.ok || !moderator.ok) throw new Error('people')
   ids.speaker = speaker.id
   ids.moderator = moderator.id
-  const first = addAgendaItem({ meetingId: ids.privateMeeting, input: { day: '2025-03-29', startTime: '09:00', endTime: '09:30', kind: 'opening', title: `Otwarcie ${suffix}`, speakerIds: [speaker.id] }, actor })
+  const first = addAgendaItem({
+    meetingId: ids.privateMeeting,
+    input: {
+      day: '2025-03-29',
+      startTime: '09:00',
+      endTime: '09:30',
+      kind: 'opening',
+      title: `Otwarcie ${suffix}`,
+      speakerIds: [speaker.id],
+    },
+    actor,
+  })
   if (!first.ok) throw new Error('agenda')
   ids.firstItem = first.id
-  addAgendaItem({ meetingId: ids.privateMeeting, input: { day: '2025-03-30', startTime: '13:00', endTime: '15:00', kind: 'group_work', title: `Praca w grupach ${suffix}`, speakerIds: [], moderatorPersonId: moderator.id }, actor })
+  addAgendaItem({
+    meetingId: ids.privateMeeting,
+    input: {
+      day: '2025-03-30',
+      startTime: '13:00',
+      endTime: '15:00',
+      kind: 'group_work',
+      title: `Praca w grupach ${suffix}`,
+      speakerIds: [],
+      moderatorPersonId: moderator.id,
+    },
+    actor,
+  })
 
   const stranger = createPerson({ input: { name: `Zofia Obca ${suffix}`, organisationId: other.id }, actor })
   if (!stranger.ok) throw new Error('person')
-  addMembership({ bodyId: ids.otherBody, input: { organisationId: other.id, delegatePersonId: stranger.id, role: 'member', fromDate: '2020-01-01' }, actor })
-  const account = { email: `outsider-${suffix}@narada.test`, password: `haslo-${suffix}-2026`, role: 'member' as const, name: `Zofia Obca ${suffix}` }
-  const saved = await createUser({ fields: { email: account.email, name: account.name, role: 'member', personId: stranger.id }, password: account.password, actor: null })
+  addMembership({
+    bodyId: ids.otherBody,
+    input: { organisationId: other.id, delegatePersonId: stranger.id, role: 'member', fromDate: '2020-01-01' },
+    actor,
+  })
+  const account = {
+    email: `outsider-${suffix}@narada.test`,
+    password: `haslo-${suffix}-2026`,
+    role: 'member' as const,
+    name: `Zofia Obca ${suffix}`,
+  }
+  const saved = await createUser({
+    fields: { email: account.email, name: account.name, role: 'member', personId: stranger.id },
+    password: account.password,
+    actor: null,
+  })
   if (!saved.ok) throw new Error('account')
   return account
 }
@@ -160,10 +242,28 @@ describe('who may open which meeting page', () => {
       return [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/\/meetings\/\d+/, ''))
     }
     // Officers see the minutes tab before there are minutes (to start them); others once they may read them.
-    const all = ['', '/agenda', '/invitations', '/attendance', '/presentations', '/minutes', '/agenda.pdf', '/attendance.pdf', '/calendar.ics']
+    const all = [
+      '',
+      '/agenda',
+      '/invitations',
+      '/attendance',
+      '/presentations',
+      '/minutes',
+      '/agenda.pdf',
+      '/attendance.pdf',
+      '/calendar.ics',
+    ]
     expect(await links('officer', '/meetings/:private')).toEqual(all)
     expect(await links('admin', '/meetings/:private')).toEqual(all)
-    expect(await links('member', '/meetings/:private')).toEqual(['', '/agenda', '/attendance', '/presentations', '/agenda.pdf', '/attendance.pdf', '/calendar.ics'])
+    expect(await links('member', '/meetings/:private')).toEqual([
+      '',
+      '/agenda',
+      '/attendance',
+      '/presentations',
+      '/agenda.pdf',
+      '/attendance.pdf',
+      '/calendar.ics',
+    ])
     expect(await links('visitor', '/meetings/:public')).toEqual(['', '/agenda', '/presentations', '/agenda.pdf', '/calendar.ics'])
   })
 
@@ -205,7 +305,9 @@ describe('changes by someone who may not make them', () => {
     const agenda = mainText(await (await get(`/meetings/${ids.privateMeeting}/agenda`, { cookie: cookies.officer })).text())
     expect(agenda).not.toContain('Wtargnięcie')
     expect(agenda.indexOf(`Otwarcie ${suffix}`)).toBeGreaterThan(-1)
-    expect(mainText(await (await get(`/meetings/${ids.privateMeeting}`, { cookie: cookies.officer })).text())).not.toContain('To spotkanie zostało odwołane')
+    expect(mainText(await (await get(`/meetings/${ids.privateMeeting}`, { cookie: cookies.officer })).text())).not.toContain(
+      'To spotkanie zostało odwołane',
+    )
   })
 })
 
@@ -247,7 +349,11 @@ describe('a meeting across the spring clock change', () => {
 describe('scheduling and editing meetings over HTTP', () => {
   it('refuses an end before the start and a date that is not one, in Polish, keeping the input', async () => {
     const path = `/bodies/${ids.publicBody}/meetings/new`
-    const backwards = await post(path, { topic: 'Spotkanie wsteczne', startsAt: '2099-05-16T13:00', endsAt: '2099-05-16T12:00' }, { cookie: cookies.officer })
+    const backwards = await post(
+      path,
+      { topic: 'Spotkanie wsteczne', startsAt: '2099-05-16T13:00', endsAt: '2099-05-16T12:00' },
+      { cookie: cookies.officer },
+    )
     expect(backwards.status).toBe(400)
     const html = await backwards.text()
     expect(mainText(html)).toContain('Koniec musi nastąpić po początku.')
@@ -262,8 +368,18 @@ describe('scheduling and editing meetings over HTTP', () => {
 
   it('numbers new meetings and prefills the next one from the last', async () => {
     const create = (topic: string, extra: Record<string, string> = {}) =>
-      post(`/bodies/${ids.publicBody}/meetings/new`, { topic, startsAt: '2099-06-01T10:00', endsAt: '2099-06-01T12:00', ...extra }, { cookie: cookies.officer })
-    const second = await create('Drugie spotkanie', { venueName: 'Sala konferencyjna MOPS', venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski', seriesTitle: 'Cykl spotkań 2099', seriesPlannedCount: '3', isPublic: 'on' })
+      post(
+        `/bodies/${ids.publicBody}/meetings/new`,
+        { topic, startsAt: '2099-06-01T10:00', endsAt: '2099-06-01T12:00', ...extra },
+        { cookie: cookies.officer },
+      )
+    const second = await create('Drugie spotkanie', {
+      venueName: 'Sala konferencyjna MOPS',
+      venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski',
+      seriesTitle: 'Cykl spotkań 2099',
+      seriesPlannedCount: '3',
+      isPublic: 'on',
+    })
     expect(second.status).toBe(302)
     const secondPath = location(second)!
     expect(secondPath).toMatch(/^\/meetings\/\d+$/)
@@ -282,7 +398,11 @@ describe('scheduling and editing meetings over HTTP', () => {
   })
 
   it('cancels a meeting only with a reason, and then shows why', async () => {
-    const created = await post(`/bodies/${ids.publicBody}/meetings/new`, { topic: 'Do odwołania', startsAt: '2099-07-01T10:00', endsAt: '2099-07-01T12:00' }, { cookie: cookies.officer })
+    const created = await post(
+      `/bodies/${ids.publicBody}/meetings/new`,
+      { topic: 'Do odwołania', startsAt: '2099-07-01T10:00', endsAt: '2099-07-01T12:00' },
+      { cookie: cookies.officer },
+    )
     const path = location(created)!
     const empty = await post(`${path}?index`, { intent: 'cancel', reason: '  ' }, { cookie: cookies.officer })
     expect(empty.status).toBe(400)
@@ -297,7 +417,8 @@ describe('scheduling and editing meetings over HTTP', () => {
 })
 
 describe('the agenda over HTTP', () => {
-  const add = (form: Record<string, string> | URLSearchParams) => post(`/meetings/${ids.privateMeeting}/agenda`, form, { cookie: cookies.officer })
+  const add = (form: Record<string, string> | URLSearchParams) =>
+    post(`/meetings/${ids.privateMeeting}/agenda`, form, { cookie: cookies.officer })
 
   it('refuses an item outside the meeting’s days, and an unknown person, next to the field, keeping the input', async () => {
     const outside = await add({ intent: 'add', day: '2025-03-31', kind: 'panel', title: 'Panel poza terminem' })
@@ -306,7 +427,13 @@ describe('the agenda over HTTP', () => {
     expect(mainText(html)).toContain('Punkt programu musi przypadać w dniach spotkania.')
     expect(inputValue(html, 'title')).toBe('Panel poza terminem')
 
-    const unknown = await add({ intent: 'add', day: '2025-03-30', kind: 'panel', title: 'Panel z nieznajomym', moderatorPersonId: '987654' })
+    const unknown = await add({
+      intent: 'add',
+      day: '2025-03-30',
+      kind: 'panel',
+      title: 'Panel z nieznajomym',
+      moderatorPersonId: '987654',
+    })
     expect(unknown.status).toBe(400)
     const text = mainText(await unknown.text())
     expect(text).toContain('Nie ma takiej osoby w katalogu. Wybierz osobę z listy.')

@@ -12,7 +12,11 @@ afterAll(() => files.forEach((file) => file.remove()))
 /** Three teams of their own: public minutes published, members-only minutes published, a draft. */
 let scenes: { open: MinutesScene; closed: MinutesScene; draft: MinutesScene }
 let versions: { open: { code: string; pdfSha256: string; number: number }; closed: { code: string; pdfSha256: string; number: number } }
-const cookies: Record<Exclude<Who, 'visitor'>, Record<keyof typeof scenes, string>> = { otherTeam: {} as never, member: {} as never, officer: {} as never }
+const cookies: Record<Exclude<Who, 'visitor'>, Record<keyof typeof scenes, string>> = {
+  otherTeam: {} as never,
+  member: {} as never,
+  officer: {} as never,
+}
 
 beforeAll(async () => {
   const { createMinutesScene, publishSceneMinutes } = await import('#tests/support/published-minutes')
@@ -49,7 +53,9 @@ describe('/meetings/:id/minutes.pdf', () => {
     const { response, bytes } = await download('open', 'visitor')
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('application/pdf')
-    expect(response.headers.get('Content-Disposition')).toBe(`inline; filename="notatka-ze-spotkania-nr-1.pdf"; filename*=UTF-8''notatka-ze-spotkania-nr-1.pdf`)
+    expect(response.headers.get('Content-Disposition')).toBe(
+      `inline; filename="notatka-ze-spotkania-nr-1.pdf"; filename*=UTF-8''notatka-ze-spotkania-nr-1.pdf`,
+    )
     expect(Number(response.headers.get('Content-Length'))).toBe(bytes.byteLength)
     expect(response.headers.get('Cache-Control')).toMatch(/^public/)
     expect(sha256(bytes)).toBe(versions.open.pdfSha256)

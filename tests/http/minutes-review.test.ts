@@ -20,7 +20,13 @@ async function minutesFor(scene: Scene, { circulate, discussion }: { circulate: 
   const saved = saveMinutes({ meetingId: scene.meetingId, baseRevision: current.revision, input: { ...current.snapshot, sections }, actor })
   if (!saved.ok) throw new Error('saving the minutes failed')
   if (circulate) {
-    const result = await circulateMinutes({ meetingId: scene.meetingId, commentsDueAt: inAWeek(), baseRevision: saved.revision, actor, origin: 'http://localhost' })
+    const result = await circulateMinutes({
+      meetingId: scene.meetingId,
+      commentsDueAt: inAWeek(),
+      baseRevision: saved.revision,
+      actor,
+      origin: 'http://localhost',
+    })
     if (!result.ok) throw new Error(result.error)
   }
   return { minutesId, discussionId: sections.find((s) => s.kind === 'discussion')!.id }
@@ -35,7 +41,12 @@ async function signInAll(scene: Scene): Promise<Record<Role, string>> {
   }
 }
 
-const commentsIn = (minutesId: number) => db.select({ id: schema.minutesComments.id, body: schema.minutesComments.body }).from(schema.minutesComments).where(eq(schema.minutesComments.minutesId, minutesId)).all()
+const commentsIn = (minutesId: number) =>
+  db
+    .select({ id: schema.minutesComments.id, body: schema.minutesComments.body })
+    .from(schema.minutesComments)
+    .where(eq(schema.minutesComments.minutesId, minutesId))
+    .all()
 
 describe('comments and versions of minutes', () => {
   let scene: Scene
@@ -74,7 +85,11 @@ describe('comments and versions of minutes', () => {
     expect(page).toMatch(new RegExp(`<option value="${minutes.discussionId}" selected="">Dyskusja</option>`))
 
     const body = 'Proszę dopisać:\n  <b>PUP</b> przedstawił ofertę staży.'
-    const response = await post(commentsPath, { intent: 'comment', section: String(minutes.discussionId), body }, { cookie: cookies.member })
+    const response = await post(
+      commentsPath,
+      { intent: 'comment', section: String(minutes.discussionId), body },
+      { cookie: cookies.member },
+    )
     expect(response.status).toBe(302)
     const stored = commentsIn(minutes.minutesId).find((c) => c.body === body)
     expect(stored).toBeDefined()
@@ -89,10 +104,18 @@ describe('comments and versions of minutes', () => {
   })
 
   it('keeps the typed text and says what is wrong next to the field when the comment is empty or the part unknown', async () => {
-    const empty = await post(commentsPath, { intent: 'comment', section: String(minutes.discussionId), body: '   ' }, { cookie: cookies.member })
+    const empty = await post(
+      commentsPath,
+      { intent: 'comment', section: String(minutes.discussionId), body: '   ' },
+      { cookie: cookies.member },
+    )
     expect(empty.status).toBe(400)
     expect(textOf(await empty.text())).toContain('Wpisz treść uwagi.')
-    const wrongPart = await post(commentsPath, { intent: 'comment', section: '999999999', body: 'Uwaga do nieistniejącej części.' }, { cookie: cookies.member })
+    const wrongPart = await post(
+      commentsPath,
+      { intent: 'comment', section: '999999999', body: 'Uwaga do nieistniejącej części.' },
+      { cookie: cookies.member },
+    )
     expect(wrongPart.status).toBe(400)
     const html = await wrongPart.text()
     expect(textOf(html)).toContain('Wybierz część notatki z listy.')
@@ -100,17 +123,33 @@ describe('comments and versions of minutes', () => {
   })
 
   it('lets the officer resolve a comment with a note; a member may not', async () => {
-    const added = await post(commentsPath, { intent: 'comment', section: 'whole', body: 'Brakuje daty kolejnego spotkania.' }, { cookie: cookies.member })
+    const added = await post(
+      commentsPath,
+      { intent: 'comment', section: 'whole', body: 'Brakuje daty kolejnego spotkania.' },
+      { cookie: cookies.member },
+    )
     expect(added.status).toBe(302)
     const commentId = commentsIn(minutes.minutesId).find((c) => c.body === 'Brakuje daty kolejnego spotkania.')!.id
 
-    const byMember = await post(commentsPath, { intent: 'resolve', commentId: String(commentId), resolution: 'accepted', note: 'Sam sobie.' }, { cookie: cookies.member })
+    const byMember = await post(
+      commentsPath,
+      { intent: 'resolve', commentId: String(commentId), resolution: 'accepted', note: 'Sam sobie.' },
+      { cookie: cookies.member },
+    )
     expect(byMember.status).toBe(404)
-    const noReason = await post(commentsPath, { intent: 'resolve', commentId: String(commentId), resolution: 'rejected' }, { cookie: cookies.officer })
+    const noReason = await post(
+      commentsPath,
+      { intent: 'resolve', commentId: String(commentId), resolution: 'rejected' },
+      { cookie: cookies.officer },
+    )
     expect(noReason.status).toBe(400)
     expect(textOf(await noReason.text())).toContain('Podaj, dlaczego uwaga nie została uwzględniona.')
 
-    const resolved = await post(commentsPath, { intent: 'resolve', commentId: String(commentId), resolution: 'rejected', note: 'Termin ustali zespół na następnym spotkaniu.' }, { cookie: cookies.officer })
+    const resolved = await post(
+      commentsPath,
+      { intent: 'resolve', commentId: String(commentId), resolution: 'rejected', note: 'Termin ustali zespół na następnym spotkaniu.' },
+      { cookie: cookies.officer },
+    )
     expect(resolved.status).toBe(302)
     const html = await (await get(commentsPath, { cookie: cookies.member })).text()
     const card = textOf(html.match(new RegExp(`<article[^>]*id="comment-${commentId}"[\\s\\S]*?</article>`))?.[0] ?? '')
@@ -122,7 +161,10 @@ describe('comments and versions of minutes', () => {
   it('refuses a comment after the deadline with a clear message, keeps the typed text and stores nothing', async () => {
     const late = await createInvitationScene()
     const lateMinutes = await minutesFor(late, { circulate: true, discussion: 'Tekst.' })
-    db.update(schema.minutes).set({ commentsDueAt: new Date(Date.now() - 60_000).toISOString() }).where(eq(schema.minutes.id, lateMinutes.minutesId)).run()
+    db.update(schema.minutes)
+      .set({ commentsDueAt: new Date(Date.now() - 60_000).toISOString() })
+      .where(eq(schema.minutes.id, lateMinutes.minutesId))
+      .run()
     const member = await login(late.accounts.member.email, late.accounts.member.password)
     const path = `/meetings/${late.meetingId}/minutes/comments`
 
@@ -140,8 +182,15 @@ describe('comments and versions of minutes', () => {
 
   it('lists the frozen versions and shows a changed word as <del>old</del> and <ins>new</ins>', async () => {
     const current = getMinutes({ meetingId: scene.meetingId })!
-    const sections = current.snapshot.sections.map((s) => (s.id === minutes.discussionId ? { ...s, body: 'Zespół omówił nowy projekt porozumienia.' } : s))
-    const saved = saveMinutes({ meetingId: scene.meetingId, baseRevision: current.revision, input: { ...current.snapshot, sections }, actor: { userId: scene.accounts.officer.user.id, ip: null } })
+    const sections = current.snapshot.sections.map((s) =>
+      s.id === minutes.discussionId ? { ...s, body: 'Zespół omówił nowy projekt porozumienia.' } : s,
+    )
+    const saved = saveMinutes({
+      meetingId: scene.meetingId,
+      baseRevision: current.revision,
+      input: { ...current.snapshot, sections },
+      actor: { userId: scene.accounts.officer.user.id, ip: null },
+    })
     expect(saved.ok).toBe(true)
 
     const list = await (await get(`/meetings/${scene.meetingId}/minutes/versions`, { cookie: cookies.member })).text()

@@ -19,7 +19,10 @@ const mainText = (html: string) => textOf(html.match(/<main[\s\S]*<\/main>/)?.[0
 const revisionOf = (meetingId: number) => String(getMinutes({ meetingId })!.revision)
 
 /** The editor's fields for the minutes as saved, with some replaced, as the browser would send them. */
-function editorForm(meetingId: number, change: { topic?: string; bodies?: Record<string, string>; revision?: string } = {}): Record<string, string> {
+function editorForm(
+  meetingId: number,
+  change: { topic?: string; bodies?: Record<string, string>; revision?: string } = {},
+): Record<string, string> {
   const minutes = getMinutes({ meetingId })!
   const form: Record<string, string> = {
     intent: 'save',
@@ -56,7 +59,12 @@ const circulate = async (meetingId: number) => {
   expect(response.status).toBe(302)
 }
 const approve = async (meetingId: number) => {
-  const response = await officerPost(meetingId, { intent: 'approve', revision: revisionOf(meetingId), approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-20' })
+  const response = await officerPost(meetingId, {
+    intent: 'approve',
+    revision: revisionOf(meetingId),
+    approvedBy: 'Zespół na spotkaniu nr 2',
+    approvedOn: '2031-06-20',
+  })
   expect(response.status).toBe(302)
 }
 const publish = async (meetingId: number, visibility: 'members' | 'public') => {
@@ -151,7 +159,11 @@ describe('writing the minutes', () => {
     const fresh = createTestMeeting(scene.bodyId, { topic: 'Spotkanie bez notatki' })
     for (const who of ['member', 'outsider', 'guest'] as const) {
       expect((await post(minutesPath(fresh), { intent: 'start' }, { cookie: cookies[who] })).status, `${who} starts`).toBe(404)
-      expect((await post(minutesPath(meetings.draft), editorForm(meetings.draft, { topic: `Przejęte przez ${who}` }), { cookie: cookies[who] })).status, `${who} saves`).toBe(404)
+      expect(
+        (await post(minutesPath(meetings.draft), editorForm(meetings.draft, { topic: `Przejęte przez ${who}` }), { cookie: cookies[who] }))
+          .status,
+        `${who} saves`,
+      ).toBe(404)
     }
     expect(getMinutes({ meetingId: fresh })).toBeUndefined()
     expect(getMinutes({ meetingId: meetings.draft })!.snapshot.topic).toBe('Notatka draft')
@@ -185,7 +197,9 @@ describe('writing the minutes', () => {
 
     const merged = await officerPost(meetingId, { ...secondForm, revision: inputValue(html, 'revision')! })
     expect(merged.status).toBe(302)
-    expect(getMinutes({ meetingId })!.snapshot.sections.find((s) => s.title === 'Dyskusja')?.body).toBe('Tekst drugiej osoby — nie może zginąć.')
+    expect(getMinutes({ meetingId })!.snapshot.sections.find((s) => s.title === 'Dyskusja')?.body).toBe(
+      'Tekst drugiej osoby — nie może zginąć.',
+    )
   })
 
   it('answers a save whose session expired with 401 and the whole text, on a private meeting, saving nothing', async () => {
@@ -209,7 +223,11 @@ describe('writing the minutes', () => {
     expect(getMinutes({ meetingId })!.revision).toBe(before.revision)
 
     // Signed in again, the same fields go through.
-    const again = await post(`${minutesPath(meetingId)}?edit`, Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)])), { cookie: cookies.officer })
+    const again = await post(
+      `${minutesPath(meetingId)}?edit`,
+      Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)])),
+      { cookie: cookies.officer },
+    )
     expect(again.status).toBe(302)
     expect(getMinutes({ meetingId })!.snapshot.sections[0]!.body).toBe('Akapit pisany godzinę.\n\n- punkt pierwszy\n- punkt „drugi”')
   })
@@ -226,7 +244,11 @@ describe('writing the minutes', () => {
   })
 
   it('maps a refused step of the cycle to its message', async () => {
-    const response = await officerPost(meetings.draft, { intent: 'circulate', revision: revisionOf(meetings.draft), commentsDueAt: '2001-01-01T10:00' })
+    const response = await officerPost(meetings.draft, {
+      intent: 'circulate',
+      revision: revisionOf(meetings.draft),
+      commentsDueAt: '2001-01-01T10:00',
+    })
     expect(response.status).toBe(400)
     expect(mainText(await response.text())).toContain('Termin na uwagi musi przypadać w przyszłości.')
     const stale = await officerPost(meetings.draft, { intent: 'approve', revision: '1', approvedBy: 'Zespół', approvedOn: '2031-06-20' })
@@ -252,7 +274,11 @@ describe('the cycle and the text over HTTP', () => {
     expect(page).toContain('Notatka wróciła do stanu projektu.')
     expect(page).toContain('Projekt')
     const minutesId = getMinutes({ meetingId })!.id
-    const versions = db.select({ number: schema.minutesVersions.number, state: schema.minutesVersions.state }).from(schema.minutesVersions).where(eq(schema.minutesVersions.minutesId, minutesId)).all()
+    const versions = db
+      .select({ number: schema.minutesVersions.number, state: schema.minutesVersions.state })
+      .from(schema.minutesVersions)
+      .where(eq(schema.minutesVersions.minutesId, minutesId))
+      .all()
     expect(versions.map((v) => [v.number, v.state])).toEqual([
       [1, 'circulated'],
       [2, 'draft'],
@@ -268,7 +294,9 @@ describe('the cycle and the text over HTTP', () => {
     expect(html).not.toMatch(/<input[^>]*name="visibility"[^>]*value="public"/)
     const refused = await officerPost(meetingId, { intent: 'publish', revision: revisionOf(meetingId), visibility: 'public' })
     expect(refused.status).toBe(400)
-    expect(mainText(await refused.text())).toContain('Publicznie można opublikować tylko notatkę ze spotkania publicznego zespołu publicznego.')
+    expect(mainText(await refused.text())).toContain(
+      'Publicznie można opublikować tylko notatkę ze spotkania publicznego zespołu publicznego.',
+    )
     expect(getMinutes({ meetingId })!.state).toBe('approved')
   })
 
@@ -283,5 +311,11 @@ describe('the cycle and the text over HTTP', () => {
 })
 
 function decode(value: string) {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#10;/g, '\n')
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/&#10;/g, '\n')
 }

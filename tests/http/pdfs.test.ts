@@ -37,8 +37,18 @@ function readPdf(bytes: Buffer) {
 }
 
 const documents = [
-  { path: 'agenda.pdf', fileName: (n: number) => `program-spotkania-nr-${n}.pdf`, fallback: (n: number) => `program-spotkania-nr-${n}.pdf`, title: 'Program spotkania' },
-  { path: 'attendance.pdf', fileName: (n: number) => `lista-obecno%C5%9Bci-nr-${n}.pdf`, fallback: (n: number) => `lista-obecnosci-nr-${n}.pdf`, title: 'Lista obecności' },
+  {
+    path: 'agenda.pdf',
+    fileName: (n: number) => `program-spotkania-nr-${n}.pdf`,
+    fallback: (n: number) => `program-spotkania-nr-${n}.pdf`,
+    title: 'Program spotkania',
+  },
+  {
+    path: 'attendance.pdf',
+    fileName: (n: number) => `lista-obecno%C5%9Bci-nr-${n}.pdf`,
+    fallback: (n: number) => `lista-obecnosci-nr-${n}.pdf`,
+    title: 'Lista obecności',
+  },
 ] as const
 
 describe.each(documents)('/meetings/:id/$path', (document) => {

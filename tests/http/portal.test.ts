@@ -33,7 +33,12 @@ const names = {
 }
 
 function body(name: string, isPublic: boolean, conveningOrganisationId: number) {
-  const input = BodySchema.parse({ kind: 'working_group', name, conveningOrganisationId: String(conveningOrganisationId), isPublic: isPublic ? 'on' : undefined })
+  const input = BodySchema.parse({
+    kind: 'working_group',
+    name,
+    conveningOrganisationId: String(conveningOrganisationId),
+    isPublic: isPublic ? 'on' : undefined,
+  })
   const result = createBody({ input, actor: SYSTEM_ACTOR, convenor: null })
   if (!result.ok) throw new Error(JSON.stringify(result))
   return result.id
@@ -46,16 +51,33 @@ function meeting(bodyId: number, topic: string, day: string, isPublic: boolean) 
 
 async function presentation(meetingId: number, title: string, visibility: 'members' | 'public', presenterPersonId: number) {
   const upload = await storeUploadStream({ data: Readable.from([sampleFiles.pdf()]), fileName: `${title}.pdf` })
-  const result = createPresentation({ meetingId, input: { title, presenterPersonId, agendaItemId: null, visibility }, upload, actor: SYSTEM_ACTOR })
+  const result = createPresentation({
+    meetingId,
+    input: { title, presenterPersonId, agendaItemId: null, visibility },
+    upload,
+    actor: SYSTEM_ACTOR,
+  })
   if (!result.ok) throw new Error(JSON.stringify(result))
   return result.id
 }
 
 async function publish(meetingId: number, visibility: 'members' | 'public') {
   startMinutes({ meetingId, actor: SYSTEM_ACTOR })
-  const approved = approveMinutes({ meetingId, approvedBy: 'Zespół', approvedOn: '2031-03-20', baseRevision: getMinutes({ meetingId })!.revision, actor: SYSTEM_ACTOR })
+  const approved = approveMinutes({
+    meetingId,
+    approvedBy: 'Zespół',
+    approvedOn: '2031-03-20',
+    baseRevision: getMinutes({ meetingId })!.revision,
+    actor: SYSTEM_ACTOR,
+  })
   if (!approved.ok) throw new Error(JSON.stringify(approved))
-  const published = await publishMinutes({ meetingId, visibility, baseRevision: getMinutes({ meetingId })!.revision, actor: SYSTEM_ACTOR, origin: baseURL })
+  const published = await publishMinutes({
+    meetingId,
+    visibility,
+    baseRevision: getMinutes({ meetingId })!.revision,
+    actor: SYSTEM_ACTOR,
+    origin: baseURL,
+  })
   if (!published.ok) throw new Error(JSON.stringify(published))
 }
 
@@ -67,7 +89,12 @@ async function yearPage(bodyId: number, year: number | string, cookie?: string) 
 
 const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'))
 
-const scene = {} as { publicBodyId: number; privateBodyId: number; meetings: Record<'draft' | 'members' | 'publicMinutes' | 'private' | 'privateBody', number>; presentations: Record<'public' | 'members' | 'privateMeeting', number> }
+const scene = {} as {
+  publicBodyId: number
+  privateBodyId: number
+  meetings: Record<'draft' | 'members' | 'publicMinutes' | 'private' | 'privateBody', number>
+  presentations: Record<'public' | 'members' | 'privateMeeting', number>
+}
 
 beforeAll(async () => {
   const organisation = createTestOrganisation('Urząd Gminy Portalowo', { kind: 'city_hall' })

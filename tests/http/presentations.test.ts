@@ -47,7 +47,15 @@ describe('presentations', () => {
 
   it('lets the convenor upload a PDF with a Polish name and everyone in the team download it byte for byte', async () => {
     const pdf = sampleFiles.pdf()
-    const response = await upload({ intent: 'upload', title: 'Oferta MOPS dla osób bezrobotnych', visibility: 'members', presenterPersonId: String(scene.people.mopsDelegate) }, { name: POLISH_NAME, bytes: pdf })
+    const response = await upload(
+      {
+        intent: 'upload',
+        title: 'Oferta MOPS dla osób bezrobotnych',
+        visibility: 'members',
+        presenterPersonId: String(scene.people.mopsDelegate),
+      },
+      { name: POLISH_NAME, bytes: pdf },
+    )
     expect(response.status).toBe(302)
     expect(location(response)).toBe(pagePath)
 
@@ -89,10 +97,16 @@ describe('presentations', () => {
   it('keeps version 1 when the convenor replaces the file', async () => {
     const presentationId = downloadPath.split('/')[2]!
     const pptx = sampleFiles.pptx()
-    const response = await upload({ intent: 'replace', presentationId }, { name: 'Prezentacja MOPS – wersja 2.pptx', bytes: pptx, type: 'application/octet-stream' })
+    const response = await upload(
+      { intent: 'replace', presentationId },
+      { name: 'Prezentacja MOPS – wersja 2.pptx', bytes: pptx, type: 'application/octet-stream' },
+    )
     expect(response.status).toBe(302)
     const links = await downloadLinks(cookies.member)
-    expect(links.map(decodeURIComponent)).toEqual([`/presentations/${presentationId}/Prezentacja MOPS – wersja 2.pptx`, `/presentations/${presentationId}/${POLISH_NAME}?version=1`])
+    expect(links.map(decodeURIComponent)).toEqual([
+      `/presentations/${presentationId}/Prezentacja MOPS – wersja 2.pptx`,
+      `/presentations/${presentationId}/${POLISH_NAME}?version=1`,
+    ])
     const latest = await get(links[0]!, { cookie: cookies.member })
     expect(latest.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation')
     expect(Buffer.from(await latest.arrayBuffer()).equals(pptx)).toBe(true)
@@ -121,7 +135,10 @@ describe('presentations', () => {
     db.update(schema.bodies).set({ isPublic: true }).where(eq(schema.bodies.id, scene.bodyId)).run()
     db.update(schema.meetings).set({ isPublic: true }).where(eq(schema.meetings.id, scene.meetingId)).run()
     try {
-      const response = await upload({ intent: 'upload', title: 'Program publiczny', visibility: 'public' }, { name: 'Program – publiczny.png', bytes: sampleFiles.png(), type: 'image/png' })
+      const response = await upload(
+        { intent: 'upload', title: 'Program publiczny', visibility: 'public' },
+        { name: 'Program – publiczny.png', bytes: sampleFiles.png(), type: 'image/png' },
+      )
       expect(response.status).toBe(302)
       const page = await get(pagePath)
       expect(page.status).toBe(200)
@@ -164,7 +181,12 @@ describe('presentations', () => {
       body,
       duplex: 'half',
       redirect: 'manual',
-      headers: { Origin: baseURL, Cookie: cookies.convenor, 'X-Forwarded-For': fileAddress, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        Origin: baseURL,
+        Cookie: cookies.convenor,
+        'X-Forwarded-For': fileAddress,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+      },
     } as RequestInit)
     const outcome = request.then(
       () => 'answered',

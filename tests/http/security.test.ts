@@ -76,7 +76,11 @@ describe('same-origin check', () => {
   })
 
   it('refuses a POST whose only Referer is a foreign page', async () => {
-    const response = await post('/login', { email: admin.email, password: admin.password }, { origin: null, headers: { Referer: 'https://evil.example/form' } })
+    const response = await post(
+      '/login',
+      { email: admin.email, password: admin.password },
+      { origin: null, headers: { Referer: 'https://evil.example/form' } },
+    )
     expect(response.status).toBe(403)
   })
 

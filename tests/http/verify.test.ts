@@ -23,8 +23,17 @@ beforeAll(async () => {
 /** A multipart form as a browser sends it: the file under `file`, from our own origin. */
 async function upload(path: string, file: { bytes: Buffer; name?: string } | null, { origin = baseURL }: { origin?: string } = {}) {
   const form = new FormData()
-  form.append('file', file ? new Blob([Uint8Array.from(file.bytes)], { type: 'application/pdf' }) : new Blob([]), file ? (file.name ?? 'notatka.pdf') : '')
-  const response = await fetch(new URL(path, baseURL), { method: 'POST', body: form, headers: { Origin: origin, 'X-Forwarded-For': fileAddress }, redirect: 'manual' })
+  form.append(
+    'file',
+    file ? new Blob([Uint8Array.from(file.bytes)], { type: 'application/pdf' }) : new Blob([]),
+    file ? (file.name ?? 'notatka.pdf') : '',
+  )
+  const response = await fetch(new URL(path, baseURL), {
+    method: 'POST',
+    body: form,
+    headers: { Origin: origin, 'X-Forwarded-For': fileAddress },
+    redirect: 'manual',
+  })
   const html = await response.text()
   return { response, html, text: textOf(html) }
 }
@@ -56,9 +65,13 @@ describe('/verify/:code', () => {
     expect(textOf(signedOut)).toContain('dla członków zespołu')
     expect(signedOut).not.toContain(`/meetings/${closed.meetingId}/minutes.pdf`)
     const member = await login(closed.accounts.member.email, closed.accounts.member.password)
-    expect(await (await get(`/verify/${closedVersion.code}`, { cookie: member })).text()).toContain(`href="/meetings/${closed.meetingId}/minutes.pdf"`)
+    expect(await (await get(`/verify/${closedVersion.code}`, { cookie: member })).text()).toContain(
+      `href="/meetings/${closed.meetingId}/minutes.pdf"`,
+    )
     const outsider = await login(closed.accounts.outsider.email, closed.accounts.outsider.password)
-    expect(await (await get(`/verify/${closedVersion.code}`, { cookie: outsider })).text()).not.toContain(`/meetings/${closed.meetingId}/minutes.pdf`)
+    expect(await (await get(`/verify/${closedVersion.code}`, { cookie: outsider })).text()).not.toContain(
+      `/meetings/${closed.meetingId}/minutes.pdf`,
+    )
   })
 
   it('says the downloaded PDF is exactly this document', async () => {
@@ -75,7 +88,9 @@ describe('/verify/:code', () => {
     expect(changed.text).toContain('Ten plik NIE jest tym dokumentem — różni się od opublikowanego.')
     expect(changed.text).not.toContain(`Suma SHA-256 sprawdzonego pliku: ${openVersion.pdfSha256}`)
     // The members-only document is genuine, but not the one this code names.
-    const closedPdf = await get(`/meetings/${closed.meetingId}/minutes.pdf`, { cookie: await login(closed.accounts.member.email, closed.accounts.member.password) })
+    const closedPdf = await get(`/meetings/${closed.meetingId}/minutes.pdf`, {
+      cookie: await login(closed.accounts.member.email, closed.accounts.member.password),
+    })
     const other = await upload(`/verify/${openVersion.code}`, { bytes: Buffer.from(await closedPdf.arrayBuffer()) })
     expect(other.text).toContain('Ten plik NIE jest tym dokumentem')
   })
@@ -110,7 +125,9 @@ describe('/verify/:code', () => {
     const { getMinutesId } = await import('~/models/minutes.server')
     const draft = await createMinutesScene()
     const minutesId = getMinutesId({ meetingId: draft.meetingId })!
-    db.insert(schema.minutesVersions).values({ minutesId, number: 1, state: 'approved', snapshot: '{}', verificationCode: 'QQQQQQQQQQQQ', pdfSha256: 'a'.repeat(64) }).run()
+    db.insert(schema.minutesVersions)
+      .values({ minutesId, number: 1, state: 'approved', snapshot: '{}', verificationCode: 'QQQQQQQQQQQQ', pdfSha256: 'a'.repeat(64) })
+      .run()
     const response = await get('/verify/QQQQQQQQQQQQ')
     expect(response.status).toBe(404)
     expect(await response.text()).not.toContain(draft.bodyName)
@@ -133,7 +150,9 @@ describe('/verify', () => {
   it('finds the published document an uploaded PDF is, and links to its page', async () => {
     const { response, html, text } = await upload('/verify', { bytes: genuine })
     expect(response.status).toBe(200)
-    expect(text).toContain(`Ten plik jest opublikowanym dokumentem: Notatka ze spotkania nr 1 zespołu „${open.bodyName}”, w dniu 16.05.2031 r. (wersja ${openVersion.number}).`)
+    expect(text).toContain(
+      `Ten plik jest opublikowanym dokumentem: Notatka ze spotkania nr 1 zespołu „${open.bodyName}”, w dniu 16.05.2031 r. (wersja ${openVersion.number}).`,
+    )
     expect(text).toContain(`Suma SHA-256 sprawdzonego pliku: ${openVersion.pdfSha256}`)
     expect(html).toContain(`href="/verify/${openVersion.code}"`)
   })

@@ -9,7 +9,12 @@ export const admin: Account = { email: inject('adminEmail'), password: inject('a
 
 // The demo accounts of db/seed/demo.ts (SEED=demo), as the README lists them. Not imported
 // from there: that module opens the database as soon as it loads.
-export const demoAdmin: Account = { email: 'admin.demo@narada.local', password: 'demo-admin-2026', role: 'admin', name: 'Administrator (demo)' }
+export const demoAdmin: Account = {
+  email: 'admin.demo@narada.local',
+  password: 'demo-admin-2026',
+  role: 'admin',
+  name: 'Administrator (demo)',
+}
 export const officer: Account = { email: 'urzednik@narada.local', password: 'demo-urzednik-2026', role: 'officer', name: 'Gizela Przeor' }
 export const member: Account = { email: 'czlonek@narada.local', password: 'demo-czlonek-2026', role: 'member', name: 'Jakub Wrona' }
 
@@ -17,7 +22,10 @@ export const member: Account = { email: 'czlonek@narada.local', password: 'demo-
  * A new account of its own for a test that may lock it out or change it, written straight
  * into the test server's database (tests/support/setup/server.ts points the app there).
  */
-export async function createTestAccount({ role = 'member', name = 'Konto testowe' }: { role?: Role; name?: string } = {}): Promise<Account> {
+export async function createTestAccount({
+  role = 'member',
+  name = 'Konto testowe',
+}: { role?: Role; name?: string } = {}): Promise<Account> {
   const { createUser } = await import('~/models/user.server')
   const email = `test-${crypto.randomUUID()}@narada.test`
   const password = `test-${crypto.randomBytes(12).toString('base64url')}`

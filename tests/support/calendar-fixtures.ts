@@ -19,7 +19,8 @@ import { MeetingSchema } from '~/schemas/meeting'
  * agenda and invitees, and a public working group with a public, a private and a cancelled
  * meeting. Names carry a suffix so that several fixtures live side by side.
  */
-export const FUNDING_NOTICE = 'Projekt współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu Społecznego — „Zażółć gęślą jaźń”'
+export const FUNDING_NOTICE =
+  'Projekt współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu Społecznego — „Zażółć gęślą jaźń”'
 const ZORY = '2479011'
 const WODZISLAW = '2415041'
 
@@ -82,12 +83,38 @@ export async function createCalendarFixture() {
   }
   const publicBody = {
     name: `Grupa robocza ds. współpracy OPS i PUP ${suffix}`,
-    id: body({ kind: 'working_group', name: `Grupa robocza ds. współpracy OPS i PUP ${suffix}`, conveningOrganisationId: pup, isPublic: true }),
+    id: body({
+      kind: 'working_group',
+      name: `Grupa robocza ds. współpracy OPS i PUP ${suffix}`,
+      conveningOrganisationId: pup,
+      isPublic: true,
+    }),
   }
-  must(addMembership({ bodyId: privateBody.id, input: MembershipSchema.parse({ organisationId: mops, delegatePersonId: delegateId, deputyPersonId: deputyId, role: 'member', fromDate: '2000-01-01' }), actor: SYSTEM_ACTOR }), 'membership')
-  must(addMembership({ bodyId: publicBody.id, input: MembershipSchema.parse({ organisationId: pup, delegatePersonId: otherId, role: 'chair', fromDate: '2000-01-01' }), actor: SYSTEM_ACTOR }), 'membership')
+  must(
+    addMembership({
+      bodyId: privateBody.id,
+      input: MembershipSchema.parse({
+        organisationId: mops,
+        delegatePersonId: delegateId,
+        deputyPersonId: deputyId,
+        role: 'member',
+        fromDate: '2000-01-01',
+      }),
+      actor: SYSTEM_ACTOR,
+    }),
+    'membership',
+  )
+  must(
+    addMembership({
+      bodyId: publicBody.id,
+      input: MembershipSchema.parse({ organisationId: pup, delegatePersonId: otherId, role: 'chair', fromDate: '2000-01-01' }),
+      actor: SYSTEM_ACTOR,
+    }),
+    'membership',
+  )
 
-  const meeting = (bodyId: number, input: Record<string, unknown>) => createMeeting({ bodyId, input: MeetingSchema.parse(input), actor: SYSTEM_ACTOR })
+  const meeting = (bodyId: number, input: Record<string, unknown>) =>
+    createMeeting({ bodyId, input: MeetingSchema.parse(input), actor: SYSTEM_ACTOR })
   const dst = {
     topic: 'Aktywizacja osób długotrwale bezrobotnych — Łódź, Gdańsk, Kraków',
     ...meeting(privateBody.id, {
@@ -102,28 +129,84 @@ export async function createCalendarFixture() {
       isPublic: false,
     }),
   }
-  const items: { day: string; start: string; end: string; kind: 'opening' | 'presentation' | 'workshop' | 'group_work' | 'discussion'; title: string; description?: string; track?: string; moderator?: number; speakers?: number[] }[] = [
-    { day: '2025-03-29', start: '09:00', end: '10:30', kind: 'opening', title: 'Otwarcie spotkania i przedstawienie uczestników', moderator: delegateId },
-    { day: '2025-03-29', start: '10:30', end: '12:00', kind: 'presentation', title: 'Wsparcie osób długotrwale bezrobotnych w Żorach', description: 'Wyniki badań ankietowych z 2024 r.', speakers: [speakerId, otherId] },
+  const items: {
+    day: string
+    start: string
+    end: string
+    kind: 'opening' | 'presentation' | 'workshop' | 'group_work' | 'discussion'
+    title: string
+    description?: string
+    track?: string
+    moderator?: number
+    speakers?: number[]
+  }[] = [
+    {
+      day: '2025-03-29',
+      start: '09:00',
+      end: '10:30',
+      kind: 'opening',
+      title: 'Otwarcie spotkania i przedstawienie uczestników',
+      moderator: delegateId,
+    },
+    {
+      day: '2025-03-29',
+      start: '10:30',
+      end: '12:00',
+      kind: 'presentation',
+      title: 'Wsparcie osób długotrwale bezrobotnych w Żorach',
+      description: 'Wyniki badań ankietowych z 2024 r.',
+      speakers: [speakerId, otherId],
+    },
     { day: '2025-03-29', start: '12:30', end: '14:00', kind: 'workshop', title: 'Warsztat: diagnoza potrzeb rodzin', track: 'Sala A' },
-    { day: '2025-03-29', start: '12:30', end: '14:00', kind: 'workshop', title: 'Warsztat: ścieżki reintegracji zawodowej', track: 'Sala B' },
+    {
+      day: '2025-03-29',
+      start: '12:30',
+      end: '14:00',
+      kind: 'workshop',
+      title: 'Warsztat: ścieżki reintegracji zawodowej',
+      track: 'Sala B',
+    },
     { day: '2025-03-30', start: '09:00', end: '12:00', kind: 'group_work', title: 'Praca w grupach nad rekomendacjami' },
     { day: '2025-03-30', start: '14:00', end: '15:00', kind: 'discussion', title: 'Podsumowanie i wnioski', moderator: speakerId },
   ]
   items.forEach((item, position) => {
     const { id } = db
       .insert(schema.agendaItems)
-      .values({ meetingId: dst.id, day: item.day, position, startTime: item.start, endTime: item.end, kind: item.kind, title: item.title, description: item.description ?? null, track: item.track ?? null, moderatorPersonId: item.moderator ?? null })
+      .values({
+        meetingId: dst.id,
+        day: item.day,
+        position,
+        startTime: item.start,
+        endTime: item.end,
+        kind: item.kind,
+        title: item.title,
+        description: item.description ?? null,
+        track: item.track ?? null,
+        moderatorPersonId: item.moderator ?? null,
+      })
       .returning({ id: schema.agendaItems.id })
       .get()
-    item.speakers?.forEach((personId, index) => db.insert(schema.agendaSpeakers).values({ agendaItemId: id, personId, position: index }).run())
+    item.speakers?.forEach((personId, index) =>
+      db.insert(schema.agendaSpeakers).values({ agendaItemId: id, personId, position: index }).run(),
+    )
   })
-  const invite = (meetingId: number, values: Partial<typeof schema.invitations.$inferInsert> & Pick<typeof schema.invitations.$inferInsert, 'kind'>) =>
-    db.insert(schema.invitations).values({ meetingId, tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(32)).digest('hex'), ...values }).run()
+  const invite = (
+    meetingId: number,
+    values: Partial<typeof schema.invitations.$inferInsert> & Pick<typeof schema.invitations.$inferInsert, 'kind'>,
+  ) =>
+    db
+      .insert(schema.invitations)
+      .values({ meetingId, tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(32)).digest('hex'), ...values })
+      .run()
   invite(dst.id, { personId: delegateId, kind: 'delegate' })
   invite(dst.id, { personId: deputyId, kind: 'deputy' })
   invite(dst.id, { personId: speakerId, kind: 'guest' })
-  invite(dst.id, { guestName: people.guest.name, guestEmail: 'jan.zoltowski@example.pl', guestOrganisation: people.guest.organisation, kind: 'guest' })
+  invite(dst.id, {
+    guestName: people.guest.name,
+    guestEmail: 'jan.zoltowski@example.pl',
+    guestOrganisation: people.guest.organisation,
+    kind: 'guest',
+  })
 
   const publicMeeting = {
     topic: `Współpraca ośrodków pomocy społecznej z urzędami pracy ${suffix}`,
@@ -141,11 +224,21 @@ export async function createCalendarFixture() {
   invite(publicMeeting.id, { personId: otherId, kind: 'delegate' })
   const privateMeeting = {
     topic: `Sprawy wewnętrzne grupy — budżet ${suffix}`,
-    ...meeting(publicBody.id, { topic: `Sprawy wewnętrzne grupy — budżet ${suffix}`, startsAt: '2025-06-10T10:00', endsAt: '2025-06-10T12:00', isPublic: false }),
+    ...meeting(publicBody.id, {
+      topic: `Sprawy wewnętrzne grupy — budżet ${suffix}`,
+      startsAt: '2025-06-10T10:00',
+      endsAt: '2025-06-10T12:00',
+      isPublic: false,
+    }),
   }
   const cancelled = {
     topic: `Spotkanie odwołane z powodu żałoby ${suffix}`,
-    ...meeting(publicBody.id, { topic: `Spotkanie odwołane z powodu żałoby ${suffix}`, startsAt: '2025-06-20T10:00', endsAt: '2025-06-20T12:00', isPublic: true }),
+    ...meeting(publicBody.id, {
+      topic: `Spotkanie odwołane z powodu żałoby ${suffix}`,
+      startsAt: '2025-06-20T10:00',
+      endsAt: '2025-06-20T12:00',
+      isPublic: true,
+    }),
   }
   cancelMeeting({ id: cancelled.id, reason: 'Brak kworum.', actor: SYSTEM_ACTOR })
 

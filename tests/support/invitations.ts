@@ -22,7 +22,13 @@ function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok
 }
 
 export function createTestOrganisation(name: string, extra: { kind?: 'ops' | 'pup' | 'city_hall' | 'ngo'; email?: string } = {}) {
-  return ok(createOrganisation({ input: { name: `${name} ${unique()}`, kind: extra.kind ?? 'ops', municipalityCode: '2469011', email: extra.email }, actor: SYSTEM_ACTOR }), 'organisation').id
+  return ok(
+    createOrganisation({
+      input: { name: `${name} ${unique()}`, kind: extra.kind ?? 'ops', municipalityCode: '2469011', email: extra.email },
+      actor: SYSTEM_ACTOR,
+    }),
+    'organisation',
+  ).id
 }
 
 export function createTestPerson(organisationId: number, name: string, email?: string) {
@@ -38,8 +44,20 @@ export async function createAccount(role: Role, name: string, personId?: number)
   return { email, password, user: { id, email, name, role, personId: personId ?? null } }
 }
 
-export function createTestBody({ conveningOrganisationId, convenor, name = 'Zespół testowy' }: { conveningOrganisationId: number; convenor: SessionUser | null; name?: string }) {
-  const input = BodySchema.parse({ kind: 'advisory_team', name: `${name} ${unique()}`, conveningOrganisationId: String(conveningOrganisationId) })
+export function createTestBody({
+  conveningOrganisationId,
+  convenor,
+  name = 'Zespół testowy',
+}: {
+  conveningOrganisationId: number
+  convenor: SessionUser | null
+  name?: string
+}) {
+  const input = BodySchema.parse({
+    kind: 'advisory_team',
+    name: `${name} ${unique()}`,
+    conveningOrganisationId: String(conveningOrganisationId),
+  })
   return ok(createBody({ input, actor: SYSTEM_ACTOR, convenor }), 'body').id
 }
 
@@ -54,8 +72,18 @@ export function seat(bodyId: number, organisationId: number, delegatePersonId?: 
   return ok(addMembership({ bodyId, input, actor: SYSTEM_ACTOR }), 'membership').id
 }
 
-export function createTestMeeting(bodyId: number, { startsAt = '2031-05-16T13:00', endsAt = '2031-05-16T15:00', topic = 'Współpraca OPS i PUP w aktywizacji osób bezrobotnych' } = {}) {
-  const input = MeetingSchema.parse({ topic, startsAt, endsAt, venueName: 'Sala konferencyjna MOPS', venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski', venueRoom: 'sala 12' })
+export function createTestMeeting(
+  bodyId: number,
+  { startsAt = '2031-05-16T13:00', endsAt = '2031-05-16T15:00', topic = 'Współpraca OPS i PUP w aktywizacji osób bezrobotnych' } = {},
+) {
+  const input = MeetingSchema.parse({
+    topic,
+    startsAt,
+    endsAt,
+    venueName: 'Sala konferencyjna MOPS',
+    venueAddress: 'ul. Daszyńskiego 3, Wodzisław Śląski',
+    venueRoom: 'sala 12',
+  })
   return createMeeting({ bodyId, input, actor: SYSTEM_ACTOR }).id
 }
 
@@ -69,7 +97,11 @@ export async function createInvitationScene() {
   const mops = createTestOrganisation('Miejski Ośrodek Pomocy Społecznej', { kind: 'ops' })
   const pup = createTestOrganisation('Powiatowy Urząd Pracy', { kind: 'pup' })
   const other = createTestOrganisation('Fundacja Inny Zespół', { kind: 'ngo' })
-  const emails = { mopsDelegate: `anna.lecka-${unique()}@mops.test`, pupDelegate: `g.zdzblo-${unique()}@pup.test`, outsider: `obca-${unique()}@fundacja.test` }
+  const emails = {
+    mopsDelegate: `anna.lecka-${unique()}@mops.test`,
+    pupDelegate: `g.zdzblo-${unique()}@pup.test`,
+    outsider: `obca-${unique()}@fundacja.test`,
+  }
   const people = {
     mopsDelegate: createTestPerson(mops, 'Anna Łęcka', emails.mopsDelegate),
     mopsDeputy: createTestPerson(mops, 'Żaneta Bez-Adresu'),
@@ -85,5 +117,13 @@ export async function createInvitationScene() {
   const otherBodyId = createTestBody({ conveningOrganisationId: other, convenor: null, name: 'Inny zespół' })
   seat(otherBodyId, other, people.outsider)
   const meetingId = createTestMeeting(bodyId)
-  return { organisations: { convening, mops, pup, other }, people, emails, accounts: { officer, member, outsider }, bodyId, otherBodyId, meetingId }
+  return {
+    organisations: { convening, mops, pup, other },
+    people,
+    emails,
+    accounts: { officer, member, outsider },
+    bodyId,
+    otherBodyId,
+    meetingId,
+  }
 }

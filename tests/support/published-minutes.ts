@@ -31,13 +31,20 @@ export async function createMinutesScene({ open = false }: { open?: boolean } = 
       place: live.snapshot.place,
       preparedBy: 'Gizela Prowadząca',
       participants: [
-        { organisation: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim', name: 'Anna Łęcka', role: 'Kierownik Działu Pomocy Środowiskowej' },
+        {
+          organisation: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim',
+          name: 'Anna Łęcka',
+          role: 'Kierownik Działu Pomocy Środowiskowej',
+        },
         { organisation: 'Powiatowy Urząd Pracy w Wodzisławiu Śląskim', name: 'Grzegorz Źdźbło', role: 'doradca zawodowy' },
       ],
       sections: live.snapshot.sections.map((s) => ({
         id: s.id,
         title: s.title,
-        body: s.kind === 'decisions' ? 'Szczegóły współpracy **MOPS–PUP** zostaną doprecyzowane w porozumieniu.' : 'Zażółć gęślą jaźń — omówiono ofertę PUP.',
+        body:
+          s.kind === 'decisions'
+            ? 'Szczegóły współpracy **MOPS–PUP** zostaną doprecyzowane w porozumieniu.'
+            : 'Zażółć gęślą jaźń — omówiono ofertę PUP.',
       })),
     },
   })
@@ -46,9 +53,18 @@ export async function createMinutesScene({ open = false }: { open?: boolean } = 
 }
 
 /** Approves and publishes the scene's minutes; gives the published version. */
-export async function publishSceneMinutes(scene: MinutesScene, { visibility, origin }: { visibility: 'members' | 'public'; origin: string }) {
+export async function publishSceneMinutes(
+  scene: MinutesScene,
+  { visibility, origin }: { visibility: 'members' | 'public'; origin: string },
+) {
   const revision = () => getMinutes({ meetingId: scene.meetingId })!.revision
-  const approved = approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-20', baseRevision: revision(), actor: scene.actor })
+  const approved = approveMinutes({
+    meetingId: scene.meetingId,
+    approvedBy: 'Zespół na spotkaniu nr 2',
+    approvedOn: '2031-06-20',
+    baseRevision: revision(),
+    actor: scene.actor,
+  })
   if (!approved.ok) throw new Error(`approveMinutes: ${approved.error}`)
   const published = await publishMinutes({ meetingId: scene.meetingId, visibility, baseRevision: revision(), actor: scene.actor, origin })
   if (!published.ok) throw new Error(`publishMinutes: ${published.error}`)

@@ -64,14 +64,51 @@ export const sampleFiles = {
       '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
       'latin1',
     ),
-  png: () => Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0f2f1be0000000049454e44ae426082', 'hex'),
+  png: () =>
+    Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0f2f1be0000000049454e44ae426082',
+      'hex',
+    ),
   jpeg: () => Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.from('ffd9', 'hex')]),
-  pptx: () => zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', '<Relationships/>'], ['ppt/presentation.xml', '<p:presentation/>']]),
-  docx: () => zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', '<Relationships/>'], ['word/document.xml', '<w:document/>']]),
-  xlsx: () => zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', '<Relationships/>'], ['xl/workbook.xml', '<workbook/>']]),
-  odp: () => zip([['mimetype', 'application/vnd.oasis.opendocument.presentation'], ['content.xml', '<office:document-content/>'], ['META-INF/manifest.xml', '<manifest/>']]),
-  odt: () => zip([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<office:document-content/>'], ['META-INF/manifest.xml', '<manifest/>']]),
+  pptx: () =>
+    zip([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['_rels/.rels', '<Relationships/>'],
+      ['ppt/presentation.xml', '<p:presentation/>'],
+    ]),
+  docx: () =>
+    zip([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['_rels/.rels', '<Relationships/>'],
+      ['word/document.xml', '<w:document/>'],
+    ]),
+  xlsx: () =>
+    zip([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['_rels/.rels', '<Relationships/>'],
+      ['xl/workbook.xml', '<workbook/>'],
+    ]),
+  odp: () =>
+    zip([
+      ['mimetype', 'application/vnd.oasis.opendocument.presentation'],
+      ['content.xml', '<office:document-content/>'],
+      ['META-INF/manifest.xml', '<manifest/>'],
+    ]),
+  odt: () =>
+    zip([
+      ['mimetype', 'application/vnd.oasis.opendocument.text'],
+      ['content.xml', '<office:document-content/>'],
+      ['META-INF/manifest.xml', '<manifest/>'],
+    ]),
   /** The start of a Windows executable: „MZ”, then the PE header. */
-  exe: () => Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(200)]),
+  exe: () =>
+    Buffer.concat([
+      Buffer.from('MZ', 'latin1'),
+      Buffer.alloc(58),
+      Buffer.from([0x80, 0, 0, 0]),
+      Buffer.alloc(64),
+      Buffer.from('PE\0\0', 'latin1'),
+      Buffer.alloc(200),
+    ]),
   elf: () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]),
 }

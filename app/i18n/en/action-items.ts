@@ -3,9 +3,11 @@ import type { actionItems as pl } from '../pl/action-items'
 export const actionItems: Record<keyof typeof pl, string> = {
   'actionItems.tab': 'Action items',
   'actionItems.meetingHeading': 'Action items of the meeting',
-  'actionItems.meetingIntro': 'Action items decided at the meeting go into its minutes. Open ones come back at the team’s next meetings until they are done or dropped.',
+  'actionItems.meetingIntro':
+    'Action items decided at the meeting go into its minutes. Open ones come back at the team’s next meetings until they are done or dropped.',
   'actionItems.bodyLink': 'All the team’s action items',
-  'actionItems.locked': 'The minutes of this meeting have been approved: the items’ text, owners and dues can no longer be changed. Their state still can.',
+  'actionItems.locked':
+    'The minutes of this meeting have been approved: the items’ text, owners and dues can no longer be changed. Their state still can.',
   'actionItems.none': 'No action items have been decided at this meeting yet.',
   'actionItems.caption': 'Action items decided at meeting no. {number}',
   'actionItems.col.number': 'No.',
@@ -30,7 +32,8 @@ export const actionItems: Record<keyof typeof pl, string> = {
   'actionItems.field.ownerNone': '— none —',
   'actionItems.field.ownerInstitution': '{name} (the whole institution)',
   'actionItems.field.dueText': 'Due, in words',
-  'actionItems.field.dueTextHint': 'As the minutes put it (in Polish), e.g. „najpóźniej w III kwartale 2017 r.”, „początek 2014 r.”, „do końca czerwca 2017”. The date to sort by is worked out from it.',
+  'actionItems.field.dueTextHint':
+    'As the minutes put it (in Polish), e.g. „najpóźniej w III kwartale 2017 r.”, „początek 2014 r.”, „do końca czerwca 2017”. The date to sort by is worked out from it.',
   'actionItems.field.dueDate': 'Due date',
   'actionItems.field.dueDateHint': 'Give it when the due is a particular day or the date worked out does not fit.',
   'actionItems.field.dueDateDerived': 'Now worked out from the words: {date}. Leave empty to work it out again.',
@@ -73,7 +76,8 @@ export const actionItems: Record<keyof typeof pl, string> = {
   'actionItems.block.overdue': 'Overdue among them: {count}.',
   'actionItems.block.link': 'The team’s action items',
   'actionItems.carryOver.title': 'Open action items from earlier meetings',
-  'actionItems.carryOver.intro': 'These action items of the team are still open. Add them to the agenda as the item „Sprawy z poprzedniego spotkania” (matters from the previous meeting).',
+  'actionItems.carryOver.intro':
+    'These action items of the team are still open. Add them to the agenda as the item „Sprawy z poprzedniego spotkania” (matters from the previous meeting).',
   'actionItems.carryOver.add': 'Add the item „Sprawy z poprzedniego spotkania”',
   'actionItems.carryOver.present': 'The item „Sprawy z poprzedniego spotkania” is on the agenda. The open action items, for reference:',
   'actionItems.carryOver.goTo': 'Go to that agenda item',

@@ -12,7 +12,8 @@ export const invitations: Record<keyof typeof pl, string> = {
   'invitations.membersAlreadyInvited': 'All delegates and deputies of the member institutions are already invited.',
   'invitations.send': 'Send invitations (to send: {count})',
   'invitations.sentCount': 'Invitations sent: {count}.',
-  'invitations.keptInOutbox': 'No mail server (SMTP) is configured: the messages ({count}) were kept in the outbox, which administrators read.',
+  'invitations.keptInOutbox':
+    'No mail server (SMTP) is configured: the messages ({count}) were kept in the outbox, which administrators read.',
   'invitations.deliveryFailed': 'Messages not delivered: {count}. Administrators see the details in the outbox; use “Send again”.',
   'invitations.withoutEmail': 'Not sent — no e-mail address: {names}',
   'invitations.cancelledMeeting': 'The meeting was cancelled: invitations can no longer be sent.',

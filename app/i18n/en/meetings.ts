@@ -6,7 +6,8 @@ export const meetings: Record<keyof typeof pl, string> = {
   'meetings.breadcrumbMeetings': 'Meetings',
   'meetings.newTitle': 'New meeting',
   'meetings.nextTitle': 'Next meeting',
-  'meetings.prefilledFromLast': 'The venue, series and visibility are copied from the team’s last meeting. The meeting number is given automatically.',
+  'meetings.prefilledFromLast':
+    'The venue, series and visibility are copied from the team’s last meeting. The meeting number is given automatically.',
   'meetings.bodyClosed': 'This team has been closed: no meetings can be scheduled.',
   'meetings.schedule': 'Schedule the meeting',
   'meetings.scheduleNext': 'Schedule the next meeting',
@@ -70,7 +71,8 @@ export const meetings: Record<keyof typeof pl, string> = {
   'meetings.file.attendance': 'Attendance list (PDF)',
   'meetings.file.calendar': 'Add to calendar (.ics)',
   'meetings.validation.seriesTitle': 'Give the series a title or remove the number of meetings.',
-  'meetings.validation.agendaOutside': 'The agenda has items on days the meeting would no longer cover. Remove them or move them to another day first.',
+  'meetings.validation.agendaOutside':
+    'The agenda has items on days the meeting would no longer cover. Remove them or move them to another day first.',
 
   'audit.entityType.meeting': 'meeting',
   'audit.action.meeting.created': 'meeting scheduled',

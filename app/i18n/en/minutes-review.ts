@@ -55,7 +55,8 @@ export const minutesReview: Record<keyof typeof pl, string> = {
   'minutesReview.error.rejectNote': 'Say why the comment was not accepted.',
 
   'minutesReview.versions.title': 'Versions of the minutes',
-  'minutesReview.versions.lead': 'Every step of the minutes’ cycle (circulation, approval, publication, reopening) saves a version that can no longer change.',
+  'minutesReview.versions.lead':
+    'Every step of the minutes’ cycle (circulation, approval, publication, reopening) saves a version that can no longer change.',
   'minutesReview.versions.none': 'No versions have been saved yet: the first one is saved when the minutes are circulated or approved.',
   'minutesReview.versions.caption': 'Saved versions of the minutes, newest first',
   'minutesReview.versions.col.number': 'Version',

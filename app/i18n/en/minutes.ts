@@ -2,10 +2,10 @@ import type { minutes as pl } from '../pl/minutes'
 
 export const minutes: Record<keyof typeof pl, string> = {
   'minutes.error.wrongState': "This step is not possible in the minutes' current state.",
-  'minutes.error.unresolvedComments': "Resolve every comment first.",
-  'minutes.error.deadlinePast': "The deadline for comments must be in the future.",
-  'minutes.error.publicMeetingOnly': "Only the minutes of a public meeting of a public team can be published to everyone.",
-  'minutes.error.stale': "The minutes changed in the meantime. Reload the page and try again.",
+  'minutes.error.unresolvedComments': 'Resolve every comment first.',
+  'minutes.error.deadlinePast': 'The deadline for comments must be in the future.',
+  'minutes.error.publicMeetingOnly': 'Only the minutes of a public meeting of a public team can be published to everyone.',
+  'minutes.error.stale': 'The minutes changed in the meantime. Reload the page and try again.',
   'minutes.error.topic': 'Enter the topic of the meeting.',
   'minutes.error.sectionTitle': 'Enter the title of the section, or tick it for removal.',
   'minutes.error.participantName': "Enter the participant's name, or clear the whole row.",
@@ -13,7 +13,8 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.error.revision': 'The version number of the minutes is missing. Reload the page.',
   'minutes.error.approvedBy': 'Enter who approved the minutes.',
   'minutes.error.visibility': 'Choose who may read the minutes.',
-  'minutes.error.locked': 'The minutes can no longer be changed: they were approved or published in the meantime. Your text is below — copy it before you leave the page.',
+  'minutes.error.locked':
+    'The minutes can no longer be changed: they were approved or published in the meantime. Your text is below — copy it before you leave the page.',
 
   'minutes.tab': 'Minutes',
   'minutes.title': 'Minutes of meeting no. {number}',
@@ -67,7 +68,8 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.field.topic': 'Topic of the meeting',
   'minutes.field.place': 'Place of the meeting',
   'minutes.field.preparedBy': 'Prepared by — name and position',
-  'minutes.participantsHint': 'One person per row. To add someone, fill in an empty row at the end; on saving they join their institution. To remove someone, tick “Remove”.',
+  'minutes.participantsHint':
+    'One person per row. To add someone, fill in an empty row at the end; on saving they join their institution. To remove someone, tick “Remove”.',
   'minutes.participant.organisation': 'Institution',
   'minutes.participant.name': 'Name',
   'minutes.participant.role': 'Position',
@@ -76,7 +78,8 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.participant.nameN': 'Name, row {n}',
   'minutes.participant.roleN': 'Position, row {n}',
   'minutes.participant.removeN': 'Remove the person in row {n}',
-  'minutes.formatHint': 'How to write: a blank line starts a new paragraph; a line starting with “- ” is a list item (“1. ” for a numbered list); **bold**, _italic_.',
+  'minutes.formatHint':
+    'How to write: a blank line starts a new paragraph; a line starting with “- ” is a list item (“1. ” for a numbered list); **bold**, _italic_.',
   'minutes.sectionN': 'Section {n}: {title}',
   'minutes.sectionUntitled': 'untitled',
   'minutes.newSectionN': 'Section {n} — new (fill in to add)',
@@ -90,12 +93,14 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.stale.by': 'They were last saved by {name}, {when}.',
   'minutes.stale.someone': 'another person',
   'minutes.stale.kept': 'Your text is not lost: it is in the form below.',
-  'minutes.stale.merge': 'Where the text saved now differs from yours, it is shown below your field (read-only). Carry over what must be kept into your text and save again.',
+  'minutes.stale.merge':
+    'Where the text saved now differs from yours, it is shown below your field (read-only). Carry over what must be kept into your text and save again.',
   'minutes.stale.noDifference': 'The text saved now does not differ from yours. You can save again.',
   'minutes.stale.savedNow': 'Saved now (read-only):',
   'minutes.stale.sectionSavedNow': 'This section as saved now (read-only):',
   'minutes.stale.participantsSavedNow': 'Participants as saved now (read-only):',
-  'minutes.stale.sectionRemoved': 'This section was removed in the meantime. If you save, it comes back as a new section; tick “Remove” to leave it out.',
+  'minutes.stale.sectionRemoved':
+    'This section was removed in the meantime. If you save, it comes back as a new section; tick “Remove” to leave it out.',
   'minutes.stale.sectionAdded': 'This section was added in the meantime. It will be kept unless you tick “Remove”.',
 
   'minutes.draft.found': 'This browser holds unsaved text of these minutes (from {when}) that differs from the saved text.',
@@ -107,7 +112,8 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.expired.notSaved': 'Nothing was saved because your session expired. Everything you sent is below.',
   'minutes.expired.step1': 'Sign in again in a new tab — keep this tab with your text open:',
   'minutes.expired.signIn': 'sign in (opens in a new tab)',
-  'minutes.expired.step2': 'Come back to this tab and press “Save again”. If someone changed the minutes in the meantime, you will see both texts to merge.',
+  'minutes.expired.step2':
+    'Come back to this tab and press “Save again”. If someone changed the minutes in the meantime, you will see both texts to merge.',
   'minutes.expired.resubmit': 'Save again',
   'minutes.expired.yourText': 'The text you sent',
   'minutes.expired.noText': 'The form held no text.',
@@ -117,19 +123,22 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.cycle.title': 'Approval cycle',
   'minutes.cycle.publishedFinal': 'The minutes are published: their text can no longer change.',
   'minutes.cycle.circulate.title': 'Circulate for comments',
-  'minutes.cycle.circulate.confirm': 'The team (delegates, deputies and officers) get an e-mail with a link to the minutes and may comment until the deadline. The minutes are kept as a version as they stand.',
+  'minutes.cycle.circulate.confirm':
+    'The team (delegates, deputies and officers) get an e-mail with a link to the minutes and may comment until the deadline. The minutes are kept as a version as they stand.',
   'minutes.cycle.circulate.submit': 'Circulate the minutes for comments',
   'minutes.cycle.commentsDueAt': 'Comments until (date and time)',
   'minutes.cycle.commentsDueAtHint': 'A week from today by default.',
   'minutes.cycle.approve.title': 'Approve',
-  'minutes.cycle.approve.confirm': 'The minutes are approved as they stand and can no longer be changed (unless you reopen them). Every comment must be resolved.',
+  'minutes.cycle.approve.confirm':
+    'The minutes are approved as they stand and can no longer be changed (unless you reopen them). Every comment must be resolved.',
   'minutes.cycle.approve.submit': 'Approve the minutes',
   'minutes.cycle.approvedBy': 'Approved by',
   'minutes.cycle.approvedByHint': 'As it is to be printed, e.g. “The team at meeting no. 2”.',
   'minutes.cycle.approvedByDefault': 'Zespół na spotkaniu',
   'minutes.cycle.approvedOn': 'Date of approval',
   'minutes.cycle.publish.title': 'Publish',
-  'minutes.cycle.publish.confirm': 'The minutes are published as final, with a verification code in the PDF. Published minutes can no longer change.',
+  'minutes.cycle.publish.confirm':
+    'The minutes are published as final, with a verification code in the PDF. Published minutes can no longer change.',
   'minutes.cycle.publish.submit': 'Publish the minutes',
   'minutes.cycle.visibility': 'Who may read them',
   'minutes.cycle.visibility.members': 'team members only',

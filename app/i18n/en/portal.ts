@@ -2,7 +2,8 @@ import type { portal as pl } from '../pl/portal'
 
 export const portal: Record<keyof typeof pl, string> = {
   'portal.title': 'Public archive',
-  'portal.lead': 'Meetings that advisory teams and working groups hold in the open, with their published minutes, presentations and agendas — by team and by year.',
+  'portal.lead':
+    'Meetings that advisory teams and working groups hold in the open, with their published minutes, presentations and agendas — by team and by year.',
   'portal.dashboardLead': 'What the teams have made public, as a signed-out visitor sees it.',
   'portal.empty': 'No team has made any meetings or documents public yet.',
   'portal.convenedBy': 'Convened by: {name}',

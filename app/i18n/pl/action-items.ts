@@ -2,9 +2,11 @@
 export const actionItems = {
   'actionItems.tab': 'Zadania',
   'actionItems.meetingHeading': 'Zadania ze spotkania',
-  'actionItems.meetingIntro': 'Zadania ustalone na spotkaniu trafiają do notatki. Otwarte wracają na kolejne spotkania zespołu, dopóki nie zostaną wykonane albo zaniechane.',
+  'actionItems.meetingIntro':
+    'Zadania ustalone na spotkaniu trafiają do notatki. Otwarte wracają na kolejne spotkania zespołu, dopóki nie zostaną wykonane albo zaniechane.',
   'actionItems.bodyLink': 'Wszystkie zadania zespołu',
-  'actionItems.locked': 'Notatka z tego spotkania została zatwierdzona: treści zadań, odpowiedzialnych i terminów nie można już zmieniać. Stan zadań można zmieniać nadal.',
+  'actionItems.locked':
+    'Notatka z tego spotkania została zatwierdzona: treści zadań, odpowiedzialnych i terminów nie można już zmieniać. Stan zadań można zmieniać nadal.',
   'actionItems.none': 'Na tym spotkaniu nie ustalono jeszcze żadnych zadań.',
   'actionItems.caption': 'Zadania ustalone na spotkaniu nr {number}',
   'actionItems.col.number': 'Lp.',
@@ -29,7 +31,8 @@ export const actionItems = {
   'actionItems.field.ownerNone': '— nie wskazano —',
   'actionItems.field.ownerInstitution': '{name} (cała instytucja)',
   'actionItems.field.dueText': 'Termin słownie',
-  'actionItems.field.dueTextHint': 'Tak jak w notatce, np. „najpóźniej w III kwartale 2017 r.”, „początek 2014 r.”, „do końca czerwca 2017”. Data do sortowania zostanie z niego wyliczona.',
+  'actionItems.field.dueTextHint':
+    'Tak jak w notatce, np. „najpóźniej w III kwartale 2017 r.”, „początek 2014 r.”, „do końca czerwca 2017”. Data do sortowania zostanie z niego wyliczona.',
   'actionItems.field.dueDate': 'Termin — data',
   'actionItems.field.dueDateHint': 'Podaj, jeśli termin to konkretny dzień albo wyliczona data nie pasuje.',
   'actionItems.field.dueDateDerived': 'Obecnie wyliczona z opisu: {date}. Zostaw puste, aby wyliczyć ją ponownie.',

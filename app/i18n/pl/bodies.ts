@@ -2,7 +2,8 @@
 export const bodies = {
   'bodies.nav': 'Zespoły',
   'bodies.listTitle': 'Zespoły',
-  'bodies.listLead': 'Zespoły doradcze i grupy robocze, które możesz zobaczyć: publiczne oraz te, w których uczestniczysz lub które prowadzisz.',
+  'bodies.listLead':
+    'Zespoły doradcze i grupy robocze, które możesz zobaczyć: publiczne oraz te, w których uczestniczysz lub które prowadzisz.',
   'bodies.listLeadPublic': 'Publiczne zespoły doradcze i grupy robocze. Zaloguj się, aby zobaczyć zespoły, w których uczestniczysz.',
   'bodies.new': 'Nowy zespół',
   'bodies.newTitle': 'Nowy zespół',
@@ -25,7 +26,8 @@ export const bodies = {
   'bodies.convening': 'Instytucja zwołująca',
   'bodies.chooseOrganisation': 'wybierz instytucję',
   'bodies.umbrella': 'W ramach',
-  'bodies.umbrellaHint': 'Platforma lub strategia, np. „Regionalna Platforma Współpracy przy ROPS w Krakowie” albo „Miejska Strategia Rozwiązywania Problemów Społecznych”.',
+  'bodies.umbrellaHint':
+    'Platforma lub strategia, np. „Regionalna Platforma Współpracy przy ROPS w Krakowie” albo „Miejska Strategia Rozwiązywania Problemów Społecznych”.',
   'bodies.isPublic': 'Zespół publiczny',
   'bodies.isPublicHint': 'Nazwę, cel, skład instytucji i publiczne spotkania zespołu zobaczy każdy, także bez logowania.',
   'bodies.visibility': 'Widoczność',
@@ -50,7 +52,8 @@ export const bodies = {
   'bodies.moneyHint': 'W złotych, np. 904 150,00.',
   'bodies.projectTargetGroup': 'Grupa docelowa',
   'bodies.projectFundingNotice': 'Informacja o współfinansowaniu',
-  'bodies.projectFundingNoticeHint': 'Drukowana na dokumentach PDF zespołu, np. „Projekt współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu Społecznego”.',
+  'bodies.projectFundingNoticeHint':
+    'Drukowana na dokumentach PDF zespołu, np. „Projekt współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu Społecznego”.',
 
   'bodies.officers': 'Prowadzący zespół',
   'bodies.noOfficers': 'Nie wskazano prowadzących.',

@@ -11,8 +11,10 @@ export const invitations = {
   'invitations.membersAlreadyInvited': 'Wszyscy delegaci i zastępcy instytucji członkowskich są już zaproszeni.',
   'invitations.send': 'Wyślij zaproszenia (do wysłania: {count})',
   'invitations.sentCount': 'Wysłano zaproszenia: {count}.',
-  'invitations.keptInOutbox': 'Serwer poczty (SMTP) nie jest skonfigurowany: wiadomości ({count}) zachowano w skrzynce nadawczej, którą czyta administrator.',
-  'invitations.deliveryFailed': 'Nie udało się dostarczyć wiadomości: {count}. Szczegóły widzi administrator w skrzynce nadawczej; użyj „Wyślij ponownie”.',
+  'invitations.keptInOutbox':
+    'Serwer poczty (SMTP) nie jest skonfigurowany: wiadomości ({count}) zachowano w skrzynce nadawczej, którą czyta administrator.',
+  'invitations.deliveryFailed':
+    'Nie udało się dostarczyć wiadomości: {count}. Szczegóły widzi administrator w skrzynce nadawczej; użyj „Wyślij ponownie”.',
   'invitations.withoutEmail': 'Nie wysłano — brak adresu e-mail: {names}',
   'invitations.cancelledMeeting': 'Spotkanie zostało odwołane: zaproszeń nie można już wysyłać.',
   'invitations.none': 'Nikt nie został jeszcze zaproszony.',

@@ -5,7 +5,8 @@ export const meetings = {
   'meetings.breadcrumbMeetings': 'Spotkania',
   'meetings.newTitle': 'Nowe spotkanie',
   'meetings.nextTitle': 'Kolejne spotkanie',
-  'meetings.prefilledFromLast': 'Miejsce, cykl i widoczność przepisano z ostatniego spotkania zespołu. Numer spotkania zostanie nadany automatycznie.',
+  'meetings.prefilledFromLast':
+    'Miejsce, cykl i widoczność przepisano z ostatniego spotkania zespołu. Numer spotkania zostanie nadany automatycznie.',
   'meetings.bodyClosed': 'Ten zespół zakończył działalność: nie można planować jego spotkań.',
   'meetings.schedule': 'Zaplanuj spotkanie',
   'meetings.scheduleNext': 'Zaplanuj kolejne spotkanie',
@@ -69,7 +70,8 @@ export const meetings = {
   'meetings.file.attendance': 'Lista obecności (PDF)',
   'meetings.file.calendar': 'Dodaj do kalendarza (.ics)',
   'meetings.validation.seriesTitle': 'Podaj nazwę cyklu albo usuń liczbę spotkań.',
-  'meetings.validation.agendaOutside': 'Program ma punkty w dniach, których spotkanie już by nie obejmowało. Najpierw usuń je albo przenieś na inny dzień.',
+  'meetings.validation.agendaOutside':
+    'Program ma punkty w dniach, których spotkanie już by nie obejmowało. Najpierw usuń je albo przenieś na inny dzień.',
 
   'audit.entityType.meeting': 'spotkanie',
   'audit.action.meeting.created': 'zaplanowanie spotkania',

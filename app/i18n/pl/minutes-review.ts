@@ -54,8 +54,10 @@ export const minutesReview = {
   'minutesReview.error.rejectNote': 'Podaj, dlaczego uwaga nie została uwzględniona.',
 
   'minutesReview.versions.title': 'Wersje notatki',
-  'minutesReview.versions.lead': 'Każdy krok obiegu notatki (rozesłanie, zatwierdzenie, publikacja, cofnięcie do poprawek) zapisuje jej wersję, której nie można już zmienić.',
-  'minutesReview.versions.none': 'Notatka nie ma jeszcze zapisanych wersji: pierwsza powstanie przy rozesłaniu do uwag albo przy zatwierdzeniu.',
+  'minutesReview.versions.lead':
+    'Każdy krok obiegu notatki (rozesłanie, zatwierdzenie, publikacja, cofnięcie do poprawek) zapisuje jej wersję, której nie można już zmienić.',
+  'minutesReview.versions.none':
+    'Notatka nie ma jeszcze zapisanych wersji: pierwsza powstanie przy rozesłaniu do uwag albo przy zatwierdzeniu.',
   'minutesReview.versions.caption': 'Zapisane wersje notatki, od najnowszej',
   'minutesReview.versions.col.number': 'Wersja',
   'minutesReview.versions.col.state': 'Stan',

@@ -12,7 +12,8 @@ export const minutes = {
   'minutes.error.revision': 'Brakuje numeru wersji notatki. Odśwież stronę.',
   'minutes.error.approvedBy': 'Podaj, kto zatwierdził notatkę.',
   'minutes.error.visibility': 'Wybierz, komu udostępnić notatkę.',
-  'minutes.error.locked': 'Notatki nie można już zmieniać: w międzyczasie została zatwierdzona lub opublikowana. Twój tekst jest poniżej — skopiuj go, zanim opuścisz stronę.',
+  'minutes.error.locked':
+    'Notatki nie można już zmieniać: w międzyczasie została zatwierdzona lub opublikowana. Twój tekst jest poniżej — skopiuj go, zanim opuścisz stronę.',
 
   'minutes.tab': 'Notatka',
   'minutes.title': 'Notatka ze spotkania nr {number}',
@@ -66,7 +67,8 @@ export const minutes = {
   'minutes.field.topic': 'Temat spotkania',
   'minutes.field.place': 'Miejsce spotkania',
   'minutes.field.preparedBy': 'Sporządził(a) — imię, nazwisko i stanowisko',
-  'minutes.participantsHint': 'Jedna osoba w wierszu. Aby dodać osobę, wypełnij pusty wiersz na końcu; po zapisaniu trafi do swojej instytucji. Aby usunąć, zaznacz pole „Usuń”.',
+  'minutes.participantsHint':
+    'Jedna osoba w wierszu. Aby dodać osobę, wypełnij pusty wiersz na końcu; po zapisaniu trafi do swojej instytucji. Aby usunąć, zaznacz pole „Usuń”.',
   'minutes.participant.organisation': 'Instytucja',
   'minutes.participant.name': 'Imię i nazwisko',
   'minutes.participant.role': 'Funkcja',
@@ -75,7 +77,8 @@ export const minutes = {
   'minutes.participant.nameN': 'Imię i nazwisko, wiersz {n}',
   'minutes.participant.roleN': 'Funkcja, wiersz {n}',
   'minutes.participant.removeN': 'Usuń osobę z wiersza {n}',
-  'minutes.formatHint': 'Jak pisać treść: pusty wiersz zaczyna nowy akapit; wiersz zaczynający się od „- ” to punkt listy (od „1. ” — listy numerowanej); **pogrubienie**, _kursywa_.',
+  'minutes.formatHint':
+    'Jak pisać treść: pusty wiersz zaczyna nowy akapit; wiersz zaczynający się od „- ” to punkt listy (od „1. ” — listy numerowanej); **pogrubienie**, _kursywa_.',
   'minutes.sectionN': 'Część {n}: {title}',
   'minutes.sectionUntitled': 'bez tytułu',
   'minutes.newSectionN': 'Część {n} — nowa (wypełnij, aby dodać)',
@@ -89,12 +92,14 @@ export const minutes = {
   'minutes.stale.by': 'Ostatnio zapisał(a) ją {name}, {when}.',
   'minutes.stale.someone': 'inna osoba',
   'minutes.stale.kept': 'Twój tekst nie przepadł: jest w formularzu poniżej.',
-  'minutes.stale.merge': 'Tam, gdzie zapisany teraz tekst różni się od Twojego, pokazujemy go pod Twoim polem (tylko do odczytu). Przenieś do swojego tekstu to, co trzeba zachować, i zapisz ponownie.',
+  'minutes.stale.merge':
+    'Tam, gdzie zapisany teraz tekst różni się od Twojego, pokazujemy go pod Twoim polem (tylko do odczytu). Przenieś do swojego tekstu to, co trzeba zachować, i zapisz ponownie.',
   'minutes.stale.noDifference': 'Zapisany teraz tekst nie różni się od Twojego. Możesz zapisać ponownie.',
   'minutes.stale.savedNow': 'Zapisane teraz (tylko do odczytu):',
   'minutes.stale.sectionSavedNow': 'Ta część zapisana teraz (tylko do odczytu):',
   'minutes.stale.participantsSavedNow': 'Lista uczestników zapisana teraz (tylko do odczytu):',
-  'minutes.stale.sectionRemoved': 'Tę część usunięto w międzyczasie. Jeśli zapiszesz, wróci jako nowa część; aby ją pominąć, zaznacz „Usuń”.',
+  'minutes.stale.sectionRemoved':
+    'Tę część usunięto w międzyczasie. Jeśli zapiszesz, wróci jako nowa część; aby ją pominąć, zaznacz „Usuń”.',
   'minutes.stale.sectionAdded': 'Tę część dodano w międzyczasie. Zostanie zachowana, chyba że zaznaczysz „Usuń”.',
 
   'minutes.draft.found': 'W tej przeglądarce jest niezapisany tekst tej notatki (z {when}), inny niż zapisany.',
@@ -106,7 +111,8 @@ export const minutes = {
   'minutes.expired.notSaved': 'Nic nie zostało zapisane, bo sesja wygasła. Cały wysłany tekst jest poniżej.',
   'minutes.expired.step1': 'Zaloguj się ponownie w nowej karcie — tę kartę z tekstem zostaw otwartą:',
   'minutes.expired.signIn': 'zaloguj się (otwiera się w nowej karcie)',
-  'minutes.expired.step2': 'Wróć do tej karty i naciśnij „Zapisz ponownie”. Jeśli ktoś w międzyczasie zmienił notatkę, zobaczysz oba teksty do połączenia.',
+  'minutes.expired.step2':
+    'Wróć do tej karty i naciśnij „Zapisz ponownie”. Jeśli ktoś w międzyczasie zmienił notatkę, zobaczysz oba teksty do połączenia.',
   'minutes.expired.resubmit': 'Zapisz ponownie',
   'minutes.expired.yourText': 'Wysłany tekst',
   'minutes.expired.noText': 'Formularz nie zawierał tekstu.',
@@ -116,19 +122,22 @@ export const minutes = {
   'minutes.cycle.title': 'Obieg notatki',
   'minutes.cycle.publishedFinal': 'Notatka jest opublikowana: jej treści nie można już zmienić.',
   'minutes.cycle.circulate.title': 'Roześlij do uwag',
-  'minutes.cycle.circulate.confirm': 'Członkowie zespołu (delegaci, zastępcy i prowadzący) dostaną e-mail z odnośnikiem do notatki i mogą zgłaszać uwagi do podanego terminu. Zapiszemy wersję notatki w obecnym brzmieniu.',
+  'minutes.cycle.circulate.confirm':
+    'Członkowie zespołu (delegaci, zastępcy i prowadzący) dostaną e-mail z odnośnikiem do notatki i mogą zgłaszać uwagi do podanego terminu. Zapiszemy wersję notatki w obecnym brzmieniu.',
   'minutes.cycle.circulate.submit': 'Roześlij notatkę do uwag',
   'minutes.cycle.commentsDueAt': 'Uwagi do (data i godzina)',
   'minutes.cycle.commentsDueAtHint': 'Domyślnie tydzień od dziś.',
   'minutes.cycle.approve.title': 'Zatwierdź',
-  'minutes.cycle.approve.confirm': 'Notatka zostanie zatwierdzona w obecnym brzmieniu i nie będzie można jej zmieniać (chyba że ją ponownie otworzysz). Wszystkie uwagi muszą być rozstrzygnięte.',
+  'minutes.cycle.approve.confirm':
+    'Notatka zostanie zatwierdzona w obecnym brzmieniu i nie będzie można jej zmieniać (chyba że ją ponownie otworzysz). Wszystkie uwagi muszą być rozstrzygnięte.',
   'minutes.cycle.approve.submit': 'Zatwierdź notatkę',
   'minutes.cycle.approvedBy': 'Zatwierdził(a)',
   'minutes.cycle.approvedByHint': 'Tak, jak ma być wydrukowane, np. „Zespół na spotkaniu nr 2”.',
   'minutes.cycle.approvedByDefault': 'Zespół na spotkaniu',
   'minutes.cycle.approvedOn': 'Data zatwierdzenia',
   'minutes.cycle.publish.title': 'Opublikuj',
-  'minutes.cycle.publish.confirm': 'Notatka zostanie opublikowana jako ostateczna, z kodem weryfikacyjnym w PDF. Opublikowanej notatki nie można już zmienić.',
+  'minutes.cycle.publish.confirm':
+    'Notatka zostanie opublikowana jako ostateczna, z kodem weryfikacyjnym w PDF. Opublikowanej notatki nie można już zmienić.',
   'minutes.cycle.publish.submit': 'Opublikuj notatkę',
   'minutes.cycle.visibility': 'Kto może ją czytać',
   'minutes.cycle.visibility.members': 'tylko członkowie zespołu',

@@ -1,7 +1,8 @@
 /** Polish texts of the public portal: published records by team and year. Every key here must exist in ../en/portal.ts too. */
 export const portal = {
   'portal.title': 'Archiwum publiczne',
-  'portal.lead': 'Spotkania, które zespoły doradcze i grupy robocze prowadzą jawnie, wraz z opublikowanymi notatkami, prezentacjami i programami — według zespołów i lat.',
+  'portal.lead':
+    'Spotkania, które zespoły doradcze i grupy robocze prowadzą jawnie, wraz z opublikowanymi notatkami, prezentacjami i programami — według zespołów i lat.',
   'portal.dashboardLead': 'To, co zespoły udostępniły publicznie, tak jak widzi to osoba niezalogowana.',
   'portal.empty': 'Żaden zespół nie udostępnił jeszcze publicznie spotkań ani dokumentów.',
   'portal.convenedBy': 'Instytucja zwołująca: {name}',

@@ -73,7 +73,9 @@ describe('agenda.pdf of a two-day meeting across the spring DST change', () => {
     const info = pdfInfo(pdf.file)
     expect(info).toMatch(new RegExp(`^Title:\\s+Program spotkania — ${fixture.bodies.privateBody.name}, Spotkanie nr 1$`, 'm'))
     expect(info).toMatch(new RegExp(`^Author:\\s+${fixture.names.foundation}$`, 'm'))
-    expect(info).toMatch(/^Subject:\s+Spotkanie nr 1: Aktywizacja osób długotrwale bezrobotnych — Łódź, Gdańsk, Kraków, 29–30 marca 2025 r\.$/m)
+    expect(info).toMatch(
+      /^Subject:\s+Spotkanie nr 1: Aktywizacja osób długotrwale bezrobotnych — Łódź, Gdańsk, Kraków, 29–30 marca 2025 r\.$/m,
+    )
     expect(bytes.toString('latin1')).toContain('/Lang (pl-PL)')
     expect(bytes.toString('latin1')).toContain('pdfaid:part')
   })

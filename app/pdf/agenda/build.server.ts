@@ -37,7 +37,12 @@ function agendaItems(meetingId: number) {
         .from(schema.agendaSpeakers)
         .innerJoin(schema.people, eq(schema.people.id, schema.agendaSpeakers.personId))
         .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
-        .where(inArray(schema.agendaSpeakers.agendaItemId, items.map((item) => item.id)))
+        .where(
+          inArray(
+            schema.agendaSpeakers.agendaItemId,
+            items.map((item) => item.id),
+          ),
+        )
         .orderBy(asc(schema.agendaSpeakers.position))
         .all()
     : []
@@ -82,7 +87,13 @@ export function buildAgendaView({ meetingId }: { meetingId: number }): AgendaVie
   })
   const title = `${t('calendar.pdf.agendaTitle')} — ${meeting.bodyName}, ${t('calendar.pdf.meetingNumber', { number: meeting.number })}`
   return {
-    meta: { title, author: document.convening, subject: document.subject, keywords: [t('calendar.pdf.agendaTitle'), meeting.bodyName], createdAt: document.createdAt },
+    meta: {
+      title,
+      author: document.convening,
+      subject: document.subject,
+      keywords: [t('calendar.pdf.agendaTitle'), meeting.bodyName],
+      createdAt: document.createdAt,
+    },
     fundingNotice: document.fundingNotice,
     bodyName: meeting.bodyName,
     subtitle: document.subtitle,

@@ -38,11 +38,7 @@ export interface AgendaView {
 }
 
 function programmeCell(item: AgendaItemView) {
-  return [
-    item.title,
-    item.track ? `${item.kind} · ${t('calendar.pdf.track', { track: item.track })}` : item.kind,
-    item.description,
-  ]
+  return [item.title, item.track ? `${item.kind} · ${t('calendar.pdf.track', { track: item.track })}` : item.kind, item.description]
     .filter(Boolean)
     .join('\n')
 }
@@ -56,7 +52,12 @@ function peopleCell(item: AgendaItemView) {
 
 /** „Program spotkania”: the title block, when and where, and a table of the agenda per day. */
 export function drawAgenda(doc: Doc, view: AgendaView) {
-  drawTitleBlock(doc, { documentKind: t('calendar.pdf.agendaTitle'), bodyName: view.bodyName, subtitle: view.subtitle, dateLine: view.dateLine })
+  drawTitleBlock(doc, {
+    documentKind: t('calendar.pdf.agendaTitle'),
+    bodyName: view.bodyName,
+    subtitle: view.subtitle,
+    dateLine: view.dateLine,
+  })
   drawKeyValues(doc, view.details, { labelWidth: DETAILS_LABEL_WIDTH })
   if (view.cancelled) drawParagraph(doc, [{ text: view.cancelled, bold: true }])
   if (view.days.length === 0) {

@@ -31,7 +31,7 @@ describe('attendance.pdf', () => {
     const text = squash(pageTexts(pdf.file).join(' '))
     expect(text).toContain('Lp. Imię i nazwisko Stanowisko / Instytucja Podpis')
     // Institutions A to Z (Polish order), each followed by its own people, after the table header.
-    const table = text.indexOf("Lp. Imię i nazwisko")
+    const table = text.indexOf('Lp. Imię i nazwisko')
     const order = [
       fixture.names.mops,
       `1. ${fixture.people.deputy.name} ${fixture.people.deputy.position} — zastępca`,
@@ -57,17 +57,15 @@ describe('attendance.pdf', () => {
   })
 
   it('numbers the pages "Strona n z N" with the funding notice, also over several pages', async () => {
-    const bulk = db
-      .insert(schema.invitations)
-      .values(
-        Array.from({ length: 60 }, (_, index) => ({
-          meetingId: fixture.meetings.dst.id,
-          guestName: `Gość Źdźbło-Łęcki ${String(index + 1).padStart(2, '0')}`,
-          guestOrganisation: index % 2 ? 'Ochotniczy Hufiec Pracy w Żorach' : 'Zakład Doskonalenia Zawodowego w Katowicach',
-          kind: 'guest' as const,
-          tokenHash: crypto.randomBytes(32).toString('hex'),
-        })),
-      )
+    const bulk = db.insert(schema.invitations).values(
+      Array.from({ length: 60 }, (_, index) => ({
+        meetingId: fixture.meetings.dst.id,
+        guestName: `Gość Źdźbło-Łęcki ${String(index + 1).padStart(2, '0')}`,
+        guestOrganisation: index % 2 ? 'Ochotniczy Hufiec Pracy w Żorach' : 'Zakład Doskonalenia Zawodowego w Katowicach',
+        kind: 'guest' as const,
+        tokenHash: crypto.randomBytes(32).toString('hex'),
+      })),
+    )
     bulk.run()
     const file = pdfFile(await renderAttendancePdf(buildAttendanceView({ meetingId: fixture.meetings.dst.id })!))
     try {

@@ -31,7 +31,11 @@ export function peopleCount(count: number) {
   const lastTwo = count % 100
   const last = count % 10
   const key =
-    count === 1 ? 'calendar.pdf.people.one' : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? 'calendar.pdf.people.few' : 'calendar.pdf.people.many'
+    count === 1
+      ? 'calendar.pdf.people.one'
+      : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)
+        ? 'calendar.pdf.people.few'
+        : 'calendar.pdf.people.many'
   return pdfText(key, { count })
 }
 
@@ -55,13 +59,17 @@ export function buildAttendanceView({ meetingId }: { meetingId: number }): Atten
     .sort(([a], [b]) => collator.compare(a, b))
     .map(([institution, people]) => ({
       institution,
-      attendees: people
-        .sort((a, b) => collator.compare(a.name, b.name))
-        .map((person) => ({ number: `${++number}.`, ...person })),
+      attendees: people.sort((a, b) => collator.compare(a.name, b.name)).map((person) => ({ number: `${++number}.`, ...person })),
     }))
   const title = `${t('calendar.pdf.attendanceTitle')} — ${meeting.bodyName}, ${t('calendar.pdf.meetingNumber', { number: meeting.number })}`
   return {
-    meta: { title, author: document.convening, subject: document.subject, keywords: [t('calendar.pdf.attendanceTitle'), meeting.bodyName], createdAt: document.createdAt },
+    meta: {
+      title,
+      author: document.convening,
+      subject: document.subject,
+      keywords: [t('calendar.pdf.attendanceTitle'), meeting.bodyName],
+      createdAt: document.createdAt,
+    },
     fundingNotice: document.fundingNotice,
     bodyName: meeting.bodyName,
     subtitle: document.subtitle,

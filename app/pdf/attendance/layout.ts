@@ -1,7 +1,16 @@
 import { translator } from '~/i18n/messages'
 import type { PdfMeta } from '../document.server'
 import { DETAILS_LABEL_WIDTH } from '../meeting-details'
-import { drawKeyValues, drawParagraph, drawSectionHeading, drawTable, drawTitleBlock, type Doc, type KeyValueRow, type TableRow } from '../layout'
+import {
+  drawKeyValues,
+  drawParagraph,
+  drawSectionHeading,
+  drawTable,
+  drawTitleBlock,
+  type Doc,
+  type KeyValueRow,
+  type TableRow,
+} from '../layout'
 
 const t = translator('pl')
 
@@ -32,7 +41,12 @@ export interface AttendanceView {
 
 /** „Lista obecności”: one row per invitee, grouped by institution, with room to sign. */
 export function drawAttendance(doc: Doc, view: AttendanceView) {
-  drawTitleBlock(doc, { documentKind: t('calendar.pdf.attendanceTitle'), bodyName: view.bodyName, subtitle: view.subtitle, dateLine: view.dateLine })
+  drawTitleBlock(doc, {
+    documentKind: t('calendar.pdf.attendanceTitle'),
+    bodyName: view.bodyName,
+    subtitle: view.subtitle,
+    dateLine: view.dateLine,
+  })
   drawKeyValues(doc, view.details, { labelWidth: DETAILS_LABEL_WIDTH })
   if (view.cancelled) drawParagraph(doc, [{ text: view.cancelled, bold: true }])
   drawSectionHeading(doc, t('calendar.pdf.participants'))

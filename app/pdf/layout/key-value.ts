@@ -26,10 +26,7 @@ export function drawKeyValues(
       doc.font(FONT.bold).fontSize(FONT_SIZE.body)
       const labelHeight = doc.heightOfString(label, { width: labelTextWidth, lineGap: LINE_GAP })
       const valueHeight = measureRichText(doc, row.value, valueWidth)
-      ensureSpace(
-        doc,
-        Math.max(labelHeight, Math.min(valueHeight, 3 * (FONT_SIZE.body + LINE_GAP + 2))),
-      )
+      ensureSpace(doc, Math.max(labelHeight, Math.min(valueHeight, 3 * (FONT_SIZE.body + LINE_GAP + 2))))
       const y = doc.y
       const page = doc.page
       group(doc, 'TR', () => {

@@ -10,8 +10,7 @@ export interface FooterData {
   fundingNotice: string | null
 }
 
-export const pageLabel = (pageNumber: number, pageCount: number) =>
-  `Strona ${pageNumber} z ${pageCount}`
+export const pageLabel = (pageNumber: number, pageCount: number) => `Strona ${pageNumber} z ${pageCount}`
 
 function noticeHeight(doc: Doc, notice: string | null, width: number) {
   if (!notice) return 0
@@ -23,13 +22,7 @@ function noticeHeight(doc: Doc, notice: string | null, width: number) {
 export function footerMargin(doc: Doc, fundingNotice: string | null, width: number) {
   doc.font(FONT.regular).fontSize(FONT_SIZE.footer)
   const pageLabelHeight = doc.currentLineHeight(true)
-  return (
-    FOOTER.bottomOffset +
-    pageLabelHeight +
-    noticeHeight(doc, fundingNotice, width) +
-    FOOTER.lineSpacing +
-    FOOTER.gapAboveFooter
-  )
+  return FOOTER.bottomOffset + pageLabelHeight + noticeHeight(doc, fundingNotice, width) + FOOTER.lineSpacing + FOOTER.gapAboveFooter
 }
 
 /** Drawn on each page after the layout, when the page count is known. */
@@ -82,10 +75,7 @@ function rgbOperands(hex: string) {
 export function drawWatermark(doc: Doc, outline: TextOutline) {
   const { width, height } = doc.page
   const diagonal = Math.hypot(width, height)
-  const fontSize = Math.min(
-    FONT_SIZE.watermark,
-    (WATERMARK.maxDiagonalShare * diagonal * outline.unitsPerEm) / outline.width,
-  )
+  const fontSize = Math.min(FONT_SIZE.watermark, (WATERMARK.maxDiagonalShare * diagonal * outline.unitsPerEm) / outline.width)
   const scale = fontSize / outline.unitsPerEm
   artifact(
     doc,

@@ -18,8 +18,7 @@ export interface SignatureLine {
  */
 export function drawSignatures(doc: Doc, signatures: readonly SignatureLine[]) {
   const left = doc.page.margins.left
-  const columnWidth =
-    (contentWidth(doc) - (SIGNATURE.columns - 1) * SIGNATURE.columnGap) / SIGNATURE.columns
+  const columnWidth = (contentWidth(doc) - (SIGNATURE.columns - 1) * SIGNATURE.columnGap) / SIGNATURE.columns
   const lineWidth = Math.min(SIGNATURE.lineWidth, columnWidth)
 
   const printedLines = (signature: SignatureLine) => {

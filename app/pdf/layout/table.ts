@@ -48,9 +48,7 @@ export function drawTable(doc: Doc, data: TableData) {
   }
   const totalWeight = columns.reduce((sum, column) => sum + column.width, 0)
   const widths = columns.map((column) => (column.width / totalWeight) * tableWidth)
-  const xs = widths.map(
-    (_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0),
-  )
+  const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0))
   const minRowHeight = data.signatureColumn ? TABLE.signatureRowHeight : 0
 
   const textHeight = (text: string, width: number, font: string) => {
@@ -76,29 +74,17 @@ export function drawTable(doc: Doc, data: TableData) {
       width: widths[index] ?? 0,
     }))
   }
-  const groupCells = (label: string): Cell[] => [
-    { text: label, font: FONT.bold, align: 'left', x: left, width: tableWidth },
-  ]
+  const groupCells = (label: string): Cell[] => [{ text: label, font: FONT.bold, align: 'left', x: left, width: tableWidth }]
   const rowHeight = (cells: Cell[], minimum = 0) =>
-    Math.max(
-      minimum,
-      ...cells.map((cell) => textHeight(cell.text, cell.width, cell.font) + 2 * TABLE.paddingY),
-    )
+    Math.max(minimum, ...cells.map((cell) => textHeight(cell.text, cell.width, cell.font) + 2 * TABLE.paddingY))
 
   const headerHeight = rowHeight(headerCells)
   // A row taller than a whole page is clipped (with an ellipsis) rather than split.
   const maxRowHeight = bodyHeight(doc) - 2 * headerHeight
   const heightOf = (row: TableRow) =>
-    Math.min(
-      maxRowHeight,
-      isGroupRow(row) ? rowHeight(groupCells(row.group)) : rowHeight(dataCells(row), minRowHeight),
-    )
+    Math.min(maxRowHeight, isGroupRow(row) ? rowHeight(groupCells(row.group)) : rowHeight(dataCells(row), minRowHeight))
 
-  const drawRow = (
-    cells: Cell[],
-    height: number,
-    { fill, cellTag }: { fill?: string; cellTag: 'TH' | 'TD' | null },
-  ) => {
+  const drawRow = (cells: Cell[], height: number, { fill, cellTag }: { fill?: string; cellTag: 'TH' | 'TD' | null }) => {
     const y = doc.y
     artifact(doc, () => {
       if (fill) doc.rect(left, y, tableWidth, height).fill(fill)
@@ -158,10 +144,7 @@ export function drawTable(doc: Doc, data: TableData) {
 
   group(doc, 'Table', () => {
     const first = data.rows[0]
-    ensureSpace(
-      doc,
-      headerHeight + (first ? heightOf(first) + (isGroupRow(first) ? withFollowingRow(0) : 0) : 0),
-    )
+    ensureSpace(doc, headerHeight + (first ? heightOf(first) + (isGroupRow(first) ? withFollowingRow(0) : 0) : 0))
     drawHeader(false)
     let activeGroup: string | null = null
     data.rows.forEach((row, index) => {

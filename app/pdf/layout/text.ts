@@ -14,11 +14,7 @@ function faceOf({ bold, italic }: { bold?: boolean; italic?: boolean }) {
 
 function runsOf(text: RichText): { text: string; font: string }[] {
   const runs = typeof text === 'string' ? [text] : text
-  return runs.map((run) =>
-    typeof run === 'string'
-      ? { text: run, font: FONT.regular }
-      : { text: run.text, font: faceOf(run) },
-  )
+  return runs.map((run) => (typeof run === 'string' ? { text: run, font: FONT.regular } : { text: run.text, font: faceOf(run) }))
 }
 
 export function plainText(text: RichText) {
@@ -31,12 +27,7 @@ export function plainText(text: RichText) {
 export function writeRichText(
   doc: Doc,
   text: RichText,
-  {
-    x,
-    y,
-    width,
-    fontSize = FONT_SIZE.body,
-  }: { x: number; y: number; width: number; fontSize?: number },
+  { x, y, width, fontSize = FONT_SIZE.body }: { x: number; y: number; width: number; fontSize?: number },
 ) {
   const runs = runsOf(text).filter((run) => run.text !== '')
   doc.fillColor(COLOR.text).fontSize(fontSize)
@@ -50,12 +41,7 @@ export function writeRichText(
   doc.font(FONT.regular)
 }
 
-export function measureRichText(
-  doc: Doc,
-  text: RichText,
-  width: number,
-  fontSize = FONT_SIZE.body,
-) {
+export function measureRichText(doc: Doc, text: RichText, width: number, fontSize = FONT_SIZE.body) {
   // Measured in the regular face: bold runs are slightly wider, so keep a line of slack.
   doc.font(FONT.regular).fontSize(fontSize)
   return doc.heightOfString(plainText(text), { width, lineGap: LINE_GAP })
@@ -90,19 +76,14 @@ export function drawBulletList(doc: Doc, items: readonly RichText[], { bullet = 
   const bodyWidth = contentWidth(doc) - SPACE.listIndent
   group(doc, 'L', () => {
     for (const item of items) {
-      ensureSpace(
-        doc,
-        Math.min(measureRichText(doc, item, bodyWidth), 2 * (FONT_SIZE.body + LINE_GAP + 2)),
-      )
+      ensureSpace(doc, Math.min(measureRichText(doc, item, bodyWidth), 2 * (FONT_SIZE.body + LINE_GAP + 2)))
       const y = doc.y
       group(doc, 'LI', () => {
         tagged(doc, 'Lbl', () => {
           doc.fillColor(COLOR.text).font(FONT.regular).fontSize(FONT_SIZE.body)
           doc.text(bullet, left, y, { lineBreak: false })
         })
-        tagged(doc, 'LBody', () =>
-          writeRichText(doc, item, { x: left + SPACE.listIndent, y, width: bodyWidth }),
-        )
+        tagged(doc, 'LBody', () => writeRichText(doc, item, { x: left + SPACE.listIndent, y, width: bodyWidth }))
       })
       doc.x = left
       doc.y += SPACE.listItemGap

@@ -22,18 +22,12 @@ function centredLine(doc: Doc, text: string, font: string, fontSize: number, col
 }
 
 export function drawTitleBlock(doc: Doc, data: TitleBlockData) {
-  tagged(doc, 'H1', () =>
-    centredLine(doc, data.documentKind, FONT.bold, FONT_SIZE.documentKind, COLOR.text),
-  )
+  tagged(doc, 'H1', () => centredLine(doc, data.documentKind, FONT.bold, FONT_SIZE.documentKind, COLOR.text))
   tagged(doc, 'P', () => centredLine(doc, data.bodyName, FONT.bold, FONT_SIZE.bodyName, COLOR.text))
   if (data.subtitle) {
-    tagged(doc, 'P', () =>
-      centredLine(doc, data.subtitle ?? '', FONT.italic, FONT_SIZE.bodyName, COLOR.text),
-    )
+    tagged(doc, 'P', () => centredLine(doc, data.subtitle ?? '', FONT.italic, FONT_SIZE.bodyName, COLOR.text))
   }
-  tagged(doc, 'P', () =>
-    centredLine(doc, data.dateLine, FONT.regular, FONT_SIZE.dateLine, COLOR.muted),
-  )
+  tagged(doc, 'P', () => centredLine(doc, data.dateLine, FONT.regular, FONT_SIZE.dateLine, COLOR.muted))
   const left = doc.page.margins.left
   const y = doc.y + SPACE.titleLines
   artifact(doc, () => {

@@ -74,7 +74,11 @@ export function drawVerification(doc: Doc, verification: VerificationView): QrDr
     { text: verification.url, font: FONT.regular, color: COLOR.text },
     { text: verification.publishedLine, font: FONT.regular, color: COLOR.muted },
   ]
-  const textHeight = lines.reduce((sum, line) => sum + doc.font(line.font).fontSize(FONT_SIZE.body).heightOfString(line.text, { width: textWidth, lineGap: LINE_GAP }) + 2, 0)
+  const textHeight = lines.reduce(
+    (sum, line) =>
+      sum + doc.font(line.font).fontSize(FONT_SIZE.body).heightOfString(line.text, { width: textWidth, lineGap: LINE_GAP }) + 2,
+    0,
+  )
   const boxHeight = Math.max(QR_SIDE, textHeight + 2 * BOX_PADDING)
   doc.y += SPACE.afterBlock
   ensureSpace(doc, boxHeight)

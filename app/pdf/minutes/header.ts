@@ -7,7 +7,12 @@ const t = translator('pl')
 
 /** „Notatka ze spotkania nr 3”, the team, „w dniu 16.06.2009 r.”, then the place and the topic. */
 export function drawMinutesHeader(doc: Doc, header: MinutesHeaderView) {
-  drawTitleBlock(doc, { documentKind: header.documentKind, bodyName: header.bodyName, subtitle: header.draftNote, dateLine: header.dateLine })
+  drawTitleBlock(doc, {
+    documentKind: header.documentKind,
+    bodyName: header.bodyName,
+    subtitle: header.draftNote,
+    dateLine: header.dateLine,
+  })
   const rows: KeyValueRow[] = [
     ...(header.place ? [{ label: t('verify.pdf.place'), value: header.place }] : []),
     { label: t('verify.pdf.topic'), value: header.topic },

@@ -40,7 +40,9 @@ const text = async (value: MinutesSnapshot) => {
 it('keeps E and N readable after a document with Ę and Ń drew them as parts of those letters', async () => {
   expect(await text(snapshot('ZAŻÓŁĆ GĘŚLĄ JAŹŃ'))).toContain('ZAŻÓŁĆ GĘŚLĄ JAŹŃ')
   const url = 'https://narada.example.pl/verify/ENE0NE0NENEN'
-  const published = await text(snapshot('Temat', { code: 'ENE0NE0NENEN', verifyUrl: url, publishedAt: '2031-06-01T10:00:00.000Z', publishedBy: null }))
+  const published = await text(
+    snapshot('Temat', { code: 'ENE0NE0NENEN', verifyUrl: url, publishedAt: '2031-06-01T10:00:00.000Z', publishedBy: null }),
+  )
   expect(published).toContain(url)
   expect(published).toContain('Kod weryfikacyjny: ENE0NE0NENEN')
   expect(published).toContain('Opublikowano 01.06.2031 r., godz. 12:00')

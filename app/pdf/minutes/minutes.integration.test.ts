@@ -29,7 +29,8 @@ function read(bytes: Buffer) {
 }
 
 /** The page streams uncompressed: what is painted, operator by operator. */
-const contentStreams = (file: string) => execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })
+const contentStreams = (file: string) =>
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })
 /** The watermark's grey, set inside a pagination artifact once per page (see page-chrome.ts). */
 const WATERMARK_PAINT = /\/Artifact <<\s*\/Type \/Pagination\s*>> BDC\s+q\s+0\.890 0\.890 0\.890 rg/g
 
@@ -48,7 +49,12 @@ beforeAll(async () => {
     .all()
   const nameOf = (id: number) => orgs.find((o) => o.id === id)!.name
   const body = db.select({ name: schema.bodies.name }).from(schema.bodies).where(eq(schema.bodies.id, scene.bodyId)).get()!.name
-  names = { convening: nameOf(scene.organisations.convening), mops: nameOf(scene.organisations.mops), pup: nameOf(scene.organisations.pup), body }
+  names = {
+    convening: nameOf(scene.organisations.convening),
+    mops: nameOf(scene.organisations.mops),
+    pup: nameOf(scene.organisations.pup),
+    body,
+  }
 
   startMinutes({ meetingId: scene.meetingId, actor })
   const live = getMinutes({ meetingId: scene.meetingId })!
@@ -77,15 +83,34 @@ beforeAll(async () => {
                 ? 'Ustalono, że szczegóły współpracy MOPS–PUP zostaną doprecyzowane w porozumieniu.'
                 : '',
         })),
-        { id: null, title: 'Prezentacje placówek', body: '1. Powiatowy Urząd Pracy – prezentacja działań\n2. Miejski Ośrodek Pomocy Społecznej – prezentacja działań' },
+        {
+          id: null,
+          title: 'Prezentacje placówek',
+          body: '1. Powiatowy Urząd Pracy – prezentacja działań\n2. Miejski Ośrodek Pomocy Społecznej – prezentacja działań',
+        },
       ],
     },
   })
   if (!saved.ok) throw new Error(`saveMinutes: ${JSON.stringify(saved)}`)
   db.insert(schema.actionItems)
     .values([
-      { bodyId: scene.bodyId, meetingId: scene.meetingId, position: 0, text: 'Zawarcie porozumienia MOPS–PUP', ownerOrganisationId: scene.organisations.mops, dueText: 'najpóźniej w III kwartale 2031 r.', dueDate: '2031-09-30' },
-      { bodyId: scene.bodyId, meetingId: scene.meetingId, position: 1, text: 'Porządkowanie informacji', ownerPersonId: scene.people.pupDelegate, dueDate: '2032-03-31' },
+      {
+        bodyId: scene.bodyId,
+        meetingId: scene.meetingId,
+        position: 0,
+        text: 'Zawarcie porozumienia MOPS–PUP',
+        ownerOrganisationId: scene.organisations.mops,
+        dueText: 'najpóźniej w III kwartale 2031 r.',
+        dueDate: '2031-09-30',
+      },
+      {
+        bodyId: scene.bodyId,
+        meetingId: scene.meetingId,
+        position: 1,
+        text: 'Porządkowanie informacji',
+        ownerPersonId: scene.people.pupDelegate,
+        dueDate: '2032-03-31',
+      },
     ])
     .run()
   draft = getMinutes({ meetingId: scene.meetingId })!.snapshot
@@ -123,7 +148,9 @@ describe('the minutes PDF of a draft', () => {
     expect(pdf.text).toContain('1. Powiatowy Urząd Pracy – prezentacja działań 2. Miejski Ośrodek Pomocy Społecznej')
     expect(pdf.text).not.toContain('**')
     expect(pdf.text).toContain('Ustalenia Ustalono, że szczegóły współpracy MOPS–PUP')
-    expect(pdf.text).toMatch(/Lp\. Zadanie Odpowiedzialny Termin Stan 1\. Zawarcie porozumienia MOPS–PUP .*najpóźniej w III kwartale 2031 r\. do realizacji/)
+    expect(pdf.text).toMatch(
+      /Lp\. Zadanie Odpowiedzialny Termin Stan 1\. Zawarcie porozumienia MOPS–PUP .*najpóźniej w III kwartale 2031 r\. do realizacji/,
+    )
     expect(pdf.text).toContain('31.03.2032 r.')
     expect(pdf.text).toContain(`Grzegorz Źdźbło (${names.pup})`)
     expect(pdf.text).toContain('Sporządził(a): Gizela Prowadząca, podinspektor')
@@ -165,7 +192,13 @@ describe('approved and published minutes', () => {
   let approved: MinutesSnapshot
 
   beforeAll(() => {
-    const result = approveMinutes({ meetingId: scene.meetingId, approvedBy: 'Zespół na spotkaniu nr 2', approvedOn: '2031-06-20', baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor })
+    const result = approveMinutes({
+      meetingId: scene.meetingId,
+      approvedBy: 'Zespół na spotkaniu nr 2',
+      approvedOn: '2031-06-20',
+      baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+      actor,
+    })
     if (!result.ok) throw new Error(result.error)
     approved = getMinutes({ meetingId: scene.meetingId })!.snapshot
   })
@@ -179,7 +212,13 @@ describe('approved and published minutes', () => {
   })
 
   it('renders the published version to exactly the bytes whose SHA-256 publishMinutes recorded, every time', async () => {
-    const result = await publishMinutes({ meetingId: scene.meetingId, visibility: 'members', baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision, actor, origin: ORIGIN })
+    const result = await publishMinutes({
+      meetingId: scene.meetingId,
+      visibility: 'members',
+      baseRevision: getMinutes({ meetingId: scene.meetingId })!.revision,
+      actor,
+      origin: ORIGIN,
+    })
     if (!result.ok) throw new Error(result.error)
     const minutesId = getMinutes({ meetingId: scene.meetingId })!.id
     const version = getPublishedVersion({ minutesId })!
@@ -216,7 +255,18 @@ describe('approved and published minutes', () => {
     const file = tmp.file
     const dpi = 288
     const scale = dpi / 72
-    execFileSync('pdftoppm', ['-f', String(qr.page + 1), '-l', String(qr.page + 1), '-r', String(dpi), '-gray', '-singlefile', file, `${file}-page`])
+    execFileSync('pdftoppm', [
+      '-f',
+      String(qr.page + 1),
+      '-l',
+      String(qr.page + 1),
+      '-r',
+      String(dpi),
+      '-gray',
+      '-singlefile',
+      file,
+      `${file}-page`,
+    ])
     const image = readPgm(`${file}-page.pgm`)
     const mismatches: string[] = []
     for (let row = 0; row < expected.size; row++) {
@@ -236,7 +286,10 @@ describe('approved and published minutes', () => {
 /** A binary greyscale PGM (P5) as pdftoppm -gray writes it. */
 function readPgm(path: string) {
   const data = readFileSync(path)
-  const header = data.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
+  const header = data
+    .subarray(0, 64)
+    .toString('latin1')
+    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
   if (!header) throw new Error('not a PGM file')
   const width = Number(header[1])
   const offset = header[0].length

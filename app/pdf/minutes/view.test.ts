@@ -24,7 +24,15 @@ const snapshot: MinutesSnapshot = {
     { id: 3, kind: 'decisions', agendaItemId: null, title: 'Ustalenia', body: '- zawrzeć porozumienie' },
   ],
   actionItems: [
-    { id: 1, text: 'Porozumienie MOPS–PUP', owner: 'MOPS', dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '2017-09-30', state: 'open', stateNote: null },
+    {
+      id: 1,
+      text: 'Porozumienie MOPS–PUP',
+      owner: 'MOPS',
+      dueText: 'najpóźniej w III kwartale 2017 r.',
+      dueDate: '2017-09-30',
+      state: 'open',
+      stateNote: null,
+    },
     { id: 2, text: 'Porządkowanie informacji', owner: null, dueText: null, dueDate: '2014-03-31', state: 'done', stateNote: 'przekazano' },
   ],
   preparedBy: 'Gizela Przeor, podinspektor',
@@ -40,7 +48,12 @@ const snapshot: MinutesSnapshot = {
 describe('buildMinutesView', () => {
   it('formats the head in Polish, with the meeting number and the day', () => {
     const view = buildMinutesView(snapshot)
-    expect(view.header).toMatchObject({ documentKind: 'Notatka ze spotkania nr 3', dateLine: 'w dniu 16.06.2009 r.', topic: snapshot.topic, place: snapshot.place })
+    expect(view.header).toMatchObject({
+      documentKind: 'Notatka ze spotkania nr 3',
+      dateLine: 'w dniu 16.06.2009 r.',
+      topic: snapshot.topic,
+      place: snapshot.place,
+    })
     expect(view.meta).toMatchObject({ title: `Notatka ze spotkania — ${snapshot.bodyName} — 16.06.2009 r.`, author: snapshot.bodyName })
     expect(view.fileName).toBe('notatka-ze-spotkania-nr-3.pdf')
     expect(view.fundingNotice).toBeNull()
@@ -54,7 +67,10 @@ describe('buildMinutesView', () => {
 
   it('groups participants by institution in their order, people without one last', () => {
     expect(buildMinutesView(snapshot).participants).toEqual([
-      { organisation: 'Urząd Miasta Katowice', people: ['Małgorzata Moryń-Trzęsimiech, Naczelnik Wydziału Polityki Społecznej', 'Gizela Przeor, podinspektor'] },
+      {
+        organisation: 'Urząd Miasta Katowice',
+        people: ['Małgorzata Moryń-Trzęsimiech, Naczelnik Wydziału Polityki Społecznej', 'Gizela Przeor, podinspektor'],
+      },
       { organisation: 'Ochotniczy Hufiec Pracy', people: ['Jan Kowalski'] },
       { organisation: 'Pozostali uczestnicy', people: ['Gość Zaproszony'] },
     ])
@@ -92,7 +108,12 @@ describe('buildMinutesView', () => {
     const view = buildMinutesView({
       ...snapshot,
       state: 'published',
-      publication: { code: '7K3M9QW2XB4D', verifyUrl: 'https://narada.example/verify/7K3M9QW2XB4D', publishedAt: '2009-07-15T08:30:00.000Z', publishedBy: 'Gizela Przeor' },
+      publication: {
+        code: '7K3M9QW2XB4D',
+        verifyUrl: 'https://narada.example/verify/7K3M9QW2XB4D',
+        publishedAt: '2009-07-15T08:30:00.000Z',
+        publishedBy: 'Gizela Przeor',
+      },
     })
     expect(view.watermark).toBeNull()
     expect(view.meta.createdAt.toISOString()).toBe('2009-07-15T08:30:00.000Z')

@@ -66,7 +66,6 @@ export interface MinutesPdfView {
 /** „notatka-ze-spotkania-nr-3.pdf” */
 export const minutesFileName = (meetingNumber: number) => t('verify.pdf.fileName', { number: meetingNumber })
 
-
 /** „w dniu 16.06.2009 r.”, or both days of a meeting that spans several. */
 export function minutesDateLine(startsAt: string, endsAt: string): string {
   return warsawDay(startsAt) === warsawDay(endsAt)
@@ -104,7 +103,10 @@ function actionItemRow(item: MinutesActionItem, index: number): ActionItemRowVie
   }
 }
 
-const sectionView = (section: MinutesSnapshot['sections'][number]): SectionView => ({ title: section.title.trim(), blocks: parseMarkup(section.body) })
+const sectionView = (section: MinutesSnapshot['sections'][number]): SectionView => ({
+  title: section.title.trim(),
+  blocks: parseMarkup(section.body),
+})
 
 /**
  * Everything the minutes PDF prints, formatted, from the snapshot alone: a published
@@ -115,7 +117,10 @@ export function buildMinutesView(snapshot: MinutesSnapshot): MinutesPdfView {
   const dates = minutesDates(snapshot.startsAt, snapshot.endsAt)
   const publication = snapshot.publication ?? null
   const createdAt = new Date(publication?.publishedAt ?? snapshot.updatedAt ?? snapshot.startsAt)
-  const sections = snapshot.sections.filter((s) => s.kind !== 'decisions').map(sectionView).filter((s) => s.blocks.length > 0)
+  const sections = snapshot.sections
+    .filter((s) => s.kind !== 'decisions')
+    .map(sectionView)
+    .filter((s) => s.blocks.length > 0)
   const decisionSections = snapshot.sections.filter((s) => s.kind === 'decisions').map(sectionView)
   const approvedBy = snapshot.approvedBy?.trim() || null
   return {

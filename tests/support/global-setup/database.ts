@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
   const baseDatabasePath = path.join(dir, 'base.db')
 
   const globalForDb = globalThis as unknown as { naradaSqlite?: { close(): void } }
-  if (globalForDb.naradaSqlite) throw new Error('A database connection is already open in the Vitest process; the base database would not be built.')
+  if (globalForDb.naradaSqlite)
+    throw new Error('A database connection is already open in the Vitest process; the base database would not be built.')
 
   const saved = { DATABASE_PATH: process.env.DATABASE_PATH, SEED: process.env.SEED }
   process.env.DATABASE_PATH = baseDatabasePath
@@ -22,7 +23,8 @@ export default async function setup(project: TestProject) {
     const { config } = await import('~/config.server')
     const { migrateDatabase, sqlite } = await import('~/db.server')
     const { loadRegister } = await import('~/models/region.server')
-    if (config.databasePath !== baseDatabasePath) throw new Error(`config.server was loaded before DATABASE_PATH was set (${config.databasePath})`)
+    if (config.databasePath !== baseDatabasePath)
+      throw new Error(`config.server was loaded before DATABASE_PATH was set (${config.databasePath})`)
     migrateDatabase()
     loadRegister(config.registerCsv)
     // One self-contained file: copies must not need a -wal beside them.

@@ -20,7 +20,9 @@ const STARTUP_TIMEOUT_MS = 60_000
 export default async function setup(project: TestProject) {
   const buildFile = path.join(root, 'build/index.js')
   if (!fs.existsSync(buildFile)) {
-    throw new Error('build/index.js is missing: the HTTP and browser tests run the production build. Run `npm test` (remix build && vitest run) or `npm run build` first.')
+    throw new Error(
+      'build/index.js is missing: the HTTP and browser tests run the production build. Run `npm test` (remix build && vitest run) or `npm run build` first.',
+    )
   }
   warnIfBuildIsStale(buildFile)
 
