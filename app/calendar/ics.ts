@@ -235,7 +235,7 @@ function dateTimeProperty(name: string, instant: Date): string {
 // Values
 
 // Control characters other than HTAB are not allowed in iCalendar values.
-// eslint-disable-next-line no-control-regex
+
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]/g
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */

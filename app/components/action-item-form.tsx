@@ -1,16 +1,16 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import type { OwnerOption } from '~/models/action-item.server'
 import { actionItemSchema } from '~/schemas/action-item'
-import { FormErrors, TextAreaField, TextField } from './forms'
+import { type FieldMeta, FormErrors, TextAreaField, TextField } from './forms'
 
 export type ActionItemFormValues = { text?: string; owner?: string; dueText?: string; dueDate?: string }
 
 /** One select for the owner: each institution, itself first, then its people. */
-function OwnerSelect({ meta, owners }: { meta: FieldMetadata<any, any, any>; owners: OwnerOption[] }) {
+function OwnerSelect({ meta, owners }: { meta: FieldMeta; owners: OwnerOption[] }) {
   const t = useT()
   const error = meta.errors?.[0]
   const hintId = `${meta.id}-hint`

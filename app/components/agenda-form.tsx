@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useState } from 'react'
@@ -6,7 +6,7 @@ import { agendaItemKinds } from '#db/schema/enums'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { agendaItemSchema } from '~/schemas/agenda'
-import { FormErrors, SelectField, TextAreaField, TextField, useHydrated } from './forms'
+import { type FieldMeta, FormErrors, SelectField, TextAreaField, TextField, useHydrated } from './forms'
 
 export type PersonOption = { id: number; name: string; organisationName: string }
 /** A meeting day: '2012-05-14', „Dzień 1 — 14 maja 2012 r.”, „14 maja 2012 r.” */
@@ -25,7 +25,7 @@ export type AgendaFormValues = {
   track?: string
 }
 
-type Meta = FieldMetadata<any, any, any>
+type Meta = FieldMeta
 
 /** People grouped by institution, the way an officer looks for them. */
 function PeopleOptions({ people }: { people: PersonOption[] }) {

@@ -4,7 +4,10 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 
-type Meta = FieldMetadata<any, any, any>
+/** Any form's field, as conform hands it to a control: the form's own types do not matter here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FieldMeta = FieldMetadata<any, any, any>
+type Meta = FieldMeta
 
 /** The ids and ARIA attributes that tie a control to its label, hint and error. */
 function useControlProps(meta: Meta, hint?: ReactNode) {

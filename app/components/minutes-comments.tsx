@@ -138,7 +138,12 @@ function ResolveForm({ commentId, label, lastResult }: { commentId: number; labe
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="resolve" />
       <input type="hidden" name="commentId" value={commentId} />
-      <fieldset className="radio-row" aria-describedby={resolution.errors?.length ? resolution.errorId : undefined}>
+      <fieldset
+        className="radio-row"
+        role="radiogroup"
+        aria-invalid={resolution.errors?.length ? true : undefined}
+        aria-describedby={resolution.errors?.length ? resolution.errorId : undefined}
+      >
         <legend>{t('minutesReview.resolve.legend')}</legend>
         {(['accepted', 'rejected'] as const).map((value) => (
           <div className="inline-choice" key={value}>
@@ -149,7 +154,6 @@ function ResolveForm({ commentId, label, lastResult }: { commentId: number; labe
               value={value}
               required
               defaultChecked={resolution.initialValue === value}
-              aria-invalid={resolution.errors?.length ? true : undefined}
               key={resolution.key}
             />
             <label htmlFor={`${resolution.id}-${value}`}>

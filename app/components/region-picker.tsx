@@ -1,10 +1,9 @@
-import type { FieldMetadata } from '@conform-to/react'
 import { useFetcher } from '@remix-run/react'
 import { useState } from 'react'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import type { loader as optionsLoader } from '~/routes/regions.options'
-import { useHydrated } from './forms'
+import { type FieldMeta, useHydrated } from './forms'
 
 export type RegionChoices = {
   voivodeships: { code: string; name: string }[]
@@ -14,7 +13,7 @@ export type RegionChoices = {
   county: string | null
 }
 
-type Meta = FieldMetadata<any, any, any>
+type Meta = FieldMeta
 
 /**
  * Voivodeship → county → municipality. With JavaScript the next list loads as soon as a

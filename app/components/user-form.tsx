@@ -1,11 +1,10 @@
-import type { FieldMetadata } from '@conform-to/react'
 import { roles } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
-import { SelectField, TextField } from './forms'
+import { type FieldMeta, SelectField, TextField } from './forms'
 
 export type PersonOption = { id: number; name: string; organisationName: string }
 
-type Meta = FieldMetadata<any, any, any>
+type Meta = FieldMeta
 
 /** The fields a new and an existing account share; the routes add the rest of their form. */
 export function UserFields({
