@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['app/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/setup/console.ts'],
           exclude: ['app/**/*.integration.test.{ts,tsx}'],
         },
       },
@@ -41,7 +42,7 @@ export default defineConfig({
           include: ['app/**/*.integration.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/http/**', 'tests/e2e/**'],
           globalSetup: ['tests/support/global-setup/database.ts'],
-          setupFiles: ['tests/support/setup/database.ts'],
+          setupFiles: ['tests/support/setup/database.ts', 'tests/support/setup/console.ts'],
           // argon2 hashes at OWASP strength: a handful per test adds up on a slow machine.
           testTimeout: 30_000,
         },
@@ -53,7 +54,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/http/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup/server.ts'],
-          setupFiles: ['tests/support/setup/server.ts'],
+          setupFiles: ['tests/support/setup/server.ts', 'tests/support/setup/console.ts'],
           // A browser test waits up to 20 s a step on a loaded 2-core machine.
           testTimeout: 60_000,
           hookTimeout: 60_000,
