@@ -102,6 +102,27 @@ const server = app.listen(port, () => {
   if (process.env.NODE_ENV === 'development') broadcastDevReady(build)
 })
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => server.close(() => process.exit(0)))
+// A stop (systemd, docker stop, Ctrl+C) takes no new connections, lets the requests in
+// flight finish for up to DRAIN_MS, then cuts what is left, and only then checkpoints and
+// closes the database: nothing is left half-written and no -wal file is needed beside it.
+const DRAIN_MS = 10_000
+let stopping = false
+function stop(signal) {
+  if (stopping) return
+  stopping = true
+  console.log(`Narada: ${signal}, finishing the requests in flight`)
+  const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_MS)
+  server.close(() => {
+    clearTimeout(cutOff)
+    try {
+      build.entry.module.shutdown()
+    } catch (error) {
+      console.error('Narada: could not close the database', error)
+      process.exit(1)
+    }
+    console.log('Narada: stopped')
+    process.exit(0)
+  })
+  server.closeIdleConnections()
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal))

@@ -26,6 +26,16 @@ const globalForDb = globalThis as unknown as { naradaSqlite?: Database.Database 
 export const sqlite = (globalForDb.naradaSqlite ??= connect(config.databasePath))
 export const db: Db = drizzle(sqlite, { schema })
 
+/**
+ * Folds the WAL back into the database file and closes the connection, so a stopped
+ * server leaves one self-contained file behind.
+ */
+export function closeDatabase() {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  sqlite.close()
+  delete globalForDb.naradaSqlite
+}
+
 export function migrateDatabase() {
   migrate(db, { migrationsFolder: config.migrationsDir })
 }

@@ -5,7 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './components/nonce'
 
-export { startup } from './startup.server'
+export { shutdown, startup } from './startup.server'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {

@@ -4,7 +4,7 @@ import { seedDemo } from '#db/seed/demo'
 import { pruneLoginAttempts } from './auth/login.server'
 import { deleteExpiredSessions } from './auth/session.server'
 import { config } from './config.server'
-import { db, migrateDatabase, schema } from './db.server'
+import { closeDatabase, db, migrateDatabase, schema } from './db.server'
 import { SYSTEM_ACTOR } from './models/audit.server'
 import { loadRegister } from './models/region.server'
 import { createUser } from './models/user.server'
@@ -46,4 +46,10 @@ export async function startup({ log = console.log }: { log?: (line: string) => v
   await deleteExpiredSessions()
   pruneLoginAttempts()
   ready = true
+}
+
+/** The last step of a graceful stop, once no request is left: closes the database. */
+export function shutdown() {
+  ready = false
+  closeDatabase()
 }

@@ -1,12 +1,13 @@
-import { sql } from 'drizzle-orm'
-import { db } from '~/db.server'
+import { config } from '~/config.server'
+import { sqlite } from '~/db.server'
+import { findHealthProblems } from '~/health.server'
 import { isReady } from '~/startup.server'
 
-/** 200 once the database is migrated and answers; 503 before that. */
+/** 200 "ok" once started and able to write the database and uploads; 503 naming what is not. */
 export async function loader() {
-  const ok = isReady() && db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1
-  return new Response(ok ? 'ok' : 'starting', {
-    status: ok ? 200 : 503,
+  const problems = isReady() ? findHealthProblems({ sqlite, uploadsDir: config.uploadsDir }) : ['starting']
+  return new Response(problems.length === 0 ? 'ok' : problems.join('\n'), {
+    status: problems.length === 0 ? 200 : 503,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   })
 }
