@@ -1,21 +1,39 @@
 import crypto from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { db, schema } from '~/db.server'
 import { createUser } from '~/models/user.server'
-import { ATTEMPT_WINDOW_MS, MAX_FAILED_ATTEMPTS, signIn } from './login.server'
+import {
+  ATTEMPT_WINDOW_MS,
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS,
+  MAX_SLOW_DOWN_MS,
+  SLOW_DOWN_AFTER_ACCOUNT_FAILURES,
+  signIn,
+  slowDownFor,
+} from './login.server'
 
-async function newUser() {
+async function newUser(role: 'member' | 'admin' = 'member') {
   const email = `user-${crypto.randomUUID()}@narada.test`
   const password = 'correct horse battery staple'
-  const result = await createUser({ fields: { email, name: 'Test', role: 'member' }, password, actor: null })
+  const result = await createUser({ fields: { email, name: 'Test', role }, password, actor: null })
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors))
   return { id: result.id, email, password }
 }
 
 let addressCount = 0
-const newAddress = () => `192.0.2.${++addressCount}`
+const newAddress = () => `192.0.${Math.floor(++addressCount / 250)}.${(addressCount % 250) + 1}`
 
 async function fail(email: string, ip: string, times: number) {
   for (let i = 0; i < times; i++) expect(await signIn({ email, password: 'wrong password', ip })).toEqual({ status: 'failed' })
+}
+
+function auditedActions(email: string) {
+  return db
+    .select({ action: schema.auditLog.action, ip: schema.auditLog.ip })
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.detail, email))
+    .all()
 }
 
 afterEach(() => {
@@ -37,48 +55,76 @@ describe('signIn against the real database', () => {
     expect(await signIn({ email: 'nobody@narada.test', password: 'nope', ip: newAddress() })).toEqual({ status: 'failed' })
   })
 
-  it(`throttles an e-mail after ${MAX_FAILED_ATTEMPTS} failures from any addresses, and says how long to wait`, async () => {
+  it('lets the administrator in from a fresh address after wrong passwords from many others, slowed down and audited', async () => {
+    const admin = await newUser('admin')
+    for (let i = 0; i < SLOW_DOWN_AFTER_ACCOUNT_FAILURES; i++) await fail(admin.email, newAddress(), 1)
+    const ip = newAddress()
+    expect(await signIn({ email: admin.email, password: admin.password, ip })).toEqual({ status: 'ok', userId: admin.id })
+    const actions = auditedActions(admin.email)
+    expect(actions.filter((entry) => entry.action === 'login.failed')).toHaveLength(SLOW_DOWN_AFTER_ACCOUNT_FAILURES)
+    expect(actions).toContainEqual({ action: 'login.slowed', ip })
+    expect(actions.map((entry) => entry.action)).not.toContain('login.throttled')
+  })
+
+  it(`holds back one address for one account after ${MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS} failures, and says how long to wait`, async () => {
     const user = await newUser()
-    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await fail(user.email, newAddress(), 1)
-    const result = await signIn({ email: user.email, password: user.password, ip: newAddress() })
+    const other = await newUser()
+    const ip = newAddress()
+    await fail(user.email, ip, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+
+    const result = await signIn({ email: user.email, password: user.password, ip })
     expect(result.status).toBe('throttled')
     if (result.status !== 'throttled') return
     expect(result.retryAfterSeconds).toBeGreaterThan(ATTEMPT_WINDOW_MS / 1000 - 60)
     expect(result.retryAfterSeconds).toBeLessThanOrEqual(ATTEMPT_WINDOW_MS / 1000)
+    expect(auditedActions(user.email)).toContainEqual({ action: 'login.throttled', ip })
+
+    // The same account from elsewhere, and another account from this address, still sign in.
+    expect(await signIn({ email: user.email, password: user.password, ip: newAddress() })).toEqual({ status: 'ok', userId: user.id })
+    expect(await signIn({ email: other.email, password: other.password, ip })).toEqual({ status: 'ok', userId: other.id })
+  })
+
+  it(`holds back an address after ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
+    const user = await newUser()
+    const ip = newAddress()
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await fail(`nobody-${i}-${crypto.randomUUID()}@narada.test`, ip, 1)
+    expect((await signIn({ email: user.email, password: user.password, ip })).status).toBe('throttled')
+    expect(await signIn({ email: user.email, password: user.password, ip: newAddress() })).toEqual({ status: 'ok', userId: user.id })
   })
 
   it('allows one more try once the oldest failure leaves the window', async () => {
     const user = await newUser()
+    const ip = newAddress()
     const start = Date.now()
     vi.useFakeTimers({ toFake: ['Date'], now: start })
-    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       vi.setSystemTime(start + i * 60_000)
-      await fail(user.email, newAddress(), 1)
+      await fail(user.email, ip, 1)
     }
     vi.setSystemTime(start + 10 * 60_000)
-    const held = await signIn({ email: user.email, password: user.password, ip: newAddress() })
-    expect(held).toEqual({ status: 'throttled', retryAfterSeconds: 5 * 60 })
+    const held = await signIn({ email: user.email, password: user.password, ip })
+    expect(held.status).toBe('throttled')
+    if (held.status !== 'throttled') return
+    // The oldest failure was written a moment after `start`; it leaves the window about five minutes from now.
+    expect(held.retryAfterSeconds).toBeGreaterThanOrEqual(5 * 60)
+    expect(held.retryAfterSeconds).toBeLessThanOrEqual(5 * 60 + 1)
 
-    vi.setSystemTime(start + ATTEMPT_WINDOW_MS + 1)
-    expect(await signIn({ email: user.email, password: user.password, ip: newAddress() })).toEqual({ status: 'ok', userId: user.id })
+    vi.setSystemTime(start + ATTEMPT_WINDOW_MS + 1_000)
+    expect(await signIn({ email: user.email, password: user.password, ip })).toEqual({ status: 'ok', userId: user.id })
   })
 
-  it('starts the count for an e-mail again after a success, but not the count for an address', async () => {
+  it('starts the count for an account again after a success, but not the count for an address', async () => {
     const user = await newUser()
-    const other = await newUser()
     const ip = newAddress()
-    await fail(user.email, ip, MAX_FAILED_ATTEMPTS - 1)
+    await fail(user.email, ip, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS - 1)
     expect((await signIn({ email: user.email, password: user.password, ip: newAddress() })).status).toBe('ok')
+    await fail(user.email, ip, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS - 1)
+    expect((await signIn({ email: user.email, password: user.password, ip })).status).toBe('ok')
 
-    // Nine more failures for the e-mail (from elsewhere) are still under its limit…
-    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) await fail(user.email, newAddress(), 1)
-    expect((await signIn({ email: user.email, password: user.password, ip: newAddress() })).status).toBe('ok')
-
-    // …while the address has kept all nine of its failures: one more and it is held back.
-    await fail(other.email, ip, 1)
-    const held = await signIn({ email: other.email, password: other.password, ip })
-    expect(held.status).toBe('throttled')
-    expect((await signIn({ email: other.email, password: other.password, ip: newAddress() })).status).toBe('ok')
+    // The address has kept all its failures: enough more for other accounts and it is held back.
+    const kept = 2 * (MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS - 1)
+    for (let i = kept; i < MAX_FAILURES_PER_ADDRESS; i++) await fail(`nobody-${crypto.randomUUID()}@narada.test`, ip, 1)
+    expect((await signIn({ email: user.email, password: user.password, ip })).status).toBe('throttled')
   })
 
   it('refuses a disabled account with the right password like a wrong one', async () => {
@@ -86,5 +132,14 @@ describe('signIn against the real database', () => {
     const { setUserDisabled } = await import('~/models/user.server')
     await setUserDisabled({ id: user.id, disabled: true, actor: { userId: null, ip: null } })
     expect(await signIn({ email: user.email, password: user.password, ip: newAddress() })).toEqual({ status: 'failed' })
+  })
+})
+
+describe('slowDownFor', () => {
+  it('does not slow an account with few failures, then grows to a cap', () => {
+    expect(slowDownFor(SLOW_DOWN_AFTER_ACCOUNT_FAILURES - 1)).toBe(0)
+    expect(slowDownFor(SLOW_DOWN_AFTER_ACCOUNT_FAILURES)).toBeGreaterThan(0)
+    expect(slowDownFor(SLOW_DOWN_AFTER_ACCOUNT_FAILURES + 1)).toBeGreaterThan(slowDownFor(SLOW_DOWN_AFTER_ACCOUNT_FAILURES))
+    expect(slowDownFor(10_000)).toBe(MAX_SLOW_DOWN_MS)
   })
 })

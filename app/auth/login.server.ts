@@ -1,25 +1,45 @@
-import { and, eq, gt, sql } from 'drizzle-orm'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { getDecoyHash, verifyPassword } from './password.server'
 
-export const MAX_FAILED_ATTEMPTS = 10
 export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000
+/** Failures for one account from one address before that address is held back for it. */
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 10
+/** Failures from one address, whatever the accounts; an office behind one address shares it. */
+export const MAX_FAILURES_PER_ADDRESS = 20
+/** Failures for one account, from anywhere, after which every attempt for it is slowed down. */
+export const SLOW_DOWN_AFTER_ACCOUNT_FAILURES = 10
+export const MAX_SLOW_DOWN_MS = 4_000
 
 export type SignInResult = { status: 'ok'; userId: number } | { status: 'failed' } | { status: 'throttled'; retryAfterSeconds: number }
 
+const attempts = schema.loginAttempts
+
 /**
- * Checks an e-mail and password. Ten failures for one e-mail (since its last success) or
- * from one address within 15 minutes hold further attempts back until the oldest of them
- * leaves the window. A miss and a wrong password take the same time and say the same.
+ * Checks an e-mail and password. Too many failures from one address, or for one account
+ * from one address, within 15 minutes hold that address back. Failures for an account from
+ * many addresses never refuse it (the owner must still get in): they only slow every
+ * attempt for it down. A miss and a wrong password take the same time and say the same.
  */
 export async function signIn({ email, password, ip }: { email: string; password: string; ip: string }): Promise<SignInResult> {
   const now = Date.now()
   const normalisedEmail = email.trim().toLowerCase()
-  const retryAfterMs = throttledFor({ email: normalisedEmail, ip, now })
+  const since = Math.max(now - ATTEMPT_WINDOW_MS, lastSuccessOf(normalisedEmail))
+  const retryAfterMs = Math.max(
+    waitAfter(failures(and(eq(attempts.email, normalisedEmail), eq(attempts.ip, ip)), since), MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
+    waitAfter(failures(eq(attempts.ip, ip), now - ATTEMPT_WINDOW_MS), MAX_FAILURES_PER_ADDRESS, now),
+  )
   if (retryAfterMs > 0) {
     recordAudit(db, { actorUserId: null, action: 'login.throttled', ip, detail: normalisedEmail })
     return { status: 'throttled', retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }
+  }
+
+  const delayMs = slowDownFor(failures(eq(attempts.email, normalisedEmail), since).length)
+  if (delayMs > 0) {
+    recordAudit(db, { actorUserId: null, action: 'login.slowed', ip, detail: normalisedEmail })
+    await sleep(delayMs)
   }
 
   const user = db
@@ -32,7 +52,7 @@ export async function signIn({ email, password, ip }: { email: string; password:
   const succeeded = !!user && !!user.hash && !user.disabledAt && valid
 
   db.transaction((tx) => {
-    tx.insert(schema.loginAttempts).values({ email: normalisedEmail, ip, succeeded, at: now }).run()
+    tx.insert(attempts).values({ email: normalisedEmail, ip, succeeded, at: Date.now() }).run()
     recordAudit(tx, {
       // A failed attempt is a stranger's until proven otherwise: no actor, the account as subject.
       actorUserId: succeeded ? user.id : null,
@@ -46,38 +66,44 @@ export async function signIn({ email, password, ip }: { email: string; password:
   return succeeded ? { status: 'ok', userId: user.id } : { status: 'failed' }
 }
 
-/** Milliseconds until another attempt is allowed; 0 when it is allowed now. */
-function throttledFor({ email, ip, now }: { email: string; ip: string; now: number }): number {
-  const windowStart = now - ATTEMPT_WINDOW_MS
-  const lastSuccess =
-    db
-      .select({ at: sql<number | null>`max(${schema.loginAttempts.at})` })
-      .from(schema.loginAttempts)
-      .where(and(eq(schema.loginAttempts.email, email), eq(schema.loginAttempts.succeeded, true)))
-      .get()?.at ?? 0
-  const failuresSince = (column: typeof schema.loginAttempts.email | typeof schema.loginAttempts.ip, value: string, since: number) =>
-    db
-      .select({ at: schema.loginAttempts.at })
-      .from(schema.loginAttempts)
-      .where(and(eq(column, value), eq(schema.loginAttempts.succeeded, false), gt(schema.loginAttempts.at, since)))
-      .orderBy(sql`${schema.loginAttempts.at} desc`)
-      .limit(MAX_FAILED_ATTEMPTS)
-      .all()
-      .map((row) => row.at)
+/** Half a second at the threshold, doubling with each further failure, never past the cap. */
+export function slowDownFor(accountFailures: number): number {
+  if (accountFailures < SLOW_DOWN_AFTER_ACCOUNT_FAILURES) return 0
+  return Math.min(MAX_SLOW_DOWN_MS, 500 * 2 ** Math.min(accountFailures - SLOW_DOWN_AFTER_ACCOUNT_FAILURES, 10))
+}
 
-  const waits = [
-    failuresSince(schema.loginAttempts.email, email, Math.max(windowStart, lastSuccess)),
-    failuresSince(schema.loginAttempts.ip, ip, windowStart),
-  ]
-    .filter((failures) => failures.length >= MAX_FAILED_ATTEMPTS)
-    // The tenth most recent failure leaves the window first; then one more try is allowed.
-    .map((failures) => failures[MAX_FAILED_ATTEMPTS - 1]! + ATTEMPT_WINDOW_MS - now)
-  return Math.max(0, ...waits)
+function lastSuccessOf(email: string): number {
+  return (
+    db
+      .select({ at: sql<number | null>`max(${attempts.at})` })
+      .from(attempts)
+      .where(and(eq(attempts.email, email), eq(attempts.succeeded, true)))
+      .get()?.at ?? 0
+  )
+}
+
+/** When the recent failures happened, newest first; no more than any limit needs. */
+function failures(where: SQL | undefined, since: number): number[] {
+  return db
+    .select({ at: attempts.at })
+    .from(attempts)
+    .where(and(where, eq(attempts.succeeded, false), gt(attempts.at, since)))
+    .orderBy(sql`${attempts.at} desc`)
+    .limit(Math.max(MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, SLOW_DOWN_AFTER_ACCOUNT_FAILURES + 10))
+    .all()
+    .map((row) => row.at)
+}
+
+/** Milliseconds until another attempt is allowed; 0 when it is allowed now. */
+function waitAfter(failures: number[], limit: number, now: number): number {
+  // The limit-th most recent failure leaves the window first; then one more try is allowed.
+  const oldestCounted = failures[limit - 1]
+  return oldestCounted === undefined ? 0 : Math.max(0, oldestCounted + ATTEMPT_WINDOW_MS - now)
 }
 
 /** Attempts older than the window count for nothing; delete them now and then. */
 export function pruneLoginAttempts(now = Date.now()) {
-  db.delete(schema.loginAttempts)
-    .where(sql`${schema.loginAttempts.at} < ${now - ATTEMPT_WINDOW_MS}`)
+  db.delete(attempts)
+    .where(sql`${attempts.at} < ${now - ATTEMPT_WINDOW_MS}`)
     .run()
 }

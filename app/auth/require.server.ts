@@ -43,8 +43,22 @@ export async function requirePermission(request: Request, action: Action): Promi
   return user
 }
 
-/** Only same-site paths: `//evil.example` and `/\evil.example` are not paths. */
+// Any base does: only a path on it survives, and the browser resolves that against our origin.
+const SITE = 'http://narada.invalid'
+
+/**
+ * Where to go after a form, kept on this site: a path, read as a browser reads a Location
+ * (tabs and newlines dropped, `\\` as `/`); anything that lands on another origin gives `fallback`.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (typeof to !== 'string' || !to.startsWith('/')) return fallback
+  let url: URL
+  try {
+    url = new URL(to, SITE)
+  } catch {
+    return fallback
+  }
+  // `/.//evil.example` resolves on our origin to the path `//evil.example`, which a browser reads as a host.
+  if (url.origin !== SITE || url.pathname.startsWith('//')) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }

@@ -271,6 +271,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.login.succeeded': 'successful sign-in',
   'audit.action.login.failed': 'failed sign-in',
   'audit.action.login.throttled': 'sign-in held back (too many attempts)',
+  'audit.action.login.slowed': 'sign-in slowed down (account attacked from many addresses)',
   'audit.action.logout': 'sign-out',
   'audit.action.user.created': 'account created',
   'audit.action.user.updated': 'account changed',

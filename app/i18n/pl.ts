@@ -274,6 +274,7 @@ export const pl = {
   'audit.action.login.succeeded': 'udane logowanie',
   'audit.action.login.failed': 'nieudane logowanie',
   'audit.action.login.throttled': 'logowanie wstrzymane (zbyt wiele prób)',
+  'audit.action.login.slowed': 'logowanie spowolnione (konto atakowane z wielu adresów)',
   'audit.action.logout': 'wylogowanie',
   'audit.action.user.created': 'utworzenie konta',
   'audit.action.user.updated': 'zmiana konta',

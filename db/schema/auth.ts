@@ -50,5 +50,9 @@ export const loginAttempts = sqliteTable(
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
     at: integer('at').notNull(), // Unix milliseconds
   },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.succeeded, t.at),
+    index('login_attempts_email_ip_idx').on(t.email, t.ip, t.at),
+    index('login_attempts_ip_idx').on(t.ip, t.succeeded, t.at),
+  ],
 )
