@@ -16,6 +16,10 @@ const root = path.dirname(fileURLToPath(import.meta.url))
 const build = await import(path.join(root, 'build/index.js'))
 await build.entry.module.startup()
 
+// With APP_URL set, the site answers at that address alone (a DNS-rebinding page calls itself
+// by another name) and that is the only origin of its own pages.
+const appUrl = process.env.APP_URL?.trim() ? new URL(process.env.APP_URL.trim()) : null
+
 const trustedOrigins = (process.env.TRUSTED_ORIGINS ?? '')
   .split(',')
   .map((o) => o.trim())
@@ -30,8 +34,18 @@ export function isForeignRequest(req) {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return false
   const claimed = req.get('origin') ?? originOf(req.get('referer'))
   if (claimed === undefined) return false
-  const own = `${req.protocol}://${req.get('host')}`
+  const own = appUrl?.origin ?? `${req.protocol}://${req.get('host')}`
   return claimed !== own && !trustedOrigins.includes(claimed)
+}
+
+/** Whether a Host header names APP_URL's host (any case, the default port written or not). */
+function isOwnHost(host) {
+  if (!host) return false
+  try {
+    return new URL(`${appUrl.protocol}//${host}`).host === appUrl.host
+  } catch {
+    return false
+  }
 }
 
 function originOf(url) {
@@ -45,8 +59,11 @@ function originOf(url) {
 
 const app = express()
 app.disable('x-powered-by')
-// Behind a reverse proxy on the same machine, the client's address is in X-Forwarded-For.
-app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+// X-Forwarded-For names the client only when a proxy the operator named sent it; anyone
+// can write the header, and the sign-in throttle counts by that address.
+const trustProxy = process.env.TRUST_PROXY?.trim()
+// A number counts proxy hops; anything else is Express's list of addresses and names (`loopback`).
+app.set('trust proxy', !trustProxy ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy)
 app.use(compression())
 
 app.use((req, res, next) => {
@@ -77,6 +94,12 @@ app.use(
     strictTransportSecurity: false,
   }),
 )
+
+app.use((req, res, next) => {
+  // A health check asks by the machine's own name.
+  if (!appUrl || req.path === '/healthz' || isOwnHost(req.get('host'))) return next()
+  res.status(421).type('text/plain; charset=utf-8').send('Misdirected Request: unknown host')
+})
 
 app.use((req, res, next) => {
   if (!isForeignRequest(req)) return next()

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { admin } from '#tests/support/accounts'
 import { baseURL, get, location, login, post, textOf } from '#tests/support/http'
@@ -65,6 +66,36 @@ describe('security headers', () => {
     await second.text()
     expect(headerNonce(second)).toBeDefined()
     expect(headerNonce(second)).not.toBe(headerNonce(first))
+  })
+})
+
+/** A GET naming `host` in its Host header, which fetch will not send as given. */
+function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(path, baseURL), { headers: { Host: host } }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    request.on('error', reject)
+  })
+}
+
+describe('host check (the test server runs with APP_URL set to its own address)', () => {
+  it.each(['evil.example', `evil.example:${new URL(baseURL).port}`, `127.0.0.1:${new URL(baseURL).port}`])(
+    'refuses a request for the host %s with 421 and a short text',
+    async (host) => {
+      const response = await getWithHost('/login', host)
+      expect(response.status).toBe(421)
+      expect(response.body).toBe('Misdirected Request: unknown host')
+    },
+  )
+
+  it('answers its own host, in any case', async () => {
+    const response = await getWithHost('/login', new URL(baseURL).host.toUpperCase())
+    expect(response.status).toBe(200)
+    expect(textOf(response.body)).toContain('Logowanie')
   })
 })
 

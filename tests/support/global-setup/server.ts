@@ -46,6 +46,11 @@ export default async function setup(project: TestProject) {
     SEED: 'demo',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
+    // The tests fake client addresses with X-Forwarded-For (tests/support/http.ts), which the
+    // server believes only from a proxy it was told to trust: here, anything on loopback.
+    TRUST_PROXY: 'loopback',
+    // Its own address, so the server refuses other Host names (tests/http/security.test.ts).
+    APP_URL: baseURL,
   })
 
   const server = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', log, log] })
