@@ -40,9 +40,7 @@ for (const file of manifest.files) {
   }
 }
 
-const backupDb = new Database(path.join(dir, DATABASE_COPY), { readonly: true, fileMustExist: true })
-const integrity = backupDb.pragma('integrity_check', { simple: true })
-backupDb.close()
+const integrity = checkIntegrity(path.join(dir, DATABASE_COPY))
 if (integrity !== 'ok') fail(`The backed-up database fails its integrity check: ${integrity}`)
 
 // Never over live data: a restore is for a new or emptied installation.
@@ -76,4 +74,17 @@ console.log(
 function copyVerified(file, to) {
   copyDurably(path.join(dir, file.path), to)
   if (sha256File(to) !== file.sha256) fail(`The copy of ${file.path} at ${to} does not match the manifest.`)
+}
+
+function checkIntegrity(file) {
+  try {
+    const database = new Database(file, { readonly: true, fileMustExist: true })
+    try {
+      return database.pragma('integrity_check', { simple: true })
+    } finally {
+      database.close()
+    }
+  } catch (error) {
+    return error.message
+  }
 }

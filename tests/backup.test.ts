@@ -149,6 +149,30 @@ describe('npm run backup and npm run restore', () => {
     expect(result.output).toContain('restore only into an empty DATABASE_PATH')
   })
 
+  it('refuses a backup whose database is damaged even when the manifest was made to match', async () => {
+    const copy = fs.mkdtempSync(path.join(dir, 'damaged-'))
+    fs.cpSync(backupDir, copy, { recursive: true })
+    const databaseCopy = path.join(copy, 'narada.db')
+    const pageSize = 4096
+    const fd = fs.openSync(databaseCopy, 'r+')
+    fs.writeSync(fd, crypto.randomBytes(pageSize * 4), 0, pageSize * 4, pageSize * 2)
+    fs.closeSync(fd)
+    const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as Manifest
+    Object.assign(
+      manifest.files.find((file) => file.path === 'narada.db')!,
+      {
+        size: fs.statSync(databaseCopy).size,
+        sha256: sha256(databaseCopy),
+      },
+    )
+    fs.writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify(manifest))
+    const target = { databasePath: path.join(copy, 'target/narada.db'), uploadsDir: path.join(copy, 'target/uploads') }
+    const result = await run('restore.js', copy, target)
+    expect(result.code).not.toBe(0)
+    expect(result.output).toContain('fails its integrity check')
+    expect(fs.existsSync(target.databasePath)).toBe(false)
+  })
+
   it.each([
     ['an uploaded file', (copy: string, manifest: Manifest) => fs.appendFileSync(path.join(copy, manifest.files[1]!.path), 'x')],
     ['the database', (copy: string) => fs.appendFileSync(path.join(copy, 'narada.db'), 'x')],
