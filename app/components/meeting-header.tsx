@@ -1,7 +1,7 @@
 import { Link, NavLink, useRouteLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import type { MeetingState } from '#db/schema/enums'
-import type { MeetingAccess } from '~/models/meeting.server'
+import { canInMeeting, type MeetingAccess, type MeetingAction } from '~/auth/meeting-permissions'
 import { useLang, useT } from '~/i18n/use-t'
 import type { loader as meetingLoader } from '~/routes/meetings.$meetingId'
 import { formatMeetingWhen, venueLine } from '~/utils/format'
@@ -93,30 +93,22 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
 }
 
 /** The meeting's pages and files; only those the user may open are shown. */
-export function MeetingTabs({
-  meetingId,
-  access,
-  minutesTab,
-}: {
-  meetingId: number
-  access: Exclude<MeetingAccess, 'none'>
-  minutesTab: boolean
-}) {
+export function MeetingTabs({ meetingId, access, minutesTab }: { meetingId: number; access: MeetingAccess; minutesTab: boolean }) {
   const t = useT()
   const base = `/meetings/${meetingId}`
-  const internal = access === 'manage' || access === 'member'
+  const can = (action: MeetingAction) => canInMeeting(access, action)
   const tabs = [
-    { to: base, label: t('meetings.tab.overview'), end: true, show: true },
-    { to: `${base}/agenda`, label: t('meetings.tab.agenda'), end: false, show: true },
-    { to: `${base}/invitations`, label: t('meetings.tab.invitations'), end: false, show: access === 'manage' },
-    { to: `${base}/attendance`, label: t('meetings.tab.attendance'), end: false, show: internal },
-    { to: `${base}/presentations`, label: t('presentations.tab'), end: false, show: true },
+    { to: base, label: t('meetings.tab.overview'), end: true, show: can('meeting.read') },
+    { to: `${base}/agenda`, label: t('meetings.tab.agenda'), end: false, show: can('meeting.read') },
+    { to: `${base}/invitations`, label: t('meetings.tab.invitations'), end: false, show: can('meeting.manage') },
+    { to: `${base}/attendance`, label: t('meetings.tab.attendance'), end: false, show: can('meeting.readInternal') },
+    { to: `${base}/presentations`, label: t('presentations.tab'), end: false, show: can('meeting.read') },
     { to: `${base}/minutes`, label: t('minutes.tab'), end: false, show: minutesTab },
   ]
   const files = [
-    { href: `${base}/agenda.pdf`, label: t('meetings.file.agenda'), show: true },
-    { href: `${base}/attendance.pdf`, label: t('meetings.file.attendance'), show: internal },
-    { href: `${base}/calendar.ics`, label: t('meetings.file.calendar'), show: true },
+    { href: `${base}/agenda.pdf`, label: t('meetings.file.agenda'), show: can('meeting.read') },
+    { href: `${base}/attendance.pdf`, label: t('meetings.file.attendance'), show: can('meeting.readInternal') },
+    { href: `${base}/calendar.ics`, label: t('meetings.file.calendar'), show: can('meeting.read') },
   ]
   return (
     <div className="meeting-nav">

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import type { MeetingAccess } from '~/auth/meeting-permissions'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
 import type { MeetingInput } from '~/schemas/meeting'
@@ -10,7 +11,7 @@ import { getBodyAccess, isInvitee, managedBodyIds, memberBodyIds } from './body-
 const mt = schema.meetings
 const b = schema.bodies
 
-export type MeetingAccess = 'manage' | 'member' | 'invitee' | 'public' | 'none'
+export type { MeetingAccess }
 
 /**
  * How far a user sees into one meeting: a body's insiders see all its meetings; a guest

@@ -2,26 +2,21 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
-import { getUser, notFound, requireUser } from '~/auth/require.server'
+import { requireBody } from '~/auth/access.server'
 import { MeetingList } from '~/components/body-meetings'
 import { useLang, useT } from '~/i18n/use-t'
 import { countOpenActionItems } from '~/models/action-item.server'
-import { getBodyAccess } from '~/models/body-access.server'
-import { getBody, listOfficers, setBodyClosed } from '~/models/body.server'
+import { listOfficers, setBodyClosed } from '~/models/body.server'
 import { listMemberships } from '~/models/membership.server'
 import { listMeetings } from '~/models/meeting.server'
 import { formatMoney } from '~/utils/format'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? ''} — Narada` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request)
-  const id = parseId(params.bodyId)
-  const access = getBodyAccess({ bodyId: id, user })
-  if (!canInBody(access, 'body.read')) throw notFound()
-  const body = getBody({ id })
-  if (!body) throw notFound()
+  const { user, access, body } = await requireBody(request, params, 'body.read')
+  const id = body.id
   const internal = canInBody(access, 'body.readInternal')
   // A visitor learns which institutions sit on a public body, not who represents them.
   const members = listMemberships({ bodyId: id })
@@ -55,9 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request)
-  const id = parseId(params.bodyId)
-  if (!canInBody(getBodyAccess({ bodyId: id, user }), 'body.manage')) throw notFound()
+  const { user, body } = await requireBody(request, params, 'body.manage', { signIn: true })
+  const id = body.id
   const intent = (await request.formData()).get('intent')
   if (intent !== 'close' && intent !== 'reopen') throw new Response('Bad Request', { status: 400 })
   setBodyClosed({ id, closed: intent === 'close', actor: actorOf(user, context) })

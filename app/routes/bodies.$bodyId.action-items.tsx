@@ -3,13 +3,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireBody } from '~/auth/access.server'
 import { ActionItemBodyTable } from '~/components/action-item-body-table'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { useT } from '~/i18n/use-t'
 import { listBodyActionItems, setActionItemState } from '~/models/action-item.server'
-import { getBodyAccess } from '~/models/body-access.server'
-import { getBody } from '~/models/body.server'
 import { actionItemFilters, ActionItemStateSchema, parseActionItemFilter } from '~/schemas/action-item'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { warsawDay } from '~/utils/time'
@@ -18,24 +16,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Zadania — ${data.body.name} — Narada` : 'Zadania — Narada' },
 ]
 
-/** The team's insiders see its items; officers change their state here too. Anyone else: 404. */
-async function readBody(request: Request, bodyIdParam: string | undefined) {
-  const user = await getUser(request)
-  const bodyId = parseId(bodyIdParam)
-  const access = getBodyAccess({ bodyId, user })
-  if (!canInBody(access, 'body.readInternal')) throw notFound()
-  const body = getBody({ id: bodyId })
-  if (!body) throw notFound()
-  return {
-    user,
-    body,
-    manage: canInBody(access, 'body.manage'),
-    filter: parseActionItemFilter(new URL(request.url).searchParams.get('state')),
-  }
+function filterOf(request: Request) {
+  return parseActionItemFilter(new URL(request.url).searchParams.get('state'))
 }
 
+// The team's insiders see its items; officers change their state here too. Anyone else: 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body, manage, filter } = await readBody(request, params.bodyId)
+  const { access, body } = await requireBody(request, params, 'body.readInternal')
+  const manage = canInBody(access, 'body.manage')
+  const filter = filterOf(request)
   const items = listBodyActionItems({ bodyId: body.id, state: filter }).map((item) => ({
     id: item.id,
     meetingId: item.meetingId,
@@ -56,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { form: string; result: SubmissionResult<string[]> }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, body, manage, filter } = await readBody(request, params.bodyId)
-  if (!manage || !user) throw notFound()
+  const { user, body } = await requireBody(request, params, 'body.manage')
+  const filter = filterOf(request)
   const formData = await request.formData()
   if (formData.get('intent') !== 'state') throw new Response('Bad Request', { status: 400 })
   const form = `state-${parseId(String(formData.get('itemId') ?? ''))}`

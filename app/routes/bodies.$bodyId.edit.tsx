@@ -2,31 +2,19 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { canInBody } from '~/auth/body-permissions'
-import { notFound, requireUser } from '~/auth/require.server'
+import { requireBody } from '~/auth/access.server'
 import { BodyForm } from '~/components/body-form'
 import { useT } from '~/i18n/use-t'
-import { getBodyAccess } from '~/models/body-access.server'
-import { getBody, updateBody } from '~/models/body.server'
+import { updateBody } from '~/models/body.server'
 import { listOrganisationOptions } from '~/models/organisation.server'
 import { BodySchema } from '~/schemas/body'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { moneyInput } from '~/utils/money'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edycja: ${data?.body.name ?? ''} — Narada` }]
 
-/** Only its convenor, secretaries and administrators edit a body; anyone else finds nothing. */
-async function requireManagedBody(request: Request, bodyId: string | undefined) {
-  const user = await requireUser(request)
-  const id = parseId(bodyId)
-  if (!canInBody(getBodyAccess({ bodyId: id, user }), 'body.manage')) throw notFound()
-  const body = getBody({ id })
-  if (!body) throw notFound()
-  return { user, body }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body } = await requireManagedBody(request, params.bodyId)
+  const { body } = await requireBody(request, params, 'body.manage', { signIn: true })
   const organisations = listOrganisationOptions()
   // An institution archived since stays the convenor, and selectable, until someone changes it.
   if (!organisations.some((o) => o.id === body.conveningOrganisationId))
@@ -50,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, body } = await requireManagedBody(request, params.bodyId)
+  const { user, body } = await requireBody(request, params, 'body.manage', { signIn: true })
   const submission = parseWithZod(await request.formData(), { schema: BodySchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   const saved = updateBody({ id: body.id, input: submission.value, actor: actorOf(user, context) })

@@ -2,33 +2,19 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { notFound, requireUser } from '~/auth/require.server'
-import type { SessionUser } from '~/auth/session.server'
+import { requireBody } from '~/auth/access.server'
+import { notFound } from '~/auth/require.server'
 import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
-import { getBodyAccess } from '~/models/body-access.server'
-import { getBody } from '~/models/body.server'
 import { createMeeting, getNextMeetingDefaults } from '~/models/meeting.server'
 import { MeetingSchema } from '~/schemas/meeting'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nowe spotkanie — ${data?.body.name ?? ''} — Narada` }]
 
-/** Only the body's officers (and administrators) schedule its meetings; a closed body has none. */
-async function requireManagedBody(
-  request: Request,
-  bodyIdParam: string | undefined,
-): Promise<{ user: SessionUser; body: NonNullable<ReturnType<typeof getBody>> }> {
-  const user = await requireUser(request)
-  const bodyId = parseId(bodyIdParam)
-  if (getBodyAccess({ bodyId, user }) !== 'manage') throw notFound()
-  const body = getBody({ id: bodyId })
-  if (!body) throw notFound()
-  return { user, body }
-}
-
+// Only the body's officers (and administrators) schedule its meetings; a closed body has none.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body } = await requireManagedBody(request, params.bodyId)
+  const { body } = await requireBody(request, params, 'body.manage', { signIn: true })
   const last = getNextMeetingDefaults({ bodyId: body.id })
   const defaultValue: MeetingFormValues = last
     ? {
@@ -44,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, body } = await requireManagedBody(request, params.bodyId)
+  const { user, body } = await requireBody(request, params, 'body.manage', { signIn: true })
   if (body.closedAt) throw notFound()
   const submission = parseWithZod(await request.formData(), { schema: MeetingSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })

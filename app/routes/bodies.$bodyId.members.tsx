@@ -4,34 +4,25 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
-import { notFound, requireUser } from '~/auth/require.server'
+import { requireBody } from '~/auth/access.server'
+import { notFound } from '~/auth/require.server'
 import type { SessionUser } from '~/auth/session.server'
 import { BodyOfficers } from '~/components/body-officers'
 import { EndMembershipForm, MembershipForm, type PersonOption } from '~/components/membership-form'
 import { useLang, useT } from '~/i18n/use-t'
 import { getBodyAccess, today } from '~/models/body-access.server'
-import { addOfficer, getBody, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
+import { addOfficer, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
 import { addMembership, endMembership, listDelegateOptions, listMemberships } from '~/models/membership.server'
 import { listOrganisationOptions } from '~/models/organisation.server'
 import { EndMembershipSchema, MembershipSchema, OfficerSchema } from '~/schemas/body'
 import { formatDate } from '~/utils/format'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Skład: ${data?.body.name ?? ''} — Narada` }]
 
-/** The members page is internal: never public, so a visitor signs in first. */
-async function requireBodyAccess(request: Request, bodyId: string | undefined) {
-  const user = await requireUser(request)
-  const id = parseId(bodyId)
-  const access = getBodyAccess({ bodyId: id, user })
-  if (!canInBody(access, 'body.readInternal')) throw notFound()
-  const body = getBody({ id })
-  if (!body) throw notFound()
-  return { user, access, body }
-}
-
+// The members page is internal: never public, so a visitor signs in first.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { access, body } = await requireBodyAccess(request, params.bodyId)
+  const { access, body } = await requireBody(request, params, 'body.readInternal', { signIn: true })
   const manage = canInBody(access, 'body.manage')
   return json({
     body: { id: body.id, name: body.name },
@@ -54,8 +45,7 @@ type Reply = {
 const reply = (data: Reply, status = 400) => json(data, { status })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access, body } = await requireBodyAccess(request, params.bodyId)
-  if (!canInBody(access, 'body.manage')) throw notFound()
+  const { user, body } = await requireBody(request, params, 'body.manage', { signIn: true })
   const actor = actorOf(user, context)
   const formData = await request.formData()
   const intent = formData.get('intent')

@@ -2,24 +2,20 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { canInMeeting } from '~/auth/meeting-permissions'
 import { FormErrors, TextAreaField } from '~/components/forms'
 import { InvitationAnswer } from '~/components/invitation-answer'
 import { useT } from '~/i18n/use-t'
 import { getMyInvitation, notifyMeetingChanged } from '~/models/invitation.server'
-import { cancelMeeting, getMeeting, getMeetingAccess, setMeetingState } from '~/models/meeting.server'
+import { cancelMeeting, setMeetingState } from '~/models/meeting.server'
 import { CancelMeetingSchema } from '~/schemas/meeting'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request)
-  const meetingId = parseId(params.meetingId)
-  const access = getMeetingAccess({ meetingId, user })
-  if (access === 'none') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
-  const manage = access === 'manage'
-  const invitation = meeting.state === 'cancelled' ? null : getMyInvitation({ meetingId, user })
+  const { user, access, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const manage = canInMeeting(access, 'meeting.manage')
+  const invitation = meeting.state === 'cancelled' ? null : getMyInvitation({ meetingId: meeting.id, user })
   return json({
     meeting: { id: meeting.id, bodyId: meeting.bodyId, purpose: meeting.purpose, headcount: meeting.headcount, state: meeting.state },
     manage,
@@ -31,11 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await getUser(request)
-  const meetingId = parseId(params.meetingId)
-  if (!user || getMeetingAccess({ meetingId, user }) !== 'manage') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage')
+  const meetingId = meeting.id
   const formData = await request.formData()
   const actor = actorOf(user, context)
   const intent = formData.get('intent')

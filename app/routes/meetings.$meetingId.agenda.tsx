@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { canInMeeting } from '~/auth/meeting-permissions'
 import { ActionItemCarryOver } from '~/components/action-item-carry-over'
 import { AgendaItemForm, type AgendaFormValues, type DayOption } from '~/components/agenda-form'
 import { AgendaList, type AgendaListItem } from '~/components/agenda-list'
@@ -17,7 +18,6 @@ import {
   removeAgendaItem,
   updateAgendaItem,
 } from '~/models/agenda.server'
-import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { agendaItemSchema, MoveAgendaItemSchema } from '~/schemas/agenda'
 import { formatLongDay } from '~/utils/format'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
@@ -32,20 +32,11 @@ function dayOptions(days: string[], lang: Lang): DayOption[] {
   })
 }
 
-async function readMeeting(request: Request, meetingIdParam: string | undefined) {
-  const user = await getUser(request)
-  const meetingId = parseId(meetingIdParam)
-  const access = getMeetingAccess({ meetingId, user })
-  if (access === 'none') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
-  return { user, access, meeting, days: daysBetween(meeting.startsAt, meeting.endsAt) }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { access, meeting, days } = await readMeeting(request, params.meetingId)
+  const { access, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const days = daysBetween(meeting.startsAt, meeting.endsAt)
   const items = listAgenda({ meetingId: meeting.id })
-  const manage = access === 'manage'
+  const manage = canInMeeting(access, 'meeting.manage')
   const editParam = new URL(request.url).searchParams.get('edit')
   const editingId = manage && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
   const people = manage ? listAgendaPeopleOptions() : []
@@ -80,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access, meeting, days } = await readMeeting(request, params.meetingId)
-  if (access !== 'manage' || !user) throw notFound()
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage')
+  const days = daysBetween(meeting.startsAt, meeting.endsAt)
   const actor = actorOf(user, context)
   const base = `/meetings/${meeting.id}/agenda`
   const formData = await request.formData()

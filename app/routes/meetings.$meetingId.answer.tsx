@@ -1,8 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { requireMeeting } from '~/auth/access.server'
 import { getUser, notFound } from '~/auth/require.server'
 import { answerInvitation, getMyInvitation } from '~/models/invitation.server'
-import { getMeetingAccess } from '~/models/meeting.server'
 import { AnswerSchema } from '~/schemas/invitation'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 
@@ -16,7 +16,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await getUser(request)
   // After signing in, back to the meeting page with its form, not to this address.
   if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: `/meetings/${meetingId}` })}`)
-  if (getMeetingAccess({ meetingId, user }) === 'none') throw notFound()
+  await requireMeeting(request, params, 'meeting.answer')
   const invitation = getMyInvitation({ meetingId, user })
   if (!invitation) throw notFound()
   const submission = parseWithZod(await request.formData(), { schema: AnswerSchema })

@@ -3,14 +3,14 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { AttendanceState } from '#db/schema/enums'
-import { notFound, requireUser } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { canInMeeting } from '~/auth/meeting-permissions'
 import { FormErrors, SelectField, TextField } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
 import { addWalkIn, listAttendance, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
-import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { listPersonOptions } from '~/models/person.server'
 import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invitation'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
   const meeting = (
@@ -19,19 +19,10 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: meeting ? `Obecność — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Obecność — Narada' }]
 }
 
-/** Officers record attendance; the team's members read the summary; nobody else sees the page. */
-async function requireAttendanceAccess(request: Request, meetingIdParam: string | undefined) {
-  const user = await requireUser(request)
-  const meetingId = parseId(meetingIdParam)
-  const access = getMeetingAccess({ meetingId, user })
-  if (access !== 'manage' && access !== 'member') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
-  return { user, meeting, manage: access === 'manage' }
-}
-
+// Officers record attendance; the team's members read the summary; nobody else sees the page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, manage } = await requireAttendanceAccess(request, params.meetingId)
+  const { access, meeting } = await requireMeeting(request, params, 'meeting.readInternal', { signIn: true })
+  const manage = canInMeeting(access, 'meeting.manage')
   const summary = summarizeAttendance({ meetingId: meeting.id })
   const groups = manage
     ? listAttendance({ meetingId: meeting.id }).map((group) => ({
@@ -49,8 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meeting, manage } = await requireAttendanceAccess(request, params.meetingId)
-  if (!manage) throw notFound()
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const actor = actorOf(user, context)
   const here = `/meetings/${meeting.id}/attendance`
   const formData = await request.formData()

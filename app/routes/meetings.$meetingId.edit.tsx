@@ -1,27 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { notFound, requireUser } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
 import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
 import { notifyMeetingChanged } from '~/models/invitation.server'
-import { getMeeting, getMeetingAccess, updateMeeting } from '~/models/meeting.server'
+import { updateMeeting } from '~/models/meeting.server'
 import { MeetingSchema } from '~/schemas/meeting'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { toWarsawLocalInput } from '~/utils/time'
 
-/** Editing is for the body's officers; anyone else finds no such page. */
-async function requireManagedMeeting(request: Request, meetingIdParam: string | undefined) {
-  const user = await requireUser(request)
-  const meetingId = parseId(meetingIdParam)
-  if (getMeetingAccess({ meetingId, user }) !== 'manage') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
-  return { user, meeting }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await requireManagedMeeting(request, params.meetingId)
+  const { meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const defaultValue: MeetingFormValues = {
     topic: meeting.topic,
     purpose: meeting.purpose ?? undefined,
@@ -39,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meeting } = await requireManagedMeeting(request, params.meetingId)
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const submission = parseWithZod(await request.formData(), { schema: MeetingSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   const actor = actorOf(user, context)

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { notFound, requireUser } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { notFound } from '~/auth/require.server'
 import { FormErrors, RowActionForm, SelectField, TextField } from '~/components/forms'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
@@ -15,11 +16,10 @@ import {
   removeInvitation,
   sendInvitations,
 } from '~/models/invitation.server'
-import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { listPersonOptions } from '~/models/person.server'
 import { AddGuestSchema, AddPersonSchema } from '~/schemas/invitation'
 import { formatDateTime } from '~/utils/format'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
   const meeting = (
@@ -28,18 +28,8 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: meeting ? `Zaproszenia — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zaproszenia — Narada' }]
 }
 
-/** Only the team's officers (and administrators) manage invitations; anyone else finds nothing. */
-async function requireManager(request: Request, meetingIdParam: string | undefined) {
-  const user = await requireUser(request)
-  const meetingId = parseId(meetingIdParam)
-  if (getMeetingAccess({ meetingId, user }) !== 'manage') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
-  return { user, meeting }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await requireManager(request, params.meetingId)
+  const { meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const invitees = listInvitations({ meetingId: meeting.id }).map(
     ({ id, name, position, kind, email, organisation, response, sentAt }) => ({
       id,
@@ -62,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meeting } = await requireManager(request, params.meetingId)
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const actor = actorOf(user, context)
   const here = `/meetings/${meeting.id}/invitations`
   const formData = await request.formData()

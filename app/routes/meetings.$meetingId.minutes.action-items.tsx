@@ -2,7 +2,8 @@ import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { canInMeeting } from '~/auth/meeting-permissions'
 import { ActionItemForm } from '~/components/action-item-form'
 import { ActionItemMeetingTable } from '~/components/action-item-meeting-table'
 import { useFormatDay } from '~/components/action-item-parts'
@@ -18,7 +19,6 @@ import {
   updateActionItem,
   type ActionItemResult,
 } from '~/models/action-item.server'
-import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { actionItemSchema, ActionItemStateSchema, MoveActionItemSchema, ownerValue } from '~/schemas/action-item'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { warsawDay } from '~/utils/time'
@@ -30,19 +30,16 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: meeting ? `Zadania — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zadania — Narada' }]
 }
 
-/** The team's insiders read the items; its officers manage them. Anyone else: 404. */
-async function readMeeting(request: Request, meetingIdParam: string | undefined) {
-  const user = await getUser(request)
-  const meetingId = parseId(meetingIdParam)
-  const access = getMeetingAccess({ meetingId, user })
-  if (access !== 'manage' && access !== 'member') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
-  return { user, manage: access === 'manage', meeting, currentYear: Number(warsawDay(meeting.startsAt).slice(0, 4)) }
+/** Due dates without a year fall in the year of the meeting. */
+function yearOf(meeting: { startsAt: string }): number {
+  return Number(warsawDay(meeting.startsAt).slice(0, 4))
 }
 
+// The team's insiders read the items; its officers manage them. Anyone else: 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { manage, meeting, currentYear } = await readMeeting(request, params.meetingId)
+  const { access, meeting } = await requireMeeting(request, params, 'meeting.readInternal')
+  const manage = canInMeeting(access, 'meeting.manage')
+  const currentYear = yearOf(meeting)
   const items = listActionItems({ meetingId: meeting.id })
   const locked = actionItemsLocked({ meetingId: meeting.id })
   const editParam = new URL(request.url).searchParams.get('edit')
@@ -86,8 +83,8 @@ function refused(
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, manage, meeting, currentYear } = await readMeeting(request, params.meetingId)
-  if (!manage || !user) throw notFound()
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage')
+  const currentYear = yearOf(meeting)
   const actor = actorOf(user, context)
   const base = `/meetings/${meeting.id}/minutes/action-items`
   const formData = await request.formData()

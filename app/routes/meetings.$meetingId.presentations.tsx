@@ -2,12 +2,13 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { canInMeeting } from '~/auth/meeting-permissions'
+import { notFound } from '~/auth/require.server'
 import { FormErrors, SelectField, TextField } from '~/components/forms'
 import { translateMessage } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAgenda } from '~/models/agenda.server'
-import { getMeetingAccess } from '~/models/meeting.server'
 import { listPersonOptions } from '~/models/person.server'
 import {
   createPresentation,
@@ -20,7 +21,7 @@ import {
 } from '~/models/presentation.server'
 import { presentationVisibilities } from '#db/schema/enums'
 import { PresentationSchema, ReplaceFileSchema } from '~/schemas/presentation'
-import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
   const meeting = (
@@ -29,18 +30,11 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: meeting ? `Prezentacje — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Prezentacje — Narada' }]
 }
 
-/** Anyone who may see the meeting sees the files meant for them; officers add and replace. */
-async function readAccess(request: Request, meetingIdParam: string | undefined) {
-  const user = await getUser(request)
-  const meetingId = parseId(meetingIdParam)
-  const access = getMeetingAccess({ meetingId, user })
-  if (access === 'none') throw notFound()
-  return { user, meetingId, access }
-}
-
+// Anyone who may see the meeting sees the files meant for them; officers add and replace.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meetingId, access } = await readAccess(request, params.meetingId)
-  const manage = access === 'manage'
+  const { access, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const meetingId = meeting.id
+  const manage = canInMeeting(access, 'meeting.manage')
   const presentations = listPresentations({ meetingId, access }).map((p) => ({
     id: p.id,
     title: p.title,
@@ -66,8 +60,8 @@ type ActionData =
   | { form: 'replace'; presentationId: number | null; fileError: UploadError | null }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId, access } = await readAccess(request, params.meetingId)
-  if (access !== 'manage' || !user) throw notFound()
+  const { user, meeting } = await requireMeeting(request, params, 'meeting.manage')
+  const meetingId = meeting.id
   const actor = actorOf(user, context)
   const here = `/meetings/${meetingId}/presentations`
   const { fields, upload, fileError } = await receivePresentationForm(request)

@@ -1,11 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { canInMeeting } from '~/auth/meeting-permissions'
 import { MeetingHeader, MeetingTabs } from '~/components/meeting-header'
-import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { getMinutesAccess } from '~/models/minutes.server'
 import { isExpiredSave } from '~/utils/expired-save.server'
-import { parseId } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meeting ? `Spotkanie nr ${data.meeting.number}: ${data.meeting.topic} — ${data.meeting.bodyName} — Narada` : 'Narada' },
@@ -19,15 +18,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A minutes form sent after the session expired gets a page of its own with the writer's
   // text (routes/meetings.$meetingId.minutes._index); the meeting stays out of it.
   if (isExpiredSave(context)) return json({ access: null, minutesTab: false, meeting: null })
-  const user = await getUser(request)
-  const meetingId = parseId(params.meetingId)
-  const access = getMeetingAccess({ meetingId, user })
-  if (access === 'none') throw notFound()
-  const meeting = getMeeting({ id: meetingId })
-  if (!meeting) throw notFound()
+  const { user, access, meeting } = await requireMeeting(request, params, 'meeting.read')
   return json({
     access,
-    minutesTab: access === 'manage' || getMinutesAccess({ meetingId, user }).read,
+    minutesTab: canInMeeting(access, 'meeting.manage') || getMinutesAccess({ meetingId: meeting.id, user }).read,
     meeting: {
       id: meeting.id,
       bodyId: meeting.bodyId,

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getUser, notFound } from '~/auth/require.server'
-import { getMeetingAccess } from '~/models/meeting.server'
+import { meetingAccessOf } from '~/auth/access.server'
+import { notFound } from '~/auth/require.server'
 import { getPresentationFile, visibleVisibilities } from '~/models/presentation.server'
 import { contentDisposition } from '~/utils/content-disposition'
 import { parseId } from '~/utils/http.server'
@@ -12,7 +12,6 @@ import { parseId } from '~/utils/http.server'
  * Whoever may not see it, or names it wrongly, gets 404 as for a file that does not exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request)
   const presentationId = parseId(params.presentationId)
   const versionParam = new URL(request.url).searchParams.get('version')
   let version: number | undefined
@@ -22,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const found = getPresentationFile({ presentationId, version })
   if (!found) throw notFound()
-  const access = getMeetingAccess({ meetingId: found.meetingId, user })
+  const access = await meetingAccessOf(request, found.meetingId)
   if (!visibleVisibilities(access).includes(found.visibility)) throw notFound()
   if (params.fileName !== found.file.fileName) throw notFound()
   let stat: fs.Stats

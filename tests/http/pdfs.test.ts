@@ -42,19 +42,22 @@ const documents = [
     fileName: (n: number) => `program-spotkania-nr-${n}.pdf`,
     fallback: (n: number) => `program-spotkania-nr-${n}.pdf`,
     title: 'Program spotkania',
+    publicMeeting: everyone,
   },
   {
     path: 'attendance.pdf',
     fileName: (n: number) => `lista-obecno%C5%9Bci-nr-${n}.pdf`,
     fallback: (n: number) => `lista-obecnosci-nr-${n}.pdf`,
     title: 'Lista obecności',
+    // The team's alone, like the attendance page: not a visitor's, nor another team's officer's.
+    publicMeeting: ['otherTeam', 'officer', 'admin'],
   },
 ] as const
 
 describe.each(documents)('/meetings/:id/$path', (document) => {
   const cases = (): [keyof CalendarFixture['meetings'], Who[]][] => [
     ['dst', ['member', 'officer', 'admin']],
-    ['publicMeeting', everyone],
+    ['publicMeeting', [...document.publicMeeting]],
     ['privateMeeting', ['otherTeam', 'officer', 'admin']],
   ]
 

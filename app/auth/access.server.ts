@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getBodyAccess } from '~/models/body-access.server'
+import { getBody } from '~/models/body.server'
+import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
+import { parseId } from '~/utils/http.server'
+import { canInBody, type BodyAccess, type BodyAction } from './body-permissions'
+import { canInMeeting, type MeetingAccess, type MeetingAction } from './meeting-permissions'
+import { getUser, notFound, requireUser } from './require.server'
+import type { SessionUser } from './session.server'
+
+type Params = LoaderFunctionArgs['params']
+
+// The layout and the page of one request both ask; the database is asked once.
+const meetingAccesses = new WeakMap<Request, Map<number, MeetingAccess>>()
+const bodyAccesses = new WeakMap<Request, Map<number, BodyAccess>>()
+
+function cached<A>(cache: WeakMap<Request, Map<number, A>>, request: Request, id: number, compute: () => A): A {
+  let byId = cache.get(request)
+  if (!byId) cache.set(request, (byId = new Map()))
+  if (!byId.has(id)) byId.set(id, compute())
+  return byId.get(id)!
+}
+
+/** How far the user of this request sees into one meeting. */
+export async function meetingAccessOf(request: Request, meetingId: number): Promise<MeetingAccess> {
+  const user = await getUser(request)
+  return cached(meetingAccesses, request, meetingId, () => getMeetingAccess({ meetingId, user }))
+}
+
+/** Only reading is open to signed-out visitors: whoever may do more is signed in. */
+type UserFor<A> = A extends 'meeting.read' | 'body.read' ? SessionUser | null : SessionUser
+
+type Options = {
+  /** A signed-out visitor is sent to /login (and back) instead of being answered 404. */
+  signIn?: boolean
+}
+
+async function userOf(request: Request, { signIn }: Options): Promise<SessionUser | null> {
+  return signIn ? requireUser(request) : getUser(request)
+}
+
+/**
+ * The meeting of `params.meetingId`, when the user may do `action` in it; 404 otherwise,
+ * exactly as for a meeting that does not exist.
+ */
+export async function requireMeeting<A extends MeetingAction>(
+  request: Request,
+  params: Params,
+  action: A,
+  options: Options = {},
+): Promise<{ user: UserFor<A>; access: MeetingAccess; meeting: NonNullable<ReturnType<typeof getMeeting>> }> {
+  const meetingId = parseId(params.meetingId)
+  const user = await userOf(request, options)
+  const access = await meetingAccessOf(request, meetingId)
+  if (!canInMeeting(access, action)) throw notFound()
+  const meeting = getMeeting({ id: meetingId })
+  if (!meeting) throw notFound()
+  return { user: user as UserFor<A>, access, meeting }
+}
+
+/** The team (body) of `params.bodyId`, when the user may do `action` in it; 404 otherwise. */
+export async function requireBody<A extends BodyAction>(
+  request: Request,
+  params: Params,
+  action: A,
+  options: Options = {},
+): Promise<{ user: UserFor<A>; access: BodyAccess; body: NonNullable<ReturnType<typeof getBody>> }> {
+  const bodyId = parseId(params.bodyId)
+  const user = await userOf(request, options)
+  const access = cached(bodyAccesses, request, bodyId, () => getBodyAccess({ bodyId, user }))
+  if (!canInBody(access, action)) throw notFound()
+  const body = getBody({ id: bodyId })
+  if (!body) throw notFound()
+  return { user: user as UserFor<A>, access, body }
+}
