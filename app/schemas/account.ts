@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { roles } from '#db/schema/enums'
-import { idField, password, requiredEmail, requiredText } from './fields'
+import { idField, password, requiredEmail, requiredLine } from './fields'
 
 export const LoginSchema = z.object({
   email: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(254, 'validation.tooLong'),
@@ -21,7 +21,7 @@ export const ChangePasswordSchema = z
 
 const userFields = {
   email: requiredEmail,
-  name: requiredText(200),
+  name: requiredLine(200),
   role: z.enum(roles, { error: 'validation.role' }),
   personId: idField('validation.person').optional(),
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { actionItemStates } from '#db/schema/enums'
 import { parseDuePeriod } from '~/utils/due-period'
-import { idField, isCalendarDay, optionalText, requiredText } from './fields'
+import { idField, isCalendarDay, optionalLine, optionalText, requiredText } from './fields'
 
 /** The owner as one <select> sends it: an institution („organisation:12”) or a person („person:34”). */
 export type OwnerRef = { kind: 'organisation' | 'person'; id: number }
@@ -24,7 +24,7 @@ const baseActionItem = z.object({
     .trim()
     .regex(/^(organisation|person):\d+$/, 'actionItems.error.owner')
     .optional(),
-  dueText: optionalText(200),
+  dueText: optionalLine(200),
   dueDate: z
     .string()
     .trim()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { agendaItemKinds } from '#db/schema/enums'
-import { idField, optionalText, requiredText } from './fields'
+import { idField, optionalLine, optionalText, requiredLine } from './fields'
 
 /** A wall-clock time in Warsaw, as a `time` input sends it: '09:30'. */
 const optionalTime = z
@@ -26,11 +26,11 @@ const baseAgendaItem = z.object({
   startTime: optionalTime,
   endTime: optionalTime,
   kind: z.enum(agendaItemKinds, { error: 'agenda.validation.kind' }),
-  title: requiredText(500),
+  title: requiredLine(500),
   description: optionalText(5000),
   speakerIds,
   moderatorPersonId: idField('agenda.validation.unknownPerson').optional(),
-  track: optionalText(100),
+  track: optionalLine(100),
 })
 
 /**

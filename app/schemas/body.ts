@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { bodyKinds, bodyOfficerRoles, membershipRoles } from '#db/schema/enums'
 import { parseMoney } from '~/utils/money'
-import { idField, isoDay, optionalText, requiredText } from './fields'
+import { idField, isoDay, optionalLine, optionalText, requiredLine } from './fields'
 
 const optionalMoney = z
   .string()
@@ -15,14 +15,14 @@ const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || v
 export const BodySchema = z
   .object({
     kind: z.enum(bodyKinds, { error: 'validation.bodyKind' }),
-    name: requiredText(300),
+    name: requiredLine(300),
     mandate: optionalText(5000),
     conveningOrganisationId: idField('validation.organisation'),
-    umbrella: optionalText(300),
+    umbrella: optionalLine(300),
     isPublic: checkbox,
-    projectName: optionalText(300),
-    projectProgramme: optionalText(300),
-    projectNumber: optionalText(100),
+    projectName: optionalLine(300),
+    projectProgramme: optionalLine(300),
+    projectNumber: optionalLine(100),
     projectTotalValue: optionalMoney,
     projectEuFunding: optionalMoney,
     projectTargetGroup: optionalText(1000),

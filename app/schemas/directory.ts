@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { organisationKinds } from '#db/schema/enums'
-import { idField, optionalEmail, optionalPhone, optionalPostalCode, optionalText, optionalUrl, requiredText } from './fields'
+import { idField, optionalEmail, optionalLine, optionalPhone, optionalPostalCode, optionalUrl, requiredLine } from './fields'
 
 export const OrganisationSchema = z.object({
-  name: requiredText(300),
-  shortName: optionalText(100),
+  name: requiredLine(300),
+  shortName: optionalLine(100),
   kind: z.enum(organisationKinds, { error: 'validation.kind' }),
-  street: optionalText(200),
+  street: optionalLine(200),
   postalCode: optionalPostalCode,
-  city: optionalText(100),
+  city: optionalLine(100),
   // The voivodeship and county only narrow the municipality picker; the municipality
   // alone is stored, and gives both.
   voivodeship: z.string().optional(),
@@ -21,8 +21,8 @@ export const OrganisationSchema = z.object({
 export type OrganisationInput = z.infer<typeof OrganisationSchema>
 
 export const PersonSchema = z.object({
-  name: requiredText(200),
-  position: optionalText(300),
+  name: requiredLine(200),
+  position: optionalLine(300),
   organisationId: idField('validation.organisation'),
   email: optionalEmail,
   phone: optionalPhone,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './errors'
 
 // Messages are keys of app/i18n: the same schema runs in the browser and on the server,
 // and the form shows the message in the reader's language.
@@ -8,6 +9,15 @@ export const requiredText = (max: number) =>
   z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, 'validation.tooLong')
 
 export const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
+
+// A line break in a name or a title would split an e-mail header, a PDF line or a CSV row.
+export const hasNoLineBreak = (value: string) => !/[\r\n]/.test(value)
+
+/** One line of text (a name, a title, a topic): CR and LF are refused. */
+export const requiredLine = (max: number) => requiredText(max).refine(hasNoLineBreak, 'validation.singleLine')
+
+export const optionalLine = (max: number) =>
+  z.string().trim().max(max, 'validation.tooLong').refine(hasNoLineBreak, 'validation.singleLine').optional()
 
 export const optionalEmail = z.string().trim().max(254, 'validation.tooLong').pipe(z.email('validation.email')).optional()
 

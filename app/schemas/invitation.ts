@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { attendanceStates } from '#db/schema/enums'
-import { idField, optionalText, requiredEmail, requiredText } from './fields'
+import { idField, optionalLine, requiredEmail, requiredLine } from './fields'
 
 /** The answers an invitee can give; `pending` is only the state before any answer. */
 export const answers = ['yes', 'no', 'maybe'] as const
@@ -17,9 +17,9 @@ export const AddPersonSchema = z.object({
 
 /** A guest who is not in the directory: a name and an e-mail, perhaps an institution. */
 export const AddGuestSchema = z.object({
-  name: requiredText(200),
+  name: requiredLine(200),
   email: requiredEmail,
-  organisation: optionalText(300),
+  organisation: optionalLine(300),
 })
 export type AddGuestInput = z.infer<typeof AddGuestSchema>
 
@@ -27,8 +27,8 @@ export type AddGuestInput = z.infer<typeof AddGuestSchema>
 export const WalkInSchema = z
   .object({
     personId: idField('validation.person').optional(),
-    name: optionalText(200),
-    organisation: optionalText(300),
+    name: optionalLine(200),
+    organisation: optionalLine(300),
   })
   .superRefine((value, ctx) => {
     if (!value.personId && !value.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'invitations.walkInWho' })

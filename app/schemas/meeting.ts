@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { fromWarsawLocal } from '~/utils/time'
-import { optionalText, requiredText } from './fields'
+import { optionalLine, optionalText, requiredLine, requiredText } from './fields'
 
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean())
 
@@ -12,14 +12,14 @@ const warsawDateTime = z
 
 export const MeetingSchema = z
   .object({
-    topic: requiredText(500),
+    topic: requiredLine(500),
     purpose: optionalText(5000),
     startsAt: warsawDateTime,
     endsAt: warsawDateTime,
-    venueName: optionalText(300),
-    venueAddress: optionalText(300),
-    venueRoom: optionalText(200),
-    seriesTitle: optionalText(300),
+    venueName: optionalLine(300),
+    venueAddress: optionalLine(300),
+    venueRoom: optionalLine(200),
+    seriesTitle: optionalLine(300),
     seriesPlannedCount: z.coerce
       .number({ error: 'validation.count' })
       .int('validation.count')

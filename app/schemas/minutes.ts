@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { minutesVisibilities } from '#db/schema/enums'
 import { fromWarsawLocal } from '~/utils/time'
-import { isoDay, optionalText } from './fields'
+import { hasNoLineBreak, isoDay, optionalLine, optionalText } from './fields'
 
 export const MINUTES_LIMITS = { participants: 300, sections: 80, body: 30_000 } as const
 
@@ -9,15 +9,15 @@ const revision = z.number({ error: 'minutes.error.revision' }).int().positive()
 const checkbox = z.boolean().optional()
 
 const ParticipantRow = z.object({
-  organisation: optionalText(300),
-  name: optionalText(200),
-  role: optionalText(300),
+  organisation: optionalLine(300),
+  name: optionalLine(200),
+  role: optionalLine(300),
   remove: checkbox,
 })
 
 const SectionRow = z.object({
   id: z.number().int().positive().optional(),
-  title: optionalText(300),
+  title: optionalLine(300),
   body: optionalText(MINUTES_LIMITS.body),
   remove: checkbox,
 })
@@ -29,9 +29,14 @@ const SectionRow = z.object({
 export const MinutesSchema = z
   .object({
     revision,
-    topic: z.string({ error: 'minutes.error.topic' }).trim().min(1, 'minutes.error.topic').max(500, 'validation.tooLong'),
-    place: optionalText(500),
-    preparedBy: optionalText(300),
+    topic: z
+      .string({ error: 'minutes.error.topic' })
+      .trim()
+      .min(1, 'minutes.error.topic')
+      .max(500, 'validation.tooLong')
+      .refine(hasNoLineBreak, 'validation.singleLine'),
+    place: optionalLine(500),
+    preparedBy: optionalLine(300),
     participants: z.array(ParticipantRow).max(MINUTES_LIMITS.participants, 'minutes.error.tooManyRows').default([]),
     sections: z.array(SectionRow).max(MINUTES_LIMITS.sections, 'minutes.error.tooManyRows').default([]),
   })
@@ -89,7 +94,12 @@ export const CirculateSchema = z.object({
 
 export const ApproveSchema = z.object({
   revision,
-  approvedBy: z.string({ error: 'minutes.error.approvedBy' }).trim().min(1, 'minutes.error.approvedBy').max(300, 'validation.tooLong'),
+  approvedBy: z
+    .string({ error: 'minutes.error.approvedBy' })
+    .trim()
+    .min(1, 'minutes.error.approvedBy')
+    .max(300, 'validation.tooLong')
+    .refine(hasNoLineBreak, 'validation.singleLine'),
   approvedOn: isoDay,
 })
 

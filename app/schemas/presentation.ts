@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { presentationVisibilities } from '#db/schema/enums'
-import { idField, requiredText } from './fields'
+import { idField, requiredLine } from './fields'
 
 /** A new presentation: everything but the file, which is streamed to disk on its own. */
 export const PresentationSchema = z.object({
   intent: z.literal('upload'),
-  title: requiredText(300),
+  title: requiredLine(300),
   presenterPersonId: idField('presentations.error.presenter').optional(),
   agendaItemId: idField('presentations.error.agendaItem').optional(),
   visibility: z.enum(presentationVisibilities).default('members'),
