@@ -9,6 +9,7 @@ import { broadcastDevReady, installGlobals } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
+import { bodyLimits } from './server/body-limits.js'
 
 installGlobals({ nativeFetch: true })
 
@@ -101,6 +102,9 @@ app.use((req, res, next) => {
   res.status(421).type('text/plain; charset=utf-8').send('Misdirected Request: unknown host')
 })
 
+// Before anything reads a body: an oversized one is refused, unread, with 413.
+app.use(bodyLimits())
+
 app.use((req, res, next) => {
   if (!isForeignRequest(req)) return next()
   res.status(403).type('text/plain; charset=utf-8').send('Forbidden: cross-origin request')
@@ -124,6 +128,12 @@ const server = app.listen(port, () => {
   // Under `npm run dev`, remix dev restarts this server on every rebuild and waits for this.
   if (process.env.NODE_ENV === 'development') broadcastDevReady(build)
 })
+// A client that sends its headers or its body slowly holds a connection open: 20 s for the
+// headers, 5 min for the whole request (a 50 MB upload over a slow uplink). An idle
+// keep-alive connection closes sooner than headersTimeout, as Node requires.
+server.headersTimeout = 20_000
+server.requestTimeout = 300_000
+server.keepAliveTimeout = 5_000
 
 // A stop (systemd, docker stop, Ctrl+C) takes no new connections, lets the requests in
 // flight finish for up to DRAIN_MS, then cuts what is left, and only then checkpoints and

@@ -90,6 +90,59 @@ describe('presentation files', () => {
     expect(uploadsListing()).toEqual(before)
   })
 
+  it.each([
+    ['Raport v=2.pdf', 'Raport v=2.pdf'],
+    ['Raport; wersja 2.pdf', 'Raport; wersja 2.pdf'],
+    ["Sprawozdanie 'roczne' <2026>.pdf", "Sprawozdanie 'roczne' <2026>.pdf"],
+    ['Доклад – Łódź 東京.pdf', 'Доклад – Łódź 東京.pdf'],
+    ['poly.html', 'poly.pdf'],
+  ])('accepts a PDF sent as %j and keeps it as %j', async (sent, kept) => {
+    const result = await receivePresentationForm(
+      multipartRequest({ intent: 'upload', title: 'Raport' }, { name: sent, bytes: sampleFiles.pdf() }),
+    )
+    expect(result.fileError).toBeNull()
+    expect(result.upload).toMatchObject({ fileName: kept, contentType: 'application/pdf' })
+    expect(result.fields.get('title')).toBe('Raport')
+  })
+
+  it('shortens a 300-character name, keeping its extension', async () => {
+    const result = await receivePresentationForm(
+      multipartRequest(
+        { intent: 'upload', title: 'Długi' },
+        { name: `${'Sprawozdanie z działalności '.repeat(11)}.pdf`, bytes: sampleFiles.pdf() },
+      ),
+    )
+    expect(result.upload!.fileName).toMatch(/^Sprawozdanie z działalności .+\.pdf$/)
+    expect(result.upload!.fileName.length).toBeLessThanOrEqual(120)
+  })
+
+  /** A status thrown as a Response, which Remix answers with. */
+  const thrownStatus = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'no error',
+      (error: unknown) => (error instanceof Response ? error.status : error),
+    )
+  const rawRequest = (contentType: string, body: string) =>
+    new Request('http://localhost/meetings/1/presentations', { method: 'POST', headers: { 'Content-Type': contentType }, body })
+
+  it('answers 400 to a malformed multipart body and keeps nothing', async () => {
+    const before = uploadsListing()
+    const cut = `--XX\r\nContent-Disposition: form-data; name="intent"\r\n\r\nupload\r\n--XX\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 bez końca`
+    expect(await thrownStatus(receivePresentationForm(rawRequest('multipart/form-data; boundary=XX', cut)))).toBe(400)
+    expect(await thrownStatus(receivePresentationForm(rawRequest('multipart/form-data', cut)))).toBe(400)
+    expect(await thrownStatus(receivePresentationForm(rawRequest('multipart/form-data; boundary=XX', 'nie multipart')))).toBe(400)
+    expect(uploadsListing()).toEqual(before)
+  })
+
+  it('answers 413 to a text field over 64 KB or text over 1 MB in all, keeping nothing', async () => {
+    const before = uploadsListing()
+    const long = multipartRequest({ intent: 'upload', title: 'x'.repeat(64 * 1024 + 1) }, { name: 'a.pdf', bytes: sampleFiles.pdf() })
+    expect(await thrownStatus(receivePresentationForm(long))).toBe(413)
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`pole${i}`, 'y'.repeat(60 * 1024)]))
+    expect(await thrownStatus(receivePresentationForm(multipartRequest(many, { name: 'a.pdf', bytes: sampleFiles.pdf() })))).toBe(413)
+    expect(uploadsListing()).toEqual(before)
+  })
+
   it('removes the temp file when the stream breaks mid-way', async () => {
     const before = uploadsListing()
     async function* broken() {

@@ -1,17 +1,12 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type UploadHandler,
-} from '@remix-run/node'
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm'
 import type { PresentationVisibility } from '#db/schema/enums'
 import { config } from '~/config.server'
 import { db, schema } from '~/db.server'
-import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffFileType } from '~/utils/file-type.server'
+import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, keptFileName, sniffFileType } from '~/utils/file-type.server'
+import { readMultipartForm } from '~/utils/multipart.server'
 import { recordAudit, type Actor } from './audit.server'
 import type { MeetingAccess } from './meeting.server'
 
@@ -38,16 +33,6 @@ class UploadRefused extends Error {
 }
 
 const FILE_FIELD = 'file'
-
-/** The user's own file name, without a path and control characters, Polish letters kept. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? ''
-  return base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f]+/g, '')
-    .trim()
-    .slice(0, 200)
-}
 
 function uploadsDir() {
   fs.mkdirSync(config.uploadsDir, { recursive: true })
@@ -101,7 +86,7 @@ export async function storeUploadStream({
     const storedName = `${random}.${type.extension}`
     await fs.promises.rename(tempPath, path.join(dir, storedName))
     return {
-      fileName: cleanFileName(fileName) || `plik.${type.extension}`,
+      fileName: keptFileName(fileName, type),
       storedName,
       contentType: type.contentType,
       sizeBytes: size,
@@ -120,8 +105,9 @@ export function discardUpload(upload: StoredUpload | null | undefined) {
 }
 
 /**
- * Reads a multipart form: small text fields in memory, the `file` part streamed to disk.
- * Gives the fields, the stored file (if it was accepted) or why it was refused.
+ * Reads a multipart form: its text fields in memory, the `file` part streamed to disk.
+ * Gives the fields, the stored file (if it was accepted) or why it was refused; a malformed
+ * body throws 400, text fields over their limits 413.
  */
 export async function receivePresentationForm(
   request: Request,
@@ -129,37 +115,26 @@ export async function receivePresentationForm(
 ): Promise<{ fields: FormData; upload: StoredUpload | null; fileError: UploadError | null }> {
   let upload: StoredUpload | null = null
   let fileError: UploadError | null = null
-  // The text fields read so far: kept for the form when the file is refused half-way.
-  const collected = new FormData()
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: 16_384 })
-  const handler: UploadHandler = async (part) => {
-    if (part.name !== FILE_FIELD) {
-      const value = await memory(part)
-      if (typeof value === 'string') collected.append(part.name, value)
-      return value
-    }
-    if (upload || fileError) throw new UploadRefused('presentations.error.fileMissing') // one file a form
-    if (!part.filename) {
-      for await (const _ of part.data) void _ // an empty file input: nothing to keep
-      fileError = 'presentations.error.fileMissing'
-      return undefined
-    }
-    upload = await storeUploadStream({ data: part.data, fileName: part.filename, maxBytes })
-    return upload.storedName
-  }
   let fields: FormData
   try {
-    fields = await unstable_parseMultipartFormData(request, handler)
+    fields = await readMultipartForm(request, async (file) => {
+      if (file.field !== FILE_FIELD) return
+      if (upload || fileError) throw new UploadRefused('presentations.error.fileMissing') // one file a form
+      if (!file.fileName) {
+        fileError = 'presentations.error.fileMissing' // an empty file input
+        return
+      }
+      try {
+        upload = await storeUploadStream({ data: file.data, fileName: file.fileName, maxBytes })
+      } catch (error) {
+        // Refused: the rest of the form is still read, for the form shown again.
+        if (!(error instanceof UploadRefused)) throw error
+        fileError = error.reason
+      }
+    })
   } catch (error) {
-    const refused =
-      error instanceof UploadRefused
-        ? error
-        : (error as { cause?: unknown })?.cause instanceof UploadRefused
-          ? (error as { cause: UploadRefused }).cause
-          : null
     discardUpload(upload)
-    if (refused) return { fields: collected, upload: null, fileError: refused.reason }
-    if (error instanceof MaxPartSizeExceededError) throw new Response('Payload Too Large', { status: 413 })
+    if (error instanceof UploadRefused) return { fields: new FormData(), upload: null, fileError: error.reason }
     throw error
   }
   if (!upload && !fileError) fileError = 'presentations.error.fileMissing'

@@ -73,6 +73,31 @@ describe('hashUploadedPdf', () => {
     })
     await expect(hashUploadedPdf(multipart([]))).resolves.toEqual({ ok: false, error: 'verify.error.fileMissing' })
   })
+
+  it.each(['Raport v=2.pdf', 'Raport; wersja 2.pdf', '"Uchwała" <nr 5>.pdf', `${'Протокол '.repeat(33)}.pdf`])(
+    'hashes a PDF whatever its name: %j',
+    async (filename) => {
+      await expect(hashUploadedPdf(multipart([{ filename, bytes: pdf }]))).resolves.toEqual({
+        ok: true,
+        sha256: sha256(pdf),
+        sizeBytes: pdf.length,
+      })
+    },
+  )
+
+  it('answers 400 to a malformed multipart body', async () => {
+    const cut = `--XX\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7 bez końca`
+    const request = new Request('http://narada.test/verify', {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=XX' },
+      body: cut,
+    })
+    const status = await hashUploadedPdf(request).then(
+      () => 'no error',
+      (error: unknown) => (error instanceof Response ? error.status : error),
+    )
+    expect(status).toBe(400)
+  })
 })
 
 describe('finding published documents', () => {

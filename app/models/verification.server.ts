@@ -1,13 +1,8 @@
 import crypto from 'node:crypto'
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from '@remix-run/node'
 import { and, desc, eq, type SQL } from 'drizzle-orm'
 import type { MinutesVisibility } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
+import { readMultipartForm } from '~/utils/multipart.server'
 import type { MinutesSnapshot } from './minutes.server'
 import { maxUploadBytes } from './presentation.server'
 
@@ -118,37 +113,31 @@ export async function hashUploadedPdf(
   if (!/^multipart\/form-data;/i.test(request.headers.get('Content-Type') ?? '')) return { ok: false, error: 'verify.error.fileMissing' }
   let result: { sha256: string; sizeBytes: number; isPdf: boolean } | null = null
   let missing = false
-  const fields = unstable_createMemoryUploadHandler({ maxPartSize: 16_384 })
-  const handler: UploadHandler = async (part) => {
-    if (part.name !== FILE_FIELD) return fields(part)
-    if (result || missing) throw new Refused('verify.error.oneFile')
-    if (!part.filename) {
-      for await (const _ of part.data) void _ // an empty file input: nothing to read
-      missing = true
-      return undefined
-    }
-    const hash = crypto.createHash('sha256')
-    const head: Uint8Array[] = []
-    let headBytes = 0
-    let size = 0
-    for await (const chunk of part.data) {
-      size += chunk.byteLength
-      if (size > maxBytes) throw new Refused('verify.error.fileTooBig')
-      hash.update(chunk)
-      if (headBytes < HEADER_WINDOW) {
-        head.push(chunk.subarray(0, HEADER_WINDOW - headBytes))
-        headBytes += Math.min(chunk.byteLength, HEADER_WINDOW - headBytes)
-      }
-    }
-    result = { sha256: hash.digest('hex'), sizeBytes: size, isPdf: Buffer.concat(head).includes('%PDF-') }
-    return undefined
-  }
   try {
-    await unstable_parseMultipartFormData(request, handler)
+    await readMultipartForm(request, async (file) => {
+      if (file.field !== FILE_FIELD) return
+      if (result || missing) throw new Refused('verify.error.oneFile')
+      if (!file.fileName) {
+        missing = true // an empty file input
+        return
+      }
+      const hash = crypto.createHash('sha256')
+      const head: Uint8Array[] = []
+      let headBytes = 0
+      let size = 0
+      for await (const chunk of file.data) {
+        size += chunk.byteLength
+        if (size > maxBytes) throw new Refused('verify.error.fileTooBig')
+        hash.update(chunk)
+        if (headBytes < HEADER_WINDOW) {
+          head.push(chunk.subarray(0, HEADER_WINDOW - headBytes))
+          headBytes += Math.min(chunk.byteLength, HEADER_WINDOW - headBytes)
+        }
+      }
+      result = { sha256: hash.digest('hex'), sizeBytes: size, isPdf: Buffer.concat(head).includes('%PDF-') }
+    })
   } catch (error) {
-    const refused = error instanceof Refused ? error : (error as { cause?: unknown })?.cause
-    if (refused instanceof Refused) return { ok: false, error: refused.reason }
-    if (error instanceof MaxPartSizeExceededError) throw new Response('Payload Too Large', { status: 413 })
+    if (error instanceof Refused) return { ok: false, error: error.reason }
     throw error
   }
   const file = result as { sha256: string; sizeBytes: number; isPdf: boolean } | null

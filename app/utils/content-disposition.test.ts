@@ -45,4 +45,15 @@ describe('contentDisposition', () => {
     expect(asciiFallback('Zespół № 5 €.pdf')).toBe('Zespol _ 5 _.pdf')
     expect(decodedExtName(contentDisposition('attachment', 'notatka €.pdf'))).toBe('notatka €.pdf')
   })
+
+  it.each(['Raport v=2.pdf', 'Raport; wersja 2.pdf', 'a "cytat" <b>.pdf', 'Доклад 東京.pdf'])(
+    'keeps %j whole in filename* and gives a quoted fallback that cannot end the header early',
+    (name) => {
+      const header = contentDisposition('attachment', name)
+      expect(decodedExtName(header)).toBe(name)
+      const fallback = header.match(/^attachment; filename="([^"]*)"; filename\*=/)?.[1]
+      expect(fallback).toBeDefined()
+      expect(fallback).toMatch(/^[\x20-\x7e]+\.pdf$/)
+    },
+  )
 })

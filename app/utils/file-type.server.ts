@@ -95,3 +95,28 @@ function centralDirectoryNames(tail: Uint8Array, size: number): Set<string> | nu
   }
   return null
 }
+
+/** How long a kept file name may be, in characters, its extension included. */
+export const FILE_NAME_MAX_LENGTH = 120
+
+/**
+ * The name an uploaded file is kept and downloaded under: the user's own name without its
+ * path, control characters or text-direction overrides (Polish and other letters, `=`, `;`,
+ * quotes kept), shortened to FILE_NAME_MAX_LENGTH, with the extension of what the file IS:
+ * a PDF sent as „poly.html” is kept as „poly.pdf”.
+ */
+export function keptFileName(sentName: string, type: AllowedFileType): string {
+  const base = (sentName.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+  const dot = base.lastIndexOf('.')
+  const sentExtension = dot >= 0 ? base.slice(dot + 1) : ''
+  // Only what looks like an extension is one: „Raport. wersja 2” keeps its whole name.
+  const stem = /^[\p{L}\p{N}]{1,8}$/u.test(sentExtension) ? base.slice(0, dot) : base
+  const room = FILE_NAME_MAX_LENGTH - type.extension.length - 1
+  const short = Array.from(stem).slice(0, room).join('')
+  const cleanStem = short.replace(/^[\s.]+|[\s.]+$/gu, '') || 'plik'
+  return `${cleanStem}.${type.extension}`
+}
