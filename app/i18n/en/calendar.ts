@@ -100,4 +100,5 @@ export const calendar: Record<keyof typeof pl, string> = {
   'calendar.pdf.people.one': '{count} person',
   'calendar.pdf.people.few': '{count} people',
   'calendar.pdf.people.many': '{count} people',
+  'calendar.pdf.busy': 'The server is preparing many PDF documents right now. Try again in a few seconds.',
 }

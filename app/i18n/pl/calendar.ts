@@ -97,4 +97,5 @@ export const calendar = {
   'calendar.pdf.people.one': '{count} osoba',
   'calendar.pdf.people.few': '{count} osoby',
   'calendar.pdf.people.many': '{count} osób',
+  'calendar.pdf.busy': 'Serwer przygotowuje teraz wiele dokumentów PDF. Spróbuj ponownie za kilka sekund.',
 } as const
