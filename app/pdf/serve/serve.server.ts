@@ -11,7 +11,7 @@ import { PdfWorkerPool } from './worker-pool.server'
 const moduleUrl = new URL(import.meta.url)
 const bundled = moduleUrl.pathname.endsWith('.js')
 const threads = Math.max(1, Math.min(4, os.availableParallelism() - 1))
-export const pdfWorkers = bundled ? new PdfWorkerPool(moduleUrl, threads) : null
+const pdfWorkers = bundled ? new PdfWorkerPool(moduleUrl, threads) : null
 
 /** The code that renders: a new build gives new ETags even for the same view. */
 const buildVersion = crypto
