@@ -46,8 +46,10 @@ export function readMultipartForm(request: Request, onFile: (file: FilePart) => 
     const fail = (error: unknown) => {
       if (settled) return
       settled = true
+      // The rest of the body is dropped, not cut off: cancelling it would close the connection
+      // under the answer still to be sent.
       source.unpipe(parser)
-      source.destroy()
+      source.resume()
       parser.destroy()
       void files.finally(() => reject(error))
     }

@@ -93,6 +93,19 @@ describe('request bodies', () => {
     expect(broken.status).toBe(400)
   })
 
+  it('answers 413 to a text field over 64 KB sent to /verify, on a connection that stays usable', async () => {
+    const form = new FormData()
+    form.append('note', 'x'.repeat(64 * 1024 + 1))
+    form.append('file', new Blob([Uint8Array.from(sampleFiles.pdf())], { type: 'application/pdf' }), 'a.pdf')
+    const response = await fetch(new URL('/verify', baseURL), {
+      method: 'POST',
+      body: form,
+      headers: { Origin: baseURL, 'X-Forwarded-For': fileAddress },
+    })
+    expect(response.status).toBe(413)
+    expect(textOf(await response.text())).toContain('Wystąpił błąd')
+  })
+
   it('takes a presentation named „Raport v=2.pdf” and gives it back under that name', async () => {
     const scene = await createInvitationScene()
     const cookie = await login(scene.accounts.officer.email, scene.accounts.officer.password)
