@@ -106,7 +106,12 @@ describe('request bodies', () => {
     expect(textOf(await response.text())).toContain('Wystąpił błąd')
   })
 
-  it('takes a presentation named „Raport v=2.pdf” and gives it back under that name', async () => {
+  it.each([
+    ['Raport v=2.pdf', 'Raport v=2.pdf', `filename="Raport v=2.pdf"; filename*=UTF-8''Raport%20v%3D2.pdf`],
+    ['Raport; wersja 2.pdf', 'Raport; wersja 2.pdf', `filename="Raport; wersja 2.pdf"; filename*=UTF-8''Raport%3B%20wersja%202.pdf`],
+    ['100% #1 ?.pdf', '100% #1 ?.pdf', `filename="100_ #1 ?.pdf"; filename*=UTF-8''100%25%20%231%20%3F.pdf`],
+    ['poly.html', 'poly.pdf', `filename="poly.pdf"; filename*=UTF-8''poly.pdf`],
+  ])('takes a presentation sent as %j from the convenor and gives it back as %j', async (sent, kept, disposition) => {
     const scene = await createInvitationScene()
     const cookie = await login(scene.accounts.officer.email, scene.accounts.officer.password)
     const pagePath = `/meetings/${scene.meetingId}/presentations`
@@ -115,7 +120,7 @@ describe('request bodies', () => {
     form.append('intent', 'upload')
     form.append('title', 'Raport z wersją 2')
     form.append('visibility', 'members')
-    form.append('file', new Blob([Uint8Array.from(pdf)], { type: 'application/pdf' }), 'Raport v=2.pdf')
+    form.append('file', new Blob([Uint8Array.from(pdf)], { type: 'application/pdf' }), sent)
     const response = await fetch(new URL(pagePath, baseURL), {
       method: 'POST',
       body: form,
@@ -124,12 +129,14 @@ describe('request bodies', () => {
     })
     expect(response.status).toBe(302)
     const html = await (await get(pagePath, { cookie })).text()
-    expect(textOf(html)).toContain('wersja 1: Raport v=2.pdf')
-    const link = html.match(/href="(\/presentations\/[^"]+)"/)?.[1]
-    expect(link && decodeURIComponent(link)).toMatch(/^\/presentations\/\d+\/Raport v=2\.pdf$/)
+    expect(textOf(html)).toContain(`wersja 1: ${kept}`)
+    const link = html.match(/href="(\/presentations\/[^"]+)"/)?.[1]?.replace(/&amp;/g, '&')
+    expect(link).toMatch(/^\/presentations\/\d+\/[^/?]+$/)
+    expect(decodeURIComponent(link!.split('/')[3]!)).toBe(kept)
     const file = await get(link!, { cookie })
     expect(file.status).toBe(200)
-    expect(file.headers.get('Content-Disposition')).toBe(`attachment; filename="Raport v=2.pdf"; filename*=UTF-8''Raport%20v%3D2.pdf`)
+    expect(file.headers.get('Content-Type')).toBe('application/pdf')
+    expect(file.headers.get('Content-Disposition')).toBe(`attachment; ${disposition}`)
     expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true)
   })
 
