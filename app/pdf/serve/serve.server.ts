@@ -12,6 +12,10 @@ const moduleUrl = new URL(import.meta.url)
 const bundled = moduleUrl.pathname.endsWith('.js')
 const threads = Math.max(1, Math.min(4, os.availableParallelism() - 1))
 const pdfWorkers = bundled ? new PdfWorkerPool(moduleUrl, threads) : null
+// `remix dev` imports every rebuild anew: the previous build's workers would render old layouts.
+const globalForPdf = globalThis as unknown as { naradaPdfWorkers?: PdfWorkerPool | null }
+void globalForPdf.naradaPdfWorkers?.close()
+globalForPdf.naradaPdfWorkers = pdfWorkers
 
 /** The code that renders: a new build gives new ETags even for the same view. */
 const buildVersion = crypto
