@@ -1,0 +1,665 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { admin, officer as demoOfficer, type Account } from '#tests/support/accounts'
+import type { CalendarFixture } from '#tests/support/calendar-fixtures'
+import { get, location, login, post } from '#tests/support/http'
+
+/**
+ * Who gets what from every route, as one table. The people are those of a private team
+ * (createCalendarFixture's advisory team and its two-day meeting): `member` sits on it,
+ * `otherMember` sits on the fixture's public working group only, `officer` convenes both
+ * teams, `otherOfficer` is an officer of the demo data's teams, not of these.
+ */
+const people = ['visitor', 'otherMember', 'member', 'otherOfficer', 'officer', 'admin'] as const
+type Who = (typeof people)[number]
+
+/** A status, or `login`: 302 to /login (and back). */
+type Expected = number | 'login'
+type Row = {
+  file: string
+  /** GET, or the POST intent (`POST` for an action without intents). */
+  request: string
+  path: (s: Scene) => string
+  form?: (s: Scene, who: Who) => Record<string, string>
+  /** For visitor, otherMember, member, otherOfficer, officer, admin. */
+  expected: [Expected, Expected, Expected, Expected, Expected, Expected]
+  /** Signs in anew for this request (it ends the session it is sent with). */
+  fresh?: boolean
+}
+
+type Scene = CalendarFixture & {
+  /** A meeting of the private team that has not begun: harmless to invite to or start minutes of. */
+  future: number
+  /** A team of the fixture's officer, to be closed. */
+  closable: number
+  /** An account, an institution and a person of their own, to be disabled, archived and edited. */
+  account: number
+  organisation: number
+  person: number
+  archivable: { organisation: number; person: number }
+  /** A secretary of the private team for each of those who may remove one. */
+  secretaries: Partial<Record<Who, number>>
+  /** Rows of the future meeting for each of those who may remove (or resend) them. */
+  spares: Partial<Record<Who, Record<Spare, number>>>
+}
+type Spare = 'agendaItem' | 'invitation' | 'resent' | 'actionItem'
+
+/** The row `who` removes; for those refused before it is looked up, one that does not exist. */
+const spare = (s: Scene, who: Who, row: Spare) => String(s.spares[who]?.[row] ?? 999999)
+
+const M = (s: Scene) => `/meetings/${s.meetings.dst.id}`
+const P = (s: Scene) => `/meetings/${s.meetings.publicMeeting.id}`
+const F = (s: Scene) => `/meetings/${s.future}`
+const B = (s: Scene) => `/bodies/${s.bodies.privateBody.id}`
+const PB = (s: Scene) => `/bodies/${s.bodies.publicBody.id}`
+const at =
+  (base: (s: Scene) => string, rest = '') =>
+  (s: Scene) =>
+    `${base(s)}${rest}`
+const path_ = (p: string) => () => p
+const intent =
+  (name: string, fields: Record<string, string> = {}) =>
+  () => ({ intent: name, ...fields })
+
+const LOGIN = 'login'
+// The columns' usual patterns: `e` is what those allowed get.
+const all = (e: Expected): Row['expected'] => [e, e, e, e, e, e]
+/** Administrators only; a visitor signs in first. */
+const ADMIN = (e: Expected): Row['expected'] => [LOGIN, 404, 404, 404, 404, e]
+/** The directory's editors: officers and administrators, whichever team they serve. */
+const DIRECTORY = (e: Expected): Row['expected'] => [LOGIN, 404, 404, e, e, e]
+/** The private team's insiders: its member, its officer, administrators. */
+const TEAM = (e: Expected): Row['expected'] => [404, 404, e, 404, e, e]
+/** The public team's insiders: `otherMember` sits on it, `officer` convenes it. */
+const PUBLIC_TEAM_INSIDERS = (e: Expected): Row['expected'] => [404, e, 404, 404, e, e]
+/** The team's officer and administrators; anyone else 404, a visitor included. */
+const MANAGE = (e: Expected): Row['expected'] => [404, 404, 404, 404, e, e]
+/** The same, on pages that send a visitor to sign in first. */
+const MANAGE_SIGN_IN = (e: Expected): Row['expected'] => [LOGIN, 404, 404, 404, e, e]
+/** Minutes forms: a visitor's text is kept on a page of its own (401), not thrown away. */
+const MINUTES = (e: Expected): Row['expected'] => [401, 404, 404, 404, e, e]
+
+const table: Row[] = [
+  { file: '_index.tsx', request: 'GET', path: path_('/'), expected: all(200) },
+  { file: 'account.tsx', request: 'GET', path: path_('/account'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+  { file: 'account.tsx', request: 'POST', path: path_('/account'), form: () => ({}), expected: [LOGIN, 400, 400, 400, 400, 400] },
+  { file: 'admin.audit.tsx', request: 'GET', path: path_('/admin/audit'), expected: ADMIN(200) },
+  { file: 'admin.outbox.tsx', request: 'GET', path: path_('/admin/outbox'), expected: ADMIN(200) },
+  { file: 'admin.users._index.tsx', request: 'GET', path: path_('/admin/users'), expected: ADMIN(200) },
+  { file: 'admin.users.new.tsx', request: 'GET', path: path_('/admin/users/new'), expected: ADMIN(200) },
+  { file: 'admin.users.new.tsx', request: 'POST', path: path_('/admin/users/new'), form: () => ({}), expected: ADMIN(400) },
+  { file: 'admin.users.$userId.tsx', request: 'GET', path: (s) => `/admin/users/${s.account}`, expected: ADMIN(200) },
+  {
+    file: 'admin.users.$userId.tsx',
+    request: 'edit',
+    path: (s) => `/admin/users/${s.account}`,
+    form: intent('edit'),
+    expected: ADMIN(400),
+  },
+  {
+    file: 'admin.users.$userId.tsx',
+    request: 'disable',
+    path: (s) => `/admin/users/${s.account}`,
+    form: intent('disable'),
+    expected: ADMIN(302),
+  },
+  {
+    file: 'admin.users.$userId.tsx',
+    request: 'enable',
+    path: (s) => `/admin/users/${s.account}`,
+    form: intent('enable'),
+    expected: ADMIN(302),
+  },
+
+  { file: 'bodies._index.tsx', request: 'GET', path: path_('/bodies'), expected: all(200) },
+  { file: 'bodies.new.tsx', request: 'GET', path: path_('/bodies/new'), expected: DIRECTORY(200) },
+  { file: 'bodies.new.tsx', request: 'POST', path: path_('/bodies/new'), form: () => ({}), expected: DIRECTORY(400) },
+  { file: 'bodies.$bodyId._index.tsx', request: 'GET', path: B, expected: TEAM(200) },
+  { file: 'bodies.$bodyId._index.tsx', request: 'GET', path: PB, expected: all(200) },
+  { file: 'bodies.$bodyId._index.tsx', request: 'reopen', path: B, form: intent('reopen'), expected: MANAGE_SIGN_IN(302) },
+  {
+    file: 'bodies.$bodyId._index.tsx',
+    request: 'close',
+    path: (s) => `/bodies/${s.closable}`,
+    form: intent('close'),
+    expected: MANAGE_SIGN_IN(302),
+  },
+  { file: 'bodies.$bodyId.action-items.tsx', request: 'GET', path: at(B, '/action-items'), expected: TEAM(200) },
+  { file: 'bodies.$bodyId.action-items.tsx', request: 'GET', path: at(PB, '/action-items'), expected: PUBLIC_TEAM_INSIDERS(200) },
+  {
+    file: 'bodies.$bodyId.action-items.tsx',
+    request: 'state',
+    path: at(B, '/action-items'),
+    form: intent('state', { itemId: '999999' }),
+    expected: MANAGE(400),
+  },
+  { file: 'bodies.$bodyId.calendar[.ics].ts', request: 'GET', path: at(B, '/calendar.ics'), expected: TEAM(200) },
+  { file: 'bodies.$bodyId.calendar[.ics].ts', request: 'GET', path: at(PB, '/calendar.ics'), expected: all(200) },
+  { file: 'bodies.$bodyId.edit.tsx', request: 'GET', path: at(B, '/edit'), expected: MANAGE_SIGN_IN(200) },
+  { file: 'bodies.$bodyId.edit.tsx', request: 'POST', path: at(B, '/edit'), form: () => ({}), expected: MANAGE_SIGN_IN(400) },
+  { file: 'bodies.$bodyId.meetings.new.tsx', request: 'GET', path: at(B, '/meetings/new'), expected: MANAGE_SIGN_IN(200) },
+  {
+    file: 'bodies.$bodyId.meetings.new.tsx',
+    request: 'POST',
+    path: at(B, '/meetings/new'),
+    form: () => ({}),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  { file: 'bodies.$bodyId.members.tsx', request: 'GET', path: at(B, '/members'), expected: [LOGIN, 404, 200, 404, 200, 200] },
+  { file: 'bodies.$bodyId.members.tsx', request: 'GET', path: at(PB, '/members'), expected: [LOGIN, 200, 404, 404, 200, 200] },
+  {
+    file: 'bodies.$bodyId.members.tsx',
+    request: 'add-membership',
+    path: at(B, '/members'),
+    form: intent('add-membership'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'bodies.$bodyId.members.tsx',
+    request: 'end-membership',
+    path: at(B, '/members'),
+    form: intent('end-membership'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'bodies.$bodyId.members.tsx',
+    request: 'add-officer',
+    path: at(B, '/members'),
+    form: intent('add-officer'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'bodies.$bodyId.members.tsx',
+    request: 'remove-officer',
+    path: at(B, '/members'),
+    form: (s, who) => ({ intent: 'remove-officer', userId: String(s.secretaries[who] ?? 999999) }),
+    expected: MANAGE_SIGN_IN(302),
+  },
+  {
+    file: 'bodies.$bodyId.people-options.ts',
+    request: 'GET',
+    path: at(B, '/people-options?organisationId=1'),
+    expected: MANAGE_SIGN_IN(200),
+  },
+  { file: 'bodies.$bodyId.years.$year.tsx', request: 'GET', path: at(PB, '/years/2025'), expected: all(200) },
+  { file: 'bodies.$bodyId.years.$year.tsx', request: 'GET', path: at(B, '/years/2025'), expected: all(404) },
+
+  { file: 'calendar[.ics].ts', request: 'GET', path: path_('/calendar.ics'), expected: all(200) },
+  { file: 'healthz.ts', request: 'GET', path: path_('/healthz'), expected: all(200) },
+  { file: 'invitations.$token.tsx', request: 'GET', path: path_('/invitations/not-a-token'), expected: all(404) },
+  {
+    file: 'invitations.$token.tsx',
+    request: 'POST',
+    path: path_('/invitations/not-a-token'),
+    form: () => ({ response: 'yes' }),
+    expected: all(404),
+  },
+  { file: 'language.tsx', request: 'GET', path: path_('/language'), expected: all(302) },
+  { file: 'language.tsx', request: 'POST', path: path_('/language'), form: () => ({ lang: 'pl', redirectTo: '/' }), expected: all(303) },
+  { file: 'login.tsx', request: 'GET', path: path_('/login'), expected: [200, 302, 302, 302, 302, 302] },
+  {
+    file: 'login.tsx',
+    request: 'POST',
+    path: path_('/login'),
+    form: () => ({ email: 'nobody@narada.test', password: 'wrong' }),
+    expected: [401, 302, 302, 302, 302, 302],
+  },
+  { file: 'logout.tsx', request: 'GET', path: path_('/logout'), expected: [302, 200, 200, 200, 200, 200] },
+  { file: 'logout.tsx', request: 'POST', path: path_('/logout'), form: () => ({}), fresh: true, expected: all(303) },
+
+  { file: 'meetings._index.tsx', request: 'GET', path: path_('/meetings'), expected: all(200) },
+  { file: 'meetings.$meetingId.tsx', request: 'GET', path: M, expected: TEAM(200) },
+  { file: 'meetings.$meetingId._index.tsx', request: 'GET', path: M, expected: TEAM(200) },
+  { file: 'meetings.$meetingId._index.tsx', request: 'GET', path: P, expected: all(200) },
+  { file: 'meetings.$meetingId._index.tsx', request: 'cancel', path: at(M, '?index'), form: intent('cancel'), expected: MANAGE(400) },
+  { file: 'meetings.$meetingId._index.tsx', request: 'held', path: at(F, '?index'), form: intent('held'), expected: MANAGE(400) },
+  { file: 'meetings.$meetingId.agenda.tsx', request: 'GET', path: at(M, '/agenda'), expected: TEAM(200) },
+  { file: 'meetings.$meetingId.agenda.tsx', request: 'GET', path: at(P, '/agenda'), expected: all(200) },
+  { file: 'meetings.$meetingId.agenda.tsx', request: 'add', path: at(M, '/agenda'), form: intent('add'), expected: MANAGE(400) },
+  {
+    file: 'meetings.$meetingId.agenda.tsx',
+    request: 'update',
+    path: at(M, '/agenda'),
+    form: intent('update', { itemId: '999999' }),
+    expected: MANAGE(400),
+  },
+  { file: 'meetings.$meetingId.agenda.tsx', request: 'move', path: at(M, '/agenda'), form: intent('move'), expected: MANAGE(400) },
+  {
+    file: 'meetings.$meetingId.agenda.tsx',
+    request: 'carryOver',
+    path: at(M, '/agenda'),
+    form: intent('carryOver'),
+    expected: MANAGE(302),
+  },
+  {
+    file: 'meetings.$meetingId.agenda.tsx',
+    request: 'remove',
+    path: at(F, '/agenda'),
+    form: (s, who) => ({ intent: 'remove', itemId: spare(s, who, 'agendaItem') }),
+    expected: MANAGE(302),
+  },
+  { file: 'meetings.$meetingId.agenda[.pdf].ts', request: 'GET', path: at(M, '/agenda.pdf'), expected: TEAM(200) },
+  { file: 'meetings.$meetingId.agenda[.pdf].ts', request: 'GET', path: at(P, '/agenda.pdf'), expected: all(200) },
+  { file: 'meetings.$meetingId.answer.tsx', request: 'GET', path: at(M, '/answer'), expected: all(404) },
+  {
+    file: 'meetings.$meetingId.answer.tsx',
+    request: 'POST',
+    path: at(M, '/answer'),
+    form: () => ({ response: 'perhaps' }),
+    expected: [LOGIN, 404, 400, 404, 404, 404],
+  },
+  { file: 'meetings.$meetingId.attendance.tsx', request: 'GET', path: at(M, '/attendance'), expected: [LOGIN, 404, 200, 404, 200, 200] },
+  { file: 'meetings.$meetingId.attendance.tsx', request: 'GET', path: at(P, '/attendance'), expected: [LOGIN, 200, 404, 404, 200, 200] },
+  {
+    file: 'meetings.$meetingId.attendance.tsx',
+    request: 'attendance',
+    path: at(M, '/attendance'),
+    form: intent('attendance'),
+    expected: MANAGE_SIGN_IN(302),
+  },
+  {
+    file: 'meetings.$meetingId.attendance.tsx',
+    request: 'walk-in',
+    path: at(M, '/attendance'),
+    form: intent('walk-in'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'meetings.$meetingId.attendance.tsx',
+    request: 'headcount',
+    path: at(M, '/attendance'),
+    form: intent('headcount', { headcount: 'x' }),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  { file: 'meetings.$meetingId.attendance[.pdf].ts', request: 'GET', path: at(M, '/attendance.pdf'), expected: TEAM(200) },
+  { file: 'meetings.$meetingId.attendance[.pdf].ts', request: 'GET', path: at(P, '/attendance.pdf'), expected: PUBLIC_TEAM_INSIDERS(200) },
+  { file: 'meetings.$meetingId.calendar[.ics].ts', request: 'GET', path: at(M, '/calendar.ics'), expected: TEAM(200) },
+  { file: 'meetings.$meetingId.calendar[.ics].ts', request: 'GET', path: at(P, '/calendar.ics'), expected: all(200) },
+  { file: 'meetings.$meetingId.edit.tsx', request: 'GET', path: at(M, '/edit'), expected: MANAGE_SIGN_IN(200) },
+  { file: 'meetings.$meetingId.edit.tsx', request: 'POST', path: at(M, '/edit'), form: () => ({}), expected: MANAGE_SIGN_IN(400) },
+  { file: 'meetings.$meetingId.invitations.tsx', request: 'GET', path: at(M, '/invitations'), expected: MANAGE_SIGN_IN(200) },
+  {
+    file: 'meetings.$meetingId.invitations.tsx',
+    request: 'invite-members',
+    path: at(F, '/invitations'),
+    form: intent('invite-members'),
+    expected: MANAGE_SIGN_IN(302),
+  },
+  {
+    file: 'meetings.$meetingId.invitations.tsx',
+    request: 'add-person',
+    path: at(M, '/invitations'),
+    form: intent('add-person'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'meetings.$meetingId.invitations.tsx',
+    request: 'add-guest',
+    path: at(M, '/invitations'),
+    form: intent('add-guest'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'meetings.$meetingId.invitations.tsx',
+    request: 'remove',
+    path: at(F, '/invitations'),
+    form: (s, who) => ({ intent: 'remove', invitationId: spare(s, who, 'invitation') }),
+    expected: MANAGE_SIGN_IN(302),
+  },
+  {
+    file: 'meetings.$meetingId.invitations.tsx',
+    request: 'send',
+    path: at(F, '/invitations'),
+    form: intent('send'),
+    expected: MANAGE_SIGN_IN(200),
+  },
+  {
+    file: 'meetings.$meetingId.invitations.tsx',
+    request: 'resend',
+    path: at(F, '/invitations'),
+    form: (s, who) => ({ intent: 'resend', invitationId: spare(s, who, 'resent') }),
+    expected: MANAGE_SIGN_IN(200),
+  },
+  { file: 'meetings.$meetingId.minutes._index.tsx', request: 'GET', path: at(M, '/minutes'), expected: [404, 404, 404, 404, 200, 200] },
+  {
+    file: 'meetings.$meetingId.minutes._index.tsx',
+    request: 'start',
+    path: at(F, '/minutes'),
+    form: intent('start'),
+    expected: MINUTES(302),
+  },
+  {
+    file: 'meetings.$meetingId.minutes._index.tsx',
+    request: 'save',
+    path: at(M, '/minutes'),
+    form: intent('save'),
+    expected: MINUTES(400),
+  },
+  {
+    file: 'meetings.$meetingId.minutes._index.tsx',
+    request: 'circulate',
+    path: at(M, '/minutes'),
+    form: intent('circulate'),
+    expected: MINUTES(400),
+  },
+  { file: 'meetings.$meetingId.minutes.action-items.tsx', request: 'GET', path: at(M, '/minutes/action-items'), expected: TEAM(200) },
+  {
+    file: 'meetings.$meetingId.minutes.action-items.tsx',
+    request: 'GET',
+    path: at(P, '/minutes/action-items'),
+    expected: PUBLIC_TEAM_INSIDERS(200),
+  },
+  {
+    file: 'meetings.$meetingId.minutes.action-items.tsx',
+    request: 'add',
+    path: at(M, '/minutes/action-items'),
+    form: intent('add'),
+    expected: MANAGE(400),
+  },
+  {
+    file: 'meetings.$meetingId.minutes.action-items.tsx',
+    request: 'update',
+    path: at(M, '/minutes/action-items'),
+    form: intent('update', { itemId: '999999' }),
+    expected: MANAGE(400),
+  },
+  {
+    file: 'meetings.$meetingId.minutes.action-items.tsx',
+    request: 'state',
+    path: at(M, '/minutes/action-items'),
+    form: intent('state', { itemId: '999999' }),
+    expected: MANAGE(400),
+  },
+  {
+    file: 'meetings.$meetingId.minutes.action-items.tsx',
+    request: 'move',
+    path: at(M, '/minutes/action-items'),
+    form: intent('move', { itemId: '999999' }),
+    expected: MANAGE(400),
+  },
+  {
+    file: 'meetings.$meetingId.minutes.action-items.tsx',
+    request: 'remove',
+    path: at(F, '/minutes/action-items'),
+    form: (s, who) => ({ intent: 'remove', itemId: spare(s, who, 'actionItem') }),
+    expected: MANAGE(302),
+  },
+  { file: 'meetings.$meetingId.minutes.comments.tsx', request: 'GET', path: at(M, '/minutes/comments'), expected: all(404) },
+  {
+    file: 'meetings.$meetingId.minutes.comments.tsx',
+    request: 'comment',
+    path: at(M, '/minutes/comments'),
+    form: intent('comment'),
+    expected: all(404),
+  },
+  {
+    file: 'meetings.$meetingId.minutes.comments.tsx',
+    request: 'resolve',
+    path: at(M, '/minutes/comments'),
+    form: intent('resolve'),
+    expected: all(404),
+  },
+  { file: 'meetings.$meetingId.minutes.versions._index.tsx', request: 'GET', path: at(M, '/minutes/versions'), expected: all(404) },
+  { file: 'meetings.$meetingId.minutes.versions.$number.tsx', request: 'GET', path: at(M, '/minutes/versions/1'), expected: all(404) },
+  { file: 'meetings.$meetingId.minutes[.pdf].ts', request: 'GET', path: at(M, '/minutes.pdf'), expected: all(404) },
+  { file: 'meetings.$meetingId.presentations.tsx', request: 'GET', path: at(M, '/presentations'), expected: TEAM(200) },
+  { file: 'meetings.$meetingId.presentations.tsx', request: 'GET', path: at(P, '/presentations'), expected: all(200) },
+  {
+    file: 'meetings.$meetingId.presentations.tsx',
+    request: 'upload',
+    path: at(M, '/presentations'),
+    form: intent('upload'),
+    expected: MANAGE(400),
+  },
+  {
+    file: 'meetings.$meetingId.presentations.tsx',
+    request: 'replace',
+    path: at(M, '/presentations'),
+    form: intent('replace'),
+    expected: MANAGE(400),
+  },
+  {
+    file: 'presentations.$presentationId.$fileName.ts',
+    request: 'GET',
+    path: path_('/presentations/999999/slajdy.pdf'),
+    expected: all(404),
+  },
+
+  { file: 'organisations._index.tsx', request: 'GET', path: path_('/organisations'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+  { file: 'organisations.new.tsx', request: 'GET', path: path_('/organisations/new'), expected: DIRECTORY(200) },
+  { file: 'organisations.new.tsx', request: 'POST', path: path_('/organisations/new'), form: () => ({}), expected: DIRECTORY(400) },
+  {
+    file: 'organisations.$orgId._index.tsx',
+    request: 'GET',
+    path: (s) => `/organisations/${s.organisation}`,
+    expected: [LOGIN, 200, 200, 200, 200, 200],
+  },
+  {
+    file: 'organisations.$orgId._index.tsx',
+    request: 'archive-person',
+    path: (s) => `/organisations/${s.archivable.organisation}`,
+    form: (s) => ({ intent: 'archive-person', personId: String(s.archivable.person) }),
+    expected: DIRECTORY(302),
+  },
+  {
+    file: 'organisations.$orgId._index.tsx',
+    request: 'archive',
+    path: (s) => `/organisations/${s.archivable.organisation}`,
+    form: intent('archive'),
+    expected: ADMIN(302),
+  },
+  {
+    file: 'organisations.$orgId._index.tsx',
+    request: 'restore',
+    path: (s) => `/organisations/${s.archivable.organisation}`,
+    form: intent('restore'),
+    expected: ADMIN(302),
+  },
+  { file: 'organisations.$orgId.edit.tsx', request: 'GET', path: (s) => `/organisations/${s.organisation}/edit`, expected: DIRECTORY(200) },
+  {
+    file: 'organisations.$orgId.edit.tsx',
+    request: 'POST',
+    path: (s) => `/organisations/${s.organisation}/edit`,
+    form: () => ({}),
+    expected: DIRECTORY(400),
+  },
+  {
+    file: 'organisations.$orgId.people.new.tsx',
+    request: 'GET',
+    path: (s) => `/organisations/${s.organisation}/people/new`,
+    expected: DIRECTORY(200),
+  },
+  {
+    file: 'organisations.$orgId.people.new.tsx',
+    request: 'POST',
+    path: (s) => `/organisations/${s.organisation}/people/new`,
+    form: () => ({}),
+    expected: DIRECTORY(400),
+  },
+  { file: 'people.$personId.edit.tsx', request: 'GET', path: (s) => `/people/${s.person}/edit`, expected: DIRECTORY(200) },
+  {
+    file: 'people.$personId.edit.tsx',
+    request: 'POST',
+    path: (s) => `/people/${s.person}/edit`,
+    form: () => ({}),
+    expected: DIRECTORY(400),
+  },
+  { file: 'regions._index.tsx', request: 'GET', path: path_('/regions'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+  {
+    file: 'regions.options.ts',
+    request: 'GET',
+    path: path_('/regions/options?voivodeship=24'),
+    expected: [LOGIN, 200, 200, 200, 200, 200],
+  },
+  { file: 'verify._index.tsx', request: 'GET', path: path_('/verify'), expected: all(200) },
+  { file: 'verify._index.tsx', request: 'POST', path: path_('/verify'), form: () => ({ code: 'NIEMA-TAKIEGO' }), expected: all(400) },
+  { file: 'verify.$code.tsx', request: 'GET', path: path_('/verify/NIEMA-TAKIEGO'), expected: all(302) },
+]
+
+let scene: Scene
+const accounts: Partial<Record<Who, Account>> = {}
+const cookies: Partial<Record<Who, string>> = {}
+
+beforeAll(async () => {
+  const { createCalendarFixture } = await import('#tests/support/calendar-fixtures')
+  const { createTestAccount } = await import('#tests/support/accounts')
+  const { SYSTEM_ACTOR } = await import('~/models/audit.server')
+  const { createMeeting } = await import('~/models/meeting.server')
+  const { addOfficer, createBody } = await import('~/models/body.server')
+  const { createOrganisation } = await import('~/models/organisation.server')
+  const { createPerson } = await import('~/models/person.server')
+  const { MeetingSchema } = await import('~/schemas/meeting')
+  const { BodySchema } = await import('~/schemas/body')
+  const { db, schema } = await import('~/db.server')
+  const { eq } = await import('drizzle-orm')
+  const fixture = await createCalendarFixture()
+  const bodyId = fixture.bodies.privateBody.id
+  const future = createMeeting({
+    bodyId,
+    input: MeetingSchema.parse({
+      topic: `Spotkanie w przyszłości ${fixture.suffix}`,
+      startsAt: '2099-03-01T10:00',
+      endsAt: '2099-03-01T12:00',
+      isPublic: false,
+    }),
+    actor: SYSTEM_ACTOR,
+  }).id
+  const convening = db.select({ id: schema.bodies.conveningOrganisationId }).from(schema.bodies).where(eq(schema.bodies.id, bodyId)).get()!
+    .id
+  const closable = createBody({
+    input: BodySchema.parse({
+      kind: 'working_group',
+      name: `Zespół do zamknięcia ${fixture.suffix}`,
+      conveningOrganisationId: convening,
+      isPublic: false,
+    }),
+    actor: SYSTEM_ACTOR,
+    convenor: fixture.accounts.officer.user,
+  })
+  if (!closable.ok) throw new Error('closable body')
+  const throwaway = await createTestAccount({ name: 'Konto do wyłączenia' })
+  const account = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, throwaway.email)).get()!.id
+  const organisation = createOrganisation({
+    input: { name: `Instytucja do edycji ${fixture.suffix}`, kind: 'ngo', municipalityCode: '2479011' },
+    actor: SYSTEM_ACTOR,
+  })
+  if (!organisation.ok) throw new Error('organisation')
+  const person = createPerson({ input: { name: 'Zofia Źdźbło', organisationId: organisation.id }, actor: SYSTEM_ACTOR })
+  if (!person.ok) throw new Error('person')
+  const archivable = createOrganisation({
+    input: { name: `Instytucja do archiwizacji ${fixture.suffix}`, kind: 'ngo', municipalityCode: '2479011' },
+    actor: SYSTEM_ACTOR,
+  })
+  if (!archivable.ok) throw new Error('organisation')
+  const archivablePerson = createPerson({ input: { name: 'Jerzy Ćmiel', organisationId: archivable.id }, actor: SYSTEM_ACTOR })
+  if (!archivablePerson.ok) throw new Error('person')
+  const secretaries: Scene['secretaries'] = {}
+  for (const who of ['officer', 'admin'] as const) {
+    const secretary = await createTestAccount({ role: 'officer', name: `Sekretarz (${who})` })
+    const id = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, secretary.email)).get()!.id
+    if (!addOfficer({ bodyId, userId: id, role: 'secretary', actor: SYSTEM_ACTOR }).ok) throw new Error('secretary')
+    secretaries[who] = id
+  }
+  const spares: Scene['spares'] = {}
+  for (const [position, who] of (['officer', 'admin'] as const).entries()) {
+    const returningId = { id: schema.agendaItems.id }
+    const agendaItem = db
+      .insert(schema.agendaItems)
+      .values({
+        meetingId: future,
+        day: '2099-03-01',
+        position,
+        startTime: '10:00',
+        endTime: '11:00',
+        kind: 'discussion',
+        title: `Punkt (${who})`,
+      })
+      .returning(returningId)
+      .get().id
+    const invite = () =>
+      db
+        .insert(schema.invitations)
+        .values({
+          meetingId: future,
+          kind: 'guest',
+          guestName: `Gość (${who})`,
+          guestEmail: `gosc-${who}-${fixture.suffix}@example.pl`,
+          tokenHash: crypto.randomBytes(32).toString('hex'),
+        })
+        .returning({ id: schema.invitations.id })
+        .get().id
+    const actionItem = db
+      .insert(schema.actionItems)
+      .values({ bodyId, meetingId: future, position, text: `Zadanie (${who})` })
+      .returning({ id: schema.actionItems.id })
+      .get().id
+    spares[who] = { agendaItem, invitation: invite(), resent: invite(), actionItem }
+  }
+  scene = {
+    ...fixture,
+    spares,
+    future,
+    closable: closable.id,
+    account,
+    organisation: organisation.id,
+    person: person.id,
+    archivable: { organisation: archivable.id, person: archivablePerson.id },
+    secretaries,
+  }
+
+  Object.assign(accounts, {
+    otherMember: fixture.accounts.otherMember,
+    member: fixture.accounts.member,
+    otherOfficer: demoOfficer,
+    officer: fixture.accounts.officer,
+    admin,
+  })
+  await Promise.all(
+    Object.entries(accounts).map(async ([who, account]) => {
+      cookies[who as Who] = await login(account.email, account.password)
+    }),
+  )
+})
+
+async function send(row: Row, who: Who): Promise<Response> {
+  const account = accounts[who]
+  const cookie = row.fresh && account ? await login(account.email, account.password) : cookies[who]
+  const url = row.path(scene)
+  if (row.request === 'GET') return get(url, { cookie })
+  return post(url, row.form!(scene, who), { cookie })
+}
+
+function observed(response: Response): Expected {
+  const to = location(response)
+  if (response.status === 302 && to?.startsWith('/login?')) return 'login'
+  return response.status
+}
+
+describe('the access matrix', () => {
+  it('names every route file', () => {
+    const files = fs.readdirSync(path.join(import.meta.dirname, '../../app/routes')).sort()
+    const named = new Set(table.map((row) => row.file))
+    expect(files.filter((file) => !named.has(file))).toEqual([])
+    expect([...named].filter((file) => !files.includes(file))).toEqual([])
+  })
+
+  it('answers each person as the table says', async () => {
+    // Side by side, but the rows that change something (close, disable…) once per person.
+    const actual = await Promise.all(
+      table.map(async (row) => {
+        const statuses: Expected[] = []
+        for (const who of people) statuses.push(observed(await send(row, who)))
+        return statuses
+      }),
+    )
+    if (process.env.RECORD) {
+      console.log(table.map((row, i) => `${row.file} ${row.request} ${row.path(scene)}: ${JSON.stringify(actual[i])}`).join('\n'))
+    }
+    const mismatches = table.flatMap((row, i) =>
+      JSON.stringify(actual[i]) === JSON.stringify(row.expected) ? [] : [`${row.file} ${row.request}: ${JSON.stringify(actual[i])}`],
+    )
+    expect(mismatches).toEqual([])
+  })
+})
