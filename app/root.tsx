@@ -106,7 +106,9 @@ export function ErrorBoundary() {
       ? [t('error.notFoundTitle'), t('error.notFound')]
       : status === 403
         ? [t('error.forbiddenTitle'), t('error.forbidden')]
-        : [t('error.genericTitle'), t('error.generic')]
+        : status === 413
+          ? [t('error.tooLargeTitle'), t('error.tooLarge')]
+          : [t('error.genericTitle'), t('error.generic')]
   const content = (
     <>
       <h1>{title}</h1>

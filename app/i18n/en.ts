@@ -299,6 +299,8 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'This page does not exist or you have no access to it.',
   'error.forbiddenTitle': 'No access',
   'error.forbidden': 'You are not allowed to do this.',
+  'error.tooLargeTitle': 'The data sent is too large',
+  'error.tooLarge': 'A form field is too long, so nothing was saved. Shorten the text and send the form again.',
   'error.genericTitle': 'Something went wrong',
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.backHome': 'Back to the home page',

@@ -302,6 +302,8 @@ export const pl = {
   'error.notFound': 'Ta strona nie istnieje albo nie masz do niej dostępu.',
   'error.forbiddenTitle': 'Brak dostępu',
   'error.forbidden': 'Nie masz uprawnień do tej czynności.',
+  'error.tooLargeTitle': 'Przesłane dane są zbyt duże',
+  'error.tooLarge': 'Pole formularza jest zbyt długie, więc nic nie zostało zapisane. Skróć tekst i wyślij formularz ponownie.',
   'error.genericTitle': 'Wystąpił błąd',
   'error.generic': 'Coś poszło nie tak. Spróbuj ponownie za chwilę.',
   'error.backHome': 'Wróć na stronę główną',

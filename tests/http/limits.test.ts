@@ -103,7 +103,7 @@ describe('request bodies', () => {
       headers: { Origin: baseURL, 'X-Forwarded-For': fileAddress },
     })
     expect(response.status).toBe(413)
-    expect(textOf(await response.text())).toContain('Wystąpił błąd')
+    expect(textOf(await response.text())).toContain('Przesłane dane są zbyt duże')
   })
 
   it.each([
