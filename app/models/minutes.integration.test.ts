@@ -5,6 +5,7 @@ import { db, schema } from '~/db.server'
 import { addAgendaItem } from './agenda.server'
 import { setAttendance } from './attendance.server'
 import { addPersonGuest, inviteMembers, listInvitations } from './invitation.server'
+import { getMeetingAccess } from './meeting.server'
 import { approveMinutes, circulateMinutes, publishMinutes, reopenMinutes } from './minutes-cycle.server'
 import {
   getMinutes,
@@ -160,8 +161,18 @@ describe('the approval cycle', () => {
 
     minutes = getMinutes({ meetingId: scene.meetingId })!
     expect(minutes.state).toBe('circulated')
-    expect(getMinutesAccess({ meetingId: scene.meetingId, user: scene.accounts.member.user }).comment).toBe(true)
-    expect(getMinutesAccess({ meetingId: scene.meetingId, user: scene.accounts.outsider.user }).read).toBe(false)
+    expect(
+      getMinutesAccess({
+        meetingId: scene.meetingId,
+        meeting: getMeetingAccess({ meetingId: scene.meetingId, user: scene.accounts.member.user }),
+      }).comment,
+    ).toBe(true)
+    expect(
+      getMinutesAccess({
+        meetingId: scene.meetingId,
+        meeting: getMeetingAccess({ meetingId: scene.meetingId, user: scene.accounts.outsider.user }),
+      }).read,
+    ).toBe(false)
 
     // A stale step is refused: the revision moved on with the circulation.
     expect(

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { MinutesSectionKind, MinutesState, MinutesVisibility } from '#db/schema/enums'
-import type { SessionUser } from '~/auth/session.server'
+import { canInMinutes } from '~/auth/minutes-permissions'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { venueLine } from '~/utils/format'
 import { recordAudit, type Actor } from './audit.server'
 import { listAgenda } from './agenda.server'
 import { listAttendance } from './attendance.server'
-import { getMeeting, getMeetingAccess, type MeetingAccess } from './meeting.server'
+import { getMeeting, type MeetingAccess } from './meeting.server'
 
 const mn = schema.minutes
 const ms = schema.minutesSections
@@ -24,32 +24,30 @@ export type MinutesAccess = {
 }
 
 /**
- * Who may do what with one meeting's minutes. Draft and circulated minutes are the team's
- * alone; published ones are read by the team (visibility `members`) or by anyone who may see
- * the meeting (`public`). No minutes yet: only the team's officers may start them.
+ * Who may do what with one meeting's minutes (auth/minutes-permissions), given how far the
+ * user sees into the meeting (auth/access.server's requireMeeting or meetingAccessOf).
  */
 export function getMinutesAccess({
   meetingId,
-  user,
+  meeting,
   now = new Date(),
 }: {
   meetingId: number
-  user: SessionUser | null
+  meeting: MeetingAccess
   now?: Date
 }): MinutesAccess {
-  const meeting = getMeetingAccess({ meetingId, user })
-  const row = db
-    .select({ state: mn.state, visibility: mn.visibility, commentsDueAt: mn.commentsDueAt })
-    .from(mn)
-    .where(eq(mn.meetingId, meetingId))
-    .get()
-  const insider = meeting === 'manage' || meeting === 'member'
-  const manage = meeting === 'manage'
-  if (!row) return { meeting, read: false, manage, comment: false }
-  const published = row.state === 'published'
-  const read = insider || (published && row.visibility === 'public' && meeting !== 'none')
-  const comment = insider && row.state === 'circulated' && (!row.commentsDueAt || new Date(row.commentsDueAt) > now)
-  return { meeting, read, manage, comment }
+  const minutes =
+    db
+      .select({ state: mn.state, visibility: mn.visibility, commentsDueAt: mn.commentsDueAt })
+      .from(mn)
+      .where(eq(mn.meetingId, meetingId))
+      .get() ?? null
+  return {
+    meeting,
+    read: canInMinutes(meeting, minutes, 'minutes.read', now),
+    manage: canInMinutes(meeting, minutes, 'minutes.manage', now),
+    comment: canInMinutes(meeting, minutes, 'minutes.comment', now),
+  }
 }
 
 export type MinutesSection = { id: number; kind: MinutesSectionKind; agendaItemId: number | null; title: string; body: string }

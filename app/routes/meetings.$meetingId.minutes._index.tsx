@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { meetingAccessOf, requireMeeting } from '~/auth/access.server'
 import { getUser, notFound } from '~/auth/require.server'
 import { MinutesCycle } from '~/components/minutes-cycle'
 import { MinutesEditor } from '~/components/minutes-editor'
 import { isExpiredSubmission, MinutesSessionExpired } from '~/components/minutes-expired'
 import { MinutesReader } from '~/components/minutes-reader'
 import { useT } from '~/i18n/use-t'
-import { getMeeting } from '~/models/meeting.server'
 import { getMinutes, getMinutesAccess, getMinutesId, startMinutes } from '~/models/minutes.server'
 import { expiredSaveResponse } from '~/utils/expired-save.server'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
@@ -30,9 +30,9 @@ export const meta: MetaFunction = ({ matches }) => {
 const WEEK_MS = 7 * 24 * 3_600_000
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request)
-  const meetingId = parseId(params.meetingId)
-  const access = getMinutesAccess({ meetingId, user })
+  const { access: meetingAccess, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const meetingId = meeting.id
+  const access = getMinutesAccess({ meetingId, meeting: meetingAccess })
   if (!access.read) {
     // Nobody reads minutes not yet started; their officers may start them.
     if (access.manage && getMinutesId({ meetingId }) === undefined) return json({ started: false as const, meetingId })
@@ -43,7 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const minutes = readerMinutes(live, insider)
   if (!minutes) throw notFound()
   const editable = access.manage && (live.state === 'draft' || live.state === 'circulated')
-  const meeting = access.manage ? getMeeting({ id: meetingId }) : undefined
   return json({
     started: true as const,
     meetingId,
@@ -58,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle: access.manage
       ? {
           defaults: { commentsDueAt: toWarsawLocalInput(new Date(Date.now() + WEEK_MS)), approvedOn: warsawDay(new Date()) },
-          publicAllowed: !!meeting && meeting.isPublic && meeting.bodyIsPublic,
+          publicAllowed: meeting.isPublic && meeting.bodyIsPublic,
         }
       : null,
   })
@@ -70,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await getUser(request)
   // Never a redirect to /login here: that would throw away what the officer wrote.
   if (!user) throw expiredSaveResponse(context, formData)
-  if (!getMinutesAccess({ meetingId, user }).manage) throw notFound()
+  if (!getMinutesAccess({ meetingId, meeting: await meetingAccessOf(request, meetingId) }).manage) throw notFound()
   const actor = actorOf(user, context)
   const intent = formData.get('intent')
   if (intent === 'start') {

@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meetingId, access, minutes } = await requireMinutesInsider(request, params.meetingId)
+  const { meetingId, access, minutes } = await requireMinutesInsider(request, params)
   const comments = listMinutesComments({ minutesId: minutes.id })
   const sections = minutes.snapshot.sections
   const removedTitles = [...new Set(comments.filter((c) => c.sectionId === null && c.sectionTitle !== null).map((c) => c.sectionTitle!))]
@@ -81,7 +81,7 @@ type ActionData =
   | { form: `resolve-${number}`; result: SubmissionResult<string[]>; refused?: undefined }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId, access, minutes } = await requireMinutesInsider(request, params.meetingId)
+  const { user, meetingId, access, minutes } = await requireMinutesInsider(request, params)
   const actor = actorOf(user, context)
   const here = `/meetings/${meetingId}/minutes/comments`
   const formData = await request.formData()

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** One frozen version, as it was saved; for the team only, like the list of versions. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meetingId, minutes } = await requireMinutesInsider(request, params.meetingId)
+  const { meetingId, minutes } = await requireMinutesInsider(request, params)
   const number = parseId(params.number)
   const version = getMinutesVersion({ minutesId: minutes.id, number })
   if (!version) throw notFound()

@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => {
  * page, and a list of versions would tell them about drafts they may not see, so they get 404.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meetingId, minutes } = await requireMinutesInsider(request, params.meetingId)
+  const { meetingId, minutes } = await requireMinutesInsider(request, params)
   const versions = listMinutesVersions({ minutesId: minutes.id }).map((v) => ({
     number: v.number,
     state: v.state,

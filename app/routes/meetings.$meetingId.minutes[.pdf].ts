@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getUser, notFound } from '~/auth/require.server'
+import { requireMeeting } from '~/auth/access.server'
+import { notFound } from '~/auth/require.server'
 import { getMinutes, getMinutesAccess, getMinutesId, getPublishedPdf, getPublishedVersion } from '~/models/minutes.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
 import { minutesFileName } from '~/pdf/minutes/view'
 import { fileResponse } from '~/utils/content-disposition'
-import { parseId } from '~/utils/http.server'
 
 /**
  * „Notatka ze spotkania” as a PDF. Published minutes are the published version's archived
@@ -12,9 +12,9 @@ import { parseId } from '~/utils/http.server'
  * the team reads the live text, marked PROJEKT until approved. Anyone else: 404.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meetingId = parseId(params.meetingId)
-  const access = getMinutesAccess({ meetingId, user: await getUser(request) })
-  if (!access.read) throw notFound()
+  const { access, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const meetingId = meeting.id
+  if (!getMinutesAccess({ meetingId, meeting: access }).read) throw notFound()
   const minutesId = getMinutesId({ meetingId })
   if (!minutesId) throw notFound()
   const published = getPublishedVersion({ minutesId })

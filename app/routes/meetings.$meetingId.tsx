@@ -18,10 +18,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A minutes form sent after the session expired gets a page of its own with the writer's
   // text (routes/meetings.$meetingId.minutes._index); the meeting stays out of it.
   if (isExpiredSave(context)) return json({ access: null, minutesTab: false, meeting: null })
-  const { user, access, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const { access, meeting } = await requireMeeting(request, params, 'meeting.read')
   return json({
     access,
-    minutesTab: canInMeeting(access, 'meeting.manage') || getMinutesAccess({ meetingId: meeting.id, user }).read,
+    minutesTab: canInMeeting(access, 'meeting.manage') || getMinutesAccess({ meetingId: meeting.id, meeting: access }).read,
     meeting: {
       id: meeting.id,
       bodyId: meeting.bodyId,

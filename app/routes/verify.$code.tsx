@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { getUser, notFound } from '~/auth/require.server'
+import { meetingAccessOf } from '~/auth/access.server'
+import { notFound } from '~/auth/require.server'
 import { CheckResult, DocumentDetails, PdfUploadForm } from '~/components/verification'
 import { useT } from '~/i18n/use-t'
 import { getMinutesAccess } from '~/models/minutes.server'
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (code && code !== params.code) throw redirect(`/verify/${code}`)
   const document = requireDocument(code ?? undefined)
   const { meetingId, ...summary } = document
-  const readable = getMinutesAccess({ meetingId, user: await getUser(request) }).read
+  const readable = getMinutesAccess({ meetingId, meeting: await meetingAccessOf(request, meetingId) }).read
   return json(
     {
       document: summary,
