@@ -13,17 +13,21 @@ export function boundedQueue({ concurrency, maxWaiting }: { concurrency: number;
   let running = 0
   const waiting: (() => void)[] = []
 
+  // A finished task hands its slot straight to the first waiting one: were the count lowered
+  // first, a task arriving before the woken one resumes would take the slot as well.
   const next = () => {
-    running--
-    waiting.shift()?.()
+    const wake = waiting.shift()
+    if (wake) wake()
+    else running--
   }
 
   return async function run<T>(task: () => Promise<T>): Promise<T> {
     if (running >= concurrency) {
       if (waiting.length >= maxWaiting) throw new QueueFullError()
       await new Promise<void>((resolve) => waiting.push(resolve))
+    } else {
+      running++
     }
-    running++
     try {
       return await task()
     } finally {

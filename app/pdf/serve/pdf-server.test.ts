@@ -113,6 +113,29 @@ describe('boundedQueue', () => {
     await Promise.all([first, second])
     expect(started).toEqual(['first', 'second'])
   })
+
+  it('runs no more than its concurrency when a task arrives just as a running one ends', async () => {
+    const run = boundedQueue({ concurrency: 1, maxWaiting: 2 })
+    let active = 0
+    let mostActive = 0
+    const finishers: (() => void)[] = []
+    const task = () => {
+      mostActive = Math.max(mostActive, ++active)
+      return new Promise<void>((resolve) => finishers.push(() => (active--, resolve())))
+    }
+    const tasks = [run(task), run(task)]
+    await settle()
+    finishers[0]!()
+    // Arrives after the first task ends, before the waiting one has resumed.
+    queueMicrotask(() => tasks.push(run(task)))
+    await settle()
+    expect(mostActive).toBe(1)
+    finishers[1]!()
+    await settle()
+    finishers[2]!()
+    await Promise.all(tasks)
+    expect(finishers).toHaveLength(3)
+  })
 })
 
 describe('ByteCache', () => {
