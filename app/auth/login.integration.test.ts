@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db, schema } from '~/db.server'
 import { createUser } from '~/models/user.server'
@@ -125,6 +125,48 @@ describe('signIn against the real database', () => {
     const kept = 2 * (MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS - 1)
     for (let i = kept; i < MAX_FAILURES_PER_ADDRESS; i++) await fail(`nobody-${crypto.randomUUID()}@narada.test`, ip, 1)
     expect((await signIn({ email: user.email, password: user.password, ip })).status).toBe('throttled')
+  })
+
+  it(`evaluates no more than ${MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS} of a burst of parallel wrong passwords from one address`, async () => {
+    const user = await newUser()
+    const ip = newAddress()
+    const results = await Promise.all(Array.from({ length: 30 }, () => signIn({ email: user.email, password: 'wrong password', ip })))
+
+    const statuses = results.map((result) => result.status)
+    expect(statuses.filter((status) => status === 'failed')).toHaveLength(MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+    expect(statuses.filter((status) => status === 'throttled')).toHaveLength(30 - MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+    const actions = auditedActions(user.email).map((entry) => entry.action)
+    expect(actions.filter((action) => action === 'login.failed')).toHaveLength(MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+    expect(actions.filter((action) => action === 'login.throttled')).toHaveLength(30 - MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS)
+    const recorded = db
+      .select({ succeeded: schema.loginAttempts.succeeded })
+      .from(schema.loginAttempts)
+      .where(eq(schema.loginAttempts.email, user.email))
+      .all()
+    expect(recorded).toEqual(Array.from({ length: MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS }, () => ({ succeeded: false })))
+  })
+
+  it('under attack, queues slowed attempts for the account: an address that failed is held back, the owner waits and gets in', async () => {
+    const user = await newUser()
+    for (let i = 0; i < SLOW_DOWN_AFTER_ACCOUNT_FAILURES; i++) await fail(user.email, newAddress(), 1)
+    const attacker = newAddress()
+    await fail(user.email, attacker, 1)
+
+    const [queued, again, owner] = await Promise.all([
+      signIn({ email: user.email, password: 'wrong password', ip: newAddress() }),
+      signIn({ email: user.email, password: 'wrong password', ip: attacker }),
+      signIn({ email: user.email, password: user.password, ip: newAddress() }),
+    ])
+    expect(queued).toEqual({ status: 'failed' })
+    expect(again.status).toBe('throttled')
+    expect(owner).toEqual({ status: 'ok', userId: user.id })
+    expect(auditedActions(user.email)).toContainEqual({ action: 'login.throttled', ip: attacker })
+    const succeeded = db
+      .select({ ip: schema.loginAttempts.ip })
+      .from(schema.loginAttempts)
+      .where(and(eq(schema.loginAttempts.email, user.email), eq(schema.loginAttempts.succeeded, true)))
+      .all()
+    expect(succeeded).toHaveLength(1)
   })
 
   it('refuses a disabled account with the right password like a wrong one', async () => {

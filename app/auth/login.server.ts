@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm'
-import { db, schema } from '~/db.server'
+import { db, schema, type Tx } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { getDecoyHash, verifyPassword } from './password.server'
 
@@ -15,32 +15,29 @@ export const MAX_SLOW_DOWN_MS = 4_000
 
 export type SignInResult = { status: 'ok'; userId: number } | { status: 'failed' } | { status: 'throttled'; retryAfterSeconds: number }
 
+type Admission = { status: 'throttled'; retryAfterSeconds: number } | { status: 'admitted'; attemptId: number; turnAt: number | null }
+
 const attempts = schema.loginAttempts
+
+/**
+ * When the last slowed attempt waiting for each account gets its turn. Slowed attempts for one
+ * account take turns, so that parallel attempts are spaced by the delay instead of sharing it;
+ * the last attempt to wait removes its account.
+ */
+const nextTurnFor = new Map<string, number>()
 
 /**
  * Checks an e-mail and password. Too many failures from one address, or for one account
  * from one address, within 15 minutes hold that address back. Failures for an account from
  * many addresses never refuse it (the owner must still get in): they only slow every
- * attempt for it down. A miss and a wrong password take the same time and say the same.
+ * attempt for it down, one after another. A miss and a wrong password take the same time
+ * and say the same.
  */
 export async function signIn({ email, password, ip }: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  const now = Date.now()
   const normalisedEmail = email.trim().toLowerCase()
-  const since = Math.max(now - ATTEMPT_WINDOW_MS, lastSuccessOf(normalisedEmail))
-  const retryAfterMs = Math.max(
-    waitAfter(failures(and(eq(attempts.email, normalisedEmail), eq(attempts.ip, ip)), since), MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
-    waitAfter(failures(eq(attempts.ip, ip), now - ATTEMPT_WINDOW_MS), MAX_FAILURES_PER_ADDRESS, now),
-  )
-  if (retryAfterMs > 0) {
-    recordAudit(db, { actorUserId: null, action: 'login.throttled', ip, detail: normalisedEmail })
-    return { status: 'throttled', retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }
-  }
-
-  const delayMs = slowDownFor(failures(eq(attempts.email, normalisedEmail), since).length)
-  if (delayMs > 0) {
-    recordAudit(db, { actorUserId: null, action: 'login.slowed', ip, detail: normalisedEmail })
-    await sleep(delayMs)
-  }
+  const admission = admit(normalisedEmail, ip, Date.now())
+  if (admission.status === 'throttled') return admission
+  if (admission.turnAt !== null) await waitForTurn(normalisedEmail, admission.turnAt)
 
   const user = db
     .select({ id: schema.users.id, disabledAt: schema.users.disabledAt, hash: schema.passwords.hash })
@@ -52,7 +49,7 @@ export async function signIn({ email, password, ip }: { email: string; password:
   const succeeded = !!user && !!user.hash && !user.disabledAt && valid
 
   db.transaction((tx) => {
-    tx.insert(attempts).values({ email: normalisedEmail, ip, succeeded, at: Date.now() }).run()
+    if (succeeded) tx.update(attempts).set({ succeeded: true }).where(eq(attempts.id, admission.attemptId)).run()
     recordAudit(tx, {
       // A failed attempt is a stranger's until proven otherwise: no actor, the account as subject.
       actorUserId: succeeded ? user.id : null,
@@ -66,15 +63,52 @@ export async function signIn({ email, password, ip }: { email: string; password:
   return succeeded ? { status: 'ok', userId: user.id } : { status: 'failed' }
 }
 
+/**
+ * Counts the limits and records the attempt as a failure in one step, before anything is
+ * awaited, so that parallel attempts see each other; a success is written over it later.
+ */
+function admit(email: string, ip: string, now: number): Admission {
+  return db.transaction((tx) => {
+    const since = Math.max(now - ATTEMPT_WINDOW_MS, lastSuccessOf(tx, email))
+    const failedHere = failures(tx, and(eq(attempts.email, email), eq(attempts.ip, ip)), since)
+    const queuedUntil = nextTurnFor.get(email) ?? 0
+    const retryAfterMs = Math.max(
+      waitAfter(failedHere, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
+      waitAfter(failures(tx, eq(attempts.ip, ip), now - ATTEMPT_WINDOW_MS), MAX_FAILURES_PER_ADDRESS, now),
+      // An address that has failed for this account does not queue behind the attempts for it;
+      // one that has not (the owner's, say) always joins the queue and waits its turn.
+      failedHere.length > 0 ? queuedUntil - now : 0,
+    )
+    if (retryAfterMs > 0) {
+      recordAudit(tx, { actorUserId: null, action: 'login.throttled', ip, detail: email })
+      return { status: 'throttled', retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }
+    }
+
+    const delayMs = slowDownFor(failures(tx, eq(attempts.email, email), since).length)
+    const attemptId = tx.insert(attempts).values({ email, ip, succeeded: false, at: now }).returning({ id: attempts.id }).get().id
+    if (delayMs === 0) return { status: 'admitted', attemptId, turnAt: null }
+
+    recordAudit(tx, { actorUserId: null, action: 'login.slowed', ip, detail: email })
+    const turnAt = Math.max(now, queuedUntil) + delayMs
+    nextTurnFor.set(email, turnAt)
+    return { status: 'admitted', attemptId, turnAt }
+  })
+}
+
+async function waitForTurn(email: string, turnAt: number) {
+  await sleep(Math.max(0, turnAt - Date.now()))
+  if (nextTurnFor.get(email) === turnAt) nextTurnFor.delete(email)
+}
+
 /** Half a second at the threshold, doubling with each further failure, never past the cap. */
 export function slowDownFor(accountFailures: number): number {
   if (accountFailures < SLOW_DOWN_AFTER_ACCOUNT_FAILURES) return 0
   return Math.min(MAX_SLOW_DOWN_MS, 500 * 2 ** Math.min(accountFailures - SLOW_DOWN_AFTER_ACCOUNT_FAILURES, 10))
 }
 
-function lastSuccessOf(email: string): number {
+function lastSuccessOf(tx: Tx, email: string): number {
   return (
-    db
+    tx
       .select({ at: sql<number | null>`max(${attempts.at})` })
       .from(attempts)
       .where(and(eq(attempts.email, email), eq(attempts.succeeded, true)))
@@ -83,8 +117,8 @@ function lastSuccessOf(email: string): number {
 }
 
 /** When the recent failures happened, newest first; no more than any limit needs. */
-function failures(where: SQL | undefined, since: number): number[] {
-  return db
+function failures(tx: Tx, where: SQL | undefined, since: number): number[] {
+  return tx
     .select({ at: attempts.at })
     .from(attempts)
     .where(and(where, eq(attempts.succeeded, false), gt(attempts.at, since)))
