@@ -173,6 +173,54 @@ describe('npm run backup and npm run restore', () => {
     expect(fs.existsSync(target.databasePath)).toBe(false)
   })
 
+  const upload = (manifest: Manifest) => manifest.files.find((file) => file.path.startsWith('uploads/'))!
+  it.each([
+    ['names a file twice', (manifest: Manifest) => manifest.files.push({ ...upload(manifest) }), 'twice'],
+    [
+      'names a file in a subfolder of uploads',
+      (manifest: Manifest) => (upload(manifest).path = `uploads/nested/${path.basename(upload(manifest).path)}`),
+      'nor a file directly in uploads/',
+    ],
+    ['names a dot file', (manifest: Manifest) => (upload(manifest).path = 'uploads/.htaccess'), 'nor a file directly in uploads/'],
+    ['names a file outside uploads', (manifest: Manifest) => (upload(manifest).path = 'notes.txt'), 'nor a file directly in uploads/'],
+    [
+      'has an entry without a path',
+      (manifest: Manifest) => manifest.files.push({ size: 1, sha256: '0' } as Manifest['files'][number]),
+      'not a file record',
+    ],
+  ])('refuses a manifest that %s with a reason, not a crash, and restores nothing', async (_what, tamper, reason) => {
+    const copy = fs.mkdtempSync(path.join(dir, 'odd-manifest-'))
+    fs.cpSync(backupDir, copy, { recursive: true })
+    const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as Manifest
+    tamper(manifest)
+    fs.writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify(manifest))
+    const target = { databasePath: path.join(copy, 'target/narada.db'), uploadsDir: path.join(copy, 'target/uploads') }
+    const result = await run('restore.js', copy, target)
+    expect(result.code).toBe(1)
+    expect(result.output).toContain(reason)
+    expect(result.output).not.toMatch(/\n\s+at /)
+    expect(fs.existsSync(path.join(copy, 'target'))).toBe(false)
+  })
+
+  it('leaves the installation empty when the database cannot be put in place, so that a second attempt succeeds', async () => {
+    const target = path.join(dir, 'blocked')
+    fs.mkdirSync(target)
+    // DATABASE_PATH's folder is a file: the database copy fails after the uploads were copied.
+    fs.writeFileSync(path.join(target, 'data'), '')
+    const blocked = { databasePath: path.join(target, 'data/narada.db'), uploadsDir: path.join(target, 'uploads') }
+    const result = await run('restore.js', backupDir, blocked)
+    expect(result.code).toBe(1)
+    expect(result.output).toContain('put nothing in place')
+    expect(result.output).not.toMatch(/\n\s+at /)
+    expect(fs.readdirSync(target)).toEqual(['data'])
+
+    fs.rmSync(path.join(target, 'data'))
+    const again = await run('restore.js', backupDir, blocked)
+    expect(again.output).toContain('✓ Restored')
+    expect(fs.readdirSync(blocked.uploadsDir).length).toBeGreaterThan(0)
+    expect(fs.readdirSync(target).sort()).toEqual(['data', 'uploads'])
+  })
+
   it.each([
     ['an uploaded file', (copy: string, manifest: Manifest) => fs.appendFileSync(path.join(copy, manifest.files[1]!.path), 'x')],
     ['the database', (copy: string) => fs.appendFileSync(path.join(copy, 'narada.db'), 'x')],
