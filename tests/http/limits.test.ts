@@ -10,11 +10,16 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; html: string;
  * A POST written as a client would, its body in chunks; the answer is taken as soon as it
  * comes, even while the body is still being written (the server may stop reading it).
  */
-function send(path: string, headers: Record<string, string>, body: { chunk: Buffer; times: number; hold?: boolean }): Promise<Answer> {
+function send(
+  path: string,
+  headers: Record<string, string>,
+  body: { head?: Buffer; chunk: Buffer; times: number; hold?: boolean },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     let bytesSent = 0
     let answered = false
-    const request = http.request(new URL(path, baseURL), { method: 'POST', headers: { 'X-Forwarded-For': fileAddress, ...headers } })
+    // The path goes out as written, not resolved against the site's address as a URL would be.
+    const request = http.request(baseURL, { method: 'POST', path, headers: { 'X-Forwarded-For': fileAddress, ...headers } })
     request.on('response', (response) => {
       answered = true
       let html = ''
@@ -38,6 +43,10 @@ function send(path: string, headers: Record<string, string>, body: { chunk: Buff
       if (request.write(body.chunk)) setImmediate(() => write(left - 1))
       else request.once('drain', () => write(left - 1))
     }
+    if (body.head) {
+      bytesSent += body.head.length
+      request.write(body.head)
+    }
     write(body.times)
   })
 }
@@ -46,13 +55,13 @@ const MB = 1024 * 1024
 const urlencoded = 'application/x-www-form-urlencoded'
 const filler = Buffer.alloc(64 * 1024, 'a')
 
-function expectTooLargePage(answer: Answer) {
+function expectTooLargePage(answer: Answer, backTo = '/login') {
   expect(answer.status).toBe(413)
   expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
   expect(answer.headers.connection).toBe('close')
   expect(answer.html).toMatch(/^<!DOCTYPE html>\n<html lang="pl">/)
   expect(textOf(answer.html)).toContain('Przesłane dane są zbyt duże')
-  expect(answer.html).toContain('<a href="/login">Wróć do formularza</a>')
+  expect(answer.html).toContain(`<a href="${backTo}">Wróć do formularza</a>`)
 }
 
 describe('request bodies', () => {
@@ -92,6 +101,28 @@ describe('request bodies', () => {
       { chunk: filler, times: 32 },
     )
     expectTooLargePage(answer)
+  })
+
+  it('links back only to a path of this site', async () => {
+    const answer = await send(
+      '/\\evil.example',
+      { 'Content-Type': urlencoded, 'Content-Length': String(20 * MB) },
+      { chunk: filler, times: 1, hold: true },
+    )
+    expectTooLargePage(answer, '/')
+    expect(answer.html).not.toContain('evil.example')
+  })
+
+  it('refuses a chunked upload to /verify as soon as it passes the biggest file and 1 MB of text', async () => {
+    // A part the page does not read as the file: only the limit on the whole body stops it.
+    const head = Buffer.from('--XX\r\nContent-Disposition: form-data; name="other"; filename="a.pdf"\r\n\r\n')
+    const answer = await send(
+      '/verify',
+      { 'Content-Type': 'multipart/form-data; boundary=XX', 'Transfer-Encoding': 'chunked', Origin: baseURL },
+      { head, chunk: filler, times: 60 * 16 },
+    )
+    expectTooLargePage(answer, '/verify')
+    expect(answer.bytesSent).toBeLessThan(60 * MB)
   })
 
   it('answers 400 to a malformed multipart body sent to /verify', async () => {
