@@ -27,6 +27,14 @@ const attempts = schema.loginAttempts
 const nextTurnFor = new Map<string, number>()
 
 /**
+ * The (account, address) pairs with an attempt waiting for its turn. Each pair waits with one
+ * attempt at a time, so an attacker cannot fill an account's queue from one address, and an
+ * owner who mistyped once still queues and gets in.
+ */
+const waiting = new Set<string>()
+const pairKey = (email: string, ip: string) => `${email}\n${ip}`
+
+/**
  * Checks an e-mail and password. Too many failures from one address, or for one account
  * from one address, within 15 minutes hold that address back. Failures for an account from
  * many addresses never refuse it (the owner must still get in): they only slow every
@@ -37,7 +45,7 @@ export async function signIn({ email, password, ip }: { email: string; password:
   const normalisedEmail = email.trim().toLowerCase()
   const admission = admit(normalisedEmail, ip, Date.now())
   if (admission.status === 'throttled') return admission
-  if (admission.turnAt !== null) await waitForTurn(normalisedEmail, admission.turnAt)
+  if (admission.turnAt !== null) await waitForTurn(normalisedEmail, ip, admission.turnAt)
 
   const user = db
     .select({ id: schema.users.id, disabledAt: schema.users.disabledAt, hash: schema.passwords.hash })
@@ -75,9 +83,8 @@ function admit(email: string, ip: string, now: number): Admission {
     const retryAfterMs = Math.max(
       waitAfter(failedHere, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
       waitAfter(failures(tx, eq(attempts.ip, ip), now - ATTEMPT_WINDOW_MS), MAX_FAILURES_PER_ADDRESS, now),
-      // An address that has failed for this account does not queue behind the attempts for it;
-      // one that has not (the owner's, say) always joins the queue and waits its turn.
-      failedHere.length > 0 ? queuedUntil - now : 0,
+      // An address already waiting for this account waits with that one attempt only.
+      waiting.has(pairKey(email, ip)) ? Math.max(1000, queuedUntil - now) : 0,
     )
     if (retryAfterMs > 0) {
       recordAudit(tx, { actorUserId: null, action: 'login.throttled', ip, detail: email })
@@ -91,12 +98,14 @@ function admit(email: string, ip: string, now: number): Admission {
     recordAudit(tx, { actorUserId: null, action: 'login.slowed', ip, detail: email })
     const turnAt = Math.max(now, queuedUntil) + delayMs
     nextTurnFor.set(email, turnAt)
+    waiting.add(pairKey(email, ip))
     return { status: 'admitted', attemptId, turnAt }
   })
 }
 
-async function waitForTurn(email: string, turnAt: number) {
+async function waitForTurn(email: string, ip: string, turnAt: number) {
   await sleep(Math.max(0, turnAt - Date.now()))
+  waiting.delete(pairKey(email, ip))
   if (nextTurnFor.get(email) === turnAt) nextTurnFor.delete(email)
 }
 
