@@ -4,7 +4,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { admin, officer as demoOfficer, type Account } from '#tests/support/accounts'
 import type { CalendarFixture } from '#tests/support/calendar-fixtures'
-import { get, location, login, post } from '#tests/support/http'
+import { baseURL, get, location, login, post } from '#tests/support/http'
 
 /**
  * Who gets what from every route, as one table. The people are those of a private team
@@ -43,6 +43,14 @@ type Scene = CalendarFixture & {
   secretaries: Partial<Record<Who, number>>
   /** Rows of the future meeting for each of those who may remove (or resend) them. */
   spares: Partial<Record<Who, Record<Spare, number>>>
+  /** Meetings with minutes, written by the fixture's officer. */
+  minutes: {
+    /** The private team's: a draft again after circulation (versions 1 and 2). */
+    draft: number
+    /** The public team's public meetings: published (versions 1 and 2) to its members, and to everyone. */
+    members: number
+    everyone: number
+  }
 }
 type Spare = 'agendaItem' | 'invitation' | 'resent' | 'actionItem'
 
@@ -52,6 +60,9 @@ const spare = (s: Scene, who: Who, row: Spare) => String(s.spares[who]?.[row] ??
 const M = (s: Scene) => `/meetings/${s.meetings.dst.id}`
 const P = (s: Scene) => `/meetings/${s.meetings.publicMeeting.id}`
 const F = (s: Scene) => `/meetings/${s.future}`
+const D = (s: Scene) => `/meetings/${s.minutes.draft}`
+const MM = (s: Scene) => `/meetings/${s.minutes.members}`
+const EM = (s: Scene) => `/meetings/${s.minutes.everyone}`
 const B = (s: Scene) => `/bodies/${s.bodies.privateBody.id}`
 const PB = (s: Scene) => `/bodies/${s.bodies.publicBody.id}`
 const at =
@@ -404,6 +415,26 @@ const table: Row[] = [
   { file: 'meetings.$meetingId.minutes.versions._index.tsx', request: 'GET', path: at(M, '/minutes/versions'), expected: all(404) },
   { file: 'meetings.$meetingId.minutes.versions.$number.tsx', request: 'GET', path: at(M, '/minutes/versions/1'), expected: all(404) },
   { file: 'meetings.$meetingId.minutes[.pdf].ts', request: 'GET', path: at(M, '/minutes.pdf'), expected: all(404) },
+  // Minutes that exist: a draft is the team's; published ones its members' or everyone's, and
+  // their comments and versions stay the team's.
+  ...(
+    [
+      [D, TEAM(200), TEAM(200)],
+      [MM, PUBLIC_TEAM_INSIDERS(200), PUBLIC_TEAM_INSIDERS(200)],
+      [EM, all(200), PUBLIC_TEAM_INSIDERS(200)],
+    ] as const
+  ).flatMap(([meeting, reader, team]): Row[] => [
+    { file: 'meetings.$meetingId.minutes._index.tsx', request: 'GET', path: at(meeting, '/minutes'), expected: reader },
+    { file: 'meetings.$meetingId.minutes[.pdf].ts', request: 'GET', path: at(meeting, '/minutes.pdf'), expected: reader },
+    { file: 'meetings.$meetingId.minutes.comments.tsx', request: 'GET', path: at(meeting, '/minutes/comments'), expected: team },
+    { file: 'meetings.$meetingId.minutes.versions._index.tsx', request: 'GET', path: at(meeting, '/minutes/versions'), expected: team },
+    {
+      file: 'meetings.$meetingId.minutes.versions.$number.tsx',
+      request: 'GET',
+      path: at(meeting, '/minutes/versions/1'),
+      expected: team,
+    },
+  ]),
   { file: 'meetings.$meetingId.presentations.tsx', request: 'GET', path: at(M, '/presentations'), expected: TEAM(200) },
   { file: 'meetings.$meetingId.presentations.tsx', request: 'GET', path: at(P, '/presentations'), expected: all(200) },
   {
@@ -512,6 +543,8 @@ beforeAll(async () => {
   const { createPerson } = await import('~/models/person.server')
   const { MeetingSchema } = await import('~/schemas/meeting')
   const { BodySchema } = await import('~/schemas/body')
+  const { getMinutes, startMinutes } = await import('~/models/minutes.server')
+  const { approveMinutes, circulateMinutes, publishMinutes, reopenMinutes } = await import('~/models/minutes-cycle.server')
   const { db, schema } = await import('~/db.server')
   const { eq } = await import('drizzle-orm')
   const fixture = await createCalendarFixture()
@@ -597,8 +630,43 @@ beforeAll(async () => {
       .get().id
     spares[who] = { agendaItem, invitation: invite(), resent: invite(), actionItem }
   }
+  const author = { userId: fixture.accounts.officer.user.id, ip: null }
+  const done = (result: { ok: boolean }, what: string) => {
+    if (!result.ok) throw new Error(`${what}: ${JSON.stringify(result)}`)
+  }
+  const revision = (meetingId: number) => getMinutes({ meetingId })!.revision
+  const withMinutes = (onBody: number, topic: string, isPublic: boolean) => {
+    const { id } = createMeeting({
+      bodyId: onBody,
+      input: MeetingSchema.parse({
+        topic: `${topic} ${fixture.suffix}`,
+        startsAt: '2025-09-01T10:00',
+        endsAt: '2025-09-01T12:00',
+        isPublic,
+      }),
+      actor: SYSTEM_ACTOR,
+    })
+    startMinutes({ meetingId: id, actor: author })
+    return id
+  }
+  const draft = withMinutes(bodyId, 'Spotkanie z notatką w projekcie', false)
+  const commentsDueAt = new Date(Date.now() + 7 * 24 * 3_600_000)
+  done(
+    await circulateMinutes({ meetingId: draft, commentsDueAt, baseRevision: revision(draft), actor: author, origin: baseURL }),
+    'circulate',
+  )
+  done(reopenMinutes({ meetingId: draft, baseRevision: revision(draft), actor: author }), 'reopen')
+  const published = async (visibility: 'members' | 'public') => {
+    const id = withMinutes(fixture.bodies.publicBody.id, `Spotkanie z notatką opublikowaną (${visibility})`, true)
+    const approval = { approvedBy: 'Grupa na kolejnym spotkaniu', approvedOn: '2025-09-15' }
+    done(approveMinutes({ meetingId: id, ...approval, baseRevision: revision(id), actor: author }), 'approve')
+    done(await publishMinutes({ meetingId: id, visibility, baseRevision: revision(id), actor: author, origin: baseURL }), 'publish')
+    return id
+  }
+  const minutes = { draft, members: await published('members'), everyone: await published('public') }
   scene = {
     ...fixture,
+    minutes,
     spares,
     future,
     closable: closable.id,
