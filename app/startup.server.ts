@@ -9,11 +9,11 @@ import { SYSTEM_ACTOR } from './models/audit.server'
 import { loadRegister } from './models/region.server'
 import { createUser } from './models/user.server'
 
-let ready = false
+let phase: 'starting' | 'ready' | 'stopping' = 'starting'
 
-/** True once the database is migrated and the register loaded: what /healthz reports. */
-export function isReady() {
-  return ready
+/** `ready` from when the database is migrated and the register loaded until a stop begins. */
+export function lifePhase() {
+  return phase
 }
 
 /**
@@ -45,11 +45,14 @@ export async function startup({ log = console.log }: { log?: (line: string) => v
   }
   await deleteExpiredSessions()
   pruneLoginAttempts()
-  ready = true
+  phase = 'ready'
 }
 
-/** The last step of a graceful stop, once no request is left: closes the database. */
+/**
+ * Begins a graceful stop: from now on /healthz answers 503 `stopping`, so a load balancer
+ * sends nothing new here. Returns the last step, for when no request is left: closing the database.
+ */
 export function shutdown() {
-  ready = false
-  closeDatabase()
+  phase = 'stopping'
+  return closeDatabase
 }

@@ -92,6 +92,16 @@ describe('host check (the test server runs with APP_URL set to its own address)'
     },
   )
 
+  const own = new URL(baseURL).host
+  it.each([`${own}/x`, `x@${own}`, `${own}?q`, `${own}#f`, `${own}\\x`, `${own}:1`])(
+    'refuses the malformed Host %s (a URL parser reads most as its own) with 400',
+    async (host) => {
+      const response = await getWithHost('/login', host)
+      expect(response.status).toBe(400)
+      expect(response.body).toBe('Bad Request: malformed Host')
+    },
+  )
+
   it('answers its own host, in any case', async () => {
     const response = await getWithHost('/login', new URL(baseURL).host.toUpperCase())
     expect(response.status).toBe(200)
