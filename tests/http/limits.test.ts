@@ -77,9 +77,13 @@ describe('request bodies', () => {
 
   it('refuses a chunked form or JSON body as soon as it passes 1 MB', async () => {
     for (const contentType of [urlencoded, 'application/json', 'text/plain']) {
-      const answer = await send('/login', { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked' }, { chunk: filler, times: 320 })
+      // 2 MB, then the body never ends: only a server that stopped at 1 MB answers at all.
+      const answer = await send(
+        '/login',
+        { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked' },
+        { chunk: filler, times: 32, hold: true },
+      )
       expectTooLargePage(answer)
-      expect(answer.bytesSent, contentType).toBeLessThan(20 * MB)
     }
   })
 
@@ -119,10 +123,10 @@ describe('request bodies', () => {
     const answer = await send(
       '/verify',
       { 'Content-Type': 'multipart/form-data; boundary=XX', 'Transfer-Encoding': 'chunked', Origin: baseURL },
-      { head, chunk: filler, times: 60 * 16 },
+      // 60 MB, then the body never ends: the page would wait for its end, so only the limit answers.
+      { head, chunk: filler, times: 60 * 16, hold: true },
     )
     expectTooLargePage(answer, '/verify')
-    expect(answer.bytesSent).toBeLessThan(60 * MB)
   })
 
   it('answers 400 to a malformed multipart body sent to /verify', async () => {
