@@ -110,8 +110,11 @@ function countAsItStreams(req, res, next, limit) {
   next()
 }
 
-/** How long the rest of a refused body is still read (and dropped) before the connection closes. */
-const LINGER_MS = 2000
+/**
+ * How long the rest of a refused body is still read (and dropped) before the connection
+ * closes: nginx's lingering_timeout, long enough for a client on a busy machine to see the answer.
+ */
+const LINGER_MS = 5000
 
 /**
  * Node closes a `Connection: close` socket as soon as the answer is sent, and a client still

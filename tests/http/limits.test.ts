@@ -123,8 +123,9 @@ describe('request bodies', () => {
     const answer = await send(
       '/verify',
       { 'Content-Type': 'multipart/form-data; boundary=XX', 'Transfer-Encoding': 'chunked', Origin: baseURL },
-      // 60 MB, then the body never ends: the page would wait for its end, so only the limit answers.
-      { head, chunk: filler, times: 60 * 16, hold: true },
+      // 52 MB (the limit is MAX_UPLOAD_MB + 1 = 51 MB), then the body never ends: the page would
+      // wait for its end, so only the limit answers.
+      { head, chunk: filler, times: 52 * 16, hold: true },
     )
     expectTooLargePage(answer, '/verify')
   })
