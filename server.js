@@ -171,14 +171,18 @@ app.use((req, res, next) => {
 app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
-  }),
-)
+// The load benchmark's baseline page (bench/load.ts) exists only in a server started for it.
+if (process.env.BENCH_BARE_PAGE !== '1') {
+  app.all('/bench/bare', (req, res) => res.status(404).type('text/plain; charset=utf-8').send('Not Found'))
+}
+
+const handleWithRemix = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
+})
+// The loaders of one request share what they look up (the session, the user's teams).
+app.all('*', (req, res, next) => build.entry.module.inRequestScope(() => handleWithRemix(req, res, next)))
 
 const port = Number(process.env.PORT ?? 3000)
 const server = app.listen(port, () => {

@@ -6,6 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './components/nonce'
 
 export { shutdown, startup } from './startup.server'
+export { inRequestScope } from './utils/request-scope.server'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {

@@ -3,6 +3,7 @@ import { getBodyAccess } from '~/models/body-access.server'
 import { getBody } from '~/models/body.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { parseId } from '~/utils/http.server'
+import { oncePerRequest } from '~/utils/request-scope.server'
 import { canInBody, type BodyAccess, type BodyAction } from './body-permissions'
 import { canInMeeting, type MeetingAccess, type MeetingAction } from './meeting-permissions'
 import { getUser, notFound, requireUser } from './require.server'
@@ -10,21 +11,11 @@ import type { SessionUser } from './session.server'
 
 type Params = LoaderFunctionArgs['params']
 
-// The layout and the page of one request both ask; the database is asked once.
-const meetingAccesses = new WeakMap<Request, Map<number, MeetingAccess>>()
-const bodyAccesses = new WeakMap<Request, Map<number, BodyAccess>>()
-
-function cached<A>(cache: WeakMap<Request, Map<number, A>>, request: Request, id: number, compute: () => A): A {
-  let byId = cache.get(request)
-  if (!byId) cache.set(request, (byId = new Map()))
-  if (!byId.has(id)) byId.set(id, compute())
-  return byId.get(id)!
-}
-
 /** How far the user of this request sees into one meeting. */
 export async function meetingAccessOf(request: Request, meetingId: number): Promise<MeetingAccess> {
   const user = await getUser(request)
-  return cached(meetingAccesses, request, meetingId, () => getMeetingAccess({ meetingId, user }))
+  // The layout and the page of one request both ask; the database is asked once.
+  return oncePerRequest(`meeting-access:${meetingId}`, () => getMeetingAccess({ meetingId, user }))
 }
 
 /** Only reading is open to signed-out visitors: whoever may do more is signed in. */
@@ -67,7 +58,7 @@ export async function requireBody<A extends BodyAction>(
 ): Promise<{ user: UserFor<A>; access: BodyAccess; body: NonNullable<ReturnType<typeof getBody>> }> {
   const bodyId = parseId(params.bodyId)
   const user = await userOf(request, options)
-  const access = cached(bodyAccesses, request, bodyId, () => getBodyAccess({ bodyId, user }))
+  const access = oncePerRequest(`body-access:${bodyId}`, () => getBodyAccess({ bodyId, user }))
   if (!canInBody(access, action)) throw notFound()
   const body = getBody({ id: bodyId })
   if (!body) throw notFound()

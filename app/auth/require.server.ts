@@ -1,14 +1,11 @@
 import { redirect } from '@remix-run/node'
 import { can, type Action } from './permissions'
+import { oncePerRequest } from '~/utils/request-scope.server'
 import { readSession, type SessionState, type SessionUser } from './session.server'
 
-// Several loaders of one page read the same request; ask the database once.
-const sessions = new WeakMap<Request, Promise<SessionState>>()
-
+/** The session of this request: every loader of a page asks, the database is asked once. */
 export function getSession(request: Request): Promise<SessionState> {
-  let state = sessions.get(request)
-  if (!state) sessions.set(request, (state = readSession(request)))
-  return state
+  return oncePerRequest('session', () => readSession(request))
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {

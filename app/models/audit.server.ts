@@ -1,5 +1,6 @@
 import { and, desc, eq, like, or, sql } from 'drizzle-orm'
 import { db, schema, type Db, type Tx } from '~/db.server'
+import { forgetRequestMemo } from '~/utils/request-scope.server'
 import { escapeLike } from '~/utils/text'
 
 export type AuditEntry = {
@@ -24,6 +25,8 @@ export const SYSTEM_ACTOR: Actor = { userId: null, ip: null }
  * the change and its record land together or not at all.
  */
 export function recordAudit(tx: Db | Tx, entry: AuditEntry) {
+  // Every change is audited: from here on, this request asks afresh who may see what.
+  forgetRequestMemo()
   tx.insert(schema.auditLog)
     .values({
       actorUserId: entry.actorUserId,

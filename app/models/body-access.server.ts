@@ -2,6 +2,7 @@ import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import type { BodyAccess } from '~/auth/body-permissions'
 import { db, schema } from '~/db.server'
+import { oncePerRequest } from '~/utils/request-scope.server'
 import { warsawDay } from '~/utils/time'
 
 const m = schema.memberships
@@ -18,6 +19,10 @@ export function today(): string {
 
 /** The bodies a user manages (as convenor or secretary). */
 export function managedBodyIds(user: SessionUser): number[] {
+  return oncePerRequest(`managed-bodies:${user.id}`, () => queryManagedBodyIds(user))
+}
+
+function queryManagedBodyIds(user: SessionUser): number[] {
   return db
     .select({ id: schema.bodyOfficers.bodyId })
     .from(schema.bodyOfficers)
@@ -31,6 +36,10 @@ export function managedBodyIds(user: SessionUser): number[] {
  * body today, or they are its delegate or deputy.
  */
 export function memberBodyIds(user: SessionUser): number[] {
+  return oncePerRequest(`member-bodies:${user.id}`, () => queryMemberBodyIds(user))
+}
+
+function queryMemberBodyIds(user: SessionUser): number[] {
   if (!user.personId) return []
   const person = db
     .select({ organisationId: schema.people.organisationId })
