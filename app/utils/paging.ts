@@ -16,3 +16,12 @@ export function pageCount(total: number, size = PAGE_SIZE): number {
 export function pageSlice(page: number, size = PAGE_SIZE): { limit: number; offset: number } {
   return { limit: size, offset: (page - 1) * size }
 }
+
+/** The same list at another page: its filters in `search` kept, `?page=` replaced (dropped for page 1). */
+export function pageHref(search: string | URLSearchParams, page: number): string {
+  const params = new URLSearchParams(search)
+  if (page > 1) params.set('page', String(page))
+  else params.delete('page')
+  const query = params.toString()
+  return query ? `?${query}` : '?'
+}
