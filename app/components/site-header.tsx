@@ -45,7 +45,8 @@ export function SiteHeader() {
           </nav>
         ) : null}
         <div className="site-header__user">
-          <Form method="post" action="/language">
+          {/* A whole new page: the browser holds only the current language's dictionary. */}
+          <Form method="post" action="/language" reloadDocument>
             <input type="hidden" name="lang" value={lang === 'pl' ? 'en' : 'pl'} />
             <input type="hidden" name="redirectTo" value={here} />
             <button type="submit" className="link-button" lang={lang === 'pl' ? 'en' : 'pl'} aria-label={t('layout.switchLanguageLabel')}>
