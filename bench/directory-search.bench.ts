@@ -3,7 +3,8 @@ import { desc, eq, isNull, sql } from 'drizzle-orm'
 import { bench, describe } from 'vitest'
 import { config } from '~/config.server'
 import { db, schema } from '~/db.server'
-import { listOrganisations, ORGANISATIONS_PAGE_SIZE } from '~/models/organisation.server'
+import { listOrganisations } from '~/models/organisation.server'
+import { PAGE_SIZE } from '~/utils/paging'
 import { foldText } from '~/utils/text'
 import { seedOrganisations } from './support/organisations'
 
@@ -56,7 +57,7 @@ function naiveList(filter: { q?: string; county?: string }) {
     .map((row) => ({ row, key: foldText(row.name), text: foldText([row.name, row.shortName].filter(Boolean).join(' ')) }))
     .filter(({ text }) => words.every((word) => text.includes(word)))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return { rows: matches.slice(0, ORGANISATIONS_PAGE_SIZE).map(({ row }) => row), total: matches.length }
+  return { rows: matches.slice(0, PAGE_SIZE).map(({ row }) => row), total: matches.length }
 }
 
 // Both sides must give the same answer, or the ratio means nothing.
@@ -67,7 +68,7 @@ for (const filter of [{ q: QUERY }, { county: COUNTY }]) {
   if (inSql.total !== naive.total || names(inSql.rows) !== names(naive.rows)) {
     throw new Error(`listOrganisations and the naive search disagree for ${JSON.stringify(filter)}: ${inSql.total} vs ${naive.total}`)
   }
-  if (inSql.total < ORGANISATIONS_PAGE_SIZE) throw new Error(`Only ${inSql.total} matches for ${JSON.stringify(filter)}`)
+  if (inSql.total < PAGE_SIZE) throw new Error(`Only ${inSql.total} matches for ${JSON.stringify(filter)}`)
   console.log(`Directory: ${JSON.stringify(filter)} matches ${inSql.total} of ${ORGANISATIONS.toLocaleString('en')}`)
 }
 

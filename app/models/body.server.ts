@@ -1,7 +1,10 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
+import type { BodyKind } from '#db/schema/enums'
 import type { BodyInput } from '~/schemas/body'
+import { pageCount, pageSlice } from '~/utils/paging'
+import { foldText } from '~/utils/text'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 import { visibleBodyCondition } from './body-access.server'
 import { isActiveOrganisation } from './organisation.server'
@@ -26,6 +29,52 @@ export function listBodies({ user, includeClosed = false }: { user: SessionUser 
     .where(and(visibleBodyCondition(user), includeClosed ? undefined : isNull(b.closedAt)))
     .orderBy(asc(b.name))
     .all()
+}
+
+export type BodyFilter = { q?: string; kind?: BodyKind; includeClosed?: boolean; page: number }
+
+/** One page of the bodies a user (or a visitor) may see, by name; `q` matches words of the name. */
+export function listBodiesPage({ user, filter }: { user: SessionUser | null; filter: BodyFilter }) {
+  const words = filter.q ? foldText(filter.q).split(' ').filter(Boolean) : []
+  const where = and(
+    visibleBodyCondition(user),
+    filter.includeClosed ? undefined : isNull(b.closedAt),
+    filter.kind ? eq(b.kind, filter.kind) : undefined,
+    ...words.map((word) => sql`${b.name} glob ${namePattern(word)}`),
+  )
+  const { limit, offset } = pageSlice(filter.page)
+  const rows = db
+    .select({
+      id: b.id,
+      kind: b.kind,
+      name: b.name,
+      isPublic: b.isPublic,
+      closedAt: b.closedAt,
+      umbrella: b.umbrella,
+      convening: schema.organisations.name,
+    })
+    .from(b)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, b.conveningOrganisationId))
+    .where(where)
+    .orderBy(asc(b.name), asc(b.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+  const total = db.select({ n: count() }).from(b).where(where).get()?.n ?? 0
+  return { rows, total, pages: pageCount(total) }
+}
+
+// Bodies have no folded name column (organisations have search_text), so a word is matched
+// by GLOB with every case and Polish letter of each folded letter: „lodz” finds „Łódź”.
+const letterVariants: Record<string, string> = { a: 'ą', c: 'ć', e: 'ę', l: 'ł', n: 'ń', o: 'ó', s: 'ś', z: 'źż' }
+function namePattern(word: string): string {
+  const letter = (ch: string) => {
+    if (/[*?[\]]/.test(ch)) return `[${ch}]`
+    if (!/[a-z]/.test(ch)) return ch
+    const all = ch + (letterVariants[ch] ?? '')
+    return `[${all}${all.toUpperCase()}]`
+  }
+  return `*${[...word].map(letter).join('')}*`
 }
 
 export function getBody({ id }: { id: number }) {

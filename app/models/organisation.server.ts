@@ -1,11 +1,10 @@
-import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { db, schema } from '~/db.server'
 import type { OrganisationFilter, OrganisationInput } from '~/schemas/directory'
+import { pageCount, pageSlice } from '~/utils/paging'
 import { escapeLike, foldText } from '~/utils/text'
 import { diffFields, recordAudit, type Actor } from './audit.server'
-
-export const ORGANISATIONS_PAGE_SIZE = 50
 
 const o = schema.organisations
 const place = {
@@ -28,8 +27,10 @@ function withPlace<T extends SelectedFields>(columns: T) {
 function filterConditions(filter: OrganisationFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [filter.archived ? isNotNull(o.archivedAt) : isNull(o.archivedAt)]
   if (filter.kind) conditions.push(eq(o.kind, filter.kind))
-  if (filter.county) conditions.push(eq(schema.counties.code, filter.county))
-  else if (filter.voivodeship) conditions.push(eq(schema.voivodeships.code, filter.voivodeship))
+  // A TERYT municipality code begins with its county's and voivodeship's codes: a prefix on the
+  // institution's own column (GLOB, so the municipality index serves it) needs no join.
+  const region = filter.county ?? filter.voivodeship
+  if (region) conditions.push(sql`${o.municipalityCode} glob ${`${region}*`}`)
   const words = filter.q ? foldText(filter.q).split(' ').filter(Boolean) : []
   for (const word of words) conditions.push(sql`${o.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`)
   return and(...conditions)
@@ -38,22 +39,15 @@ function filterConditions(filter: OrganisationFilter): SQL | undefined {
 export function listOrganisations({ filter }: { filter: OrganisationFilter }) {
   const page = filter.page ?? 1
   const where = filterConditions(filter)
+  const { limit, offset } = pageSlice(page)
   const rows = withPlace({ id: o.id, name: o.name, shortName: o.shortName, kind: o.kind, archivedAt: o.archivedAt })
     .where(where)
-    .orderBy(asc(o.nameKey))
-    .limit(ORGANISATIONS_PAGE_SIZE)
-    .offset((page - 1) * ORGANISATIONS_PAGE_SIZE)
+    .orderBy(asc(o.nameKey), asc(o.id))
+    .limit(limit)
+    .offset(offset)
     .all()
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(o)
-      .innerJoin(schema.municipalities, eq(schema.municipalities.code, o.municipalityCode))
-      .innerJoin(schema.counties, eq(schema.counties.code, schema.municipalities.countyCode))
-      .innerJoin(schema.voivodeships, eq(schema.voivodeships.code, schema.counties.voivodeshipCode))
-      .where(where)
-      .get()?.n ?? 0
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / ORGANISATIONS_PAGE_SIZE)) }
+  const total = db.select({ n: count() }).from(o).where(where).get()?.n ?? 0
+  return { rows, total, page, pages: pageCount(total) }
 }
 
 const detailColumns = {

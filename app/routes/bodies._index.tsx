@@ -1,18 +1,32 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { bodyKinds } from '#db/schema/enums'
 import { can } from '~/auth/permissions'
 import { getUser } from '~/auth/require.server'
+import { FilterActions, Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
-import { listBodies } from '~/models/body.server'
+import { listBodiesPage } from '~/models/body.server'
 import type { loader as rootLoader } from '~/root'
+import { pageHref, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Zespoły — Narada' }]
+
+const BodyFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  kind: z.enum(bodyKinds).optional().catch(undefined),
+  closed: z.literal('1').optional().catch(undefined),
+})
 
 /** Public: a visitor sees the public bodies; a signed-in user also those they sit on or manage. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const includeClosed = new URL(request.url).searchParams.get('closed') === '1'
-  const bodies = listBodies({ user, includeClosed }).map(({ id, kind, name, isPublic, closedAt, umbrella, convening }) => ({
+  const url = new URL(request.url)
+  const { q, kind, closed } = BodyFilterSchema.parse(Object.fromEntries(url.searchParams))
+  const page = pageParam(url)
+  const { rows, total, pages } = listBodiesPage({ user, filter: { q, kind, includeClosed: closed === '1', page } })
+  if (page > pages) throw redirect(`${url.pathname}${pageHref(url.search, pages)}`)
+  const bodies = rows.map(({ id, kind, name, isPublic, closedAt, umbrella, convening }) => ({
     id,
     kind,
     name,
@@ -21,12 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     umbrella,
     convening,
   }))
-  return json({ bodies, includeClosed })
+  return json({ bodies, total, page, pages, filter: { q: q ?? '', kind: kind ?? '', includeClosed: closed === '1' } })
 }
 
 export default function Bodies() {
   const t = useT()
-  const { bodies, includeClosed } = useLoaderData<typeof loader>()
+  const { bodies, total, page, pages, filter } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   const user = useRouteLoaderData<typeof rootLoader>('root')?.user
   return (
     <>
@@ -40,19 +55,32 @@ export default function Bodies() {
       </div>
       <p>{user ? t('bodies.listLead') : t('bodies.listLeadPublic')}</p>
 
-      <Form method="get" className="filters" aria-label={t('bodies.filters')} key={String(includeClosed)}>
+      <Form method="get" className="filters" aria-label={t('bodies.filters')} key={JSON.stringify(filter)}>
         <div className="row">
+          <div className="field">
+            <label htmlFor="filter-q">{t('bodies.searchLabel')}</label>
+            <input id="filter-q" type="search" name="q" defaultValue={filter.q} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-kind">{t('bodies.kind')}</label>
+            <select id="filter-kind" name="kind" defaultValue={filter.kind}>
+              <option value="">{t('common.all')}</option>
+              {bodyKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`bodies.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="inline-choice">
-            <input id="filter-closed" type="checkbox" name="closed" value="1" defaultChecked={includeClosed} />
+            <input id="filter-closed" type="checkbox" name="closed" value="1" defaultChecked={filter.includeClosed} />
             <label htmlFor="filter-closed">{t('bodies.showClosed')}</label>
           </div>
-          <div className="actions">
-            <button type="submit">{t('common.filter')}</button>
-          </div>
+          <FilterActions clearTo="/bodies" />
         </div>
       </Form>
 
-      <p role="status">{t('common.results', { count: bodies.length })}</p>
+      <p role="status">{t('common.results', { count: total })}</p>
       {bodies.length === 0 ? (
         <p>{t('bodies.none')}</p>
       ) : (
@@ -87,6 +115,7 @@ export default function Bodies() {
           </table>
         </div>
       )}
+      <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
     </>
   )
 }

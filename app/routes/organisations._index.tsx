@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useFetcher, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { organisationKinds } from '#db/schema/enums'
@@ -11,6 +11,7 @@ import { getRegionChoices } from '~/models/region.server'
 import type { loader as rootLoader } from '~/root'
 import type { loader as optionsLoader } from '~/routes/regions.options'
 import { OrganisationFilterSchema } from '~/schemas/directory'
+import { pageHref } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Instytucje — Narada' }]
 
@@ -22,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choices = getRegionChoices({ voivodeship: filter.voivodeship ?? filter.county?.slice(0, 2), county: filter.county })
   // A county outside the chosen voivodeship is dropped rather than silently matching nothing.
   const effective = { ...filter, voivodeship: choices.voivodeship ?? undefined, county: choices.county ?? undefined }
-  return json({ filter: effective, choices, ...listOrganisations({ filter: effective }) })
+  const list = listOrganisations({ filter: effective })
+  if (list.page > list.pages) throw redirect(`${url.pathname}${pageHref(url.search, list.pages)}`)
+  return json({ filter: effective, choices, ...list })
 }
 
 export default function Organisations() {
@@ -32,7 +35,7 @@ export default function Organisations() {
   const counties = useFetcher<typeof optionsLoader>()
   const [voivodeship, setVoivodeship] = useState(filter.voivodeship ?? '')
   const countyOptions = counties.data?.counties ?? choices.counties
-  const pageLink = (n: number) => `?${new URLSearchParams({ ...stringEntries(filter), page: String(n) })}`
+  const pageLink = (n: number) => pageHref(new URLSearchParams(stringEntries(filter)), n)
 
   return (
     <>

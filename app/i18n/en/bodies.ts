@@ -11,6 +11,7 @@ export const bodies: Record<keyof typeof pl, string> = {
   'bodies.created': 'The team was created. You are its convenor.',
   'bodies.filters': 'Team list filters',
   'bodies.showClosed': 'Show closed',
+  'bodies.searchLabel': 'Search the name',
   'bodies.none': 'No teams to show.',
   'bodies.table': 'Teams',
   'bodies.breadcrumbs': 'Breadcrumbs',

@@ -11,6 +11,7 @@ export const bodies = {
   'bodies.created': 'Utworzono zespół. Jesteś jego koordynatorem.',
   'bodies.filters': 'Filtry listy zespołów',
   'bodies.showClosed': 'Pokaż zamknięte',
+  'bodies.searchLabel': 'Szukaj w nazwie',
   'bodies.none': 'Brak zespołów do wyświetlenia.',
   'bodies.table': 'Lista zespołów',
   'bodies.breadcrumbs': 'Ścieżka nawigacji',
