@@ -1,34 +1,13 @@
 // `npm start`: build when the build is missing or older than the sources, then serve.
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildIfStale } from './build-if-stale.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.env.NODE_ENV ??= 'production'
 
-function newestChange(dir) {
-  let newest = 0
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : fs.statSync(full).mtimeMs)
-  }
-  return newest
-}
-
-const builtAt = fs.existsSync(path.join(root, 'build/index.js')) ? fs.statSync(path.join(root, 'build/index.js')).mtimeMs : 0
-const sourcesAt = Math.max(
-  newestChange(path.join(root, 'app')),
-  newestChange(path.join(root, 'db/schema')),
-  newestChange(path.join(root, 'db/seed')),
-  fs.statSync(path.join(root, 'remix.config.js')).mtimeMs,
-  fs.statSync(path.join(root, 'package.json')).mtimeMs,
-)
-if (builtAt < sourcesAt) {
-  console.log('Narada: building the application…')
-  const result = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) process.exit(result.status ?? 1)
-}
+const status = buildIfStale()
+if (status !== 0) process.exit(status)
 
 process.chdir(root)
 await import('../server.js')

@@ -1,0 +1,484 @@
+/**
+ * `npm run bench:load [-- --database PATH --rounds 3 --duration 4 --connections 50]`: serves the
+ * production build on the regional dataset and measures the pages of issue 9 with autocannon,
+ * each in rounds interleaved with the bare page of the same server (app/routes/bench.bare.tsx),
+ * so that whatever else the machine does hits both. Signed-in pages are measured signed in, and
+ * the bare page with the same cookie. Writes bench/results/load-<day>.md and .json.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import type { MinutesSnapshot } from '~/models/minutes.server'
+import { renderMinutesPdf } from '~/pdf/minutes/build.server'
+import { buildIfStale } from '../scripts/build-if-stale.js'
+import { formatReport, kilobytes, TARGETS, verdict, type Check, type PageMeasure } from './load-report'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const BENCH_PASSWORD = 'bench-regional-2026'
+// A browser asks for compressed pages; the bare page pays for compression just the same.
+const LOAD_HEADERS = { 'Accept-Encoding': 'gzip' }
+
+type Settings = { database: string; manifest: string; rounds: number; duration: number; connections: number; out: string }
+
+function readSettings(): Settings {
+  const { values } = parseArgs({
+    options: {
+      database: { type: 'string', default: path.join(root, 'data/bench/regional.db') },
+      manifest: { type: 'string' },
+      rounds: { type: 'string', default: '3' },
+      duration: { type: 'string', default: '4' },
+      connections: { type: 'string', default: '50' },
+      out: { type: 'string', default: path.join(root, 'bench/results') },
+    },
+  })
+  const database = path.resolve(values.database)
+  return {
+    database,
+    manifest: path.resolve(values.manifest ?? `${database}.json`),
+    rounds: Number(values.rounds),
+    duration: Number(values.duration),
+    connections: Number(values.connections),
+    out: path.resolve(values.out),
+  }
+}
+
+/** PATH.json, written by `npm run bench:data` beside the dataset. */
+type Manifest = {
+  accounts: { email: string; password?: string; role?: string }[]
+  ids: { bigBodyId: number; bigMeetingId: number; yearOfBigBody: number; publishedMinutesMeetingId: number }
+  uploadsDir?: string
+}
+type Who = 'visitor' | 'admin' | 'officer' | 'member'
+const BENCH_ACCOUNTS: Record<Exclude<Who, 'visitor'>, string> = {
+  admin: 'admin@bench.narada.local',
+  officer: 'urzednik@bench.narada.local',
+  member: 'czlonek@bench.narada.local',
+}
+
+function ensureDataset(settings: Settings) {
+  if (fs.existsSync(settings.database)) return
+  console.log(`No dataset at ${settings.database}: generating it (npm run bench:data).`)
+  const result = spawnSync('npm', ['run', 'bench:data', '--', '--database', settings.database], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`npm run bench:data failed (exit ${result.status})`)
+}
+
+function ensureBuild() {
+  const status = buildIfStale()
+  if (status !== 0) throw new Error(`remix build failed (exit ${status})`)
+}
+
+const TABLES = [
+  'bodies',
+  'memberships',
+  'meetings',
+  'agenda_items',
+  'invitations',
+  'minutes',
+  'minutes_sections',
+  'people',
+  'organisations',
+  'action_items',
+] as const
+
+function countRows(database: string): Record<string, number> {
+  const db = new Database(database, { readonly: true })
+  try {
+    return Object.fromEntries(TABLES.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]))
+  } finally {
+    db.close()
+  }
+}
+
+/** A copy in a temporary folder, so that sign-ins and sessions leave the dataset as it was. */
+function copyDataset(database: string): { dir: string; database: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narada-load-'))
+  const copy = path.join(dir, 'narada.db')
+  for (const suffix of ['', '-wal']) {
+    if (fs.existsSync(database + suffix)) fs.copyFileSync(database + suffix, copy + suffix)
+  }
+  return { dir, database: copy }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+    probe.on('error', reject)
+  })
+}
+
+type Server = { process: ChildProcess; origin: string; startupMs: number; log: string }
+
+async function startServer({ database, uploadsDir, logDir }: { database: string; uploadsDir: string; logDir: string }): Promise<Server> {
+  const port = await freePort()
+  const log = path.join(logDir, 'server.log')
+  const output = fs.openSync(log, 'w')
+  const started = performance.now()
+  const child = spawn(process.execPath, ['server.js'], {
+    cwd: root,
+    stdio: ['ignore', output, output],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_PATH: database,
+      UPLOADS_DIR: uploadsDir,
+      SEED: 'none',
+      BENCH_BARE_PAGE: '1',
+      APP_URL: '',
+    },
+  })
+  const origin = `http://localhost:${port}`
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${fs.readFileSync(log, 'utf8')}`)
+    const health = await get(origin, '/healthz').catch(() => null)
+    if (health?.status === 200) return { process: child, origin, startupMs: performance.now() - started, log }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.process.exitCode !== null) return resolve()
+    server.process.once('exit', () => resolve())
+    server.process.kill('SIGTERM')
+  })
+}
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; bytes: number }
+
+/** One request, its body counted as sent (compressed if the server compressed it). */
+function request(
+  origin: string,
+  pathname: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(new URL(pathname, origin), { method, headers, agent: false }, (res) => {
+      let bytes = 0
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+const get = (origin: string, pathname: string, headers: Record<string, string> = {}) => request(origin, pathname, { headers })
+
+/** Signs in through the real /login form, as a browser of this origin would, and keeps the cookie. */
+async function signIn(origin: string, account: { email: string; password: string }): Promise<string> {
+  const answer = await request(origin, '/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+    body: new URLSearchParams({ email: account.email, password: account.password, redirectTo: '/' }).toString(),
+  })
+  const session = (answer.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('narada_session='))
+  if (answer.status !== 303 || !session) throw new Error(`Signing in as ${account.email} failed: HTTP ${answer.status}`)
+  return session.split(';', 1)[0]!
+}
+
+function accountFor(manifest: Manifest, who: Exclude<Who, 'visitor'>): { email: string; password: string } {
+  const account =
+    manifest.accounts.find((a) => a.role === who) ??
+    manifest.accounts.find((a) => a.email === BENCH_ACCOUNTS[who]) ??
+    manifest.accounts.find((a) => a.email.startsWith(BENCH_ACCOUNTS[who].split('@')[0]!))
+  if (!account) throw new Error(`The manifest names no ${who} account`)
+  return { email: account.email, password: account.password ?? BENCH_PASSWORD }
+}
+
+type Page = { name: string; path: string; who: Who; ratioTarget: boolean }
+
+function pagesOf({ bigBodyId, bigMeetingId, yearOfBigBody }: Manifest['ids']): Page[] {
+  const meeting = `/meetings/${bigMeetingId}`
+  return [
+    { name: 'dashboard', path: '/', who: 'officer', ratioTarget: true },
+    { name: '/meetings', path: '/meetings', who: 'officer', ratioTarget: true },
+    { name: '/organisations', path: '/organisations', who: 'admin', ratioTarget: true },
+    { name: '/organisations?q=pomocy', path: '/organisations?q=pomocy', who: 'admin', ratioTarget: true },
+    { name: '/organisations?voivodeship=12', path: '/organisations?voivodeship=12', who: 'admin', ratioTarget: false },
+    { name: 'big meeting: overview', path: meeting, who: 'officer', ratioTarget: false },
+    { name: 'big meeting: agenda', path: `${meeting}/agenda`, who: 'officer', ratioTarget: true },
+    { name: 'big meeting: attendance', path: `${meeting}/attendance`, who: 'officer', ratioTarget: true },
+    { name: 'big meeting: invitations', path: `${meeting}/invitations`, who: 'officer', ratioTarget: true },
+    { name: 'big team /bodies/:id', path: `/bodies/${bigBodyId}`, who: 'officer', ratioTarget: true },
+    { name: 'public portal /', path: '/', who: 'visitor', ratioTarget: true },
+    { name: 'big team: year page', path: `/bodies/${bigBodyId}/years/${yearOfBigBody}`, who: 'visitor', ratioTarget: true },
+    { name: '/calendar.ics', path: '/calendar.ics', who: 'visitor', ratioTarget: false },
+    { name: 'dashboard', path: '/', who: 'member', ratioTarget: true },
+  ]
+}
+
+type Cookies = Record<Who, string | null>
+const cookieHeaders = (cookie: string | null): Record<string, string> => (cookie ? { Cookie: cookie } : {})
+
+/** The page as one client sees it: it must answer 200; a redirect to /login means the session failed. */
+async function checkPage(origin: string, page: Page, cookie: string | null) {
+  const plain = await get(origin, page.path, { ...cookieHeaders(cookie), 'Accept-Encoding': 'identity' })
+  if (plain.status !== 200) {
+    const where = plain.headers.location ? ` to ${plain.headers.location}` : ''
+    const cause = String(plain.headers.location).startsWith('/login') ? ` — the ${page.who}'s session cookie was not accepted` : ''
+    throw new Error(`${page.path} as ${page.who} answered ${plain.status}${where}${cause}`)
+  }
+  const gzip = await get(origin, page.path, { ...cookieHeaders(cookie), 'Accept-Encoding': 'gzip' })
+  return { bytes: plain.bytes, gzipBytes: gzip.bytes, isHtml: String(plain.headers['content-type']).startsWith('text/html') }
+}
+
+type Run = { completed: number; seconds: number; latencies: number[]; failures: number }
+
+async function cannon(url: string, cookie: string | null, seconds: number, connections: number): Promise<Run> {
+  const latencies: number[] = []
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 30, headers: { ...LOAD_HEADERS, ...cookieHeaders(cookie) } })
+  instance.on('response', (_client, _status, _bytes, milliseconds) => latencies.push(milliseconds))
+  const result = await instance
+  return { completed: result['2xx'], seconds: result.duration, latencies, failures: result.non2xx + result.errors }
+}
+
+/** Requests still running when a run stops would slow the next one: wait until the server answers again. */
+const settle = (origin: string) => get(origin, '/healthz')
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+const BARE = '/bench/bare'
+
+async function measurePage(origin: string, page: Page, cookie: string | null, settings: Settings): Promise<PageMeasure> {
+  const sizes = await checkPage(origin, page, cookie)
+  const bare: Run[] = []
+  const runs: Run[] = []
+  // A warm-up second of each first, unrecorded: JIT, statement cache, page cache.
+  for (const pathname of [BARE, page.path]) await cannon(origin + pathname, cookie, 1, settings.connections).then(() => settle(origin))
+  for (let round = 0; round < settings.rounds; round++) {
+    bare.push(await cannon(origin + BARE, cookie, settings.duration, settings.connections))
+    await settle(origin)
+    runs.push(await cannon(origin + page.path, cookie, settings.duration, settings.connections))
+    await settle(origin)
+  }
+  const rate = (all: Run[]) => all.reduce((sum, run) => sum + run.completed, 0) / all.reduce((sum, run) => sum + run.seconds, 0)
+  const latencies = runs.flatMap((run) => run.latencies)
+  return {
+    name: page.name,
+    path: page.path,
+    who: page.who,
+    ratioTarget: page.ratioTarget,
+    ...sizes,
+    requestsPerSecond: rate(runs),
+    bareRequestsPerSecond: rate(bare),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    failures: runs.reduce((sum, run) => sum + run.failures, 0),
+  }
+}
+
+/** One person typing into a search: requests one after another, p95 of the whole answer. */
+async function searchP95(origin: string, pathname: string, cookie: string | null): Promise<number> {
+  const first = await get(origin, pathname, cookieHeaders(cookie))
+  if (first.status !== 200) throw new Error(`${pathname} answered ${first.status}`)
+  const times: number[] = []
+  for (let i = 0; i < 220; i++) {
+    const started = performance.now()
+    await get(origin, pathname, { ...LOAD_HEADERS, ...cookieHeaders(cookie) })
+    if (i >= 20) times.push(performance.now() - started)
+  }
+  return percentile(times, 95)
+}
+
+async function calendarRevalidates(origin: string): Promise<{ measured: string; met: boolean }> {
+  const first = await get(origin, '/calendar.ics')
+  const etag = first.headers.etag
+  if (!etag) return { measured: 'no ETag', met: false }
+  const again = await get(origin, '/calendar.ics', { 'If-None-Match': etag })
+  return { measured: `${again.status} to If-None-Match`, met: again.status === 304 }
+}
+
+/** The server and every process it started, from /proc, every 250 ms. */
+function watchMemory(pid: number) {
+  let peakKb = 0
+  const timer = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(pid))), 250)
+  return {
+    stop() {
+      clearInterval(timer)
+      return { peakMb: peakKb / 1024, highWaterMb: statusKb(pid, 'VmHWM') / 1024 }
+    },
+  }
+}
+
+function statusKb(pid: number, field: string): number {
+  try {
+    const line = fs
+      .readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`))
+    return line ? Number(line.split(/\s+/)[1]) : 0
+  } catch {
+    return 0
+  }
+}
+
+function treeRssKb(pid: number): number {
+  let children: number[] = []
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      children = children.concat(fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number))
+    }
+  } catch {
+    // The process has just ended.
+  }
+  return statusKb(pid, 'VmRSS') + children.reduce((sum, child) => sum + treeRssKb(child), 0)
+}
+
+/** The published minutes of the dataset rendered again in this process, as publication does. */
+async function timeMinutesPdf(database: string, meetingId: number): Promise<{ pages: number; medianMs: number }> {
+  const db = new Database(database, { readonly: true })
+  const version = db
+    .prepare(
+      `SELECT v.snapshot AS snapshot FROM minutes_versions v JOIN minutes m ON m.id = v.minutes_id
+       WHERE m.meeting_id = ? AND v.pdf IS NOT NULL ORDER BY v.number DESC LIMIT 1`,
+    )
+    .get(meetingId) as { snapshot: string } | undefined
+  db.close()
+  if (!version) throw new Error(`Meeting ${meetingId} has no published minutes with a PDF`)
+  const snapshot = JSON.parse(version.snapshot) as MinutesSnapshot
+  const bytes = await renderMinutesPdf({ snapshot })
+  for (let i = 0; i < 5; i++) await renderMinutesPdf({ snapshot })
+  const times: number[] = []
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now()
+    await renderMinutesPdf({ snapshot })
+    times.push(performance.now() - started)
+  }
+  return { pages: (bytes.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length, medianMs: percentile(times, 50) }
+}
+
+function machine(): string {
+  const cpus = os.cpus()
+  return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB, Linux ${os.release()}, Node ${process.version}`
+}
+
+function commit(): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+  return dirty ? `${head} (with uncommitted changes)` : head
+}
+
+async function main() {
+  const settings = readSettings()
+  ensureDataset(settings)
+  const manifest = JSON.parse(fs.readFileSync(settings.manifest, 'utf8')) as Manifest
+  ensureBuild()
+  const counts = countRows(settings.database)
+  const copy = copyDataset(settings.database)
+  const uploadsDir = manifest.uploadsDir ?? path.join(path.dirname(settings.database), 'uploads')
+  const server = await startServer({ database: copy.database, uploadsDir, logDir: copy.dir })
+  console.log(`Server up in ${(server.startupMs / 1000).toFixed(1)} s on ${copy.database}; measuring…`)
+  const memory = watchMemory(server.process.pid!)
+  const pages: PageMeasure[] = []
+  const checks: Check[] = []
+  try {
+    const cookies: Cookies = { visitor: null, admin: null, officer: null, member: null }
+    for (const who of ['admin', 'officer', 'member'] as const) cookies[who] = await signIn(server.origin, accountFor(manifest, who))
+    for (const page of pagesOf(manifest.ids)) {
+      const measure = await measurePage(server.origin, page, cookies[page.who], settings)
+      console.log(
+        `  ${page.name} (${page.who}): ${measure.requestsPerSecond.toFixed(1)} req/s, bare ${measure.bareRequestsPerSecond.toFixed(1)}`,
+      )
+      pages.push(measure)
+    }
+    const feed = await calendarRevalidates(server.origin)
+    checks.push({
+      target: '/calendar.ics revalidates',
+      measured: feed.measured,
+      goal: '304',
+      verdict: { met: feed.met, missedBy: feed.met ? null : 'no 304' },
+    })
+    for (const search of searchesOf(manifest.ids)) {
+      if (!fs.existsSync(path.join(root, 'app/routes', search.routeFile))) continue
+      const p95 = await searchP95(server.origin, search.path, cookies[search.who])
+      checks.push({
+        target: `search p95: ${search.path} (${search.who}, one client)`,
+        measured: `${p95.toFixed(1)} ms`,
+        goal: `≤ ${TARGETS.searchP95Ms} ms`,
+        verdict: verdict({ measured: p95, goal: TARGETS.searchP95Ms, reach: 'at most', unit: ' ms', digits: 1 }),
+      })
+    }
+  } catch (error) {
+    console.error(`Server log (${server.log}):\n${fs.readFileSync(server.log, 'utf8').slice(-4000)}`)
+    throw error
+  } finally {
+    const { peakMb, highWaterMb } = memory.stop()
+    checks.push(
+      {
+        target: 'server memory, peak RSS (sampled every 250 ms, with child processes)',
+        measured: `${peakMb.toFixed(0)} MB`,
+        goal: `< ${TARGETS.memoryMb} MB`,
+        verdict: verdict({ measured: peakMb, goal: TARGETS.memoryMb, reach: 'at most', unit: ' MB' }),
+      },
+      {
+        target: 'server memory, VmHWM at the end',
+        measured: `${highWaterMb.toFixed(0)} MB`,
+        goal: `< ${TARGETS.memoryMb} MB`,
+        verdict: verdict({ measured: highWaterMb, goal: TARGETS.memoryMb, reach: 'at most', unit: ' MB' }),
+      },
+    )
+    await stopServer(server)
+  }
+  const pdf = await timeMinutesPdf(copy.database, manifest.ids.publishedMinutesMeetingId)
+  checks.push({
+    target: `minutes PDF of meeting ${manifest.ids.publishedMinutesMeetingId} (${pdf.pages} pages) rendered in process, median of 30`,
+    measured: `${pdf.medianMs.toFixed(1)} ms`,
+    goal: `≤ ${TARGETS.pdfMs} ms`,
+    verdict: verdict({ measured: pdf.medianMs, goal: TARGETS.pdfMs, reach: 'at most', unit: ' ms', digits: 1 }),
+  })
+  fs.rmSync(copy.dir, { recursive: true, force: true })
+  writeResults(settings, {
+    title: `Load benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    context: [
+      ['commit', commit()],
+      ['machine', machine()],
+      ['dataset', `${path.relative(root, settings.database) || settings.database}: ${TABLES.map((t) => `${counts[t]} ${t}`).join(', ')}`],
+      [
+        'settings',
+        `${settings.connections} connections; per page ${settings.rounds} rounds of ${settings.duration} s bare page, then ${settings.duration} s page, after 1 s of each unrecorded; requests send ${Object.entries(LOAD_HEADERS).map(([k, v]) => `${k}: ${v}`)}`,
+      ],
+      ['server start-up', `${(server.startupMs / 1000).toFixed(1)} s to /healthz 200`],
+      ['size', 'one full GET, uncompressed; gzip: the same with Accept-Encoding: gzip'],
+    ],
+    pages,
+    checks,
+  })
+}
+
+type Search = { path: string; who: Who; routeFile: string }
+
+function searchesOf({ bigMeetingId }: Manifest['ids']): Search[] {
+  return [
+    { path: '/organisations?q=pomocy', who: 'admin', routeFile: 'organisations._index.tsx' },
+    { path: `/search/people?q=kowal&meeting=${bigMeetingId}`, who: 'officer', routeFile: 'search.people.ts' },
+    { path: `/search/organisations?q=pomocy&meeting=${bigMeetingId}`, who: 'officer', routeFile: 'search.organisations.ts' },
+  ]
+}
+
+function writeResults(settings: Settings, report: Parameters<typeof formatReport>[0]) {
+  const markdown = formatReport(report)
+  const base = path.join(settings.out, `load-${new Date().toISOString().slice(0, 10)}`)
+  fs.mkdirSync(settings.out, { recursive: true })
+  fs.writeFileSync(`${base}.md`, markdown)
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(
+    `\n${markdown}\nWritten to ${path.relative(root, base)}.md and .json (sizes: ${kilobytes(report.pages.reduce((max, p) => Math.max(max, p.bytes), 0))} at most).`,
+  )
+}
+
+await main()
