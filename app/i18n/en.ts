@@ -9,6 +9,7 @@ import { minutesReview } from './en/minutes-review'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
+import { picker } from './en/picker'
 import type { MessageKey } from './pl'
 
 export const en: Record<MessageKey, string> = {
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...actionItems,
   ...verify,
   ...portal,
+  ...picker,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',
   'layout.skipToContent': 'Skip to content',

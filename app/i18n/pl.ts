@@ -9,6 +9,7 @@ import { minutesReview } from './pl/minutes-review'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
+import { picker } from './pl/picker'
 
 /**
  * Polish: the interface's first language. Every key here must exist in en.ts too. The
@@ -26,6 +27,7 @@ export const pl = {
   ...actionItems,
   ...verify,
   ...portal,
+  ...picker,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',

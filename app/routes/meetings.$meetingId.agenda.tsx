@@ -10,17 +10,12 @@ import { useLang, useT } from '~/i18n/use-t'
 import type { Lang } from '~/i18n/messages'
 import { translator } from '~/i18n/messages'
 import { addCarryOverAgendaItem, getCarryOver } from '~/models/action-item.server'
-import {
-  addAgendaItem,
-  listAgenda,
-  listAgendaPeopleOptions,
-  moveAgendaItem,
-  removeAgendaItem,
-  updateAgendaItem,
-} from '~/models/agenda.server'
+import { addAgendaItem, listAgenda, moveAgendaItem, removeAgendaItem, updateAgendaItem } from '~/models/agenda.server'
 import { agendaItemSchema, MoveAgendaItemSchema } from '~/schemas/agenda'
 import { formatLongDay } from '~/utils/format'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import type { PickerState } from '~/utils/picker'
+import { keptInput, readPickers, type PickerFields } from '~/utils/picker.server'
 import { daysBetween } from '~/utils/time'
 
 /** „Dzień 1 — 14 maja 2012 r.” for each of the meeting's days. */
@@ -39,13 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const manage = canInMeeting(access, 'meeting.manage')
   const editParam = new URL(request.url).searchParams.get('edit')
   const editingId = manage && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
-  const people = manage ? listAgendaPeopleOptions() : []
-  // Someone archived since they were put on the programme stays choosable on their items.
-  for (const item of items) {
-    for (const person of [...item.speakers, ...(item.moderator ? [item.moderator] : [])]) {
-      if (manage && !people.some((p) => p.id === person.personId))
-        people.push({ id: person.personId, name: person.name, organisationName: person.organisation })
-    }
+  // The edit forms name the people already on the programme; the rest is searched for.
+  const labels: Record<string, string> = {}
+  for (const item of manage ? items : []) {
+    for (const person of [...item.speakers, ...(item.moderator ? [item.moderator] : [])])
+      labels[String(person.personId)] = `${person.name} — ${person.organisation}`
   }
   const carryOver = manage ? getCarryOver({ meetingId: meeting.id }) : null
   return json({
@@ -54,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     items,
     manage,
     editingId,
-    people,
+    labels,
     carryOver: carryOver && {
       agendaItemId: carryOver.agendaItemId,
       items: carryOver.items.map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({
@@ -70,6 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+const agendaPickers: PickerFields = { speakerIds: 'people', moderatorPersonId: 'people' }
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meeting } = await requireMeeting(request, params, 'meeting.manage')
   const days = daysBetween(meeting.startsAt, meeting.endsAt)
@@ -81,11 +76,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const itemId = intent === 'update' ? parseId(String(formData.get('itemId') ?? '')) : null
     const form = itemId ? `edit-${itemId}` : 'add'
     const submission = parseWithZod(formData, { schema: agendaItemSchema(days) })
-    if (submission.status !== 'success') return json({ form, result: submission.reply() }, { status: 400 })
+    const picker = readPickers(formData, agendaPickers)
+    if (picker.search) return json({ form, result: keptInput(submission), picker })
+    if (submission.status !== 'success') return json({ form, result: submission.reply(), picker }, { status: 400 })
     const saved = itemId
       ? updateAgendaItem({ meetingId: meeting.id, itemId, input: submission.value, actor })
       : addAgendaItem({ meetingId: meeting.id, input: submission.value, actor })
-    if (!saved.ok) return json({ form, result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+    if (!saved.ok) return json({ form, result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
     return redirectWithNotice(`${base}#item-${saved.id}`, itemId ? 'agenda.saved' : 'agenda.added')
   }
   if (intent === 'move') {
@@ -123,10 +120,14 @@ function formValues(item: AgendaListItem): AgendaFormValues {
 export default function MeetingAgenda() {
   const t = useT()
   const lang = useLang()
-  const { meetingId, days: dayList, items, manage, editingId, people, carryOver } = useLoaderData<typeof loader>()
+  const { meetingId, days: dayList, items, manage, editingId, labels, carryOver } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const days = dayOptions(dayList, lang)
   const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined)
+  const pickerFor = (form: string): PickerState => {
+    const sent = actionData?.form === form ? actionData.picker : null
+    return { search: sent?.search ?? null, labels: { ...labels, ...sent?.labels } }
+  }
   return (
     <>
       <h2>{t('agenda.heading')}</h2>
@@ -143,8 +144,9 @@ export default function MeetingAgenda() {
               formId={`edit-${item.id}`}
               intent="update"
               itemId={item.id}
+              meetingId={meetingId}
               days={days}
-              people={people}
+              picker={pickerFor(`edit-${item.id}`)}
               lastResult={resultFor(`edit-${item.id}`)}
               defaultValue={formValues(item)}
               submitLabel={t('common.save')}
@@ -161,8 +163,9 @@ export default function MeetingAgenda() {
             key={items.length}
             formId="add"
             intent="add"
+            meetingId={meetingId}
             days={days}
-            people={people}
+            picker={pickerFor('add')}
             lastResult={resultFor('add')}
             defaultValue={{ day: dayList[0], kind: 'presentation' }}
             submitLabel={t('agenda.add')}

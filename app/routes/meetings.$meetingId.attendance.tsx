@@ -5,12 +5,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { AttendanceState } from '#db/schema/enums'
 import { requireMeeting } from '~/auth/access.server'
 import { canInMeeting } from '~/auth/meeting-permissions'
-import { FormErrors, SelectField, TextField } from '~/components/forms'
+import { Picker } from '~/components/combobox'
+import { FormErrors, TextField } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
 import { addWalkIn, listAttendance, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
-import { listPersonOptions } from '~/models/person.server'
 import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invitation'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import type { PickerState } from '~/utils/picker'
+import { keptInput, readPickers } from '~/utils/picker.server'
 
 export const meta: MetaFunction = ({ matches }) => {
   const meeting = (
@@ -35,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage,
     summary,
     groups,
-    people: manage ? listPersonOptions().map((p) => ({ value: String(p.id), label: `${p.name} — ${p.organisationName}` })) : [],
   })
 }
 
@@ -53,9 +54,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === 'walk-in') {
     const submission = parseWithZod(formData, { schema: WalkInSchema })
-    if (submission.status !== 'success') return json({ form: intent, result: submission.reply() }, { status: 400 })
+    const picker = readPickers(formData, { personId: 'people' })
+    if (picker.search) return json({ form: intent, result: keptInput(submission), picker })
+    if (submission.status !== 'success') return json({ form: intent, result: submission.reply(), picker }, { status: 400 })
     const saved = addWalkIn({ meetingId: meeting.id, input: submission.value, actor })
-    if (!saved.ok) return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+    if (!saved.ok) return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
     return redirectWithNotice(here, 'invitations.walkInAdded')
   }
   if (intent === 'headcount') {
@@ -69,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Attendance() {
   const t = useT()
-  const { meeting, manage, summary, groups, people } = useLoaderData<typeof loader>()
+  const { meeting, manage, summary, groups } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -90,7 +93,8 @@ export default function Attendance() {
           />
           <WalkInForm
             key={`w${summary.total.present}`}
-            people={people}
+            meetingId={meeting.id}
+            picker={actionData?.form === 'walk-in' && 'picker' in actionData ? (actionData.picker as PickerState) : null}
             lastResult={actionData?.form === 'walk-in' ? actionData.result : undefined}
           />
         </>
@@ -247,7 +251,7 @@ function HeadcountForm({ headcount, lastResult }: { headcount: number | null; la
   )
 }
 
-function WalkInForm({ people, lastResult }: { people: { value: string; label: string }[]; lastResult: FormResult }) {
+function WalkInForm({ meetingId, picker, lastResult }: { meetingId: number; picker: PickerState | null; lastResult: FormResult }) {
   const t = useT()
   const [form, fields] = useForm({
     id: 'walk-in',
@@ -261,12 +265,14 @@ function WalkInForm({ people, lastResult }: { people: { value: string; label: st
       <p className="muted">{t('invitations.walkInLead')}</p>
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="walk-in" />
-      <SelectField
+      <Picker
         meta={fields.personId}
+        kind="people"
+        scope={{ meeting: meetingId }}
         label={t('invitations.walkInPerson')}
-        placeholder={t('invitations.notInDirectory')}
-        options={people}
         optional
+        labels={picker?.labels ?? {}}
+        search={picker?.search}
       />
       <TextField meta={fields.name} label={t('invitations.guestName')} hint={t('invitations.walkInNameHint')} optional autoComplete="off" />
       <TextField meta={fields.organisation} label={t('invitations.guestOrganisation')} optional autoComplete="off" />

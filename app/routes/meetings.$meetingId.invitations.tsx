@@ -4,7 +4,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMeeting } from '~/auth/access.server'
 import { notFound } from '~/auth/require.server'
-import { FormErrors, RowActionForm, SelectField, TextField } from '~/components/forms'
+import { Picker } from '~/components/combobox'
+import { FormErrors, RowActionForm, TextField } from '~/components/forms'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
 import {
@@ -16,10 +17,11 @@ import {
   removeInvitation,
   sendInvitations,
 } from '~/models/invitation.server'
-import { listPersonOptions } from '~/models/person.server'
 import { AddGuestSchema, AddPersonSchema } from '~/schemas/invitation'
 import { formatDateTime } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import type { PickerState } from '~/utils/picker'
+import { keptInput, readPickers } from '~/utils/picker.server'
 
 export const meta: MetaFunction = ({ matches }) => {
   const meeting = (
@@ -47,7 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitees,
     counts: countAnswers(invitees),
     unsent: invitees.filter((row) => !row.sentAt && row.email).length,
-    people: listPersonOptions().map((p) => ({ value: String(p.id), label: `${p.name} — ${p.organisationName}` })),
   })
 }
 
@@ -64,13 +65,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'add-person' || intent === 'add-guest') {
     const submission =
       intent === 'add-person' ? parseWithZod(formData, { schema: AddPersonSchema }) : parseWithZod(formData, { schema: AddGuestSchema })
-    if (submission.status !== 'success') return json({ form: intent, result: submission.reply(), report: null }, { status: 400 })
+    const picker = readPickers(formData, { personId: 'people' })
+    if (picker.search) return json({ form: intent, result: keptInput(submission), report: null, picker })
+    if (submission.status !== 'success') return json({ form: intent, result: submission.reply(), report: null, picker }, { status: 400 })
     const saved =
       'personId' in submission.value
         ? addPersonGuest({ meetingId: meeting.id, personId: submission.value.personId, actor })
         : addGuest({ meetingId: meeting.id, input: submission.value, actor })
     if (!saved.ok)
-      return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), report: null }, { status: 400 })
+      return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), report: null, picker }, { status: 400 })
     return redirectWithNotice(here, 'invitations.guestAdded')
   }
   if (intent === 'remove') {
@@ -90,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invitations() {
   const t = useT()
   const lang = useLang()
-  const { meeting, invitees, counts, unsent, people } = useLoaderData<typeof loader>()
+  const { meeting, invitees, counts, unsent } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const cancelled = meeting.state === 'cancelled'
   const answerLabel = {
@@ -202,7 +205,8 @@ export default function Invitations() {
           <h3>{t('invitations.addGuests')}</h3>
           <AddPersonForm
             key={`p${invitees.length}`}
-            people={people}
+            meetingId={meeting.id}
+            picker={actionData?.form === 'add-person' && 'picker' in actionData ? actionData.picker : null}
             lastResult={actionData?.form === 'add-person' ? actionData.result : undefined}
           />
           <AddGuestForm key={`g${invitees.length}`} lastResult={actionData?.form === 'add-guest' ? actionData.result : undefined} />
@@ -230,7 +234,7 @@ function SendReport({
 
 type FormResult = SubmissionResult<string[]> | null | undefined
 
-function AddPersonForm({ people, lastResult }: { people: { value: string; label: string }[]; lastResult: FormResult }) {
+function AddPersonForm({ meetingId, picker, lastResult }: { meetingId: number; picker: PickerState | null; lastResult: FormResult }) {
   const t = useT()
   const [form, fields] = useForm({
     id: 'add-person',
@@ -243,7 +247,14 @@ function AddPersonForm({ people, lastResult }: { people: { value: string; label:
       <h4 id="add-person-title">{t('invitations.addPersonTitle')}</h4>
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="add-person" />
-      <SelectField meta={fields.personId} label={t('invitations.person')} placeholder={t('invitations.choosePerson')} options={people} />
+      <Picker
+        meta={fields.personId}
+        kind="people"
+        scope={{ meeting: meetingId }}
+        label={t('invitations.person')}
+        labels={picker?.labels ?? {}}
+        search={picker?.search}
+      />
       <div className="actions">
         <button type="submit" className="button--secondary">
           {t('invitations.addGuest')}
