@@ -16,6 +16,15 @@ export const config = {
     .map((o) => o.trim())
     .filter(Boolean),
   isProduction: process.env.NODE_ENV === 'production',
+  /** How many months back calendar feeds reach (everything ahead is always in them). */
+  feedMonthsBack: parseWholeNumber('FEED_MONTHS_BACK', process.env.FEED_MONTHS_BACK, 12),
+}
+
+function parseWholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (!value?.trim()) return fallback
+  const number = Number(value)
+  if (!Number.isSafeInteger(number) || number < 0) throw new Error(`${name} must be a whole number, not "${value}"`)
+  return number
 }
 
 function parseSeed(value: string | undefined): 'demo' | 'none' {

@@ -7,14 +7,16 @@ import { createCalendarFixture, type CalendarFixture } from '#tests/support/cale
 import { bodyCalendar, meetingCalendar, publicCalendar } from './feed.server'
 
 const ORIGIN = 'https://narada.example.pl'
+// The fixture's meetings are of spring 2025: feeds are asked as of a day when they are recent.
+const NOW = new Date('2025-07-01T10:00:00Z')
 let fixture: CalendarFixture
 
 beforeAll(async () => {
   fixture = await createCalendarFixture()
 })
 
-function events(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics))
+function events(ics: string | Buffer) {
+  const calendar = new ICAL.Component(ICAL.parse(ics.toString()))
   return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
 }
 const iso = (time: ICAL.Time) => time.toJSDate().toISOString()
@@ -59,13 +61,13 @@ describe('meeting feeds', () => {
     const { publicBody } = fixture.bodies
     const { publicMeeting, privateMeeting, cancelled, dst } = fixture.meetings
     const feed = (user: CalendarFixture['accounts']['member']['user'] | null) =>
-      events(bodyCalendar({ bodyId: publicBody.id, bodyName: publicBody.name, user, origin: ORIGIN })).map((e) => e.uid)
+      events(bodyCalendar({ bodyId: publicBody.id, bodyName: publicBody.name, user, origin: ORIGIN, now: NOW }).ics).map((e) => e.uid)
     expect(feed(null)).toEqual([uid(publicMeeting.id), uid(cancelled.id)])
     expect(feed(fixture.accounts.member.user)).toEqual([uid(publicMeeting.id), uid(cancelled.id)])
     expect(feed(fixture.accounts.otherMember.user)).toEqual([uid(publicMeeting.id), uid(privateMeeting.id), uid(cancelled.id)])
     expect(feed(fixture.accounts.officer.user)).toEqual([uid(publicMeeting.id), uid(privateMeeting.id), uid(cancelled.id)])
 
-    const everyone = events(publicCalendar({ origin: ORIGIN }))
+    const everyone = events(publicCalendar({ origin: ORIGIN, now: NOW }).ics)
     const ids = everyone.map((e) => e.uid)
     expect(ids).toEqual(expect.arrayContaining([uid(publicMeeting.id), uid(cancelled.id)]))
     expect(ids).not.toContain(uid(privateMeeting.id))
@@ -78,5 +80,42 @@ describe('meeting feeds', () => {
 
   it('has nothing for a meeting that does not exist', () => {
     expect(meetingCalendar({ meetingId: 999_999, origin: ORIGIN })).toBeNull()
+  })
+})
+
+describe('subscribed feeds', () => {
+  const publicUids = (now: Date) => events(publicCalendar({ origin: ORIGIN, now }).ics).map((e) => e.uid)
+
+  it('reach 12 months back, from the first Warsaw day of that month-old day, and everything ahead', () => {
+    const { publicMeeting, cancelled } = fixture.meetings
+    // The cancelled meeting ended at 12:00 on 20.06.2025; the public one on 16.05.2025.
+    expect(publicUids(new Date('2026-06-20T06:00:00Z'))).toEqual(expect.arrayContaining([uid(cancelled.id)]))
+    expect(publicUids(new Date('2026-06-20T06:00:00Z'))).not.toContain(uid(publicMeeting.id))
+    expect(publicUids(new Date('2026-06-21T06:00:00Z'))).not.toContain(uid(cancelled.id))
+    // Everything ahead, however far.
+    expect(publicUids(new Date('2020-01-01T00:00:00Z'))).toEqual(expect.arrayContaining([uid(publicMeeting.id), uid(cancelled.id)]))
+  })
+
+  it('keep their ETag and their bytes until a meeting in them changes', () => {
+    const first = publicCalendar({ origin: ORIGIN, now: NOW })
+    const again = publicCalendar({ origin: ORIGIN, now: new Date(NOW.getTime() + 60_000) })
+    expect(again.etag).toBe(first.etag)
+    // DTSTAMP is the time of rendering: the same bytes mean it was not rendered again.
+    expect(again.ics.equals(first.ics)).toBe(true)
+
+    const { cancelled } = fixture.meetings
+    const input = MeetingSchema.parse({ topic: cancelled.topic, startsAt: '2025-06-20T10:00', endsAt: '2025-06-20T12:30', isPublic: true })
+    updateMeeting({ id: cancelled.id, input, actor: SYSTEM_ACTOR })
+    const changed = publicCalendar({ origin: ORIGIN, now: NOW })
+    expect(changed.etag).not.toBe(first.etag)
+    expect(iso(events(changed.ics).find((e) => e.uid === uid(cancelled.id))!.endDate)).toBe('2025-06-20T10:30:00.000Z')
+  })
+
+  it('differ by who asks and by the address their links name', () => {
+    const { publicBody } = fixture.bodies
+    const feed = (user: CalendarFixture['accounts']['member']['user'] | null, origin = ORIGIN) =>
+      bodyCalendar({ bodyId: publicBody.id, bodyName: publicBody.name, user, origin, now: NOW }).etag
+    expect(feed(fixture.accounts.officer.user)).not.toBe(feed(null))
+    expect(feed(null, 'https://inny.example.pl')).not.toBe(feed(null))
   })
 })

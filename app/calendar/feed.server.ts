@@ -1,8 +1,13 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm'
+import crypto from 'node:crypto'
+import { subMonths } from 'date-fns'
+import { and, asc, count, eq, gte, max, sql, type SQL } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
+import { config } from '~/config.server'
 import { db, schema } from '~/db.server'
 import { translator } from '~/i18n/messages'
 import { visibleMeetingCondition } from '~/models/meeting.server'
+import { ByteCache } from '~/utils/byte-cache'
+import { fromWarsawLocal, warsawDay } from '~/utils/time'
 import { buildCalendar, type CalendarEvent } from './ics'
 
 const mt = schema.meetings
@@ -69,6 +74,47 @@ export function meetingEvent(meeting: FeedMeeting, origin: string): CalendarEven
   }
 }
 
+/**
+ * The first Warsaw day a feed covers. A subscribed calendar asks every few hours, for years:
+ * it gets the last FEED_MONTHS_BACK months (12 unless set) and everything ahead, not a
+ * region's whole archive, which is on the teams' year pages. The start moves a day at a time,
+ * so all of a day's requests share one rendered feed.
+ */
+export function feedWindowStart(now: Date): string {
+  const day = warsawDay(subMonths(now, config.feedMonthsBack))
+  return fromWarsawLocal(`${day}T00:00`)!.toISOString()
+}
+
+export type Feed = { etag: string; ics: Buffer }
+
+// Rendered feeds by ETag. Every few minutes thousands of calendar clients ask for the same few
+// feeds; a feed is rendered again only when a meeting or a team in it has changed.
+const renderedFeeds = new ByteCache(16 * 1024 * 1024)
+
+/**
+ * The feed of the meetings `where` selects within the window. Its ETag is a digest of the
+ * query (so of who asks and what they may see), of the origin its links name, and of what changes a feed: how many meetings
+ * it has, which, and when a meeting or a team was last changed. Asking costs one aggregate
+ * query; rendering happens only for a new ETag.
+ */
+function feedOf(where: SQL | undefined, { origin, now }: { origin: string; now: Date }, render: (meetings: FeedMeeting[]) => string): Feed {
+  const inWindow = and(gte(mt.endsAt, feedWindowStart(now)), where)
+  const fingerprintQuery = db
+    .select({ meetings: count(), ids: sql<number>`total(${mt.id})`, meetingChange: max(mt.updatedAt), bodyChange: max(b.updatedAt) })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .where(inWindow)
+  const { sql: query, params } = fingerprintQuery.toSQL()
+  const digest = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([origin, query, params, fingerprintQuery.get()]))
+    .digest('base64url')
+  const etag = `"${digest.slice(0, 32)}"`
+  let ics = renderedFeeds.get(etag)
+  if (!ics) renderedFeeds.set(etag, (ics = Buffer.from(render(feedMeetings(inWindow)), 'utf8')))
+  return { etag, ics }
+}
+
 function calendarOf(name: string, meetings: FeedMeeting[], origin: string, description?: string) {
   return buildCalendar({
     name,
@@ -86,23 +132,28 @@ export function meetingCalendar({ meetingId, origin }: { meetingId: number; orig
   return { meeting, ics: calendarOf(`${meeting.topic} — ${meeting.bodyName}`, meetings, origin) }
 }
 
-/** A body's meetings that this user may see; the caller has checked the user's access to the body. */
+/** A body's meetings that this user may see, within the feed window; the caller has checked the user's access to the body. */
 export function bodyCalendar({
   bodyId,
   bodyName,
   user,
   origin,
+  now = new Date(),
 }: {
   bodyId: number
   bodyName: string
   user: SessionUser | null
   origin: string
-}) {
-  const meetings = feedMeetings(and(eq(mt.bodyId, bodyId), visibleMeetingCondition(user)))
-  return calendarOf(bodyName, meetings, origin, t('calendar.ics.bodyDescription', { body: bodyName }))
+  now?: Date
+}): Feed {
+  return feedOf(and(eq(mt.bodyId, bodyId), visibleMeetingCondition(user)), { origin, now }, (meetings) =>
+    calendarOf(bodyName, meetings, origin, t('calendar.ics.bodyDescription', { body: bodyName })),
+  )
 }
 
-/** Every public meeting of every public body, for anyone to subscribe to. */
-export function publicCalendar({ origin }: { origin: string }) {
-  return calendarOf(t('calendar.ics.publicName'), feedMeetings(visibleMeetingCondition(null)), origin, t('calendar.ics.publicDescription'))
+/** Every public meeting of every public body within the feed window, for anyone to subscribe to. */
+export function publicCalendar({ origin, now = new Date() }: { origin: string; now?: Date }): Feed {
+  return feedOf(visibleMeetingCondition(null), { origin, now }, (meetings) =>
+    calendarOf(t('calendar.ics.publicName'), meetings, origin, t('calendar.ics.publicDescription')),
+  )
 }

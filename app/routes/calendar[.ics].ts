@@ -1,15 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { feedResponse } from '~/calendar/feed-response.server'
 import { publicCalendar } from '~/calendar/feed.server'
-import { calendarContentType } from '~/calendar/ics'
-import { fileResponse } from '~/utils/content-disposition'
 
-/** Every public meeting of every public body: the same feed for everyone, signed in or not. */
+/** The public meetings of the last 12 months and ahead: the same feed for everyone, signed in or not. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const ics = publicCalendar({ origin: new URL(request.url).origin })
-  return fileResponse(ics, {
-    contentType: calendarContentType(),
-    disposition: 'inline',
-    fileName: 'narada-spotkania.ics',
-    cacheControl: 'public, max-age=300',
-  })
+  const feed = publicCalendar({ origin: new URL(request.url).origin })
+  return feedResponse(request, feed, { fileName: 'narada-spotkania.ics', cacheControl: 'public, max-age=300' })
 }

@@ -228,3 +228,48 @@ describe('/meetings', () => {
     expect(textOf(cell('2025-03-31'))).not.toContain(fixture.meetings.dst.topic)
   })
 })
+
+describe('subscribed feeds at the size of a region', () => {
+  async function createPublicMeeting(startsAt: string, endsAt: string) {
+    const { createMeeting } = await import('~/models/meeting.server')
+    const { MeetingSchema } = await import('~/schemas/meeting')
+    const { SYSTEM_ACTOR } = await import('~/models/audit.server')
+    const input = MeetingSchema.parse({ topic: `Spotkanie archiwalne ${startsAt}`, startsAt, endsAt, isPublic: true })
+    return createMeeting({ bodyId: fixture.bodies.publicBody.id, input, actor: SYSTEM_ACTOR }).id
+  }
+
+  it('leave out meetings older than the window (FEED_MONTHS_BACK), which stay in their own .ics', async () => {
+    // The test server reaches 240 months back, for the demo teams of 2009–2017.
+    const old = await createPublicMeeting('2004-05-10T10:00', '2004-05-10T12:00')
+    for (const path of ['/calendar.ics', `/bodies/${fixture.bodies.publicBody.id}/calendar.ics`]) {
+      const { body } = await fetchCalendar(path, 'visitor')
+      expect(uids(parse(body)), path).not.toContain(uid(old))
+      expect(uids(parse(body)), path).toContain(uid(fixture.meetings.cancelled.id))
+    }
+    const own = await fetchCalendar(`/meetings/${old}/calendar.ics`, 'visitor')
+    expect(uids(parse(own.body))).toEqual([uid(old)])
+  })
+
+  it('answer a calendar that has the current version with 304 and no body, and a changed feed with 200 and a new ETag', async () => {
+    for (const [path, who] of [
+      ['/calendar.ics', 'visitor'],
+      [`/bodies/${fixture.bodies.publicBody.id}/calendar.ics`, 'officer'],
+    ] as const) {
+      const first = await get(path, { cookie: cookies[who] })
+      const etag = first.headers.get('ETag')
+      expect(etag, path).toMatch(/^"[\w-]+"$/)
+      const again = await get(path, { cookie: cookies[who], headers: { 'If-None-Match': etag! } })
+      expect(again.status, path).toBe(304)
+      expect(await again.text()).toBe('')
+      expect(again.headers.get('ETag')).toBe(etag)
+    }
+
+    const before = await get('/calendar.ics')
+    const etag = before.headers.get('ETag')!
+    const added = await createPublicMeeting('2027-02-10T10:00', '2027-02-10T12:00')
+    const after = await get('/calendar.ics', { headers: { 'If-None-Match': etag } })
+    expect(after.status).toBe(200)
+    expect(after.headers.get('ETag')).not.toBe(etag)
+    expect(uids(parse(await after.text()))).toContain(uid(added))
+  })
+})

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaView } from '../agenda/layout'
 import { boundedQueue, QueueFullError } from './bounded-queue'
-import { ByteCache } from './byte-cache'
-import { createPdfServer, matchesEtag } from './pdf-server'
+import { ByteCache } from '~/utils/byte-cache'
+import { matchesEtag } from '~/utils/etag'
+import { createPdfServer } from './pdf-server'
 import type { PdfJob } from './render.server'
 
 function agendaJob(title: string): PdfJob {

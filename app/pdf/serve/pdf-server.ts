@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import { translator } from '~/i18n/messages'
 import { fileResponse } from '~/utils/content-disposition'
+import { matchesEtag } from '~/utils/etag'
 import { boundedQueue, QueueFullError } from './bounded-queue'
-import { ByteCache } from './byte-cache'
+import { ByteCache } from '~/utils/byte-cache'
 import type { PdfJob } from './render.server'
 
 // The bytes depend on the view only, never on who asks: access is checked before serving,
@@ -97,11 +98,4 @@ function canonical(value: unknown): unknown {
     )
   }
   return value
-}
-
-/** If-None-Match (RFC 9110 §13.1.2): `*` or a list of entity tags, compared weakly. */
-export function matchesEtag(header: string | null, etag: string): boolean {
-  if (!header) return false
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
-  return header.trim() === '*' || header.split(',').some((tag) => opaque(tag) === opaque(etag))
 }

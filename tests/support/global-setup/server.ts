@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://localhost:${port}`
   const env: NodeJS.ProcessEnv = { ...process.env }
   // Settings of the developer's shell must not leak into the server under test.
-  for (const key of ['TRUSTED_ORIGINS', 'MIGRATIONS_DIR', 'REGISTER_CSV', 'TRUST_PROXY']) delete env[key]
+  for (const key of ['TRUSTED_ORIGINS', 'MIGRATIONS_DIR', 'REGISTER_CSV', 'TRUST_PROXY', 'FEED_MONTHS_BACK']) delete env[key]
   Object.assign(env, {
     NODE_ENV: 'production',
     PORT: String(port),
@@ -51,6 +51,8 @@ export default async function setup(project: TestProject) {
     TRUST_PROXY: 'loopback',
     // Its own address, so the server refuses other Host names (tests/http/security.test.ts).
     APP_URL: baseURL,
+    // Feeds reach 12 months back by default; the demo teams met in 2009–2017.
+    FEED_MONTHS_BACK: '240',
   })
 
   const server = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', log, log] })
