@@ -52,7 +52,7 @@ export const bodyOfficers = sqliteTable(
       .references(() => users.id),
     role: text('role', { enum: bodyOfficerRoles }).notNull(),
   },
-  (t) => [uniqueIndex('body_officers_unique').on(t.bodyId, t.userId)],
+  (t) => [uniqueIndex('body_officers_unique').on(t.bodyId, t.userId), index('body_officers_user_idx').on(t.userId, t.bodyId)],
 )
 
 /** An institution's seat on a body, with the person it delegates and a deputy. Kept after it ends. */
@@ -73,5 +73,11 @@ export const memberships = sqliteTable(
     toDate: text('to_date'), // YYYY-MM-DD, inclusive; null while the seat lasts
     createdAt: createdAt(),
   },
-  (t) => [index('memberships_body_idx').on(t.bodyId), index('memberships_organisation_idx').on(t.organisationId)],
+  (t) => [
+    index('memberships_body_idx').on(t.bodyId),
+    index('memberships_organisation_idx').on(t.organisationId),
+    // „The teams I sit on”: a delegate or a deputy in person, on every page they open.
+    index('memberships_delegate_idx').on(t.delegatePersonId),
+    index('memberships_deputy_idx').on(t.deputyPersonId),
+  ],
 )

@@ -27,7 +27,12 @@ export const organisations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey), index('organisations_kind_idx').on(t.kind)],
+  (t) => [
+    uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey),
+    index('organisations_kind_idx').on(t.kind),
+    // The directory's default order, current institutions first, without sorting 5,000 rows.
+    index('organisations_archived_name_idx').on(t.archivedAt, t.nameKey),
+  ],
 )
 
 export const people = sqliteTable(

@@ -5,15 +5,19 @@ import { people } from './directory'
 import { agendaItemKinds, attendanceStates, invitationKinds, invitationResponses, meetingStates } from './enums'
 
 /** Meetings planned together: „pierwsze z cyklu trzech spotkań”. */
-export const meetingSeries = sqliteTable('meeting_series', {
-  id: id(),
-  bodyId: integer('body_id')
-    .notNull()
-    .references(() => bodies.id),
-  title: text('title').notNull(),
-  plannedCount: integer('planned_count'),
-  createdAt: createdAt(),
-})
+export const meetingSeries = sqliteTable(
+  'meeting_series',
+  {
+    id: id(),
+    bodyId: integer('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    title: text('title').notNull(),
+    plannedCount: integer('planned_count'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meeting_series_body_idx').on(t.bodyId)],
+)
 
 export const meetings = sqliteTable(
   'meetings',
@@ -41,7 +45,14 @@ export const meetings = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('meetings_number_in_body').on(t.bodyId, t.number), index('meetings_starts_idx').on(t.startsAt)],
+  (t) => [
+    uniqueIndex('meetings_number_in_body').on(t.bodyId, t.number),
+    index('meetings_starts_idx').on(t.startsAt),
+    // A team's meetings by date (its page, its years, its feed); upcoming ones by their end.
+    index('meetings_body_starts_idx').on(t.bodyId, t.startsAt),
+    index('meetings_ends_idx').on(t.endsAt),
+    index('meetings_series_idx').on(t.seriesId),
+  ],
 )
 
 export const agendaItems = sqliteTable(
@@ -63,7 +74,10 @@ export const agendaItems = sqliteTable(
     track: text('track'),
     createdAt: createdAt(),
   },
-  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.day, t.position)],
+  (t) => [
+    index('agenda_items_meeting_idx').on(t.meetingId, t.day, t.position),
+    index('agenda_items_moderator_idx').on(t.moderatorPersonId),
+  ],
 )
 
 export const agendaSpeakers = sqliteTable(
@@ -77,7 +91,7 @@ export const agendaSpeakers = sqliteTable(
       .references(() => people.id),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agendaItemId, t.personId] })],
+  (t) => [primaryKey({ columns: [t.agendaItemId, t.personId] }), index('agenda_speakers_person_idx').on(t.personId)],
 )
 
 /**
@@ -104,7 +118,12 @@ export const invitations = sqliteTable(
     attendance: text('attendance', { enum: attendanceStates }).notNull().default('unknown'),
     createdAt: createdAt(),
   },
-  (t) => [index('invitations_meeting_idx').on(t.meetingId), uniqueIndex('invitations_person_unique').on(t.meetingId, t.personId)],
+  (t) => [
+    index('invitations_meeting_idx').on(t.meetingId),
+    uniqueIndex('invitations_person_unique').on(t.meetingId, t.personId),
+    // „The meetings this person was invited to”: every visibility check of a signed-in guest.
+    index('invitations_person_idx').on(t.personId, t.meetingId),
+  ],
 )
 
 /** E-mail waiting to go, or kept when no SMTP server is configured. */

@@ -71,7 +71,8 @@ export const minutesSections = sqliteTable(
     /** Plain paragraphs with simple lists and emphasis (see app/utils/markup.ts); never HTML. */
     body: text('body').notNull().default(''),
   },
-  (t) => [index('minutes_sections_idx').on(t.minutesId, t.position)],
+  // An agenda item removed sets its sections' link to null: found by index, not by reading 182k rows.
+  (t) => [index('minutes_sections_idx').on(t.minutesId, t.position), index('minutes_sections_agenda_item_idx').on(t.agendaItemId)],
 )
 
 /**
@@ -119,7 +120,7 @@ export const minutesComments = sqliteTable(
     resolvedAt: text('resolved_at'),
     resolvedByUserId: integer('resolved_by_user_id').references(() => users.id),
   },
-  (t) => [index('minutes_comments_idx').on(t.minutesId)],
+  (t) => [index('minutes_comments_idx').on(t.minutesId), index('minutes_comments_section_idx').on(t.sectionId)],
 )
 
 /**
@@ -150,5 +151,10 @@ export const actionItems = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('action_items_body_idx').on(t.bodyId, t.state), index('action_items_meeting_idx').on(t.meetingId, t.position)],
+  (t) => [
+    index('action_items_body_idx').on(t.bodyId, t.state),
+    index('action_items_meeting_idx').on(t.meetingId, t.position),
+    index('action_items_owner_organisation_idx').on(t.ownerOrganisationId, t.state),
+    index('action_items_owner_person_idx').on(t.ownerPersonId, t.state),
+  ],
 )

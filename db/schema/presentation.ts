@@ -21,7 +21,11 @@ export const presentations = sqliteTable(
     createdAt: createdAt(),
     createdBy: integer('created_by').references(() => users.id),
   },
-  (t) => [index('presentations_meeting_idx').on(t.meetingId)],
+  (t) => [
+    index('presentations_meeting_idx').on(t.meetingId),
+    index('presentations_agenda_item_idx').on(t.agendaItemId),
+    index('presentations_presenter_idx').on(t.presenterPersonId),
+  ],
 )
 
 /** Every uploaded version of a presentation's file; replacing keeps the earlier ones. */
