@@ -176,7 +176,7 @@ describe("a team's action items", () => {
     add(june, { text: 'Wcześniejsze', dueText: 'czerwiec 2017' })
     setActionItemState({ bodyId, itemId: done, state: 'done', actor })
 
-    const open = listBodyActionItems({ bodyId })
+    const open = listBodyActionItems({ bodyId }).items
     expect(open.map((item) => [item.text, item.overdue])).toEqual([
       ['Wcześniejsze', true],
       ['Porozumienie', true],
@@ -184,15 +184,15 @@ describe("a team's action items", () => {
       ['Bez terminu', false],
     ])
     expect(open.find((item) => item.text === 'Porozumienie')).toMatchObject({ meetingId: may, meetingNumber: expect.any(Number) })
-    expect(listBodyActionItems({ bodyId, state: 'done' }).map((item) => [item.text, item.overdue])).toEqual([['Wykonane', false]])
-    expect(listBodyActionItems({ bodyId, state: 'all' }).map((item) => item.text)).toEqual([
+    expect(listBodyActionItems({ bodyId, state: 'done' }).items.map((item) => [item.text, item.overdue])).toEqual([['Wykonane', false]])
+    expect(listBodyActionItems({ bodyId, state: 'all' }).items.map((item) => item.text)).toEqual([
       'Wykonane',
       'Wcześniejsze',
       'Porozumienie',
       'Na przyszłość',
       'Bez terminu',
     ])
-    expect(listBodyActionItems({ bodyId: team() })).toEqual([])
+    expect(listBodyActionItems({ bodyId: team() })).toEqual({ items: [], total: 0, pages: 1 })
   })
 })
 

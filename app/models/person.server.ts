@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, isNull } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import type { PersonInput } from '~/schemas/directory'
+import { pageCount, pageSlice } from '~/utils/paging'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 import { isActiveOrganisation } from './organisation.server'
 
@@ -16,14 +17,21 @@ const columns = {
   archivedAt: p.archivedAt,
 }
 
-export function listPeople({ organisationId }: { organisationId: number }) {
-  return db
+/** One page of an institution's active representatives, by name. */
+export function listPeople({ organisationId, page }: { organisationId: number; page: number }) {
+  const where = and(eq(p.organisationId, organisationId), isNull(p.archivedAt))
+  const { limit, offset } = pageSlice(page)
+  const rows = db
     .select({ ...columns, accountEmail: schema.users.email })
     .from(p)
     .leftJoin(schema.users, eq(schema.users.personId, p.id))
-    .where(and(eq(p.organisationId, organisationId), isNull(p.archivedAt)))
-    .orderBy(asc(p.name))
+    .where(where)
+    .orderBy(asc(p.name), asc(p.id))
+    .limit(limit)
+    .offset(offset)
     .all()
+  const total = db.select({ n: count() }).from(p).where(where).get()?.n ?? 0
+  return { rows, total, pages: pageCount(total) }
 }
 
 export function getPerson({ id }: { id: number }) {

@@ -1,15 +1,17 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
 import { requireBody } from '~/auth/access.server'
 import { ActionItemBodyTable } from '~/components/action-item-body-table'
 import { Breadcrumbs } from '~/components/breadcrumbs'
+import { Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
 import { listBodyActionItems, setActionItemState } from '~/models/action-item.server'
 import { actionItemFilters, ActionItemStateSchema, parseActionItemFilter } from '~/schemas/action-item'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { pageHref, pageParam } from '~/utils/paging'
 import { warsawDay } from '~/utils/time'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, body } = await requireBody(request, params, 'body.readInternal')
   const manage = canInBody(access, 'body.manage')
   const filter = filterOf(request)
-  const items = listBodyActionItems({ bodyId: body.id, state: filter }).map((item) => ({
+  const url = new URL(request.url)
+  const page = pageParam(url)
+  const list = listBodyActionItems({ bodyId: body.id, state: filter, page })
+  if (page > list.pages) throw redirect(`${url.pathname}${pageHref(url.search, list.pages)}`)
+  const items = list.items.map((item) => ({
     id: item.id,
     meetingId: item.meetingId,
     meetingNumber: item.meetingNumber,
@@ -39,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateNote: item.stateNote,
     closedAt: item.closedAt,
   }))
-  return json({ body: { id: body.id, name: body.name }, manage, filter, items })
+  return json({ body: { id: body.id, name: body.name }, manage, filter, items, total: list.total, page, pages: list.pages })
 }
 
 type ActionData = { form: string; result: SubmissionResult<string[]> }
@@ -59,12 +65,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { form, result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }) },
       { status: 400 },
     )
-  return redirectWithNotice(`/bodies/${body.id}/action-items?state=${filter}`, 'actionItems.stateChanged')
+  // Back to the same page of the same list; an item that left the filter leaves a gap there.
+  const page = pageParam(new URL(request.url))
+  return redirectWithNotice(
+    `/bodies/${body.id}/action-items${pageHref(new URLSearchParams({ state: filter }), page)}`,
+    'actionItems.stateChanged',
+  )
 }
 
 export default function BodyActionItems() {
   const t = useT()
-  const { body, manage, filter, items } = useLoaderData<typeof loader>()
+  const { body, manage, filter, items, total, page, pages } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   const actionData = useActionData<typeof action>()
   const filterLabel = t(`actionItems.filter.${filter}`)
   return (
@@ -98,6 +110,7 @@ export default function BodyActionItems() {
           </button>
         </div>
       </Form>
+      <p role="status">{t('common.results', { count: total })}</p>
       {items.length === 0 ? (
         <p>{t('actionItems.bodyNone')}</p>
       ) : (
@@ -108,6 +121,7 @@ export default function BodyActionItems() {
           stateResult={(itemId) => (actionData?.form === `state-${itemId}` ? actionData.result : undefined)}
         />
       )}
+      <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
     </>
   )
 }

@@ -1,6 +1,7 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json } from '@remix-run/node'
-import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, json, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { RowActionForm } from '~/components/forms'
+import { Pagination } from '~/components/list-controls'
 import { can } from '~/auth/permissions'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { useT } from '~/i18n/use-t'
@@ -8,6 +9,7 @@ import { getOrganisation, setOrganisationArchived } from '~/models/organisation.
 import { archivePerson, getPerson, listPeople } from '~/models/person.server'
 import type { loader as rootLoader } from '~/root'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { pageHref, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ''} — Narada` }]
 
@@ -15,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.read')
   const organisation = getOrganisation({ id: parseId(params.orgId) })
   if (!organisation) throw notFound()
-  return json({ organisation, people: listPeople({ organisationId: organisation.id }) })
+  const url = new URL(request.url)
+  const page = pageParam(url)
+  const people = listPeople({ organisationId: organisation.id, page })
+  if (page > people.pages) throw redirect(`${url.pathname}${pageHref(url.search, people.pages)}`)
+  return json({ organisation, people: people.rows, total: people.total, page, pages: people.pages })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -39,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function OrganisationPage() {
   const t = useT()
-  const { organisation: org, people } = useLoaderData<typeof loader>()
+  const { organisation: org, people, total, page, pages } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   const user = useRouteLoaderData<typeof rootLoader>('root')?.user
   const address = [org.street, [org.postalCode, org.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')
   return (
@@ -114,6 +121,7 @@ export default function OrganisationPage() {
           </Link>
         ) : null}
       </div>
+      {total > 0 ? <p role="status">{t('common.results', { count: total })}</p> : null}
       {people.length === 0 ? (
         <p>{t('org.noPeople')}</p>
       ) : (
@@ -158,6 +166,7 @@ export default function OrganisationPage() {
           </table>
         </div>
       )}
+      <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
     </>
   )
 }
