@@ -1,0 +1,186 @@
+import crypto from 'node:crypto'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createUserSession, type SessionUser } from '~/auth/session.server'
+import { sqlite } from '~/db.server'
+import { createUser } from '~/models/user.server'
+import { inRequestScope } from '~/utils/request-scope.server'
+import { createCalendarFixture, type CalendarFixture } from '#tests/support/calendar-fixtures'
+
+/**
+ * The pages a region opens all day, loaded through their real loaders; every statement they
+ * run is explained with its own parameters, and none may read a big table row by row. SQLite
+ * plans from the schema, not from the table sizes (no ANALYZE runs here or in production), so
+ * a plan seen on this small database is the plan on 20,000 meetings.
+ */
+const BIG_TABLES = new Set([
+  'meetings',
+  'agenda_items',
+  'agenda_speakers',
+  'invitations',
+  'minutes',
+  'minutes_sections',
+  'minutes_versions',
+  'minutes_comments',
+  'minutes_participants',
+  'action_items',
+  'memberships',
+  'people',
+  'organisations',
+  'presentations',
+  'presentation_files',
+  'audit_log',
+  'outbox',
+  'sessions',
+  'login_attempts',
+])
+
+// A words-anywhere search of names (`like '%ośrodek%'`) reads every name: 5,000 institutions or
+// 10,000 people take about a millisecond. Such a scan is allowed where the statement searches text.
+const TEXT_SEARCHED = new Set(['organisations', 'people'])
+
+type Ran = { sql: string; params: unknown[] }
+
+/** Every statement the app prepares while `load` runs, with the parameters it ran with. */
+async function statementsOf(load: () => Promise<unknown>): Promise<Ran[]> {
+  const ran: Ran[] = []
+  const prepare = sqlite.prepare
+  sqlite.prepare = function (this: typeof sqlite, source: string) {
+    const statement = prepare.call(this, source)
+    for (const method of ['all', 'get', 'run', 'iterate', 'values'] as const) {
+      const original = (statement as unknown as Record<string, (...args: unknown[]) => unknown>)[method]
+      if (!original) continue
+      ;(statement as unknown as Record<string, unknown>)[method] = function (this: unknown, ...params: unknown[]) {
+        ran.push({ sql: source, params })
+        return original.apply(this, params)
+      }
+    }
+    return statement
+  } as typeof sqlite.prepare
+  try {
+    await load()
+  } finally {
+    sqlite.prepare = prepare
+  }
+  return ran
+}
+
+/** The steps of a plan that read a big table row by row. */
+function fullScans({ sql, params }: Ran): string[] {
+  if (!/^\s*(select|with)\b/i.test(sql)) return []
+  const plan = (sqlite.prepare(`explain query plan ${sql}`).all(...(params as never[])) as { detail: string }[]).map((step) => step.detail)
+  const sorts = plan.some((detail) => detail.startsWith('USE TEMP B-TREE'))
+  return plan.filter((detail) => {
+    const scanned = /^SCAN (\w+)(?: AS \w+)?$/.exec(detail)?.[1]
+    if (!scanned || !BIG_TABLES.has(scanned)) return false
+    if (TEXT_SEARCHED.has(scanned) && /\blike\b/i.test(sql)) return false
+    // Newest first by id, one page: SQLite walks the rowid from the end and stops at the limit.
+    return !(!sorts && new RegExp(`order by "${scanned}"\\."id" desc limit`, 'i').test(sql))
+  })
+}
+
+let fixture: CalendarFixture
+const cookies: Record<'officer' | 'member' | 'admin', string> = { officer: '', member: '', admin: '' }
+
+async function cookieOf(user: Pick<SessionUser, 'id'>) {
+  return (await createUserSession(user.id, new Request('http://localhost/login'))).split(';')[0]!
+}
+
+beforeAll(async () => {
+  fixture = await createCalendarFixture()
+  cookies.officer = await cookieOf(fixture.accounts.officer.user)
+  cookies.member = await cookieOf(fixture.accounts.member.user)
+  const email = `plans-${crypto.randomUUID()}@narada.test`
+  const admin = await createUser({ fields: { email, name: 'Admin', role: 'admin' }, password: 'correct horse battery staple', actor: null })
+  if (!admin.ok) throw new Error(JSON.stringify(admin.fieldErrors))
+  cookies.admin = await cookieOf({ id: admin.id })
+})
+
+type Route = { loader: (args: LoaderFunctionArgs) => unknown }
+type Page = { route: () => Promise<Route>; path: (f: CalendarFixture) => string; params?: (f: CalendarFixture) => Record<string, string> }
+
+const meetingParams = (f: CalendarFixture) => ({ meetingId: String(f.meetings.dst.id) })
+const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
+  'the dashboard of an officer': { as: 'officer', route: () => import('~/routes/_index'), path: () => '/' },
+  'the dashboard of a member': { as: 'member', route: () => import('~/routes/_index'), path: () => '/' },
+  'the public portal': { as: 'visitor', route: () => import('~/routes/_index'), path: () => '/' },
+  '/meetings': { as: 'officer', route: () => import('~/routes/meetings._index'), path: () => '/meetings' },
+  "a team's page": {
+    as: 'officer',
+    route: () => import('~/routes/bodies.$bodyId._index'),
+    path: (f) => `/bodies/${f.bodies.publicBody.id}`,
+    params: (f) => ({ bodyId: String(f.bodies.publicBody.id) }),
+  },
+  "a team's year, to the public": {
+    as: 'visitor',
+    route: () => import('~/routes/bodies.$bodyId.years.$year'),
+    path: (f) => `/bodies/${f.bodies.publicBody.id}/years/2025`,
+    params: (f) => ({ bodyId: String(f.bodies.publicBody.id), year: '2025' }),
+  },
+  "a team's action items": {
+    as: 'officer',
+    route: () => import('~/routes/bodies.$bodyId.action-items'),
+    path: (f) => `/bodies/${f.bodies.privateBody.id}/action-items`,
+    params: (f) => ({ bodyId: String(f.bodies.privateBody.id) }),
+  },
+  'the directory': { as: 'admin', route: () => import('~/routes/organisations._index'), path: () => '/organisations' },
+  'the directory by kind': { as: 'admin', route: () => import('~/routes/organisations._index'), path: () => '/organisations?kind=ops' },
+  'a meeting': {
+    as: 'member',
+    route: () => import('~/routes/meetings.$meetingId'),
+    path: (f) => `/meetings/${f.meetings.dst.id}`,
+    params: meetingParams,
+  },
+  "a meeting's overview": {
+    as: 'member',
+    route: () => import('~/routes/meetings.$meetingId._index'),
+    path: (f) => `/meetings/${f.meetings.dst.id}`,
+    params: meetingParams,
+  },
+  "a meeting's agenda": {
+    as: 'officer',
+    route: () => import('~/routes/meetings.$meetingId.agenda'),
+    path: (f) => `/meetings/${f.meetings.dst.id}/agenda`,
+    params: meetingParams,
+  },
+  "a meeting's attendance": {
+    as: 'officer',
+    route: () => import('~/routes/meetings.$meetingId.attendance'),
+    path: (f) => `/meetings/${f.meetings.dst.id}/attendance`,
+    params: meetingParams,
+  },
+  "a meeting's invitations": {
+    as: 'officer',
+    route: () => import('~/routes/meetings.$meetingId.invitations'),
+    path: (f) => `/meetings/${f.meetings.dst.id}/invitations`,
+    params: meetingParams,
+  },
+  'the public feed': { as: 'visitor', route: () => import('~/routes/calendar[.ics]'), path: () => '/calendar.ics' },
+  "a team's feed for its officer": {
+    as: 'officer',
+    route: () => import('~/routes/bodies.$bodyId.calendar[.ics]'),
+    path: (f) => `/bodies/${f.bodies.publicBody.id}/calendar.ics`,
+    params: (f) => ({ bodyId: String(f.bodies.publicBody.id) }),
+  },
+  'the audit log': { as: 'admin', route: () => import('~/routes/admin.audit'), path: () => '/admin/audit' },
+  'the accounts': { as: 'admin', route: () => import('~/routes/admin.users._index'), path: () => '/admin/users' },
+}
+
+describe('the pages of a region read big tables by index', () => {
+  it.each(Object.keys(pages))('%s', async (name) => {
+    const page = pages[name]!
+    const { loader } = await page.route()
+    const headers = page.as === 'visitor' ? undefined : { Cookie: cookies[page.as] }
+    const request = new Request(`http://localhost${page.path(fixture)}`, { headers })
+    const ran = await statementsOf(() =>
+      inRequestScope(async () => {
+        const answer = await loader({ request, params: page.params?.(fixture) ?? {}, context: {} })
+        // A loader's 200 is the page; a redirect or 404 would mean the test reads another page.
+        if (answer instanceof Response && answer.status !== 200) throw new Error(`${name}: ${answer.status}`)
+      }),
+    )
+    expect(ran.length, 'statements run').toBeGreaterThan(0)
+    const scans = ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))
+    expect(scans).toEqual([])
+  })
+})
