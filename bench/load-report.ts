@@ -78,6 +78,20 @@ export function kilobytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`
 }
 
+/** The report with each page's ratio and verdicts spelled out, for bench/results/*.json. */
+export function reportJson(report: Report) {
+  return {
+    ...report,
+    context: Object.fromEntries(report.context),
+    pages: report.pages.map((page) => ({
+      ...page,
+      ratio: ratioOf(page),
+      ratioVerdict: ratioVerdict(page),
+      sizeVerdict: sizeVerdict(page),
+    })),
+  }
+}
+
 const mark = (v: Verdict | null) => (v === null ? '—' : v.met ? '✓' : `✗ ${v.missedBy}`)
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 

@@ -18,7 +18,7 @@ import Database from 'better-sqlite3'
 import type { MinutesSnapshot } from '~/models/minutes.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
 import { buildIfStale } from '../scripts/build-if-stale.js'
-import { formatReport, kilobytes, TARGETS, verdict, type Check, type PageMeasure } from './load-report'
+import { formatReport, kilobytes, reportJson, TARGETS, verdict, type Check, type PageMeasure, type Report } from './load-report'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BENCH_PASSWORD = 'bench-regional-2026'
@@ -104,6 +104,14 @@ function copyDataset(database: string): { dir: string; database: string } {
     if (fs.existsSync(database + suffix)) fs.copyFileSync(database + suffix, copy + suffix)
   }
   return { dir, database: copy }
+}
+
+/** The dataset's uploads (the manifest's, or uploads/ beside it), or an empty folder of the copy's. */
+function uploadsOf(database: string, manifest: Manifest, copyDir: string): string {
+  const beside = path.join(path.dirname(database), 'uploads')
+  const uploadsDir = manifest.uploadsDir ?? (fs.existsSync(beside) ? beside : path.join(copyDir, 'uploads'))
+  fs.mkdirSync(uploadsDir, { recursive: true })
+  return uploadsDir
 }
 
 function freePort(): Promise<number> {
@@ -373,93 +381,6 @@ function commit(): string {
   return dirty ? `${head} (with uncommitted changes)` : head
 }
 
-async function main() {
-  const settings = readSettings()
-  ensureDataset(settings)
-  const manifest = JSON.parse(fs.readFileSync(settings.manifest, 'utf8')) as Manifest
-  ensureBuild()
-  const counts = countRows(settings.database)
-  const copy = copyDataset(settings.database)
-  const uploadsDir = manifest.uploadsDir ?? path.join(path.dirname(settings.database), 'uploads')
-  const server = await startServer({ database: copy.database, uploadsDir, logDir: copy.dir })
-  console.log(`Server up in ${(server.startupMs / 1000).toFixed(1)} s on ${copy.database}; measuring…`)
-  const memory = watchMemory(server.process.pid!)
-  const pages: PageMeasure[] = []
-  const checks: Check[] = []
-  try {
-    const cookies: Cookies = { visitor: null, admin: null, officer: null, member: null }
-    for (const who of ['admin', 'officer', 'member'] as const) cookies[who] = await signIn(server.origin, accountFor(manifest, who))
-    for (const page of pagesOf(manifest.ids)) {
-      const measure = await measurePage(server.origin, page, cookies[page.who], settings)
-      console.log(
-        `  ${page.name} (${page.who}): ${measure.requestsPerSecond.toFixed(1)} req/s, bare ${measure.bareRequestsPerSecond.toFixed(1)}`,
-      )
-      pages.push(measure)
-    }
-    const feed = await calendarRevalidates(server.origin)
-    checks.push({
-      target: '/calendar.ics revalidates',
-      measured: feed.measured,
-      goal: '304',
-      verdict: { met: feed.met, missedBy: feed.met ? null : 'no 304' },
-    })
-    for (const search of searchesOf(manifest.ids)) {
-      if (!fs.existsSync(path.join(root, 'app/routes', search.routeFile))) continue
-      const p95 = await searchP95(server.origin, search.path, cookies[search.who])
-      checks.push({
-        target: `search p95: ${search.path} (${search.who}, one client)`,
-        measured: `${p95.toFixed(1)} ms`,
-        goal: `≤ ${TARGETS.searchP95Ms} ms`,
-        verdict: verdict({ measured: p95, goal: TARGETS.searchP95Ms, reach: 'at most', unit: ' ms', digits: 1 }),
-      })
-    }
-  } catch (error) {
-    console.error(`Server log (${server.log}):\n${fs.readFileSync(server.log, 'utf8').slice(-4000)}`)
-    throw error
-  } finally {
-    const { peakMb, highWaterMb } = memory.stop()
-    checks.push(
-      {
-        target: 'server memory, peak RSS (sampled every 250 ms, with child processes)',
-        measured: `${peakMb.toFixed(0)} MB`,
-        goal: `< ${TARGETS.memoryMb} MB`,
-        verdict: verdict({ measured: peakMb, goal: TARGETS.memoryMb, reach: 'at most', unit: ' MB' }),
-      },
-      {
-        target: 'server memory, VmHWM at the end',
-        measured: `${highWaterMb.toFixed(0)} MB`,
-        goal: `< ${TARGETS.memoryMb} MB`,
-        verdict: verdict({ measured: highWaterMb, goal: TARGETS.memoryMb, reach: 'at most', unit: ' MB' }),
-      },
-    )
-    await stopServer(server)
-  }
-  const pdf = await timeMinutesPdf(copy.database, manifest.ids.publishedMinutesMeetingId)
-  checks.push({
-    target: `minutes PDF of meeting ${manifest.ids.publishedMinutesMeetingId} (${pdf.pages} pages) rendered in process, median of 30`,
-    measured: `${pdf.medianMs.toFixed(1)} ms`,
-    goal: `≤ ${TARGETS.pdfMs} ms`,
-    verdict: verdict({ measured: pdf.medianMs, goal: TARGETS.pdfMs, reach: 'at most', unit: ' ms', digits: 1 }),
-  })
-  fs.rmSync(copy.dir, { recursive: true, force: true })
-  writeResults(settings, {
-    title: `Load benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    context: [
-      ['commit', commit()],
-      ['machine', machine()],
-      ['dataset', `${path.relative(root, settings.database) || settings.database}: ${TABLES.map((t) => `${counts[t]} ${t}`).join(', ')}`],
-      [
-        'settings',
-        `${settings.connections} connections; per page ${settings.rounds} rounds of ${settings.duration} s bare page, then ${settings.duration} s page, after 1 s of each unrecorded; requests send ${Object.entries(LOAD_HEADERS).map(([k, v]) => `${k}: ${v}`)}`,
-      ],
-      ['server start-up', `${(server.startupMs / 1000).toFixed(1)} s to /healthz 200`],
-      ['size', 'one full GET, uncompressed; gzip: the same with Accept-Encoding: gzip'],
-    ],
-    pages,
-    checks,
-  })
-}
-
 type Search = { path: string; who: Who; routeFile: string }
 
 function searchesOf({ bigMeetingId }: Manifest['ids']): Search[] {
@@ -470,15 +391,122 @@ function searchesOf({ bigMeetingId }: Manifest['ids']): Search[] {
   ]
 }
 
-function writeResults(settings: Settings, report: Parameters<typeof formatReport>[0]) {
+type Measured = { pages: PageMeasure[]; checks: Check[]; bare: { bytes: number; gzipBytes: number } }
+
+/** Everything measured over HTTP, while the server runs. */
+async function measureServer(server: Server, manifest: Manifest, settings: Settings): Promise<Measured> {
+  const cookies: Cookies = { visitor: null, admin: null, officer: null, member: null }
+  for (const who of ['admin', 'officer', 'member'] as const) cookies[who] = await signIn(server.origin, accountFor(manifest, who))
+  const bare = await checkPage(server.origin, { name: 'bare page', path: BARE, who: 'visitor', ratioTarget: false }, null)
+  const pages: PageMeasure[] = []
+  for (const page of pagesOf(manifest.ids)) {
+    const measure = await measurePage(server.origin, page, cookies[page.who], settings)
+    console.log(
+      `  ${page.name} (${page.who}): ${measure.requestsPerSecond.toFixed(1)} req/s, bare ${measure.bareRequestsPerSecond.toFixed(1)}`,
+    )
+    pages.push(measure)
+  }
+  const feed = await calendarRevalidates(server.origin)
+  const checks: Check[] = [
+    {
+      target: '/calendar.ics revalidates',
+      measured: feed.measured,
+      goal: '304',
+      verdict: { met: feed.met, missedBy: feed.met ? null : 'no 304' },
+    },
+  ]
+  for (const search of searchesOf(manifest.ids)) {
+    if (!fs.existsSync(path.join(root, 'app/routes', search.routeFile))) continue
+    const p95 = await searchP95(server.origin, search.path, cookies[search.who])
+    checks.push({
+      target: `search p95: ${search.path} (${search.who}, one client)`,
+      measured: `${p95.toFixed(1)} ms`,
+      goal: `≤ ${TARGETS.searchP95Ms} ms`,
+      verdict: verdict({ measured: p95, goal: TARGETS.searchP95Ms, reach: 'at most', unit: ' ms', digits: 1 }),
+    })
+  }
+  return { pages, checks, bare }
+}
+
+function memoryChecks({ peakMb, highWaterMb }: { peakMb: number; highWaterMb: number }): Check[] {
+  const check = (target: string, mb: number): Check => ({
+    target,
+    measured: `${mb.toFixed(0)} MB`,
+    goal: `< ${TARGETS.memoryMb} MB`,
+    verdict: verdict({ measured: mb, goal: TARGETS.memoryMb, reach: 'at most', unit: ' MB' }),
+  })
+  return [
+    check('server memory, peak RSS (every 250 ms, with its child processes)', peakMb),
+    check('server memory, VmHWM at the end', highWaterMb),
+  ]
+}
+
+async function pdfCheck(database: string, meetingId: number): Promise<Check> {
+  const pdf = await timeMinutesPdf(database, meetingId)
+  return {
+    target: `minutes PDF of meeting ${meetingId} (${pdf.pages} pages) rendered in process, median of 30`,
+    measured: `${pdf.medianMs.toFixed(1)} ms`,
+    goal: `≤ ${TARGETS.pdfMs} ms`,
+    verdict: verdict({ measured: pdf.medianMs, goal: TARGETS.pdfMs, reach: 'at most', unit: ' ms', digits: 1 }),
+  }
+}
+
+async function main() {
+  const settings = readSettings()
+  ensureDataset(settings)
+  const manifest = JSON.parse(fs.readFileSync(settings.manifest, 'utf8')) as Manifest
+  ensureBuild()
+  const counts = countRows(settings.database)
+  const copy = copyDataset(settings.database)
+  const uploadsDir = uploadsOf(settings.database, manifest, copy.dir)
+  const server = await startServer({ database: copy.database, uploadsDir, logDir: copy.dir })
+  console.log(`Server up in ${(server.startupMs / 1000).toFixed(1)} s on a copy of ${settings.database}; measuring…`)
+  const memory = watchMemory(server.process.pid!)
+  let measured: Measured
+  try {
+    measured = await measureServer(server, manifest, settings)
+  } catch (error) {
+    console.error(`Server log (${server.log}):\n${fs.readFileSync(server.log, 'utf8').slice(-4000)}`)
+    throw error
+  } finally {
+    measured ??= { pages: [], checks: [], bare: { bytes: 0, gzipBytes: 0 } }
+    measured.checks.push(...memoryChecks(memory.stop()))
+    await stopServer(server)
+  }
+  measured.checks.push(await pdfCheck(copy.database, manifest.ids.publishedMinutesMeetingId))
+  fs.rmSync(copy.dir, { recursive: true, force: true })
+  const { duration, rounds, connections } = settings
+  writeResults(settings, {
+    title: `Load benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    context: [
+      ['commit', commit()],
+      ['machine', machine()],
+      ['dataset', `${settings.database}: ${TABLES.map((t) => `${counts[t]} ${t}`).join(', ')}`],
+      [
+        'settings',
+        `${connections} connections; per page ${rounds} rounds of ${duration} s bare page, then ${duration} s page, ` +
+          `after 1 s of each unrecorded; every request sends Accept-Encoding: ${LOAD_HEADERS['Accept-Encoding']}`,
+      ],
+      ['server start-up', `${(server.startupMs / 1000).toFixed(1)} s to /healthz 200`],
+      [
+        'bare page',
+        `${BARE}, ${kilobytes(measured.bare.bytes)} (gzip ${kilobytes(measured.bare.gzipBytes)}), asked with the cookie of the page it is compared with`,
+      ],
+      ['size', 'one full GET, uncompressed; gzip: the same GET with Accept-Encoding: gzip, as sent'],
+      ['latency', 'p50 and p99 over every response of the page in all rounds, at the connections above'],
+    ],
+    pages: measured.pages,
+    checks: measured.checks,
+  })
+}
+
+function writeResults(settings: Settings, report: Report) {
   const markdown = formatReport(report)
   const base = path.join(settings.out, `load-${new Date().toISOString().slice(0, 10)}`)
   fs.mkdirSync(settings.out, { recursive: true })
   fs.writeFileSync(`${base}.md`, markdown)
-  fs.writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`)
-  console.log(
-    `\n${markdown}\nWritten to ${path.relative(root, base)}.md and .json (sizes: ${kilobytes(report.pages.reduce((max, p) => Math.max(max, p.bytes), 0))} at most).`,
-  )
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(reportJson(report), null, 2)}\n`)
+  console.log(`\n${markdown}\nWritten to ${base}.md and .json`)
 }
 
 await main()
