@@ -162,6 +162,16 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
     path: (f) => `/bodies/${f.bodies.publicBody.id}/calendar.ics`,
     params: (f) => ({ bodyId: String(f.bodies.publicBody.id) }),
   },
+  'a person picker': {
+    as: 'officer',
+    route: () => import('~/routes/search.people'),
+    path: (f) => `/search/people?q=${encodeURIComponent('gęśla')}&meeting=${f.meetings.dst.id}`,
+  },
+  'an institution picker': {
+    as: 'officer',
+    route: () => import('~/routes/search.organisations'),
+    path: (f) => `/search/organisations?q=osrodek&body=${f.bodies.privateBody.id}`,
+  },
   'the audit log': { as: 'admin', route: () => import('~/routes/admin.audit'), path: () => '/admin/audit' },
   'the accounts': { as: 'admin', route: () => import('~/routes/admin.users._index'), path: () => '/admin/users' },
 }
