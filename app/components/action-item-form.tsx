@@ -1,60 +1,13 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
-import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
-import type { OwnerOption } from '~/models/action-item.server'
 import { actionItemSchema } from '~/schemas/action-item'
-import { type FieldMeta, FormErrors, TextAreaField, TextField } from './forms'
+import type { PickerState } from '~/utils/picker'
+import { Picker } from './combobox'
+import { FormErrors, TextAreaField, TextField } from './forms'
 
 export type ActionItemFormValues = { text?: string; owner?: string; dueText?: string; dueDate?: string }
-
-/** One select for the owner: each institution, itself first, then its people. */
-function OwnerSelect({ meta, owners }: { meta: FieldMeta; owners: OwnerOption[] }) {
-  const t = useT()
-  const error = meta.errors?.[0]
-  const hintId = `${meta.id}-hint`
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {t('actionItems.field.owner')}
-        <span className="muted"> {t('common.optional')}</span>
-      </label>
-      <span className="field__hint" id={hintId}>
-        {t('actionItems.field.ownerHint')}
-      </span>
-      <select
-        id={meta.id}
-        name={meta.name}
-        defaultValue={(meta.initialValue as string | undefined) ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, error ? meta.errorId : null].filter(Boolean).join(' ')}
-        key={meta.key}
-      >
-        <option value="">{t('actionItems.field.ownerNone')}</option>
-        {owners.map((owner) => (
-          <optgroup key={owner.organisationId} label={owner.name}>
-            {owner.selectable ? (
-              <option value={`organisation:${owner.organisationId}`}>
-                {t('actionItems.field.ownerInstitution', { name: owner.name })}
-              </option>
-            ) : null}
-            {owner.people.map((person) => (
-              <option key={person.id} value={`person:${person.id}`}>
-                {person.name} — {owner.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      {error ? (
-        <span className="field__error" id={meta.errorId}>
-          {translateMessage(t, error)}
-        </span>
-      ) : null}
-    </div>
-  )
-}
 
 /**
  * Adding or editing one action item. The due may be words („III kwartał 2017 r.”), a date,
@@ -64,7 +17,8 @@ export function ActionItemForm({
   formId,
   intent,
   itemId,
-  owners,
+  meetingId,
+  picker,
   currentYear,
   lastResult,
   defaultValue,
@@ -75,7 +29,9 @@ export function ActionItemForm({
   formId: string
   intent: 'add' | 'update'
   itemId?: number
-  owners: OwnerOption[]
+  meetingId: number
+  /** The chosen owner's label, and a search step's matches without JavaScript. */
+  picker: PickerState
   currentYear: number
   lastResult?: SubmissionResult<string[]>
   defaultValue?: ActionItemFormValues
@@ -99,7 +55,16 @@ export function ActionItemForm({
       <input type="hidden" name="intent" value={intent} />
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
       <TextAreaField meta={fields.text} label={t('actionItems.field.text')} rows={3} />
-      <OwnerSelect meta={fields.owner} owners={owners} />
+      <Picker
+        meta={fields.owner}
+        kind="owners"
+        scope={{ meeting: meetingId }}
+        label={t('actionItems.field.owner')}
+        hint={t('actionItems.field.ownerHint')}
+        optional
+        labels={picker.labels}
+        search={picker.search}
+      />
       <TextField meta={fields.dueText} label={t('actionItems.field.dueText')} hint={t('actionItems.field.dueTextHint')} optional />
       <TextField
         meta={fields.dueDate}

@@ -6,10 +6,11 @@ import { membershipRoles } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
 import type { loader as peopleLoader } from '~/routes/bodies.$bodyId.people-options'
 import { EndMembershipSchema, MembershipSchema } from '~/schemas/body'
+import type { PickerState } from '~/utils/picker'
+import { Picker } from './combobox'
 import { FormErrors, SelectField, TextField, useHydrated } from './forms'
 
 export type PersonOption = { id: number; name: string; position: string | null }
-type OrganisationOption = { id: number; name: string; shortName: string | null }
 
 /**
  * A new seat: institution, its delegate and deputy, role and dates. The people lists follow
@@ -18,13 +19,14 @@ type OrganisationOption = { id: number; name: string; shortName: string | null }
  */
 export function MembershipForm({
   bodyId,
-  organisations,
+  picker,
   people,
   lastResult,
   today,
 }: {
   bodyId: number
-  organisations: OrganisationOption[]
+  /** The chosen institution's label, and a search step's matches without JavaScript. */
+  picker: PickerState
   people: PersonOption[]
   lastResult?: SubmissionResult<string[]> | null
   today: string
@@ -45,28 +47,26 @@ export function MembershipForm({
     value: String(p.id),
     label: p.position ? `${p.name} — ${p.position}` : p.name,
   }))
-  // A submission sent only to load the people is not an error to report.
+  // A submission sent only to search or to load the people is not an error to report.
   const refining = lastResult?.intent?.type === 'validate'
+  function chooseOrganisation([value = '']: string[]) {
+    if (value === organisationId) return
+    setOrganisationId(value)
+    if (value) fetcher.load(`/bodies/${bodyId}/people-options?${new URLSearchParams({ organisationId: value })}`)
+  }
   return (
-    <Form
-      method="post"
-      className="stack"
-      {...getFormProps(form)}
-      onChange={(event) => {
-        const target = event.target as HTMLSelectElement
-        if (target.name !== fields.organisationId.name || target.value === organisationId) return
-        setOrganisationId(target.value)
-        fetcher.load(`/bodies/${bodyId}/people-options?${new URLSearchParams({ organisationId: target.value })}`)
-      }}
-    >
+    <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrors errors={form.errors} show={!refining && lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="add-membership" />
       <div className="row">
-        <SelectField
+        <Picker
           meta={fields.organisationId}
+          kind="organisations"
+          scope={{ body: bodyId }}
           label={t('bodies.institution')}
-          placeholder={t('bodies.chooseOrganisation')}
-          options={organisations.map((o) => ({ value: String(o.id), label: o.shortName ? `${o.name} (${o.shortName})` : o.name }))}
+          labels={picker.labels}
+          search={picker.search}
+          onChange={chooseOrganisation}
         />
         {hydrated ? null : (
           <button type="submit" name="showPeople" value="1" className="button--secondary" formNoValidate>

@@ -1,10 +1,9 @@
-import { aliasedTable, and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { ActionItemState } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { parseOwner, type ActionItemFilter, type ActionItemInput } from '~/schemas/action-item'
 import { parseDuePeriod } from '~/utils/due-period'
 import { formatDue } from '~/utils/format'
-import { pageCount, pageSlice } from '~/utils/paging'
 import { daysBetween, warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 import { today } from './body-access.server'
@@ -87,21 +86,15 @@ export function listActionItems({ meetingId }: { meetingId: number }): ActionIte
     .map((row) => view(row, day))
 }
 
-const byDue = [sql`${ai.dueDate} is null`, asc(ai.dueDate), asc(mt.startsAt), asc(ai.position), asc(ai.id)]
+const byDue = [sql`${ai.dueDate} is null`, asc(ai.dueDate), asc(mt.startsAt), asc(ai.position)]
 
-/** One page of a team's action items from all its meetings, the soonest due first (undated last). */
-export function listBodyActionItems({ bodyId, state = 'open', page = 1 }: { bodyId: number; state?: ActionItemFilter; page?: number }) {
+/** A team's action items from all its meetings, the soonest due first (undated last). */
+export function listBodyActionItems({ bodyId, state = 'open' }: { bodyId: number; state?: ActionItemFilter }): ActionItemView[] {
   const day = today()
-  const where = and(eq(ai.bodyId, bodyId), state === 'all' ? undefined : eq(ai.state, state))
-  const { limit, offset } = pageSlice(page)
-  const items = selectItems(db, where)
+  return selectItems(db, and(eq(ai.bodyId, bodyId), state === 'all' ? undefined : eq(ai.state, state)))
     .orderBy(...byDue)
-    .limit(limit)
-    .offset(offset)
     .all()
     .map((row) => view(row, day))
-  const total = db.select({ n: count() }).from(ai).where(where).get()?.n ?? 0
-  return { items, total, pages: pageCount(total) }
 }
 
 /** How many of a team's items are open, and how many of those are past their due day. */
@@ -112,35 +105,6 @@ export function countOpenActionItems({ bodyId }: { bodyId: number }): { open: nu
     .where(and(eq(ai.bodyId, bodyId), eq(ai.state, 'open')))
     .get()
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }
-}
-
-/** An institution and its people; `selectable`: the institution itself may own an item. */
-export type OwnerOption = { organisationId: number; name: string; selectable: boolean; people: { id: number; name: string }[] }
-
-/**
- * Who may own an item: every active institution with its active people, by institution.
- * An owner archived since it was chosen stays choosable (`keep`).
- */
-export function listOwnerOptions({
-  keep = [],
-}: { keep?: { organisationId: number | null; personId: number | null }[] } = {}): OwnerOption[] {
-  const keptOrgs = keep.map((k) => k.organisationId).filter((id): id is number => !!id)
-  const keptPeople = keep.map((k) => k.personId).filter((id): id is number => !!id)
-  const institutions = db.select({ id: orgs.id, name: orgs.name, archivedAt: orgs.archivedAt }).from(orgs).orderBy(asc(orgs.nameKey)).all()
-  const persons = db
-    .select({ id: people.id, name: people.name, organisationId: people.organisationId, archivedAt: people.archivedAt })
-    .from(people)
-    .orderBy(asc(people.name))
-    .all()
-    .filter((p) => !p.archivedAt || keptPeople.includes(p.id))
-  return institutions
-    .map((o) => ({
-      organisationId: o.id,
-      name: o.name,
-      selectable: !o.archivedAt || keptOrgs.includes(o.id),
-      people: persons.filter((p) => p.organisationId === o.id).map(({ id, name }) => ({ id, name })),
-    }))
-    .filter((o) => o.selectable || o.people.length > 0)
 }
 
 export type ActionItemResult = { ok: true; id: number } | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] }

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, gt, gte, inArray, sql } from 'drizzle-orm'
 import { db, schema, type Tx } from '~/db.server'
 import type { AgendaItemInput } from '~/schemas/agenda'
 import { daysBetween } from '~/utils/time'
@@ -356,15 +356,4 @@ export function shiftAgendaDays(tx: Tx, meetingId: number, oldDays: string[], ne
   if (moves.some((move) => move.to === undefined)) return false
   for (const move of moves) tx.update(ai).set({ day: move.to! }).where(eq(ai.id, move.id)).run()
   return true
-}
-
-/** People who may speak or moderate: everyone in the directory, with their institution. */
-export function listAgendaPeopleOptions() {
-  return db
-    .select({ id: people.id, name: people.name, organisationName: orgs.name })
-    .from(people)
-    .innerJoin(orgs, eq(orgs.id, people.organisationId))
-    .where(isNull(people.archivedAt))
-    .orderBy(asc(orgs.name), asc(people.name))
-    .all()
 }

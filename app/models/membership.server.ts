@@ -4,6 +4,7 @@ import type { MembershipInput } from '~/schemas/body'
 import { recordAudit, type Actor } from './audit.server'
 import type { BodySaveResult, ChangeResult } from './body.server'
 import { activeOn, today } from './body-access.server'
+import { PAGE_SIZE } from '~/utils/paging'
 import { isActiveOrganisation } from './organisation.server'
 
 // The seats of member institutions on a body, with their delegates and deputies.
@@ -68,7 +69,7 @@ function personProblem(tx: Tx, personId: number | undefined, organisationId: num
   return person.organisationId === organisationId ? null : 'validation.personOfOrganisation'
 }
 
-/** The people an institution may delegate: its active representatives. */
+/** The people an institution may delegate: its active representatives, the first PAGE_SIZE by name. */
 export function listDelegateOptions({ organisationId }: { organisationId: number }) {
   return db
     .select({ id: schema.people.id, name: schema.people.name, position: schema.people.position })
@@ -76,6 +77,7 @@ export function listDelegateOptions({ organisationId }: { organisationId: number
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
     .where(and(eq(schema.people.organisationId, organisationId), isNull(schema.people.archivedAt), isNull(schema.organisations.archivedAt)))
     .orderBy(asc(schema.people.name))
+    .limit(PAGE_SIZE)
     .all()
 }
 

@@ -13,10 +13,11 @@ import { useLang, useT } from '~/i18n/use-t'
 import { getBodyAccess, today } from '~/models/body-access.server'
 import { addOfficer, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
 import { addMembership, endMembership, listDelegateOptions, listMemberships } from '~/models/membership.server'
-import { listOrganisationOptions } from '~/models/organisation.server'
 import { EndMembershipSchema, MembershipSchema, OfficerSchema } from '~/schemas/body'
 import { formatDate } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import type { PickerState } from '~/utils/picker'
+import { keptInput, readPickers } from '~/utils/picker.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Skład: ${data?.body.name ?? ''} — Narada` }]
 
@@ -30,7 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: today(),
     memberships: listMemberships({ bodyId: body.id }),
     officers: listOfficers({ bodyId: body.id }),
-    organisations: manage ? listOrganisationOptions() : [],
     candidates: manage ? listOfficerCandidates({ bodyId: body.id }) : [],
   })
 }
@@ -40,6 +40,7 @@ type Reply = {
   membershipId: number | null
   result: SubmissionResult<string[]>
   people: PersonOption[] | null
+  picker?: PickerState
 }
 
 const reply = (data: Reply, status = 400) => json(data, { status })
@@ -54,18 +55,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'add-membership') {
     const organisationId = Number(formData.get('organisationId'))
     const people = organisationId > 0 ? listDelegateOptions({ organisationId }) : []
-    if (formData.has('showPeople')) {
+    const picker = readPickers(formData, { organisationId: 'organisations' })
+    if (formData.has('showPeople') || picker.search) {
       formData.delete('showPeople')
       const submission = parseWithZod(formData, { schema: MembershipSchema })
-      // Reported as a validation round: the form keeps the input and shows no errors.
-      const result = { ...submission.reply(), status: undefined, error: undefined, intent: { type: 'validate' as const, payload: {} } }
-      return reply({ form: 'membership', membershipId: null, result, people }, 200)
+      return reply({ form: 'membership', membershipId: null, result: keptInput(submission), people, picker }, 200)
     }
     const submission = parseWithZod(formData, { schema: MembershipSchema })
-    if (submission.status !== 'success') return reply({ form: 'membership', membershipId: null, result: submission.reply(), people })
+    if (submission.status !== 'success')
+      return reply({ form: 'membership', membershipId: null, result: submission.reply(), people, picker })
     const saved = addMembership({ bodyId: body.id, input: submission.value, actor })
     if (!saved.ok)
-      return reply({ form: 'membership', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people })
+      return reply({ form: 'membership', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people, picker })
     return redirectWithNotice(back, 'bodies.membershipAdded')
   }
 
@@ -105,7 +106,7 @@ function stillManages(user: SessionUser, bodyId: number) {
 export default function BodyMembers() {
   const t = useT()
   const lang = useLang()
-  const { body, manage, today, memberships, officers, organisations, candidates } = useLoaderData<typeof loader>()
+  const { body, manage, today, memberships, officers, candidates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const resultFor = (form: Reply['form'], membershipId: number | null = null) =>
     actionData?.form === form && actionData.membershipId === membershipId ? actionData.result : undefined
@@ -180,7 +181,7 @@ export default function BodyMembers() {
           <MembershipForm
             key={memberships.length}
             bodyId={body.id}
-            organisations={organisations}
+            picker={(actionData?.form === 'membership' ? actionData.picker : null) ?? { search: null, labels: {} }}
             people={actionData?.form === 'membership' ? (actionData.people ?? []) : []}
             lastResult={resultFor('membership')}
             today={today}

@@ -12,7 +12,6 @@ import {
   actionItemsLocked,
   addActionItem,
   listActionItems,
-  listOwnerOptions,
   moveActionItem,
   removeActionItem,
   setActionItemState,
@@ -21,6 +20,8 @@ import {
 } from '~/models/action-item.server'
 import { actionItemSchema, ActionItemStateSchema, MoveActionItemSchema, ownerValue } from '~/schemas/action-item'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import type { PickerState } from '~/utils/picker'
+import { keptInput, readPickers } from '~/utils/picker.server'
 import { warsawDay } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -44,17 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locked = actionItemsLocked({ meetingId: meeting.id })
   const editParam = new URL(request.url).searchParams.get('edit')
   const editingId = manage && !locked && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
-  const owners =
-    manage && !locked
-      ? listOwnerOptions({ keep: items.map((item) => ({ organisationId: item.ownerOrganisationId, personId: item.ownerPersonId })) })
-      : []
+  // The edit forms name the owners already chosen; the rest is searched for.
+  const labels: Record<string, string> = {}
+  for (const item of manage && !locked ? items : []) {
+    const value = ownerValue({ organisationId: item.ownerOrganisationId, personId: item.ownerPersonId })
+    if (value && item.owner) labels[value] = item.owner
+  }
   return json({
     meeting: { id: meeting.id, bodyId: meeting.bodyId, number: meeting.number },
     currentYear,
     manage,
     locked,
     editingId,
-    owners,
+    labels,
     items: items.map((item) => ({
       id: item.id,
       text: item.text,
@@ -71,15 +74,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-type ActionData = { form: string; result?: SubmissionResult<string[]> }
+type ActionData = { form: string; result?: SubmissionResult<string[]>; picker?: PickerState }
 
 function refused(
   form: string,
   result: ActionItemResult,
   reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>,
+  picker?: PickerState,
 ) {
   if (result.ok) throw new Error('unreachable: refused() with a saved result')
-  return json<ActionData>({ form, result: reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }) }, { status: 400 })
+  return json<ActionData>(
+    { form, result: reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }), picker },
+    { status: 400 },
+  )
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -93,11 +100,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const itemId = intent === 'update' ? parseId(String(formData.get('itemId') ?? '')) : null
     const form = itemId ? `edit-${itemId}` : 'add'
     const submission = parseWithZod(formData, { schema: actionItemSchema({ currentYear }) })
-    if (submission.status !== 'success') return json<ActionData>({ form, result: submission.reply() }, { status: 400 })
+    const picker = readPickers(formData, { owner: 'owners' })
+    if (picker.search) return json<ActionData>({ form, result: keptInput(submission), picker })
+    if (submission.status !== 'success') return json<ActionData>({ form, result: submission.reply(), picker }, { status: 400 })
     const saved = itemId
       ? updateActionItem({ meetingId: meeting.id, itemId, input: submission.value, actor })
       : addActionItem({ meetingId: meeting.id, input: submission.value, actor })
-    if (!saved.ok) return refused(form, saved, (options) => submission.reply(options))
+    if (!saved.ok) return refused(form, saved, (options) => submission.reply(options), picker)
     return redirectWithNotice(`${base}#item-${saved.id}`, itemId ? 'actionItems.saved' : 'actionItems.added')
   }
   if (intent === 'state') {
@@ -125,9 +134,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function MeetingActionItems() {
   const t = useT()
   const formatDay = useFormatDay()
-  const { meeting, currentYear, manage, locked, editingId, owners, items } = useLoaderData<typeof loader>()
+  const { meeting, currentYear, manage, locked, editingId, labels, items } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined)
+  const pickerFor = (form: string): PickerState => {
+    const sent = actionData?.form === form ? actionData.picker : undefined
+    return { search: sent?.search ?? null, labels: { ...labels, ...sent?.labels } }
+  }
   return (
     <>
       <div className="page-head">
@@ -158,7 +171,8 @@ export default function MeetingActionItems() {
                 formId={`edit-${item.id}`}
                 intent="update"
                 itemId={item.id}
-                owners={owners}
+                meetingId={meeting.id}
+                picker={pickerFor(`edit-${item.id}`)}
                 currentYear={currentYear}
                 lastResult={resultFor(`edit-${item.id}`)}
                 defaultValue={{
@@ -183,7 +197,8 @@ export default function MeetingActionItems() {
             key={items.length}
             formId="add"
             intent="add"
-            owners={owners}
+            meetingId={meeting.id}
+            picker={pickerFor('add')}
             currentYear={currentYear}
             lastResult={resultFor('add')}
             submitLabel={t('actionItems.add')}
