@@ -1,9 +1,10 @@
-import { aliasedTable, and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { ActionItemState } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { parseOwner, type ActionItemFilter, type ActionItemInput } from '~/schemas/action-item'
 import { parseDuePeriod } from '~/utils/due-period'
 import { formatDue } from '~/utils/format'
+import { pageCount, pageSlice } from '~/utils/paging'
 import { daysBetween, warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 import { today } from './body-access.server'
@@ -86,15 +87,21 @@ export function listActionItems({ meetingId }: { meetingId: number }): ActionIte
     .map((row) => view(row, day))
 }
 
-const byDue = [sql`${ai.dueDate} is null`, asc(ai.dueDate), asc(mt.startsAt), asc(ai.position)]
+const byDue = [sql`${ai.dueDate} is null`, asc(ai.dueDate), asc(mt.startsAt), asc(ai.position), asc(ai.id)]
 
-/** A team's action items from all its meetings, the soonest due first (undated last). */
-export function listBodyActionItems({ bodyId, state = 'open' }: { bodyId: number; state?: ActionItemFilter }): ActionItemView[] {
+/** One page of a team's action items from all its meetings, the soonest due first (undated last). */
+export function listBodyActionItems({ bodyId, state = 'open', page = 1 }: { bodyId: number; state?: ActionItemFilter; page?: number }) {
   const day = today()
-  return selectItems(db, and(eq(ai.bodyId, bodyId), state === 'all' ? undefined : eq(ai.state, state)))
+  const where = and(eq(ai.bodyId, bodyId), state === 'all' ? undefined : eq(ai.state, state))
+  const { limit, offset } = pageSlice(page)
+  const items = selectItems(db, where)
     .orderBy(...byDue)
+    .limit(limit)
+    .offset(offset)
     .all()
     .map((row) => view(row, day))
+  const total = db.select({ n: count() }).from(ai).where(where).get()?.n ?? 0
+  return { items, total, pages: pageCount(total) }
 }
 
 /** How many of a team's items are open, and how many of those are past their due day. */
