@@ -11,7 +11,6 @@ type MeetingRow = {
   endsAt: string
   venueName: string | null
   state: MeetingState
-  isPublic: boolean
 }
 
 /** A body's meetings, upcoming or past, each linking to its page. */

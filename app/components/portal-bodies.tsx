@@ -1,34 +1,33 @@
 import { Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
-import type { PortalBody } from '~/models/portal.server'
+import type { PortalBodyRow } from '~/models/portal.server'
 
-/** The public teams with their years, each year linking to that year's public record. */
-export function PortalBodies({ bodies }: { bodies: PortalBody[] }) {
+/** One page of the public teams: what each has published, and a link to its latest year. */
+export function PortalBodies({ bodies }: { bodies: PortalBodyRow[] }) {
   const t = useT()
   if (bodies.length === 0) return <p>{t('portal.empty')}</p>
   return (
     <ul className="portal-bodies">
       {bodies.map((body) => (
         <li key={body.id}>
-          <h3 id={`portal-body-${body.id}`}>
+          <h3>
             <Link to={`/bodies/${body.id}`}>{body.name}</Link>
           </h3>
           <p className="muted">
             {t(`bodies.kind.${body.kind}`)} · {t('portal.convenedBy', { name: body.convening })}
           </p>
-          <div className="portal-years-row">
-            <span id={`portal-body-${body.id}-years`}>{t('portal.yearsLabel')}</span>
-            <ul className="portal-years" aria-labelledby={`portal-body-${body.id}-years portal-body-${body.id}`}>
-              {body.years.map(({ year, meetings, minutes }) => (
-                <li key={year}>
-                  <Link to={portalYearPath(body.id, year)} aria-label={t('portal.yearLinkLabel', { year, name: body.name })}>
-                    {year}
-                  </Link>{' '}
-                  <span className="muted">({t('portal.yearCounts', { meetings, minutes })})</span>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <p>
+            {t('portal.bodyCounts', { meetings: body.meetings, minutes: body.minutes })}{' '}
+            {body.firstYear === body.latestYear
+              ? t('portal.latestYear')
+              : t('portal.yearsSpan', { first: body.firstYear, latest: body.latestYear })}{' '}
+            <Link
+              to={portalYearPath(body.id, body.latestYear)}
+              aria-label={t('portal.yearLinkLabel', { year: body.latestYear, name: body.name })}
+            >
+              {body.latestYear}
+            </Link>
+          </p>
         </li>
       ))}
     </ul>

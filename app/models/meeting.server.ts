@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
 import type { MeetingAccess } from '~/auth/meeting-permissions'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
 import type { MeetingInput } from '~/schemas/meeting'
+import { pageSlice } from '~/utils/paging'
 import { daysBetween, fromWarsawLocal } from '~/utils/time'
 import { shiftAgendaDays } from './agenda.server'
 import { diffFields, recordAudit, type Actor } from './audit.server'
@@ -36,6 +37,22 @@ export function visibleMeetingCondition(user: SessionUser | null): SQL {
   return or(publicMeeting, insider.length ? inArray(mt.bodyId, insider) : sql`0`, invited)!
 }
 
+/** SQL for „this meeting is one of my teams', or one I was invited to”: the dashboard's scope. */
+export function myMeetingCondition(user: SessionUser): SQL {
+  const insider = [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])]
+  const invited = user.personId ? sql`${mt.id} in (select meeting_id from invitations where person_id = ${user.personId})` : sql`0`
+  return or(insider.length ? inArray(mt.bodyId, insider) : sql`0`, invited)!
+}
+
+/**
+ * The Warsaw month (`YYYY-MM`) a meeting starts in. SQLite knows no time zones, but Warsaw is
+ * UTC+2 on the first of every month from April to October and UTC+1 on the first of the others,
+ * and only a start near midnight on the first can fall into another month.
+ */
+export const meetingMonth = sql<string>`case when strftime('%m', ${mt.startsAt}, '+2 hours') between '04' and '10'
+  then strftime('%Y-%m', ${mt.startsAt}, '+2 hours') else strftime('%Y-%m', ${mt.startsAt}, '+1 hour') end`
+export const meetingYear = sql<number>`cast(substr(${meetingMonth}, 1, 4) as integer)`
+
 const listColumns = {
   id: mt.id,
   bodyId: mt.bodyId,
@@ -50,22 +67,41 @@ const listColumns = {
   isPublic: mt.isPublic,
 }
 
+/** A period [from, to) of UTC instants, e.g. a Warsaw month. */
+type Period = { from: string; to: string }
+
+/** A Warsaw year, or one month (1–12) of it, as a period. */
+export function meetingPeriod({ year, month }: { year: number; month?: number | null }): Period {
+  const start = (y: number, m: number) => fromWarsawLocal(`${y}-${String(m).padStart(2, '0')}-01T00:00`)!.toISOString()
+  if (!month) return { from: start(year, 1), to: start(year + 1, 1) }
+  return { from: start(year, month), to: month === 12 ? start(year + 1, 1) : start(year, month + 1) }
+}
+
+/** Meetings still going on or ahead are upcoming; the rest are past. */
+const upcomingSince = (now: string) => gte(mt.endsAt, now)
+
 export function listMeetings({
   user,
+  mine,
   bodyId,
   when,
-  from,
-  to,
+  during,
+  startingIn,
   limit,
+  offset,
 }: {
   user: SessionUser | null
+  /** Only my teams' meetings and those I was invited to. */
+  mine?: boolean
   bodyId?: number
   when?: 'upcoming' | 'past'
-  /** Meetings that overlap [from, to): for a month view. */
-  from?: string
-  to?: string
-  /** At most this many, the soonest (or, for past ones, the latest) first. */
+  /** Meetings that overlap the period: for a month calendar. */
+  during?: Period
+  /** Meetings that start in the period: for a year or a month of a list. */
+  startingIn?: Period
+  /** The soonest (or, for past ones, the latest) first, by id on the same start. */
   limit?: number
+  offset?: number
 }) {
   const now = new Date().toISOString()
   return db
@@ -74,16 +110,145 @@ export function listMeetings({
     .innerJoin(b, eq(b.id, mt.bodyId))
     .where(
       and(
-        visibleMeetingCondition(user),
+        mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
         bodyId ? eq(mt.bodyId, bodyId) : undefined,
-        when === 'upcoming' ? gte(mt.endsAt, now) : when === 'past' ? lt(mt.endsAt, now) : undefined,
-        from ? gte(mt.endsAt, from) : undefined,
-        to ? lt(mt.startsAt, to) : undefined,
+        when === 'upcoming' ? upcomingSince(now) : when === 'past' ? lt(mt.endsAt, now) : undefined,
+        during ? and(gte(mt.endsAt, during.from), lt(mt.startsAt, during.to)) : undefined,
+        startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
       ),
     )
-    .orderBy(when === 'past' ? desc(mt.startsAt) : asc(mt.startsAt))
+    .orderBy(...(when === 'past' ? [desc(mt.startsAt), desc(mt.id)] : [asc(mt.startsAt), asc(mt.id)]))
     .limit(limit ?? -1)
+    .offset(offset ?? 0)
     .all()
+}
+
+export type ListedMeeting = ReturnType<typeof listMeetings>[number]
+
+/** How many meetings `listMeetings` would list with the same filters. */
+export function countMeetings({
+  user,
+  mine,
+  bodyId,
+  when,
+  startingIn,
+}: {
+  user: SessionUser | null
+  mine?: boolean
+  bodyId?: number
+  when?: 'upcoming' | 'past'
+  startingIn?: Period
+}): number {
+  const now = new Date().toISOString()
+  return (
+    db
+      .select({ n: count() })
+      .from(mt)
+      .innerJoin(b, eq(b.id, mt.bodyId))
+      .where(
+        and(
+          mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
+          bodyId ? eq(mt.bodyId, bodyId) : undefined,
+          when === 'upcoming' ? upcomingSince(now) : when === 'past' ? lt(mt.endsAt, now) : undefined,
+          startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
+        ),
+      )
+      .get()?.n ?? 0
+  )
+}
+
+export type MeetingYear = { year: number; meetings: number; upcoming: number }
+
+/** The Warsaw years that hold meetings the user may see, newest first, with how many are still ahead. */
+export function countMeetingsByYear({ user, bodyId }: { user: SessionUser | null; bodyId?: number }): MeetingYear[] {
+  const now = new Date().toISOString()
+  return db
+    .select({ year: meetingYear, meetings: count(), upcoming: sql<number>`sum(${mt.endsAt} >= ${now})` })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .where(and(visibleMeetingCondition(user), bodyId ? eq(mt.bodyId, bodyId) : undefined))
+    .groupBy(meetingYear)
+    .orderBy(desc(meetingYear))
+    .all()
+}
+
+/** The months (`YYYY-MM`) of one period that hold meetings the user may see, in order. */
+export function countMeetingsByMonth({
+  user,
+  bodyId,
+  startingIn,
+}: {
+  user: SessionUser | null
+  bodyId?: number
+  startingIn: Period
+}): { month: string; meetings: number }[] {
+  return db
+    .select({ month: meetingMonth, meetings: count() })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .where(
+      and(
+        visibleMeetingCondition(user),
+        bodyId ? eq(mt.bodyId, bodyId) : undefined,
+        gte(mt.startsAt, startingIn.from),
+        lt(mt.startsAt, startingIn.to),
+      ),
+    )
+    .groupBy(meetingMonth)
+    .orderBy(asc(meetingMonth))
+    .all()
+}
+
+/**
+ * One page of a list that shows the upcoming meetings first, soonest first, then the past
+ * ones, latest first. `upcoming` is how many upcoming ones there are in all: the page takes
+ * the rest of its rows from the past ones.
+ */
+export function listMeetingsPage({
+  user,
+  bodyId,
+  page,
+  upcoming,
+}: {
+  user: SessionUser | null
+  bodyId?: number
+  page: number
+  upcoming: number
+}): { upcoming: ListedMeeting[]; past: ListedMeeting[] } {
+  const { limit, offset } = pageSlice(page)
+  const ahead = offset < upcoming ? listMeetings({ user, bodyId, when: 'upcoming', limit, offset }) : []
+  const rest = limit - ahead.length
+  const past = rest > 0 ? listMeetings({ user, bodyId, when: 'past', limit: rest, offset: Math.max(0, offset - upcoming) }) : []
+  return { upcoming: ahead, past }
+}
+
+/**
+ * Meetings of my teams whose minutes are circulated: members read and comment on them,
+ * officers approve them. The latest meeting first.
+ */
+export function listMinutesToReview({ user, limit }: { user: SessionUser; limit: number }) {
+  const insider = [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])]
+  if (!insider.length) return { total: 0, meetings: [] }
+  const where = and(inArray(mt.bodyId, insider), eq(schema.minutes.state, 'circulated'))
+  const total = db.select({ n: count() }).from(mt).innerJoin(schema.minutes, eq(schema.minutes.meetingId, mt.id)).where(where).get()?.n ?? 0
+  const meetings = db
+    .select({
+      id: mt.id,
+      bodyName: b.name,
+      number: mt.number,
+      topic: mt.topic,
+      startsAt: mt.startsAt,
+      endsAt: mt.endsAt,
+      commentsDueAt: schema.minutes.commentsDueAt,
+    })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .innerJoin(schema.minutes, eq(schema.minutes.meetingId, mt.id))
+    .where(where)
+    .orderBy(desc(mt.startsAt), desc(mt.id))
+    .limit(limit)
+    .all()
+  return { total, meetings }
 }
 
 export function getMeeting({ id }: { id: number }) {

@@ -1,6 +1,8 @@
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
-import { fromWarsawLocal } from '~/utils/time'
+import { meetingYear } from './meeting.server'
+import { pageSlice } from '~/utils/paging'
+import { fromWarsawLocal, warsawDay } from '~/utils/time'
 import { venueLine } from '~/utils/format'
 
 const b = schema.bodies
@@ -18,53 +20,70 @@ const publicMeeting = and(eq(b.isPublic, true), eq(mt.isPublic, true))!
 const publicMinutes = and(eq(mn.state, 'published'), eq(mn.visibility, 'public'))!
 const publicPresentation = eq(pr.visibility, 'public')
 
-// Warsaw is one hour ahead of UTC around every New Year (summer time never reaches
-// winter), so the Warsaw year of a meeting is the year of its UTC start plus one hour.
-const meetingYear = sql<number>`cast(strftime('%Y', ${mt.startsAt}, '+1 hour') as integer)`
-
 export type PortalYear = { year: number; meetings: number; minutes: number }
+
 export type PortalBody = {
   id: number
   name: string
   kind: 'advisory_team' | 'working_group'
   convening: string
   umbrella: string | null
-  years: PortalYear[]
 }
 
-/** Public teams that have public meetings, by name, each with its years (newest first). */
-export function listPortalBodies({ bodyId }: { bodyId?: number } = {}): PortalBody[] {
-  const rows = db
+/** A row of the portal's list of teams: what it holds, and its first and latest year. */
+export type PortalBodyRow = PortalBody & { meetings: number; minutes: number; firstYear: number; latestYear: number }
+
+const bodyColumns = { id: b.id, name: b.name, kind: b.kind, convening: orgs.name, umbrella: b.umbrella }
+const hasPublicMeeting = sql`exists (select 1 from meetings m where m.body_id = ${b.id} and m.is_public = 1)`
+const portalBody = and(eq(b.isPublic, true), hasPublicMeeting)!
+
+/** How many teams the portal lists. */
+export function countPortalBodies(): number {
+  return db.select({ n: count() }).from(b).where(portalBody).get()?.n ?? 0
+}
+
+/** One page of the public teams that have public meetings, by name. */
+export function listPortalBodies({ page }: { page: number }): PortalBodyRow[] {
+  return db
     .select({
-      id: b.id,
-      name: b.name,
-      kind: b.kind,
-      convening: orgs.name,
-      umbrella: b.umbrella,
-      year: meetingYear,
-      meetings: countDistinct(mt.id),
-      minutes: count(mn.id),
+      ...bodyColumns,
+      meetings: sql<number>`(select count(*) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
+      minutes: sql<number>`(select count(*) from minutes n join meetings m on m.id = n.meeting_id
+        where m.body_id = ${b.id} and m.is_public = 1 and n.state = 'published' and n.visibility = 'public')`,
+      firstStart: sql<string>`(select min(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
+      latestStart: sql<string>`(select max(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
     })
+    .from(b)
+    .innerJoin(orgs, eq(orgs.id, b.conveningOrganisationId))
+    .where(portalBody)
+    .orderBy(asc(b.name), asc(b.id))
+    .limit(pageSlice(page).limit)
+    .offset(pageSlice(page).offset)
+    .all()
+    .map(({ firstStart, latestStart, ...row }) => ({ ...row, firstYear: warsawYear(firstStart), latestYear: warsawYear(latestStart) }))
+}
+
+const warsawYear = (instant: string) => Number(warsawDay(new Date(instant)).slice(0, 4))
+
+/** One public team of the portal with its years (newest first), or undefined when it is not public or has no public meeting. */
+export function getPortalBody({ bodyId }: { bodyId: number }): (PortalBody & { years: PortalYear[] }) | undefined {
+  const body = db
+    .select(bodyColumns)
+    .from(b)
+    .innerJoin(orgs, eq(orgs.id, b.conveningOrganisationId))
+    .where(and(eq(b.id, bodyId), portalBody))
+    .get()
+  if (!body) return undefined
+  const years = db
+    .select({ year: meetingYear, meetings: countDistinct(mt.id), minutes: count(mn.id) })
     .from(mt)
     .innerJoin(b, eq(b.id, mt.bodyId))
-    .innerJoin(orgs, eq(orgs.id, b.conveningOrganisationId))
     .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
-    .where(and(publicMeeting, bodyId ? eq(b.id, bodyId) : undefined))
-    .groupBy(b.id, meetingYear)
-    .orderBy(asc(b.name), asc(b.id), desc(meetingYear))
+    .where(and(publicMeeting, eq(mt.bodyId, bodyId)))
+    .groupBy(meetingYear)
+    .orderBy(desc(meetingYear))
     .all()
-  const bodies = new Map<number, PortalBody>()
-  for (const { year, meetings, minutes, ...body } of rows) {
-    const entry = bodies.get(body.id) ?? { ...body, years: [] }
-    entry.years.push({ year, meetings, minutes })
-    bodies.set(body.id, entry)
-  }
-  return [...bodies.values()]
-}
-
-/** One public team of the portal, or undefined when it is not public or has no public meeting. */
-export function getPortalBody({ bodyId }: { bodyId: number }): PortalBody | undefined {
-  return listPortalBodies({ bodyId })[0]
+  return { ...body, years }
 }
 
 export type PortalPresentation = { id: number; title: string; presenter: string | null; fileName: string; sizeBytes: number }
@@ -83,8 +102,8 @@ export type PortalMeeting = {
   presentations: PortalPresentation[]
 }
 
-/** A public team's public meetings of one (Warsaw) year, in date order, with their public documents. */
-export function listPortalMeetings({ bodyId, year }: { bodyId: number; year: number }): PortalMeeting[] {
+/** One page of a public team's public meetings of one (Warsaw) year, in date order, with their public documents. */
+export function listPortalMeetings({ bodyId, year, page }: { bodyId: number; year: number; page: number }): PortalMeeting[] {
   const from = fromWarsawLocal(`${year}-01-01T00:00`)
   const to = fromWarsawLocal(`${year + 1}-01-01T00:00`)
   if (!from || !to) return []
@@ -110,7 +129,9 @@ export function listPortalMeetings({ bodyId, year }: { bodyId: number; year: num
     .innerJoin(b, eq(b.id, mt.bodyId))
     .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
     .where(and(publicMeeting, eq(mt.bodyId, bodyId), gte(mt.startsAt, from.toISOString()), lt(mt.startsAt, to.toISOString())))
-    .orderBy(asc(mt.startsAt), asc(mt.number))
+    .orderBy(asc(mt.startsAt), asc(mt.number), asc(mt.id))
+    .limit(pageSlice(page).limit)
+    .offset(pageSlice(page).offset)
     .all()
   if (!meetings.length) return []
 

@@ -2,24 +2,34 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '~/auth/require.server'
 import { can } from '~/auth/permissions'
+import { Pagination } from '~/components/list-controls'
 import { PortalBodies } from '~/components/portal-bodies'
 import { useLang, useT } from '~/i18n/use-t'
-import { listMeetings } from '~/models/meeting.server'
-import { listPortalBodies } from '~/models/portal.server'
+import { countMeetings, listMeetings, listMinutesToReview } from '~/models/meeting.server'
+import { countPortalBodies, listPortalBodies } from '~/models/portal.server'
 import { formatMeetingWhen } from '~/utils/format'
+import { pageCount, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Narada' }]
 
-const UPCOMING_ON_DASHBOARD = 5
+/** The dashboard shows this many of the next meetings and of the minutes to review; the lists hold the rest. */
+const ON_DASHBOARD = 5
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const upcoming = user
-    ? listMeetings({ user, when: 'upcoming', limit: UPCOMING_ON_DASHBOARD }).map(
-        ({ id, bodyName, number, topic, startsAt, endsAt, state }) => ({ id, bodyName, number, topic, startsAt, endsAt, state }),
-      )
-    : []
-  return json({ user: user ? { name: user.name, role: user.role } : null, upcoming, portal: listPortalBodies() })
+  const page = pageParam(new URL(request.url))
+  const bodies = countPortalBodies()
+  const portal = { page, pages: pageCount(bodies), bodies, rows: listPortalBodies({ page }) }
+  if (!user) return json({ user: null, dashboard: null, portal })
+  const upcoming = listMeetings({ user, mine: true, when: 'upcoming', limit: ON_DASHBOARD }).map(
+    ({ id, bodyName, topic, startsAt, endsAt }) => ({ id, bodyName, topic, startsAt, endsAt }),
+  )
+  const minutes = listMinutesToReview({ user, limit: ON_DASHBOARD })
+  return json({
+    user: { name: user.name, role: user.role },
+    dashboard: { upcoming, upcomingTotal: countMeetings({ user, mine: true, when: 'upcoming' }), minutes },
+    portal,
+  })
 }
 
 /** The public record: the whole page for a visitor, a section of the dashboard for a user. */
@@ -30,16 +40,18 @@ function PublicRecord({ lead }: { lead: string }) {
     <section aria-labelledby="portal-heading">
       <h2 id="portal-heading">{t('portal.title')}</h2>
       <p>{lead}</p>
-      <PortalBodies bodies={portal} />
+      <h3>{t('portal.bodiesHeading', { count: portal.bodies })}</h3>
+      <PortalBodies bodies={portal.rows} />
+      <Pagination page={portal.page} pages={portal.pages} href={(page) => (page > 1 ? `/?page=${page}` : '/')} />
     </section>
   )
 }
 
 export default function Index() {
-  const { user, upcoming } = useLoaderData<typeof loader>()
+  const { user, dashboard } = useLoaderData<typeof loader>()
   const t = useT()
   const lang = useLang()
-  if (!user) {
+  if (!user || !dashboard) {
     return (
       <>
         <h1>{t('home.publicTitle')}</h1>
@@ -67,6 +79,7 @@ export default function Index() {
       </>
     )
   }
+  const { upcoming, upcomingTotal, minutes } = dashboard
   return (
     <>
       <h1>{t('home.title')}</h1>
@@ -76,18 +89,41 @@ export default function Index() {
       {upcoming.length === 0 ? (
         <p>{t('home.noUpcoming')}</p>
       ) : (
-        <ul>
-          {upcoming.map((meeting) => (
-            <li key={meeting.id}>
-              <Link to={`/meetings/${meeting.id}`}>{meeting.topic}</Link> — {meeting.bodyName},{' '}
-              {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul>
+            {upcoming.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/meetings/${meeting.id}`}>{meeting.topic}</Link> — {meeting.bodyName},{' '}
+                {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
+              </li>
+            ))}
+          </ul>
+          {upcomingTotal > upcoming.length ? (
+            <p>{t('calendar.dashboard.upcomingMore', { shown: upcoming.length, count: upcomingTotal })}</p>
+          ) : null}
+        </>
       )}
       <p>
         <Link to="/meetings">{t('home.allMeetings')}</Link>
       </p>
+      <h2>{t('calendar.dashboard.minutesToReview')}</h2>
+      {minutes.meetings.length === 0 ? (
+        <p>{t('calendar.dashboard.noMinutesToReview')}</p>
+      ) : (
+        <>
+          <ul>
+            {minutes.meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/meetings/${meeting.id}/minutes`}>{meeting.topic}</Link> — {meeting.bodyName},{' '}
+                {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
+              </li>
+            ))}
+          </ul>
+          {minutes.total > minutes.meetings.length ? (
+            <p>{t('calendar.dashboard.minutesMore', { shown: minutes.meetings.length, count: minutes.total })}</p>
+          ) : null}
+        </>
+      )}
       <ul>
         {can(user, 'directory.read') ? (
           <li>

@@ -8,7 +8,12 @@ import { useLang, useT } from '~/i18n/use-t'
 import { countOpenActionItems } from '~/models/action-item.server'
 import { listOfficers, setBodyClosed } from '~/models/body.server'
 import { listMemberships } from '~/models/membership.server'
-import { listMeetings } from '~/models/meeting.server'
+import { countMeetingsByYear, listMeetingsPage, type ListedMeeting } from '~/models/meeting.server'
+import { getPortalBody } from '~/models/portal.server'
+import type { SessionUser } from '~/auth/session.server'
+import { Pagination } from '~/components/list-controls'
+import { portalYearPath } from '~/components/portal-bodies'
+import { PAGE_SIZE, pageCount, pageParam } from '~/utils/paging'
 import { formatMoney } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
@@ -43,10 +48,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access,
     members,
     officers,
-    upcoming: listMeetings({ user, bodyId: id, when: 'upcoming' }),
-    past: listMeetings({ user, bodyId: id, when: 'past' }),
+    meetings: bodyMeetings({ user, bodyId: id, page: pageParam(new URL(request.url)) }),
+    portalYears: body.isPublic ? (getPortalBody({ bodyId: id })?.years.map((y) => y.year) ?? []) : [],
     actionItems: internal ? countOpenActionItems({ bodyId: id }) : null,
   })
+}
+
+/** One page of the body's meetings: the upcoming ones, then the past ones, with how many there are of each. */
+function bodyMeetings({ user, bodyId, page }: { user: SessionUser | null; bodyId: number; page: number }) {
+  const years = countMeetingsByYear({ user, bodyId })
+  const upcoming = years.reduce((sum, y) => sum + y.upcoming, 0)
+  const past = years.reduce((sum, y) => sum + y.meetings, 0) - upcoming
+  const rows = listMeetingsPage({ user, bodyId, page, upcoming })
+  const shown = ({ id, number, topic, startsAt, endsAt, venueName, state }: ListedMeeting) => ({
+    id,
+    number,
+    topic,
+    startsAt,
+    endsAt,
+    venueName,
+    state,
+  })
+  return {
+    page,
+    pages: pageCount(upcoming + past),
+    totals: { upcoming, past },
+    upcoming: rows.upcoming.map(shown),
+    past: rows.past.map(shown),
+  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -61,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function BodyPage() {
   const t = useT()
   const lang = useLang()
-  const { body, access, members, officers, upcoming, past, actionItems } = useLoaderData<typeof loader>()
+  const { body, access, members, officers, meetings, portalYears, actionItems } = useLoaderData<typeof loader>()
   const manage = canInBody(access, 'body.manage')
   const internal = canInBody(access, 'body.readInternal')
   return (
@@ -251,8 +280,38 @@ export default function BodyPage() {
             <a href={`/bodies/${body.id}/calendar.ics`}>{t('bodies.calendarFeed')}</a>
           </div>
         </div>
-        <MeetingList id="upcoming" title={t('bodies.upcomingMeetings')} empty={t('bodies.noUpcoming')} meetings={upcoming} />
-        <MeetingList id="past" title={t('bodies.pastMeetings')} empty={t('bodies.noPast')} meetings={past} />
+        {meetings.upcoming.length || meetings.page === 1 ? (
+          <MeetingList
+            id="upcoming"
+            title={t('bodies.upcomingCount', { count: meetings.totals.upcoming })}
+            empty={t('bodies.noUpcoming')}
+            meetings={meetings.upcoming}
+          />
+        ) : null}
+        {meetings.past.length || meetings.upcoming.length < PAGE_SIZE ? (
+          <MeetingList
+            id="past"
+            title={t('bodies.pastCount', { count: meetings.totals.past })}
+            empty={t('bodies.noPast')}
+            meetings={meetings.past}
+          />
+        ) : null}
+        <Pagination page={meetings.page} pages={meetings.pages} href={(page) => `/bodies/${body.id}${page > 1 ? `?page=${page}` : ''}`} />
+        <p>
+          <Link to={`/meetings?body=${body.id}`}>{t('bodies.meetingsByYear')}</Link>
+        </p>
+        {portalYears.length ? (
+          <nav aria-labelledby="portal-years-heading" className="period-nav">
+            <h3 id="portal-years-heading">{t('bodies.portalYears')}</h3>
+            <ul>
+              {portalYears.map((year) => (
+                <li key={year}>
+                  <Link to={portalYearPath(body.id, year)}>{year}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </section>
     </>
   )

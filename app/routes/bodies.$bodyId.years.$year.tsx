@@ -2,11 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
 import { Breadcrumbs } from '~/components/breadcrumbs'
+import { Pagination } from '~/components/list-controls'
+import { portalYearPath } from '~/components/portal-bodies'
 import { PortalMeetingCard } from '~/components/portal-meeting'
 import { PortalYears } from '~/components/portal-years'
 import { useT } from '~/i18n/use-t'
 import { getPortalBody, listPortalMeetings } from '~/models/portal.server'
 import { parseId } from '~/utils/http.server'
+import { pageCount, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.body.name}: ${data.year} — Narada` : 'Narada' }]
 
@@ -14,23 +17,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * The public record of one team in one year: its public meetings with their public
  * documents. The same for everyone, signed in or not: only what the public may read.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const bodyId = parseId(params.bodyId)
   if (!/^\d{4}$/.test(params.year ?? '')) throw notFound()
   const year = Number(params.year)
   const body = getPortalBody({ bodyId })
-  if (!body?.years.some((y) => y.year === year)) throw notFound()
+  const shown = body?.years.find((y) => y.year === year)
+  if (!body || !shown) throw notFound()
+  const page = pageParam(new URL(request.url))
   return json({
     body: { id: body.id, name: body.name, kind: body.kind, convening: body.convening, umbrella: body.umbrella },
     years: body.years.map((y) => y.year),
     year,
-    meetings: listPortalMeetings({ bodyId, year }),
+    page,
+    pages: pageCount(shown.meetings),
+    meetings: listPortalMeetings({ bodyId, year, page }),
   })
 }
 
 export default function PortalYearPage() {
   const t = useT()
-  const { body, years, year, meetings } = useLoaderData<typeof loader>()
+  const { body, years, year, page, pages, meetings } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs
@@ -50,6 +57,7 @@ export default function PortalYearPage() {
       {meetings.map((meeting) => (
         <PortalMeetingCard key={meeting.id} meeting={meeting} />
       ))}
+      <Pagination page={page} pages={pages} href={(n) => `${portalYearPath(body.id, year)}${n > 1 ? `?page=${n}` : ''}`} />
     </>
   )
 }

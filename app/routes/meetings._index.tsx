@@ -1,16 +1,33 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '~/auth/require.server'
-import { MonthCalendar, parseMonth, shiftMonth, type CalendarMeeting } from '~/components/month-calendar'
+import { Pagination } from '~/components/list-controls'
+import { MonthCalendar, monthName, parseMonth, type CalendarMeeting } from '~/components/month-calendar'
 import { getLang } from '~/i18n/lang.server'
 import { translator } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import { listBodies } from '~/models/body.server'
-import { listMeetings } from '~/models/meeting.server'
+import {
+  countMeetingsByMonth,
+  countMeetingsByYear,
+  listMeetings,
+  listMeetingsPage,
+  meetingPeriod,
+  type ListedMeeting,
+} from '~/models/meeting.server'
 import { formatMeetingWhen } from '~/utils/format'
-import { fromWarsawLocal, warsawDay } from '~/utils/time'
+import { pageCount, pageParam, pageSlice } from '~/utils/paging'
+import { warsawDay } from '~/utils/time'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} — Narada` }]
+
+/** `?year=2019` (and `&month=3`) of the list; anything else is `null`, the upcoming-then-past list. */
+function periodParams(url: URL) {
+  const year = /^\d{4}$/.test(url.searchParams.get('year') ?? '') ? Number(url.searchParams.get('year')) : null
+  if (!year || year < 1990 || year > 2100) return null
+  const month = Number(url.searchParams.get('month'))
+  return { year, month: Number.isInteger(month) && month >= 1 && month <= 12 ? month : null }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, lang] = await Promise.all([getUser(request), getLang(request)])
@@ -20,29 +37,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only a body the user may see can filter; anything else shows every meeting.
   const bodyId = bodies.some((body) => body.id === requestedBody) ? requestedBody : undefined
   const today = warsawDay(new Date())
-  const title = translator(lang)('calendar.title')
+  const base = { title: translator(lang)('calendar.title'), bodies, bodyId: bodyId ?? null, today }
   if (url.searchParams.get('view') === 'month') {
     const month = parseMonth(url.searchParams.get('month')) ?? today.slice(0, 7)
-    const from = fromWarsawLocal(`${month}-01T00:00`)!.toISOString()
-    const to = fromWarsawLocal(`${shiftMonth(month, 1)}-01T00:00`)!.toISOString()
-    const meetings: CalendarMeeting[] = listMeetings({ user, bodyId, from, to }).map(calendarMeeting)
-    return json({ title, view: 'month' as const, bodies, bodyId: bodyId ?? null, today, month, meetings, upcoming: [], past: [] })
+    const [year, index] = month.split('-').map(Number) as [number, number]
+    const meetings = listMeetings({ user, bodyId, during: meetingPeriod({ year, month: index }) }).map(calendarMeeting)
+    return json({ ...base, view: 'month' as const, month, meetings })
   }
+
+  const page = pageParam(url)
+  const years = countMeetingsByYear({ user, bodyId })
+  const period = periodParams(url)
+  if (period) {
+    const months = countMeetingsByMonth({ user, bodyId, startingIn: meetingPeriod({ year: period.year }) })
+    const total = period.month
+      ? (months.find((m) => m.month === monthOf(period.year, period.month!))?.meetings ?? 0)
+      : (years.find((y) => y.year === period.year)?.meetings ?? 0)
+    const meetings = listMeetings({ user, bodyId, startingIn: meetingPeriod(period), ...pageSlice(page) }).map(listedMeeting)
+    return json({ ...base, view: 'period' as const, years, ...period, months, total, page, pages: pageCount(total), meetings })
+  }
+
+  const upcoming = years.reduce((sum, y) => sum + y.upcoming, 0)
+  const past = years.reduce((sum, y) => sum + y.meetings, 0) - upcoming
+  const rows = listMeetingsPage({ user, bodyId, page, upcoming })
   return json({
-    title,
+    ...base,
     view: 'list' as const,
-    bodies,
-    bodyId: bodyId ?? null,
-    today,
-    month: null,
-    meetings: [],
-    upcoming: listMeetings({ user, bodyId, when: 'upcoming' }).map(listedMeeting),
-    past: listMeetings({ user, bodyId, when: 'past' }).map(listedMeeting),
+    years,
+    totals: { upcoming, past },
+    page,
+    pages: pageCount(upcoming + past),
+    upcoming: rows.upcoming.map(listedMeeting),
+    past: rows.past.map(listedMeeting),
   })
 }
 
-type Listed = ReturnType<typeof listMeetings>[number]
-const calendarMeeting = ({ id, number, topic, bodyName, startsAt, endsAt, state }: Listed): CalendarMeeting => ({
+const monthOf = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`
+
+const calendarMeeting = ({ id, number, topic, bodyName, startsAt, endsAt, state }: ListedMeeting): CalendarMeeting => ({
   id,
   number,
   topic,
@@ -51,27 +83,35 @@ const calendarMeeting = ({ id, number, topic, bodyName, startsAt, endsAt, state 
   endsAt,
   state,
 })
-const listedMeeting = (meeting: Listed) => ({ ...calendarMeeting(meeting), bodyId: meeting.bodyId, venueName: meeting.venueName })
+const listedMeeting = (meeting: ListedMeeting) => ({ ...calendarMeeting(meeting), venueName: meeting.venueName })
+type Row = ReturnType<typeof listedMeeting>
 
 export default function Meetings() {
   const t = useT()
+  const lang = useLang()
   const data = useLoaderData<typeof loader>()
-  const href = (params: { view?: 'month'; month?: string }) => {
+  const year = data.view === 'period' ? data.year : null
+  const month = data.view === 'period' ? data.month : null
+  const href = (params: { view?: 'month'; month?: string; year?: number | null; monthOfYear?: number | null; page?: number }) => {
     const search = new URLSearchParams()
     if (data.bodyId) search.set('body', String(data.bodyId))
     if (params.view) search.set('view', params.view)
     if (params.month) search.set('month', params.month)
+    if (params.year) search.set('year', String(params.year))
+    if (params.monthOfYear) search.set('month', String(params.monthOfYear))
+    if (params.page && params.page > 1) search.set('page', String(params.page))
     const query = search.toString()
     return `/meetings${query ? `?${query}` : ''}`
   }
+  const calendarMonth = data.view === 'month' ? data.month : year && month ? monthOf(year, month) : undefined
   return (
     <>
       <h1>{t('calendar.title')}</h1>
       <nav className="view-switch" aria-label={t('calendar.views')}>
-        <Link to={href({})} aria-current={data.view === 'list' ? 'page' : undefined}>
+        <Link to={href({})} aria-current={data.view !== 'month' ? 'page' : undefined}>
           {t('calendar.view.list')}
         </Link>
-        <Link to={href({ view: 'month', month: data.month ?? undefined })} aria-current={data.view === 'month' ? 'page' : undefined}>
+        <Link to={href({ view: 'month', month: calendarMonth })} aria-current={data.view === 'month' ? 'page' : undefined}>
           {t('calendar.view.month')}
         </Link>
       </nav>
@@ -83,6 +123,8 @@ export default function Meetings() {
             <input type="hidden" name="month" value={data.month} />
           </>
         ) : null}
+        {year ? <input type="hidden" name="year" value={year} /> : null}
+        {month ? <input type="hidden" name="month" value={month} /> : null}
         <div className="row">
           <div className="field">
             <label htmlFor="filter-body">{t('calendar.body')}</label>
@@ -110,8 +152,72 @@ export default function Meetings() {
         />
       ) : (
         <>
-          <MeetingTable id="upcoming" title={t('calendar.upcoming')} empty={t('calendar.noUpcoming')} meetings={data.upcoming} />
-          <MeetingTable id="past" title={t('calendar.past')} empty={t('calendar.noPast')} meetings={data.past} />
+          <nav className="period-nav" aria-label={t('calendar.years')}>
+            <ul>
+              <li>
+                <Link to={href({})} aria-current={year ? undefined : 'page'}>
+                  {t('calendar.upcomingAndPast')}
+                </Link>
+              </li>
+              {data.years.map((y) => (
+                <li key={y.year}>
+                  <Link to={href({ year: y.year })} aria-current={y.year !== year ? undefined : month ? 'true' : 'page'}>
+                    {y.year}
+                  </Link>{' '}
+                  <span className="muted">{`(${y.meetings})`}</span>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {data.view === 'period' ? (
+            <>
+              <nav className="period-nav" aria-label={t('calendar.months', { year: data.year })}>
+                <ul>
+                  {data.months.map((m) => {
+                    const index = Number(m.month.slice(5))
+                    return (
+                      <li key={m.month}>
+                        <Link to={href({ year: data.year, monthOfYear: index })} aria-current={index === month ? 'page' : undefined}>
+                          {monthName(m.month, lang)}
+                        </Link>{' '}
+                        <span className="muted">{`(${m.meetings})`}</span>
+                      </li>
+                    )
+                  })}
+                </ul>
+              </nav>
+              <MeetingTable
+                id="period"
+                title={
+                  month
+                    ? t('calendar.monthHeading', { month: monthName(monthOf(data.year, month), lang), count: data.total })
+                    : t('calendar.yearHeading', { year: data.year, count: data.total })
+                }
+                empty={t('calendar.noneInPeriod')}
+                meetings={data.meetings}
+              />
+            </>
+          ) : (
+            <>
+              {data.upcoming.length || data.page === 1 ? (
+                <MeetingTable
+                  id="upcoming"
+                  title={t('calendar.upcomingCount', { count: data.totals.upcoming })}
+                  empty={t('calendar.noUpcoming')}
+                  meetings={data.upcoming}
+                />
+              ) : null}
+              {data.past.length || data.upcoming.length < pageSlice(data.page).limit ? (
+                <MeetingTable
+                  id="past"
+                  title={t('calendar.pastCount', { count: data.totals.past })}
+                  empty={t('calendar.noPast')}
+                  meetings={data.past}
+                />
+              ) : null}
+            </>
+          )}
+          <Pagination page={data.page} pages={data.pages} href={(page) => href({ year, monthOfYear: month, page })} />
         </>
       )}
 
@@ -133,17 +239,7 @@ export default function Meetings() {
   )
 }
 
-function MeetingTable({
-  id,
-  title,
-  empty,
-  meetings,
-}: {
-  id: string
-  title: string
-  empty: string
-  meetings: (CalendarMeeting & { bodyId: number; venueName: string | null })[]
-}) {
+function MeetingTable({ id, title, empty, meetings }: { id: string; title: string; empty: string; meetings: Row[] }) {
   const t = useT()
   const lang = useLang()
   return (
