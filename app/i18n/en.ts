@@ -244,6 +244,8 @@ export const en: Record<MessageKey, string> = {
   'users.cannotDisableSelf': 'You cannot disable your own account.',
   'users.cannotChangeOwnRole': 'You cannot change the role of your own account.',
   'users.table': 'List of user accounts',
+  'users.filters': 'Account list filters',
+  'users.searchLabel': 'Search name or e-mail',
   'users.access': 'Access to the account',
   'users.history': 'Account history',
 

@@ -247,6 +247,8 @@ export const pl = {
   'users.cannotDisableSelf': 'Nie możesz zablokować własnego konta.',
   'users.cannotChangeOwnRole': 'Nie możesz zmienić roli własnego konta.',
   'users.table': 'Lista kont użytkowników',
+  'users.filters': 'Filtry listy kont',
+  'users.searchLabel': 'Szukaj w imieniu, nazwisku lub adresie e-mail',
   'users.access': 'Dostęp do konta',
   'users.history': 'Historia konta',
 

@@ -4,7 +4,7 @@ import { db, schema } from '~/db.server'
 import type { BodyKind } from '#db/schema/enums'
 import type { BodyInput } from '~/schemas/body'
 import { pageCount, pageSlice } from '~/utils/paging'
-import { foldText } from '~/utils/text'
+import { foldedGlob, foldText } from '~/utils/text'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 import { visibleBodyCondition } from './body-access.server'
 import { isActiveOrganisation } from './organisation.server'
@@ -40,7 +40,8 @@ export function listBodiesPage({ user, filter }: { user: SessionUser | null; fil
     visibleBodyCondition(user),
     filter.includeClosed ? undefined : isNull(b.closedAt),
     filter.kind ? eq(b.kind, filter.kind) : undefined,
-    ...words.map((word) => sql`${b.name} glob ${namePattern(word)}`),
+    // Bodies have no folded name column (organisations have search_text): GLOB stands in.
+    ...words.map((word) => sql`${b.name} glob ${foldedGlob(word)}`),
   )
   const { limit, offset } = pageSlice(filter.page)
   const rows = db
@@ -62,19 +63,6 @@ export function listBodiesPage({ user, filter }: { user: SessionUser | null; fil
     .all()
   const total = db.select({ n: count() }).from(b).where(where).get()?.n ?? 0
   return { rows, total, pages: pageCount(total) }
-}
-
-// Bodies have no folded name column (organisations have search_text), so a word is matched
-// by GLOB with every case and Polish letter of each folded letter: „lodz” finds „Łódź”.
-const letterVariants: Record<string, string> = { a: 'ą', c: 'ć', e: 'ę', l: 'ł', n: 'ń', o: 'ó', s: 'ś', z: 'źż' }
-function namePattern(word: string): string {
-  const letter = (ch: string) => {
-    if (/[*?[\]]/.test(ch)) return `[${ch}]`
-    if (!/[a-z]/.test(ch)) return ch
-    const all = ch + (letterVariants[ch] ?? '')
-    return `[${all}${all.toUpperCase()}]`
-  }
-  return `*${[...word].map(letter).join('')}*`
 }
 
 export function getBody({ id }: { id: number }) {

@@ -1,8 +1,10 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import { hashPassword, verifyPassword } from '~/auth/password.server'
 import { endUserSessions } from '~/auth/session.server'
 import type { Role } from '#db/schema/enums'
+import { pageCount, pageSlice } from '~/utils/paging'
+import { foldedGlob, foldText } from '~/utils/text'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 
 const u = schema.users
@@ -17,13 +19,23 @@ const columns = {
   createdAt: u.createdAt,
 }
 
-export function listUsers() {
-  return db
+/** One page of the accounts, by e-mail; every word of `q` is in the name or the e-mail. */
+export function listUsers({ q, page }: { q?: string; page: number }) {
+  // Accounts have no folded search column: GLOB stands in (see foldedGlob).
+  const words = q ? foldText(q).split(' ').filter(Boolean) : []
+  const where = and(...words.map((word) => sql`(${u.name} glob ${foldedGlob(word)} or ${u.email} glob ${foldedGlob(word)})`))
+  const { limit, offset } = pageSlice(page)
+  const rows = db
     .select({ ...columns, personName: schema.people.name })
     .from(u)
     .leftJoin(schema.people, eq(schema.people.id, u.personId))
+    .where(where)
     .orderBy(asc(u.email))
+    .limit(limit)
+    .offset(offset)
     .all()
+  const total = db.select({ n: count() }).from(u).where(where).get()?.n ?? 0
+  return { rows, total, pages: pageCount(total) }
 }
 
 export function getUserAccount({ id }: { id: number }) {

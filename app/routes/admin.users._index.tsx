@@ -1,14 +1,21 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
+import { FilterActions, Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
 import { listUsers } from '~/models/user.server'
+import { pageHref, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Konta użytkowników — Narada' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users.manage')
-  const users = listUsers().map(({ id, email, name, role, personName, disabledAt }) => ({
+  const url = new URL(request.url)
+  const q = url.searchParams.get('q')?.trim().slice(0, 200) ?? ''
+  const page = pageParam(url)
+  const { rows, total, pages } = listUsers({ q, page })
+  if (page > pages) throw redirect(`${url.pathname}${pageHref(url.search, pages)}`)
+  const users = rows.map(({ id, email, name, role, personName, disabledAt }) => ({
     id,
     email,
     name,
@@ -16,12 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     personName,
     disabled: !!disabledAt,
   }))
-  return json({ users })
+  return json({ users, q, total, page, pages })
 }
 
 export default function Users() {
   const t = useT()
-  const { users } = useLoaderData<typeof loader>()
+  const { users, q, total, page, pages } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   return (
     <>
       <div className="page-head">
@@ -30,6 +38,17 @@ export default function Users() {
           {t('users.new')}
         </Link>
       </div>
+      <Form method="get" className="filters" aria-label={t('users.filters')} key={q}>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="filter-q">{t('users.searchLabel')}</label>
+            <input id="filter-q" type="search" name="q" defaultValue={q} />
+          </div>
+          <FilterActions clearTo="/admin/users" />
+        </div>
+      </Form>
+
+      <p role="status">{t('common.results', { count: total })}</p>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t('users.table')}</caption>
@@ -59,6 +78,7 @@ export default function Users() {
           </tbody>
         </table>
       </div>
+      <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
     </>
   )
 }
