@@ -526,6 +526,16 @@ const table: Row[] = [
     path: path_('/regions/options?voivodeship=24'),
     expected: [LOGIN, 200, 200, 200, 200, 200],
   },
+  // The pickers' searches answer only those who manage the meeting or team named in the query.
+  { file: 'search.people.ts', request: 'GET', path: (s) => `/search/people?q=a&meeting=${s.meetings.dst.id}`, expected: MANAGE(200) },
+  { file: 'search.people.ts', request: 'GET', path: (s) => `/search/people?q=a&body=${s.bodies.privateBody.id}`, expected: MANAGE(200) },
+  {
+    file: 'search.organisations.ts',
+    request: 'GET',
+    path: (s) => `/search/organisations?q=a&body=${s.bodies.privateBody.id}`,
+    expected: MANAGE(200),
+  },
+  { file: 'search.owners.ts', request: 'GET', path: (s) => `/search/owners?q=a&meeting=${s.meetings.dst.id}`, expected: MANAGE(200) },
   { file: 'verify._index.tsx', request: 'GET', path: path_('/verify'), expected: all(200) },
   { file: 'verify._index.tsx', request: 'POST', path: path_('/verify'), form: () => ({ code: 'NIEMA-TAKIEGO' }), expected: all(400) },
   { file: 'verify.$code.tsx', request: 'GET', path: path_('/verify/NIEMA-TAKIEGO'), expected: all(302) },
