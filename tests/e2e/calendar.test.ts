@@ -105,6 +105,28 @@ describeInBrowser('the meeting list and the month calendar', () => {
     await page.context().clearCookies()
   })
 
+  it('browses past meetings by year and month without JavaScript, the current year and month marked; axe-core checks it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const noScript = await context.newPage()
+    try {
+      await noScript.goto(`/meetings?body=${fixture.bodies.publicBody.id}`)
+      const years = noScript.getByRole('navigation', { name: 'Spotkania według lat' })
+      await years.getByRole('link', { name: '2025' }).click()
+      await noScript.waitForURL((url) => url.searchParams.get('year') === '2025')
+      await expect(years.getByRole('link', { name: '2025' }).getAttribute('aria-current')).resolves.toBe('page')
+      await noScript.getByRole('navigation', { name: 'Miesiące roku 2025' }).getByRole('link', { name: 'maj 2025' }).click()
+      await noScript.waitForURL((url) => url.searchParams.get('month') === '5')
+      const main = noScript.locator('main')
+      await main.getByRole('heading', { name: /^Spotkania: maj 2025 \(\d+\)$/, level: 2 }).waitFor()
+      await expect(main.getByRole('link', { name: `Spotkanie nr 1: ${fixture.meetings.publicMeeting.topic}` }).count()).resolves.toBe(1)
+      await page.goto(noScript.url())
+      await page.locator('main').getByRole('heading', { name: /^Spotkania: maj 2025/, level: 2 }).waitFor()
+      await expectNoAxeViolations(page)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('filters by team without JavaScript, keeping the month', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const noScript = await context.newPage()

@@ -136,6 +136,26 @@ describe('/meetings of a team with 60 meetings', () => {
   })
 })
 
+describe('a meeting just after midnight on the first of a month', () => {
+  it('is counted and listed in its Warsaw month, in summer and in winter time', async () => {
+    const bodyId = body(`Zespół Nocny ${u}`, false)
+    for (const [topic, startsAt] of [
+      [`Lipcowe o północy ${u}`, '2019-07-01T00:30'],
+      [`Listopadowe o północy ${u}`, '2019-11-01T00:30'],
+    ]) {
+      createMeeting({
+        bodyId,
+        input: MeetingSchema.parse({ topic, startsAt, endsAt: startsAt.replace('00:30', '02:00') }),
+        actor: SYSTEM_ACTOR,
+      })
+    }
+    const year = await page(`/meetings?body=${bodyId}&year=2019`)
+    expect(textOf(year.match(/<nav[^>]*aria-label="Miesiące roku 2019"[\s\S]*?<\/nav>/)![0])).toBe('lipiec 2019 (1) listopad 2019 (1)')
+    expect(topicsIn(await page(`/meetings?body=${bodyId}&year=2019&month=7`))).toEqual([expect.stringContaining('Lipcowe')])
+    expect(topicsIn(await page(`/meetings?body=${bodyId}&year=2019&month=11`))).toEqual([expect.stringContaining('Listopadowe')])
+  })
+})
+
 describe("a team's page with 60 meetings", () => {
   it('lists 50 on the first page, upcoming first, and the rest on the second', async () => {
     const first = await page(`/bodies/${scene.bigBody}`)
