@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { describeInBrowser, expectNoAxeViolations, signIn, useBrowser } from '#tests/support/browser'
+import { pickByKeyboard } from '#tests/support/pickers'
 import { createInvitationScene, createTestMeeting } from '#tests/support/invitations'
 import { addActionItem } from '~/models/action-item.server'
 
@@ -48,7 +49,7 @@ describeInBrowser('action items in the browser', () => {
     await expect(form.getByLabel('Zadanie', { exact: true }).inputValue()).resolves.toBe('Zawarcie porozumienia MOPS–PUP')
     await expectNoAxeViolations(page)
 
-    await form.getByLabel('Odpowiedzialny').selectOption(`person:${scene.people.pupDelegate}`)
+    await pickByKeyboard(form.getByRole('combobox', { name: /^Odpowiedzialny/ }), 'zdzblo', /^Grzegorz Źdźbło — /)
     await form.getByLabel('Termin słownie').fill('najpóźniej w III kwartale 2025 r.')
     await form.getByRole('button', { name: 'Dodaj zadanie' }).click()
     await page.getByText('Dodano zadanie.').waitFor()

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { member, officer } from '#tests/support/accounts'
 import { describeInBrowser, expectNoAxeViolations, signIn, useBrowser } from '#tests/support/browser'
+import { pickByKeyboard } from '#tests/support/pickers'
 
 const suffix = crypto.randomUUID().slice(0, 8)
 const deputyName = `Ewa Zastępczyni-Łąkowska ${suffix}`
@@ -133,7 +134,11 @@ describeInBrowser('bodies in the browser', () => {
     await expect(main().getByRole('button', { name: 'Pokaż osoby' }).count()).resolves.toBe(0)
 
     const form = main().locator('form#add-membership')
-    await form.getByLabel('Instytucja').selectOption({ label: 'Miejski Ośrodek Pomocy Społecznej w Tarnowie (MOPS Tarnów)' })
+    await pickByKeyboard(
+      form.getByRole('combobox', { name: 'Instytucja' }),
+      'mops tarnow',
+      /^Miejski Ośrodek Pomocy Społecznej w Tarnowie \(MOPS Tarnów\) — /,
+    )
     await expect.poll(() => form.getByLabel('Delegat').locator('option', { hasText: 'Jakub Wrona' }).count()).toBe(1)
     await form.getByLabel('Delegat').selectOption({ label: 'Jakub Wrona' })
     await form.getByLabel('Zastępca').selectOption({ label: `${deputyName} — Kierownik Działu Aktywizacji` })
@@ -150,11 +155,15 @@ describeInBrowser('bodies in the browser', () => {
     await expectNoAxeViolations(page)
 
     // The same institution cannot take a second seat for the same time.
-    await form.getByLabel('Instytucja').selectOption({ label: 'Miejski Ośrodek Pomocy Społecznej w Tarnowie (MOPS Tarnów)' })
+    await pickByKeyboard(
+      form.getByRole('combobox', { name: 'Instytucja' }),
+      'ośrodek tarnów',
+      /^Miejski Ośrodek Pomocy Społecznej w Tarnowie \(MOPS Tarnów\) — /,
+    )
     await form.getByLabel('Funkcja w zespole').selectOption({ label: 'członek' })
     await form.getByRole('button', { name: 'Dodaj do składu' }).click()
     await form.getByText('Ta instytucja jest już członkiem zespołu w tym okresie.').waitFor()
-    await expect(form.getByLabel('Instytucja').getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(form.getByRole('combobox', { name: 'Instytucja' }).getAttribute('aria-invalid')).resolves.toBe('true')
     await expectNoAxeViolations(page)
 
     // The body's page now shows the institution with its delegate.
@@ -249,8 +258,12 @@ describeInBrowser('the members page without JavaScript', () => {
     await page.waitForURL(/\/members$/)
 
     const add = page.locator('main form#add-membership')
-    await add.getByLabel('Instytucja').selectOption({ label: 'Miejski Ośrodek Pomocy Społecznej w Tarnowie (MOPS Tarnów)' })
+    // The institution is searched for, then chosen among the matches.
     await add.getByLabel('Funkcja w zespole').selectOption({ label: 'sekretarz' })
+    await add.getByLabel('Szukaj instytucji').fill('mops tarnow')
+    await add.getByRole('button', { name: /^Szukaj\s*: Instytucja/ }).click()
+    await add.getByRole('radio', { name: /^Miejski Ośrodek Pomocy Społecznej w Tarnowie \(MOPS Tarnów\) — / }).check()
+    await expect(add.getByLabel('Funkcja w zespole').inputValue()).resolves.toBe('secretary')
     await add.getByRole('button', { name: 'Pokaż osoby' }).click()
     // Back with the people and with what was chosen, and no error reported.
     await add.getByLabel('Delegat').selectOption({ label: 'Jakub Wrona' })

@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest'
 import type { SessionUser } from '~/auth/session.server'
 import { officer } from '#tests/support/accounts'
 import { describeInBrowser, expectNoAxeViolations, signIn, useBrowser } from '#tests/support/browser'
+import { pickByKeyboard } from '#tests/support/pickers'
 
 const suffix = crypto.randomUUID().slice(0, 8)
 const bodyName = `Grupa robocza „Fachowa siła” ${suffix}`
@@ -60,7 +61,7 @@ async function seed() {
 /** „Przenieś wyżej: <title>”: the title is visually hidden, so a space may come before the colon. */
 const named = (action: string, title: string) => new RegExp(`^${action}\\s*:\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
 
-const option = (key: keyof typeof person) => ({ label: `${person[key]} — ${org[key]}` })
+const option = (key: keyof typeof person) => `${person[key]} — ${org[key]}`
 
 /** Fills the „Dodaj punkt programu” form and sends it. */
 async function addItem(
@@ -82,9 +83,9 @@ async function addItem(
   if (item.end) await form.getByLabel('Godzina zakończenia').fill(item.end)
   await form.getByLabel('Rodzaj punktu').selectOption({ label: item.kind })
   await form.getByLabel('Tytuł').fill(item.title)
-  for (const [index, key] of (item.speakers ?? []).entries())
-    await form.getByLabel(`Prelegent ${index + 1}`, { exact: true }).selectOption(option(key))
-  if (item.moderator) await form.getByLabel(/^Moderator/).selectOption(option(item.moderator))
+  for (const key of item.speakers ?? []) await pickByKeyboard(form.getByRole('combobox', { name: /^Prelegenci/ }), person[key], option(key))
+  if (item.moderator)
+    await pickByKeyboard(form.getByRole('combobox', { name: /^Moderator/ }), person[item.moderator], option(item.moderator))
   if (item.track) await form.getByLabel(/^Ścieżka równoległa/).fill(item.track)
   await form.getByRole('button', { name: 'Dodaj punkt' }).click()
   await page.locator('main').getByRole('heading', { level: 4, name: item.title }).waitFor()
