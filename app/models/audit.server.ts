@@ -1,7 +1,7 @@
-import { and, desc, eq, like, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { forgetRequestMemo } from '~/utils/request-scope.server'
-import { escapeLike } from '~/utils/text'
+import { PAGE_SIZE } from '~/utils/paging'
 
 export type AuditEntry = {
   actorUserId: number | null
@@ -13,6 +13,8 @@ export type AuditEntry = {
   ip?: string | null
   detail?: string
 }
+
+const a = schema.auditLog
 
 /** Who did it and from where: passed down from the route to every change. */
 export type Actor = { userId: number | null; ip: string | null }
@@ -48,38 +50,66 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   return { changed, before: pick(before), after: pick(after) }
 }
 
-export const AUDIT_PAGE_SIZE = 50
+/** Past this many matching entries the log says „more than” instead of counting on. */
+export const AUDIT_COUNT_CAP = 10_000
 
-export function listAuditEntries({ page = 1, action }: { page?: number; action?: string }) {
-  const where = action ? or(eq(schema.auditLog.action, action), like(schema.auditLog.action, `${escapeLike(action)}.%`)) : undefined
-  const rows = db
+/**
+ * One page of the log, newest first, by keyset on the id: `before` pages back to older
+ * entries, `after` forward to newer ones, neither gives the newest. The log grows by every
+ * change and holds hundreds of thousands of rows: an OFFSET page would skip (and read) every
+ * row in front of it and shift as entries arrive while an administrator reads, while `id < ?`
+ * seeks straight into the table. For the same reason the total is counted up to
+ * AUDIT_COUNT_CAP only. `action` is a prefix („meeting” matches „meeting.updated”), written as
+ * GLOB so that an index on `action` can serve it.
+ */
+export function listAuditEntries({ action, before, after }: { action?: string; before?: number; after?: number }) {
+  const matches = action ? or(eq(a.action, action), sql`${a.action} glob ${`${action}.*`}`) : undefined
+  const forward = before === undefined && after !== undefined
+  const cursor = before !== undefined ? lt(a.id, before) : after !== undefined ? gt(a.id, after) : undefined
+  const found = db
     .select({
-      id: schema.auditLog.id,
-      at: schema.auditLog.at,
-      action: schema.auditLog.action,
-      entityType: schema.auditLog.entityType,
-      entityId: schema.auditLog.entityId,
-      before: schema.auditLog.before,
-      after: schema.auditLog.after,
-      ip: schema.auditLog.ip,
-      detail: schema.auditLog.detail,
+      id: a.id,
+      at: a.at,
+      action: a.action,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      before: a.before,
+      after: a.after,
+      ip: a.ip,
+      detail: a.detail,
       actorName: schema.users.name,
       actorEmail: schema.users.email,
     })
-    .from(schema.auditLog)
-    .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorUserId))
-    .where(where)
-    .orderBy(desc(schema.auditLog.id))
-    .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .from(a)
+    .leftJoin(schema.users, eq(schema.users.id, a.actorUserId))
+    .where(and(matches, cursor))
+    .orderBy(forward ? asc(a.id) : desc(a.id))
+    // One more than a page tells whether there is a page beyond it.
+    .limit(PAGE_SIZE + 1)
     .all()
-  const total =
+  const more = found.length > PAGE_SIZE
+  const rows = found.slice(0, PAGE_SIZE)
+  if (forward) rows.reverse()
+  const counted =
     db
-      .select({ n: sql<number>`count(*)` })
-      .from(schema.auditLog)
-      .where(where)
+      .select({ n: count() })
+      .from(
+        db
+          .select({ id: a.id })
+          .from(a)
+          .where(matches)
+          .limit(AUDIT_COUNT_CAP + 1)
+          .as('capped'),
+      )
       .get()?.n ?? 0
-  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) }
+  return {
+    rows,
+    total: Math.min(counted, AUDIT_COUNT_CAP),
+    totalCapped: counted > AUDIT_COUNT_CAP,
+    // Cursors for the pager: null where the list ends (or, without a cursor, at the newest).
+    older: rows.length && (forward || more) ? rows.at(-1)!.id : null,
+    newer: rows.length && cursor && (!forward || more) ? rows[0]!.id : null,
+  }
 }
 
 export function listAuditEntriesFor({ entityType, entityId }: { entityType: string; entityId: string | number }) {

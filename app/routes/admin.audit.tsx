@@ -1,8 +1,8 @@
-import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { isMessageKey } from '~/i18n/messages'
-import { FilterActions, Pagination } from '~/components/list-controls'
+import { FilterActions } from '~/components/list-controls'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAuditEntries } from '~/models/audit.server'
 import { AuditFilterSchema, auditActionPrefixes } from '~/schemas/audit'
@@ -21,8 +21,12 @@ function pretty(value: string | null) {
   }
 }
 
-function pageHref(event: string | null | undefined, page: number) {
-  return `/admin/audit?${new URLSearchParams({ ...(event ? { event } : {}), page: String(page) })}`
+/** The log from a cursor on, its event filter kept. */
+function cursorHref(event: string | null, cursor: { before?: number; after?: number }) {
+  const params = new URLSearchParams(event ? { event } : {})
+  if (cursor.before) params.set('before', String(cursor.before))
+  if (cursor.after) params.set('after', String(cursor.after))
+  return `/admin/audit?${params}`
 }
 
 const entityPaths: Record<string, string> = { organisation: '/organisations', user: '/admin/users', body: '/bodies', meeting: '/meetings' }
@@ -30,17 +34,16 @@ const entityPaths: Record<string, string> = { organisation: '/organisations', us
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'audit.read')
   const filter = AuditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const page = filter.page ?? 1
-  const { rows, total, pages } = listAuditEntries({ page, action: filter.event })
-  if (page > pages) throw redirect(pageHref(filter.event, pages))
+  const { rows, total, totalCapped, older, newer } = listAuditEntries({ action: filter.event, before: filter.before, after: filter.after })
   const entries = rows.map(({ before, after, ...row }) => ({ ...row, before: pretty(before), after: pretty(after) }))
-  return json({ event: filter.event ?? null, page, pages, total, entries })
+  const paged = filter.before !== undefined || filter.after !== undefined
+  return json({ event: filter.event ?? null, total, totalCapped, older, newer, paged, entries })
 }
 
 export default function AuditLog() {
   const t = useT()
   const lang = useLang()
-  const { event, page, pages, total, entries } = useLoaderData<typeof loader>()
+  const { event, total, totalCapped, older, newer, paged, entries } = useLoaderData<typeof loader>()
   const entityTypeLabel = (type: string) => {
     const key = `audit.entityType.${type}`
     return isMessageKey(key) ? t(key) : type
@@ -65,7 +68,7 @@ export default function AuditLog() {
         </div>
       </Form>
 
-      <p role="status">{t('common.results', { count: total })}</p>
+      <p role="status">{totalCapped ? t('audit.resultsOver', { count: total }) : t('common.results', { count: total })}</p>
       {entries.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
@@ -128,7 +131,13 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      <Pagination page={page} pages={pages} href={(n) => pageHref(event, n)} />
+      {paged || older ? (
+        <nav className="pagination" aria-label={t('audit.pages')}>
+          {paged ? <Link to={cursorHref(event, {})}>{t('audit.newest')}</Link> : null}
+          {newer ? <Link to={cursorHref(event, { after: newer })}>{t('audit.newer')}</Link> : null}
+          {older ? <Link to={cursorHref(event, { before: older })}>{t('audit.older')}</Link> : null}
+        </nav>
+      ) : null}
     </>
   )
 }

@@ -1,22 +1,21 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import { useLoaderData, useLocation } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
 import { useLang, useT } from '~/i18n/use-t'
 import { listOutbox } from '~/mail/mailer.server'
 import { formatDateTime } from '~/utils/format'
+import { pageHref, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction = () => [{ title: 'Wiadomości e-mail — Narada' }]
-
-const PageSchema = z.object({ page: z.coerce.number().int().positive().optional().catch(undefined) })
 
 /** What Narada sent, or kept because no SMTP server is configured: for administrators only. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'outbox.read')
-  const page = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams)).page ?? 1
+  const url = new URL(request.url)
+  const page = pageParam(url)
   const { rows, total, pages } = listOutbox({ page })
-  if (page > pages) throw redirect(`/admin/outbox?page=${pages}`)
+  if (page > pages) throw redirect(`${url.pathname}${pageHref(url.search, pages)}`)
   return json({ rows, total, page, pages, smtp: !!process.env.SMTP_URL?.trim() })
 }
 
@@ -24,6 +23,7 @@ export default function Outbox() {
   const t = useT()
   const lang = useLang()
   const { rows, total, page, pages, smtp } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   return (
     <>
       <h1>{t('invitations.outboxTitle')}</h1>
@@ -66,7 +66,7 @@ export default function Outbox() {
           ))}
         </ol>
       )}
-      <Pagination page={page} pages={pages} href={(n) => `/admin/outbox?page=${n}`} />
+      <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
     </>
   )
 }

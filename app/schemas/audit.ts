@@ -17,6 +17,8 @@ export const auditActionPrefixes = [
 
 export const AuditFilterSchema = z.object({
   event: z.enum(auditActionPrefixes).optional().catch(undefined),
-  page: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Keyset cursors (see listAuditEntries): entries older than `before`, or newer than `after`. */
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+  after: z.coerce.number().int().positive().optional().catch(undefined),
 })
 export type AuditFilter = z.infer<typeof AuditFilterSchema>
