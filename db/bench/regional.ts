@@ -169,7 +169,12 @@ export async function buildRegionalDataset({
     helper.once('error', reject)
     helper.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the publishing process stopped with ${code}`))))
   })
-  await Promise.all([publishAll(publish.filter((_, i) => i % 2 === 0)), helperDone])
+  try {
+    await Promise.all([publishAll(publish.filter((_, i) => i % 2 === 0)), helperDone])
+  } catch (error) {
+    helper?.kill()
+    throw error
+  }
   const msEach = publish.length ? (performance.now() - publishStarted) / publish.length : 0
   step(`${publish.length} minutes approved and published with their PDFs (${msEach.toFixed(0)} ms each)`)
 
