@@ -6,7 +6,9 @@ import { MonthCalendar, monthName, parseMonth, type CalendarMeeting } from '~/co
 import { getLang } from '~/i18n/lang.server'
 import { translator } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import { listBodies } from '~/models/body.server'
+import type { SessionUser } from '~/auth/session.server'
+import { getBody, listBodiesPage } from '~/models/body.server'
+import { getBodyAccess } from '~/models/body-access.server'
 import {
   countMeetingsByMonth,
   countMeetingsByYear,
@@ -29,15 +31,29 @@ function periodParams(url: URL) {
   return { year, month: Number.isInteger(month) && month >= 1 && month <= 12 ? month : null }
 }
 
+/**
+ * The team the list is filtered by: `?body=` when the user may see that body, or the one team
+ * whose name matches `?team=`. Several matches are offered to choose from, never every team.
+ */
+function teamFilter(user: SessionUser | null, url: URL) {
+  const requested = Number(url.searchParams.get('body'))
+  if (Number.isSafeInteger(requested) && requested > 0 && getBodyAccess({ bodyId: requested, user }) !== 'none') {
+    return { body: { id: requested, name: getBody({ id: requested })!.name }, teams: null }
+  }
+  const q = url.searchParams.get('team')?.trim().slice(0, 100)
+  if (!q) return { body: null, teams: null }
+  const found = listBodiesPage({ user, filter: { q, includeClosed: true, page: 1 } })
+  if (found.total === 1) return { body: { id: found.rows[0]!.id, name: found.rows[0]!.name }, teams: null }
+  return { body: null, teams: { q, total: found.total, rows: found.rows.map(({ id, name }) => ({ id, name })) } }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, lang] = await Promise.all([getUser(request), getLang(request)])
   const url = new URL(request.url)
-  const bodies = listBodies({ user, includeClosed: true }).map(({ id, name }) => ({ id, name }))
-  const requestedBody = Number(url.searchParams.get('body'))
-  // Only a body the user may see can filter; anything else shows every meeting.
-  const bodyId = bodies.some((body) => body.id === requestedBody) ? requestedBody : undefined
+  const { body, teams } = teamFilter(user, url)
+  const bodyId = body?.id
   const today = warsawDay(new Date())
-  const base = { title: translator(lang)('calendar.title'), bodies, bodyId: bodyId ?? null, today }
+  const base = { title: translator(lang)('calendar.title'), body, teams, bodyId: bodyId ?? null, today }
   if (url.searchParams.get('view') === 'month') {
     const month = parseMonth(url.searchParams.get('month')) ?? today.slice(0, 7)
     const [year, index] = month.split('-').map(Number) as [number, number]
@@ -92,9 +108,17 @@ export default function Meetings() {
   const data = useLoaderData<typeof loader>()
   const year = data.view === 'period' ? data.year : null
   const month = data.view === 'period' ? data.month : null
-  const href = (params: { view?: 'month'; month?: string; year?: number | null; monthOfYear?: number | null; page?: number }) => {
+  const href = (params: {
+    view?: 'month'
+    month?: string
+    year?: number | null
+    monthOfYear?: number | null
+    page?: number
+    body?: number | null
+  }) => {
     const search = new URLSearchParams()
-    if (data.bodyId) search.set('body', String(data.bodyId))
+    const body = params.body === undefined ? data.bodyId : params.body
+    if (body) search.set('body', String(body))
     if (params.view) search.set('view', params.view)
     if (params.month) search.set('month', params.month)
     if (params.year) search.set('year', String(params.year))
@@ -127,21 +151,48 @@ export default function Meetings() {
         {month ? <input type="hidden" name="month" value={month} /> : null}
         <div className="row">
           <div className="field">
-            <label htmlFor="filter-body">{t('calendar.body')}</label>
-            <select id="filter-body" name="body" defaultValue={data.bodyId ?? ''}>
-              <option value="">{t('calendar.allBodies')}</option>
-              {data.bodies.map((body) => (
-                <option key={body.id} value={body.id}>
-                  {body.name}
-                </option>
-              ))}
-            </select>
+            <label htmlFor="filter-team">{t('calendar.body')}</label>
+            <input id="filter-team" type="search" name="team" defaultValue={data.body?.name ?? data.teams?.q ?? ''} />
           </div>
           <div className="actions">
             <button type="submit">{t('common.filter')}</button>
+            {data.body || data.teams ? (
+              <Link
+                to={href({ view: data.view === 'month' ? 'month' : undefined, month: calendarMonth, year, monthOfYear: month, body: null })}
+              >
+                {t('calendar.allBodies')}
+              </Link>
+            ) : null}
           </div>
         </div>
       </Form>
+      {data.teams ? (
+        <section aria-labelledby="teams-heading">
+          <h2 id="teams-heading">{t('calendar.teamsFound', { q: data.teams.q, count: data.teams.total })}</h2>
+          {data.teams.rows.length ? (
+            <ul>
+              {data.teams.rows.map((team) => (
+                <li key={team.id}>
+                  <Link
+                    to={href({
+                      view: data.view === 'month' ? 'month' : undefined,
+                      month: calendarMonth,
+                      year,
+                      monthOfYear: month,
+                      body: team.id,
+                    })}
+                  >
+                    {team.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('calendar.noTeamFound')}</p>
+          )}
+          {data.teams.total > data.teams.rows.length ? <p>{t('calendar.narrowTeamSearch')}</p> : null}
+        </section>
+      ) : null}
 
       {data.view === 'month' ? (
         <MonthCalendar
@@ -227,11 +278,9 @@ export default function Meetings() {
         <li>
           <a href="/calendar.ics">{t('calendar.publicFeed')}</a>
         </li>
-        {data.bodyId ? (
+        {data.body ? (
           <li>
-            <a href={`/bodies/${data.bodyId}/calendar.ics`}>
-              {t('calendar.bodyFeed', { body: data.bodies.find((body) => body.id === data.bodyId)?.name ?? '' })}
-            </a>
+            <a href={`/bodies/${data.body.id}/calendar.ics`}>{t('calendar.bodyFeed', { body: data.body?.name ?? '' })}</a>
           </li>
         ) : null}
       </ul>

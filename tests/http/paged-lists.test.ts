@@ -136,6 +136,24 @@ describe('/meetings of a team with 60 meetings', () => {
   })
 })
 
+describe('the team filter of /meetings', () => {
+  it('filters by the one team whose name matches, and offers a choice when several do', async () => {
+    const one = await page(`/meetings?team=${encodeURIComponent(`Zespół Duży ${u}`)}&year=2019&month=3`)
+    expect(topicsIn(one)).toEqual(march2019.map((t) => expect.stringContaining(t)))
+    expect(one).toContain(`href="/bodies/${scene.bigBody}/calendar.ics"`)
+    const several = await page(`/meetings?team=${u}`)
+    const choice = several.slice(
+      several.indexOf('id="teams-heading"'),
+      several.indexOf('</section>', several.indexOf('id="teams-heading"')),
+    )
+    expect(textOf(choice)).toContain(`Zespoły pasujące do „${u}”`)
+    expect(choice).toContain(`href="/meetings?body=${scene.bigBody}"`)
+    expect(choice).toContain(`href="/meetings?body=${scene.portalBody}"`)
+    // No page offers every team of the region to choose from.
+    expect(several).not.toContain('<select')
+  })
+})
+
 describe('a meeting just after midnight on the first of a month', () => {
   it('is counted and listed in its Warsaw month, in summer and in winter time', async () => {
     const bodyId = body(`Zespół Nocny ${u}`, false)
