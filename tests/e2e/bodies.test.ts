@@ -175,17 +175,30 @@ describeInBrowser('bodies in the browser', () => {
   it('works by keyboard alone on the members page: add a seat, then end it', async () => {
     expect(bodyPath, 'the first test creates the body').not.toBe('')
     await page.goto(`${bodyPath}/members`)
-    await page.locator('main form#add-membership select[name="organisationId"]').waitFor()
+    const combobox = 'form#add-membership input[role="combobox"]'
+    await page.locator(combobox).waitFor()
 
-    await tabTo(page, 'form#add-membership select[name="organisationId"]')
+    await tabTo(page, combobox)
     await expectVisibleFocus(page)
-    // Type-ahead and the arrow keys on a focused list choose the institution, as a keyboard user does
-    // (other tests add institutions, so the arrow is pressed until the right one is reached).
-    const checked = () => main().locator('form#add-membership select[name="organisationId"] option:checked').textContent()
-    await page.keyboard.type('Powiatowy')
-    for (let i = 0; i < 30 && (await checked()) !== 'Powiatowy Urząd Pracy w Tarnowie (PUP Tarnów)'; i++)
+    // The institution is searched for and chosen with the arrow keys and Enter, as a keyboard user does
+    // (other tests add institutions, so the arrow is pressed until the right one is active).
+    const active = () =>
+      page.evaluate((selector) => {
+        const id = document.querySelector(selector)?.getAttribute('aria-activedescendant')
+        return id ? (document.getElementById(id)?.textContent ?? '') : ''
+      }, combobox)
+    await page.keyboard.type('pup tarnow')
+    await main()
+      .getByRole('option', { name: /^Powiatowy Urząd Pracy w Tarnowie \(PUP Tarnów\)/ })
+      .waitFor()
+    for (let i = 0; i < 20 && !(await active()).startsWith('Powiatowy Urząd Pracy w Tarnowie (PUP Tarnów)'); i++)
       await page.keyboard.press('ArrowDown')
-    await expect(checked()).resolves.toBe('Powiatowy Urząd Pracy w Tarnowie (PUP Tarnów)')
+    await expect(active()).resolves.toMatch(/^Powiatowy Urząd Pracy w Tarnowie \(PUP Tarnów\)/)
+    await page.keyboard.press('Enter')
+    await main()
+      .locator('form#add-membership')
+      .getByText(/^Powiatowy Urząd Pracy w Tarnowie \(PUP Tarnów\) — /)
+      .waitFor()
     await tabTo(page, 'form#add-membership button[type="submit"]')
     await expectVisibleFocus(page)
     await page.keyboard.press('Enter')
