@@ -1,0 +1,43 @@
+import { sqlite } from '~/db.server'
+
+/**
+ * Answers of aggregate queries (how many meetings a year, a list's total, a portal's teams
+ * with their counts), kept until the database changes. They read every meeting a user may see,
+ * and at a region's size that is thousands of rows for an answer that changes a few times a
+ * day; the same question asked between two changes gets the kept answer.
+ *
+ * „The database changed” is SQLite's own word for it: total_changes() counts the rows this
+ * connection has written, PRAGMA data_version moves when another connection (a script, a
+ * second server) commits. Asking both is one statement of a few microseconds.
+ */
+const MAX_KEPT = 1_000
+const kept = new Map<string, unknown>()
+let keptAt = ''
+
+const changeMark = sqlite.prepare("select total_changes() || '/' || (select data_version from pragma_data_version) as mark").pluck()
+
+type Query<T> = { toSQL(): { sql: string; params: unknown[] }; all(): T[] } | { toSQL(): { sql: string; params: unknown[] }; get(): T }
+
+/** `query.all()` (or `.get()` for `{ one: true }`), asked afresh only after the database changed. */
+export function keptUntilChange<T>(query: { toSQL(): { sql: string; params: unknown[] }; all(): T[] }): T[]
+export function keptUntilChange<T>(query: { toSQL(): { sql: string; params: unknown[] }; get(): T }, options: { one: true }): T
+export function keptUntilChange<T>(query: Query<T>, options?: { one: true }): T[] | T {
+  const mark = changeMark.get() as string
+  if (mark !== keptAt) {
+    kept.clear()
+    keptAt = mark
+  }
+  const { sql, params } = query.toSQL()
+  const key = JSON.stringify([options?.one ? 'get' : 'all', sql, params])
+  if (kept.has(key)) {
+    const answer = kept.get(key)
+    // Map keeps insertion order: the latest asked goes last, the least recently asked first out.
+    kept.delete(key)
+    kept.set(key, answer)
+    return answer as T[] | T
+  }
+  const answer = options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all()
+  kept.set(key, answer)
+  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!)
+  return answer
+}
