@@ -48,6 +48,8 @@ export type PageMeasure = {
   bareRequestsPerSecond: number
   p50Ms: number
   p99Ms: number
+  /** One request on its own (gzip), before the page's rounds. */
+  aloneMs: number
   bytes: number
   gzipBytes: number
   /** Responses other than 2xx, errors and timeouts, over all rounds. */
@@ -92,6 +94,8 @@ export function reportJson(report: Report) {
   }
 }
 
+// A page none of whose requests finished within a round has no latencies.
+const milliseconds = (ms: number) => (Number.isNaN(ms) ? '—' : ms.toFixed(1))
 const mark = (v: Verdict | null) => (v === null ? '—' : v.met ? '✓' : `✗ ${v.missedBy}`)
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 
@@ -104,8 +108,9 @@ export function formatReport(report: Report): string {
       page.requestsPerSecond.toFixed(1),
       page.bareRequestsPerSecond.toFixed(1),
       ratioOf(page).toFixed(3),
-      page.p50Ms.toFixed(1),
-      page.p99Ms.toFixed(1),
+      page.aloneMs.toFixed(0),
+      milliseconds(page.p50Ms),
+      milliseconds(page.p99Ms),
       kilobytes(page.bytes),
       kilobytes(page.gzipBytes),
       page.failures,
@@ -126,6 +131,7 @@ export function formatReport(report: Report): string {
       'req/s',
       'bare req/s',
       'ratio',
+      'alone ms',
       'p50 ms',
       'p99 ms',
       'size',
@@ -135,7 +141,7 @@ export function formatReport(report: Report): string {
       `HTML ≤ ${TARGETS.htmlBytes / 1024} KB`,
       'why',
     ]),
-    row(Array(13).fill('---')),
+    row(Array(14).fill('---')),
     ...pageRows,
     '',
     row(['target', 'measured', 'goal', 'met', 'why']),

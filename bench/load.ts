@@ -237,8 +237,10 @@ async function checkPage(origin: string, page: Page, cookie: string | null) {
     const cause = String(plain.headers.location).startsWith('/login') ? ` — the ${page.who}'s session cookie was not accepted` : ''
     throw new Error(`${page.path} as ${page.who} answered ${plain.status}${where}${cause}`)
   }
+  const started = performance.now()
   const gzip = await get(origin, page.path, { ...cookieHeaders(cookie), 'Accept-Encoding': 'gzip' })
-  return { bytes: plain.bytes, gzipBytes: gzip.bytes, isHtml: String(plain.headers['content-type']).startsWith('text/html') }
+  const aloneMs = performance.now() - started
+  return { bytes: plain.bytes, gzipBytes: gzip.bytes, aloneMs, isHtml: String(plain.headers['content-type']).startsWith('text/html') }
 }
 
 type Run = { completed: number; seconds: number; latencies: number[]; failures: number }
@@ -251,8 +253,30 @@ async function cannon(url: string, cookie: string | null, seconds: number, conne
   return { completed: result['2xx'], seconds: result.duration, latencies, failures: result.non2xx + result.errors }
 }
 
-/** Requests still running when a run stops would slow the next one: wait until the server answers again. */
-const settle = (origin: string) => get(origin, '/healthz')
+const SETTLE_LIMIT_MS = 60_000
+
+/**
+ * The requests a run leaves unanswered when it stops are still worked on, and would be counted
+ * against the next run: wait until the server's CPU time (its threads included) stops growing.
+ */
+async function settle(server: Server) {
+  const started = performance.now()
+  let before = cpuTicks(server.process.pid!)
+  while (performance.now() - started < SETTLE_LIMIT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const now = cpuTicks(server.process.pid!)
+    // At 100 ticks a second, 2 ticks in 250 ms is an idle server.
+    if (now - before <= 2) return
+    before = now
+  }
+  console.log(`  (the server was still busy ${SETTLE_LIMIT_MS / 1000} s after a run)`)
+}
+
+/** utime + stime of a process, from /proc/PID/stat (after the command name, which may hold spaces). */
+function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN
@@ -262,17 +286,18 @@ function percentile(values: number[], p: number): number {
 
 const BARE = '/bench/bare'
 
-async function measurePage(origin: string, page: Page, cookie: string | null, settings: Settings): Promise<PageMeasure> {
+async function measurePage(server: Server, page: Page, cookie: string | null, settings: Settings): Promise<PageMeasure> {
+  const { origin } = server
   const sizes = await checkPage(origin, page, cookie)
   const bare: Run[] = []
   const runs: Run[] = []
   // A warm-up second of each first, unrecorded: JIT, statement cache, page cache.
-  for (const pathname of [BARE, page.path]) await cannon(origin + pathname, cookie, 1, settings.connections).then(() => settle(origin))
+  for (const pathname of [BARE, page.path]) await cannon(origin + pathname, cookie, 1, settings.connections).then(() => settle(server))
   for (let round = 0; round < settings.rounds; round++) {
     bare.push(await cannon(origin + BARE, cookie, settings.duration, settings.connections))
-    await settle(origin)
+    await settle(server)
     runs.push(await cannon(origin + page.path, cookie, settings.duration, settings.connections))
-    await settle(origin)
+    await settle(server)
   }
   const rate = (all: Run[]) => all.reduce((sum, run) => sum + run.completed, 0) / all.reduce((sum, run) => sum + run.seconds, 0)
   const latencies = runs.flatMap((run) => run.latencies)
@@ -391,7 +416,7 @@ function searchesOf({ bigMeetingId }: Manifest['ids']): Search[] {
   ]
 }
 
-type Measured = { pages: PageMeasure[]; checks: Check[]; bare: { bytes: number; gzipBytes: number } }
+type Measured = { pages: PageMeasure[]; checks: Check[]; bare: { bytes: number; gzipBytes: number; aloneMs: number } }
 
 /** Everything measured over HTTP, while the server runs. */
 async function measureServer(server: Server, manifest: Manifest, settings: Settings): Promise<Measured> {
@@ -400,7 +425,7 @@ async function measureServer(server: Server, manifest: Manifest, settings: Setti
   const bare = await checkPage(server.origin, { name: 'bare page', path: BARE, who: 'visitor', ratioTarget: false }, null)
   const pages: PageMeasure[] = []
   for (const page of pagesOf(manifest.ids)) {
-    const measure = await measurePage(server.origin, page, cookies[page.who], settings)
+    const measure = await measurePage(server, page, cookies[page.who], settings)
     console.log(
       `  ${page.name} (${page.who}): ${measure.requestsPerSecond.toFixed(1)} req/s, bare ${measure.bareRequestsPerSecond.toFixed(1)}`,
     )
@@ -469,7 +494,7 @@ async function main() {
     console.error(`Server log (${server.log}):\n${fs.readFileSync(server.log, 'utf8').slice(-4000)}`)
     throw error
   } finally {
-    measured ??= { pages: [], checks: [], bare: { bytes: 0, gzipBytes: 0 } }
+    measured ??= { pages: [], checks: [], bare: { bytes: 0, gzipBytes: 0, aloneMs: NaN } }
     measured.checks.push(...memoryChecks(memory.stop()))
     await stopServer(server)
   }
@@ -490,10 +515,13 @@ async function main() {
       ['server start-up', `${(server.startupMs / 1000).toFixed(1)} s to /healthz 200`],
       [
         'bare page',
-        `${BARE}, ${kilobytes(measured.bare.bytes)} (gzip ${kilobytes(measured.bare.gzipBytes)}), asked with the cookie of the page it is compared with`,
+        `${BARE}, ${kilobytes(measured.bare.bytes)} (gzip ${kilobytes(measured.bare.gzipBytes)}, ${measured.bare.aloneMs.toFixed(0)} ms alone), asked with the cookie of the page it is compared with`,
       ],
       ['size', 'one full GET, uncompressed; gzip: the same GET with Accept-Encoding: gzip, as sent'],
-      ['latency', 'p50 and p99 over every response of the page in all rounds, at the connections above'],
+      [
+        'latency',
+        'alone: one GET with gzip before the rounds; p50 and p99: every response of the page in all rounds, at the connections above',
+      ],
     ],
     pages: measured.pages,
     checks: measured.checks,
