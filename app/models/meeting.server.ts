@@ -51,7 +51,11 @@ export function myMeetingCondition(user: SessionUser): SQL {
  */
 export const meetingMonth = sql<string>`case when strftime('%m', ${mt.startsAt}, '+2 hours') between '04' and '10'
   then strftime('%Y-%m', ${mt.startsAt}, '+2 hours') else strftime('%Y-%m', ${mt.startsAt}, '+1 hour') end`
-export const meetingYear = sql<number>`cast(substr(${meetingMonth}, 1, 4) as integer)`
+/**
+ * The Warsaw year a meeting starts in. Warsaw is UTC+1 around every New Year, so from 23:00 UTC
+ * on 31 December a meeting belongs to the next year; plain text, as every list groups by it.
+ */
+export const meetingYear = sql<number>`cast(substr(${mt.startsAt}, 1, 4) as integer) + (substr(${mt.startsAt}, 6, 11) >= '12-31T23:00')`
 
 const listColumns = {
   id: mt.id,

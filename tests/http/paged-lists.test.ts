@@ -155,11 +155,12 @@ describe('the team filter of /meetings', () => {
 })
 
 describe('a meeting just after midnight on the first of a month', () => {
-  it('is counted and listed in its Warsaw month, in summer and in winter time', async () => {
+  it('is counted and listed in its Warsaw month and year, in summer and in winter time', async () => {
     const bodyId = body(`Zespół Nocny ${u}`, false)
     for (const [topic, startsAt] of [
       [`Lipcowe o północy ${u}`, '2019-07-01T00:30'],
       [`Listopadowe o północy ${u}`, '2019-11-01T00:30'],
+      [`Noworoczne o północy ${u}`, '2020-01-01T00:30'],
     ]) {
       createMeeting({
         bodyId,
@@ -171,6 +172,9 @@ describe('a meeting just after midnight on the first of a month', () => {
     expect(textOf(year.match(/<nav[^>]*aria-label="Miesiące roku 2019"[\s\S]*?<\/nav>/)![0])).toBe('lipiec 2019 (1) listopad 2019 (1)')
     expect(topicsIn(await page(`/meetings?body=${bodyId}&year=2019&month=7`))).toEqual([expect.stringContaining('Lipcowe')])
     expect(topicsIn(await page(`/meetings?body=${bodyId}&year=2019&month=11`))).toEqual([expect.stringContaining('Listopadowe')])
+    const years = year.match(/<nav[^>]*aria-label="Spotkania według lat"[\s\S]*?<\/nav>/)![0]
+    expect([...years.matchAll(/year=(\d{4})/g)].map((m) => m[1])).toEqual(['2020', '2019'])
+    expect(topicsIn(await page(`/meetings?body=${bodyId}&year=2020`))).toEqual([expect.stringContaining('Noworoczne')])
   })
 })
 
