@@ -5,11 +5,11 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMeeting } from '~/auth/access.server'
 import { canInMeeting } from '~/auth/meeting-permissions'
 import { notFound } from '~/auth/require.server'
+import { Picker } from '~/components/combobox'
 import { FormErrors, SelectField, TextField } from '~/components/forms'
 import { translateMessage } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAgenda } from '~/models/agenda.server'
-import { listPersonOptions } from '~/models/person.server'
 import {
   createPresentation,
   discardUpload,
@@ -21,6 +21,8 @@ import {
 } from '~/models/presentation.server'
 import { presentationVisibilities } from '#db/schema/enums'
 import { PresentationSchema, ReplaceFileSchema } from '~/schemas/presentation'
+import type { PickerState } from '~/utils/picker'
+import { keptInput, readPickers } from '~/utils/picker.server'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -48,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage,
     presentations,
     maxMb: Math.round(maxUploadBytes() / 1024 / 1024),
-    people: manage ? listPersonOptions().map((p) => ({ value: String(p.id), label: `${p.name} — ${p.organisationName}` })) : [],
     agendaItems: manage
       ? listAgenda({ meetingId }).map((item) => ({ value: String(item.id), label: [item.startTime, item.title].filter(Boolean).join(' ') }))
       : [],
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData =
-  | { form: 'upload'; result: SubmissionResult<string[]>; fileError: UploadError | null }
+  | { form: 'upload'; result: SubmissionResult<string[]>; fileError: UploadError | null; picker?: PickerState }
   | { form: 'replace'; presentationId: number | null; fileError: UploadError | null }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -85,9 +86,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw new Response('Bad Request', { status: 400 })
   }
   const submission = parseWithZod(fields, { schema: PresentationSchema })
+  const picker = readPickers(fields, { presenterPersonId: 'people' })
+  // A search step saves nothing: the file is chosen again with the form.
+  if (picker.search) {
+    discardUpload(upload)
+    return json<ActionData>({ form: 'upload', result: keptInput(submission), fileError: null, picker })
+  }
   if (submission.status !== 'success' || !upload) {
     discardUpload(upload)
-    return json<ActionData>({ form: 'upload', result: submission.reply(), fileError }, { status: 400 })
+    return json<ActionData>({ form: 'upload', result: submission.reply(), fileError, picker }, { status: 400 })
   }
   const saved = createPresentation({
     meetingId,
@@ -102,7 +109,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   })
   if (!saved.ok)
     return json<ActionData>(
-      { form: 'upload', result: submission.reply({ fieldErrors: saved.fieldErrors }), fileError: null },
+      { form: 'upload', result: submission.reply({ fieldErrors: saved.fieldErrors }), fileError: null, picker },
       { status: 400 },
     )
   return redirectWithNotice(here, 'presentations.uploaded')
@@ -157,6 +164,7 @@ export default function Presentations() {
         <UploadForm
           lastResult={actionData?.form === 'upload' ? actionData.result : undefined}
           fileError={actionData?.form === 'upload' ? actionData.fileError : null}
+          picker={actionData?.form === 'upload' ? actionData.picker : undefined}
         />
       ) : null}
     </>
@@ -244,9 +252,17 @@ function ReplaceForm({ presentationId, title, fileError }: { presentationId: num
   )
 }
 
-function UploadForm({ lastResult, fileError }: { lastResult?: SubmissionResult<string[]>; fileError: UploadError | null }) {
+function UploadForm({
+  lastResult,
+  fileError,
+  picker,
+}: {
+  lastResult?: SubmissionResult<string[]>
+  fileError: UploadError | null
+  picker?: PickerState
+}) {
   const t = useT()
-  const { people, agendaItems, maxMb } = useLoaderData<typeof loader>()
+  const { meetingId, agendaItems, maxMb } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: 'presentation-upload',
     lastResult,
@@ -262,12 +278,14 @@ function UploadForm({ lastResult, fileError }: { lastResult?: SubmissionResult<s
         <FormErrors errors={form.errors} show={!!lastResult && (!!fileError || lastResult.status === 'error')} />
         <input type="hidden" name="intent" value="upload" />
         <TextField meta={fields.title} label={t('presentations.field.title')} />
-        <SelectField
+        <Picker
           meta={fields.presenterPersonId}
+          kind="people"
+          scope={{ meeting: meetingId }}
           label={t('presentations.field.presenter')}
           optional
-          options={people}
-          placeholder={t('presentations.field.presenterNone')}
+          labels={picker?.labels ?? {}}
+          search={picker?.search}
         />
         <SelectField
           meta={fields.agendaItemId}

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import { describeInBrowser, expectNoAxeViolations, signIn, useBrowser } from '#tests/support/browser'
 import { createInvitationScene } from '#tests/support/invitations'
+import { pickByKeyboard } from '#tests/support/pickers'
 import { sampleFiles } from '#tests/support/zip'
 
 describeInBrowser('attaching presentations to a meeting', () => {
@@ -28,7 +29,15 @@ describeInBrowser('attaching presentations to a meeting', () => {
       await expect(main.getByLabel('Tytuł').inputValue()).resolves.toBe('Oferta PUP dla osób 50+')
       if (javaScriptEnabled) await expectNoAxeViolations(page)
 
-      await main.getByLabel('Prezentujący').selectOption(String(scene.people.pupDelegate))
+      const presenter = /^Grzegorz Źdźbło — /
+      if (javaScriptEnabled) await pickByKeyboard(main.getByRole('combobox', { name: /^Prezentujący/ }), 'zdzblo', presenter)
+      else {
+        // Without JavaScript the presenter is searched for first; the file is chosen after.
+        await main.getByLabel('Szukaj osoby').fill('zdzblo')
+        await main.getByRole('button', { name: /^Szukaj\s*: Prezentujący/ }).click()
+        await main.getByRole('radio', { name: presenter }).first().check()
+        await expect(main.getByLabel('Tytuł').inputValue()).resolves.toBe('Oferta PUP dla osób 50+')
+      }
       await main
         .getByLabel('Plik', { exact: true })
         .setInputFiles({ name: 'Oferta PUP – Wodzisław Śląski.pdf', mimeType: 'application/pdf', buffer: sampleFiles.pdf() })
