@@ -253,7 +253,7 @@ async function cannon(url: string, cookie: string | null, seconds: number, conne
   return { completed: result['2xx'], seconds: result.duration, latencies, failures: result.non2xx + result.errors }
 }
 
-const SETTLE_LIMIT_MS = 60_000
+const SETTLE_LIMIT_MS = 20_000
 
 /**
  * The requests a run leaves unanswered when it stops are still worked on, and would be counted
