@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { forgetRequestMemo } from '~/utils/request-scope.server'
-import { PAGE_SIZE } from '~/utils/paging'
+import { PAGE_SIZE, pageCount, pageSlice } from '~/utils/paging'
 
 export type AuditEntry = {
   actorUserId: number | null
@@ -112,12 +112,19 @@ export function listAuditEntries({ action, before, after }: { action?: string; b
   }
 }
 
-export function listAuditEntriesFor({ entityType, entityId }: { entityType: string; entityId: string | number }) {
-  return db
-    .select({ id: schema.auditLog.id, at: schema.auditLog.at, action: schema.auditLog.action, actorName: schema.users.name })
-    .from(schema.auditLog)
-    .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorUserId))
-    .where(and(eq(schema.auditLog.entityType, entityType), eq(schema.auditLog.entityId, String(entityId))))
-    .orderBy(desc(schema.auditLog.id))
+/** One page of what happened to one record, newest first: an account's sign-ins add up over the years. */
+export function listAuditEntriesFor({ entityType, entityId, page }: { entityType: string; entityId: string | number; page: number }) {
+  const where = and(eq(a.entityType, entityType), eq(a.entityId, String(entityId)))
+  const { limit, offset } = pageSlice(page)
+  const rows = db
+    .select({ id: a.id, at: a.at, action: a.action, actorName: schema.users.name })
+    .from(a)
+    .leftJoin(schema.users, eq(schema.users.id, a.actorUserId))
+    .where(where)
+    .orderBy(desc(a.id))
+    .limit(limit)
+    .offset(offset)
     .all()
+  const total = db.select({ n: count() }).from(a).where(where).get()?.n ?? 0
+  return { rows, total, pages: pageCount(total) }
 }

@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import type { Role } from '#db/schema/enums'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { FormErrors } from '~/components/forms'
+import { Pagination } from '~/components/list-controls'
 import { UserFields, type PersonOption } from '~/components/user-form'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAuditEntriesFor } from '~/models/audit.server'
@@ -14,6 +15,7 @@ import { EditUserSchema } from '~/schemas/account'
 import { auditActionLabel } from '~/utils/audit'
 import { formatDateTime } from '~/utils/format'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
+import { pageHref, pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Konto: ${data?.account.email ?? ''} — Narada` }]
 
@@ -27,13 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'users.manage')
   const { id, email, name, role, personId, personName, organisationName, disabledAt } = requireAccount(params.userId)
   const people = listPersonOptions()
+  const page = pageParam(new URL(request.url))
   // A person since archived stays linked, and selectable, until someone changes it.
   if (personId && personName && !people.some((p) => p.id === personId))
     people.push({ id: personId, name: personName, organisationName: organisationName ?? '' })
   return json({
     account: { id, email, name, role, personId, disabled: !!disabledAt, isSelf: id === user.id },
     people,
-    history: listAuditEntriesFor({ entityType: 'user', entityId: id }),
+    history: { ...listAuditEntriesFor({ entityType: 'user', entityId: id, page }), page },
   })
 }
 
@@ -64,7 +67,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditUser() {
   const t = useT()
   const lang = useLang()
-  const { account, people, history } = useLoaderData<typeof loader>()
+  const { account, people, history: historyPage } = useLoaderData<typeof loader>()
+  const history = historyPage.rows
+  const { search } = useLocation()
   const actionData = useActionData<typeof action>()
   const defaultValue = {
     email: account.email,
@@ -127,6 +132,7 @@ export default function EditUser() {
           </table>
         </div>
       )}
+      <Pagination page={historyPage.page} pages={historyPage.pages} href={(n) => pageHref(search, n)} />
     </>
   )
 }

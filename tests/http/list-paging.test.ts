@@ -2,6 +2,7 @@
 // institution's representatives, a team's action items, the audit log and the outbox show at
 // most 50 rows, keep their filters in the pager links, and answer a page past the end.
 import crypto from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { admin } from '#tests/support/accounts'
 import { get, location, login, textOf } from '#tests/support/http'
@@ -104,6 +105,30 @@ describe('/admin/users', () => {
     expect(tbodyRows(second)).toBe(5)
     expect(textOf(second)).toContain(`konto-${u}-55@narada.test`)
     expect(location(await get(`/admin/users?q=konto-${u}&page=40`, { cookie: scene.cookie }))).toBe(`/admin/users?q=konto-${u}&page=2`)
+  })
+})
+
+describe('an account’s history', () => {
+  it('lists its latest 50 events, the older ones on the next page', async () => {
+    const account = db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, `konto-${u}-01@narada.test`))
+      .get()!
+    db.insert(schema.auditLog)
+      .values(
+        Array.from({ length: 55 }, () => ({
+          actorUserId: account.id,
+          action: 'login.succeeded',
+          entityType: 'user',
+          entityId: String(account.id),
+        })),
+      )
+      .run()
+    const first = await page(`/admin/users/${account.id}`)
+    expect(tbodyRows(first)).toBe(50)
+    expect(pagerLinks(first)).toEqual([`/admin/users/${account.id}?page=2`])
+    expect(tbodyRows(await page(`/admin/users/${account.id}?page=2`))).toBe(5)
   })
 })
 
