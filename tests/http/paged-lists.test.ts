@@ -161,7 +161,7 @@ describe('a meeting just after midnight on the first of a month', () => {
       [`Lipcowe o północy ${u}`, '2019-07-01T00:30'],
       [`Listopadowe o północy ${u}`, '2019-11-01T00:30'],
       [`Noworoczne o północy ${u}`, '2020-01-01T00:30'],
-    ]) {
+    ] as const) {
       createMeeting({
         bodyId,
         input: MeetingSchema.parse({ topic, startsAt, endsAt: startsAt.replace('00:30', '02:00') }),
