@@ -4,6 +4,8 @@ import { Form, Link } from '@remix-run/react'
 import { bodyKinds } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
 import { BodySchema, type BodyInput } from '~/schemas/body'
+import type { PickerScope, PickerState } from '~/utils/picker'
+import { Picker } from './combobox'
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from './forms'
 
 /** What the form starts from: text as the fields hold it (money as „904150,00”). */
@@ -12,11 +14,13 @@ export type BodyFormValues = { [K in keyof BodyInput]?: string }
 type Props = {
   lastResult?: SubmissionResult<string[]> | null
   defaultValue?: BodyFormValues
-  organisations: { id: number; name: string; shortName: string | null }[]
+  /** Where the convening institution is searched: the team being edited, or the directory for a new one. */
+  scope: PickerScope
+  picker: PickerState
   cancelTo: string
 }
 
-export function BodyForm({ lastResult, defaultValue, organisations, cancelTo }: Props) {
+export function BodyForm({ lastResult, defaultValue, scope, picker, cancelTo }: Props) {
   const t = useT()
   const [form, fields] = useForm({
     lastResult,
@@ -36,11 +40,13 @@ export function BodyForm({ lastResult, defaultValue, organisations, cancelTo }: 
       />
       <TextField meta={fields.name} label={t('bodies.name')} hint={t('bodies.nameHint')} />
       <TextAreaField meta={fields.mandate} label={t('bodies.mandate')} hint={t('bodies.mandateHint')} optional />
-      <SelectField
+      <Picker
         meta={fields.conveningOrganisationId}
+        kind="organisations"
+        scope={scope}
         label={t('bodies.convening')}
-        placeholder={t('bodies.chooseOrganisation')}
-        options={organisations.map((o) => ({ value: String(o.id), label: o.shortName ? `${o.name} (${o.shortName})` : o.name }))}
+        labels={picker.labels}
+        search={picker.search}
       />
       <TextField meta={fields.umbrella} label={t('bodies.umbrella')} hint={t('bodies.umbrellaHint')} optional />
       <CheckboxField meta={fields.isPublic} label={t('bodies.isPublic')} hint={t('bodies.isPublicHint')} />

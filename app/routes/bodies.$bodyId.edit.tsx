@@ -6,19 +6,17 @@ import { requireBody } from '~/auth/access.server'
 import { BodyForm } from '~/components/body-form'
 import { useT } from '~/i18n/use-t'
 import { updateBody } from '~/models/body.server'
-import { listOrganisationOptions } from '~/models/organisation.server'
 import { BodySchema } from '~/schemas/body'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import { chosenLabels, keptInput, readPickers, type PickerFields } from '~/utils/picker.server'
 import { moneyInput } from '~/utils/money'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edycja: ${data?.body.name ?? ''} — Narada` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { body } = await requireBody(request, params, 'body.manage', { signIn: true })
-  const organisations = listOrganisationOptions()
-  // An institution archived since stays the convenor, and selectable, until someone changes it.
-  if (!organisations.some((o) => o.id === body.conveningOrganisationId))
-    organisations.push({ id: body.conveningOrganisationId, name: body.convening, shortName: null })
+  // An institution archived since stays the convenor until someone changes it.
+  const labels = chosenLabels(bodyPickers, () => [String(body.conveningOrganisationId)])
   const defaultValue = {
     kind: body.kind,
     name: body.name,
@@ -34,21 +32,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     projectTargetGroup: body.projectTargetGroup ?? undefined,
     projectFundingNotice: body.projectFundingNotice ?? undefined,
   }
-  return json({ body: { id: body.id, name: body.name }, defaultValue, organisations })
+  return json({ body: { id: body.id, name: body.name }, defaultValue, labels })
 }
+
+const bodyPickers: PickerFields = { conveningOrganisationId: 'organisations' }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, body } = await requireBody(request, params, 'body.manage', { signIn: true })
-  const submission = parseWithZod(await request.formData(), { schema: BodySchema })
-  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: BodySchema })
+  const picker = readPickers(formData, bodyPickers)
+  if (picker.search) return json({ result: keptInput(submission), picker })
+  if (submission.status !== 'success') return json({ result: submission.reply(), picker }, { status: 400 })
   const saved = updateBody({ id: body.id, input: submission.value, actor: actorOf(user, context) })
-  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
   return redirectWithNotice(`/bodies/${body.id}`, 'common.saved')
 }
 
 export default function EditBody() {
   const t = useT()
-  const { body, defaultValue, organisations } = useLoaderData<typeof loader>()
+  const { body, defaultValue, labels } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -60,7 +63,13 @@ export default function EditBody() {
         ]}
       />
       <h1>{t('bodies.editTitle')}</h1>
-      <BodyForm lastResult={actionData?.result} defaultValue={defaultValue} organisations={organisations} cancelTo={`/bodies/${body.id}`} />
+      <BodyForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        scope={{ body: body.id }}
+        picker={{ search: actionData?.picker.search ?? null, labels: { ...labels, ...actionData?.picker.labels } }}
+        cancelTo={`/bodies/${body.id}`}
+      />
     </>
   )
 }

@@ -1,39 +1,46 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { BodyForm } from '~/components/body-form'
 import { useT } from '~/i18n/use-t'
 import { createBody } from '~/models/body.server'
-import { listOrganisationOptions } from '~/models/organisation.server'
 import { BodySchema } from '~/schemas/body'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import { keptInput, readPickers } from '~/utils/picker.server'
 
 export const meta: MetaFunction = () => [{ title: 'Nowy zespół — Narada' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'bodies.create')
-  return json({ organisations: listOrganisationOptions() })
+  return json({})
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'bodies.create')
-  const submission = parseWithZod(await request.formData(), { schema: BodySchema })
-  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: BodySchema })
+  const picker = readPickers(formData, { conveningOrganisationId: 'organisations' })
+  if (picker.search) return json({ result: keptInput(submission), picker })
+  if (submission.status !== 'success') return json({ result: submission.reply(), picker }, { status: 400 })
   // The officer who sets the body up convenes it.
   const saved = createBody({ input: submission.value, actor: actorOf(user, context), convenor: user })
-  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 })
+  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
   return redirectWithNotice(`/bodies/${saved.id}`, 'bodies.created')
 }
 
 export default function NewBody() {
   const t = useT()
-  const { organisations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
       <h1>{t('bodies.newTitle')}</h1>
-      <BodyForm lastResult={actionData?.result} organisations={organisations} cancelTo="/bodies" />
+      <BodyForm
+        lastResult={actionData?.result}
+        scope={{ directory: 1 }}
+        picker={actionData?.picker ?? { search: null, labels: {} }}
+        cancelTo="/bodies"
+      />
     </>
   )
 }

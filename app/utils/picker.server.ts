@@ -1,6 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { requireBody, requireMeeting } from '~/auth/access.server'
-import { notFound } from '~/auth/require.server'
+import { can } from '~/auth/permissions'
+import { getUser, notFound } from '~/auth/require.server'
 import { directory } from '~/models/directory-search.server'
 import { queryName, SEARCH_STEP, type PickerKind, type PickerOption, type PickerState } from './picker'
 
@@ -38,7 +39,7 @@ export function keptInput(submission: { reply(): SubmissionResult<string[]> }): 
 
 /**
  * The search route's answer for `?q=…&meeting=<id>` or `&body=<id>`: only those who manage
- * that meeting or team may search, anyone else gets 404.
+ * that meeting or team may search; with `&directory=1`, the directory's editors. Anyone else: 404.
  */
 export async function searchDirectory(request: Request, kind: PickerKind): Promise<{ options: PickerOption[] }> {
   const params = new URL(request.url).searchParams
@@ -46,6 +47,6 @@ export async function searchDirectory(request: Request, kind: PickerKind): Promi
   const bodyId = params.get('body')
   if (meetingId) await requireMeeting(request, { meetingId }, 'meeting.manage')
   else if (bodyId) await requireBody(request, { bodyId }, 'body.manage')
-  else throw notFound()
+  else if (params.get('directory') !== '1' || !can(await getUser(request), 'directory.edit')) throw notFound()
   return { options: directory[kind].search({ q: (params.get('q') ?? '').slice(0, 100) }) }
 }

@@ -7,8 +7,11 @@
 /** What a picker searches: people, institutions, or either as an action item's owner. */
 export type PickerKind = 'people' | 'organisations' | 'owners'
 
-/** The meeting or team whose form the picker is in: the search answers only its managers. */
-export type PickerScope = { meeting: number } | { body: number }
+/**
+ * The meeting or team whose form the picker is in: the search answers only its managers; or,
+ * for forms outside any team (a new team, the directory itself), the directory's editors.
+ */
+export type PickerScope = { meeting: number } | { body: number } | { directory: 1 }
 
 /** One choice in a picker: the value the form sends and what the user reads. */
 export type PickerOption = { value: string; label: string }

@@ -79,9 +79,11 @@ describeInBrowser('bodies in the browser', () => {
     await form.getByLabel('Rodzaj').selectOption({ label: 'Grupa robocza' })
     await form.getByLabel('Nazwa', { exact: true }).fill(name)
     await form.getByLabel(/^Cel i zadania zespołu/).fill('Wypracowanie modelu współpracy OPS i PUP na rzecz rodzin.\nDruga linia celu.')
-    await form
-      .getByLabel('Instytucja zwołująca')
-      .selectOption({ label: 'Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim (MOPS Wodzisław Śląski)' })
+    await pickByKeyboard(
+      form.getByRole('combobox', { name: 'Instytucja zwołująca' }),
+      'mops wodzislaw',
+      /^Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim \(MOPS Wodzisław Śląski\) — /,
+    )
     await form.getByLabel('Zespół publiczny').check()
     await form.getByLabel(/^Nazwa projektu/).fill('Fachowa siła przyszłością dla rodziny')
     await form.getByLabel(/^Program/).fill('Program Operacyjny Wiedza Edukacja Rozwój')
@@ -265,7 +267,11 @@ describeInBrowser('the members page without JavaScript', () => {
     const form = page.locator('main form')
     await form.getByLabel('Rodzaj').selectOption({ label: 'Zespół doradczy' })
     await form.getByLabel('Nazwa', { exact: true }).fill(bodyName)
-    await form.getByLabel('Instytucja zwołująca').selectOption({ label: 'Urząd Miasta Katowice (UM Katowice)' })
+    // The convening institution is searched for, then chosen among the matches; the name stays.
+    await form.getByLabel('Szukaj instytucji').fill('um katowice')
+    await form.getByRole('button', { name: /^Szukaj\s*: Instytucja zwołująca/ }).click()
+    await form.getByRole('radio', { name: /^Urząd Miasta Katowice \(UM Katowice\) — / }).check()
+    await expect(form.getByLabel('Nazwa', { exact: true }).inputValue()).resolves.toBe(bodyName)
     await form.getByRole('button', { name: 'Zapisz' }).click()
     await page.waitForURL(/\/bodies\/\d+$/)
     await page.locator('main').getByRole('link', { name: 'Skład zespołu', exact: true }).click()

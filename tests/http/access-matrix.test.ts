@@ -529,6 +529,13 @@ const table: Row[] = [
   // The pickers' searches answer only those who manage the meeting or team named in the query.
   { file: 'search.people.ts', request: 'GET', path: (s) => `/search/people?q=a&meeting=${s.meetings.dst.id}`, expected: MANAGE(200) },
   { file: 'search.people.ts', request: 'GET', path: (s) => `/search/people?q=a&body=${s.bodies.privateBody.id}`, expected: MANAGE(200) },
+  // Forms outside any team (a new team, the directory) search as the directory's editors.
+  {
+    file: 'search.organisations.ts',
+    request: 'GET',
+    path: path_('/search/organisations?q=a&directory=1'),
+    expected: [404, 404, 404, 200, 200, 200],
+  },
   {
     file: 'search.organisations.ts',
     request: 'GET',

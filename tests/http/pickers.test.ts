@@ -64,6 +64,9 @@ describe('search routes of the pickers', () => {
       expect((await search(`/search/owners?${q}`, who)).status, who ?? 'visitor').toBe(404)
       expect((await search(`/search/organisations?q=osrodek&body=${scene.bodyId}`, who)).status, who ?? 'visitor').toBe(404)
     }
+    expect((await search('/search/organisations?q=osrodek&directory=1', 'otherOfficer')).status).toBe(200)
+    for (const who of [undefined, 'member'] as const)
+      expect((await search('/search/organisations?q=osrodek&directory=1', who)).status, who ?? 'visitor').toBe(404)
     expect((await search('/search/people?q=lecka', 'convenor')).status).toBe(404)
     expect((await search('/search/people?q=lecka&meeting=abc', 'convenor')).status).toBe(404)
   })

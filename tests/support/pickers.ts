@@ -9,13 +9,13 @@ export async function pickByKeyboard(combobox: Locator, text: string, option: st
   await combobox.focus()
   await combobox.pressSequentially(text)
   const page = combobox.page()
-  const listbox = page.locator(`#${await combobox.getAttribute('aria-controls')}`)
+  const listbox = page.locator(`[id="${await combobox.getAttribute('aria-controls')}"]`)
   await listbox.getByRole('option', { name: option, exact: true }).waitFor()
   const wanted = (label: string | null) => (typeof option === 'string' ? label === option : option.test(label ?? ''))
   for (let step = 0; step < 20; step++) {
     await combobox.press('ArrowDown')
     const active = await combobox.getAttribute('aria-activedescendant')
-    if (active && wanted(await page.locator(`#${active}`).textContent())) {
+    if (active && wanted(await page.locator(`[id="${active}"]`).textContent())) {
       await combobox.press('Enter')
       return
     }
