@@ -3,17 +3,19 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
 import { PersonSchema, type PersonInput } from '~/schemas/directory'
-import { FormErrors, SelectField, TextField } from './forms'
+import type { PickerState } from '~/utils/picker'
+import { Picker } from './combobox'
+import { FormErrors, TextField } from './forms'
 
 type Props = {
   lastResult?: SubmissionResult<string[]> | null
   defaultValue: Partial<PersonInput>
-  /** Offered when a person may move to another institution; otherwise it stays fixed. */
-  organisations?: { id: number; name: string }[]
+  /** The institution's picker, when a person may move to another one; otherwise it stays fixed. */
+  organisation?: PickerState
   cancelTo: string
 }
 
-export function PersonForm({ lastResult, defaultValue, organisations, cancelTo }: Props) {
+export function PersonForm({ lastResult, defaultValue, organisation, cancelTo }: Props) {
   const t = useT()
   const [form, fields] = useForm({
     lastResult,
@@ -27,12 +29,14 @@ export function PersonForm({ lastResult, defaultValue, organisations, cancelTo }
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <TextField meta={fields.name} label={t('person.name')} autoComplete="off" />
       <TextField meta={fields.position} label={t('person.position')} hint={t('person.positionHint')} optional />
-      {organisations ? (
-        <SelectField
+      {organisation ? (
+        <Picker
           meta={fields.organisationId}
+          kind="organisations"
+          scope={{ directory: 1 }}
           label={t('person.organisation')}
-          placeholder={t('validation.organisation')}
-          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+          labels={organisation.labels}
+          search={organisation.search}
         />
       ) : (
         <input type="hidden" name={fields.organisationId.name} value={String(defaultValue.organisationId ?? '')} />

@@ -3,10 +3,10 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { PersonForm } from '~/components/person-form'
 import { useT } from '~/i18n/use-t'
-import { listOrganisationOptions } from '~/models/organisation.server'
 import { getPerson, updatePerson } from '~/models/person.server'
 import { actorOf, parseId } from '~/utils/http.server'
 import { submitPersonForm } from '~/utils/person-form.server'
+import { chosenLabels } from '~/utils/picker.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edycja przedstawiciela — Narada' }]
 
@@ -19,7 +19,7 @@ function requirePerson(personId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.edit')
   const person = requirePerson(params.personId)
-  return json({ person, organisations: listOrganisationOptions() })
+  return json({ person, labels: chosenLabels({ organisationId: 'organisations' }, () => [String(person.organisationId)]) })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -30,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const t = useT()
-  const { person, organisations } = useLoaderData<typeof loader>()
+  const { person, labels } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const defaultValue = {
     name: person.name,
@@ -47,7 +47,7 @@ export default function EditPerson() {
       <PersonForm
         lastResult={actionData?.result}
         defaultValue={defaultValue}
-        organisations={organisations}
+        organisation={{ search: actionData?.picker.search ?? null, labels: { ...labels, ...actionData?.picker.labels } }}
         cancelTo={`/organisations/${person.organisationId}`}
       />
     </>

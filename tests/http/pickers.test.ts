@@ -113,4 +113,32 @@ describe('search, then choose, without JavaScript', () => {
     expect(box(scene.people.pupDelegate)).not.toContain('checked')
     expect(textOf(html)).toContain(`Anna Łęcka — ${mopsName}`)
   })
+
+  it('moves a person to another institution found by search, keeping the name typed', async () => {
+    const path = `/people/${scene.people.mopsDeputy}/edit`
+    const page = await (await get(path, { cookie: cookies.convenor })).text()
+    expect(textOf(page)).toContain(mopsName)
+    // No list of institutions: another one of the directory is nowhere on the page.
+    expect(page).not.toContain(pupName)
+    const step = await post(
+      path,
+      {
+        name: 'Żaneta Przeniesiona',
+        organisationId: String(scene.organisations.mops),
+        search: 'organisationId',
+        'organisationId-query': `urzad pracy ${tagOf(pupName)}`,
+      },
+      { cookie: cookies.convenor },
+    )
+    expect(step.status).toBe(200)
+    const html = await step.text()
+    expect(html).toContain('value="Żaneta Przeniesiona"')
+    expect(html).toMatch(new RegExp(`<input[^>]*type="radio"[^>]*name="organisationId"[^>]*value="${scene.organisations.pup}"`))
+    const saved = await post(
+      path,
+      { name: 'Żaneta Przeniesiona', organisationId: String(scene.organisations.pup) },
+      { cookie: cookies.convenor },
+    )
+    expect(saved.headers.get('location')).toBe(`/organisations/${scene.organisations.pup}`)
+  })
 })
