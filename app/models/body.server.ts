@@ -12,25 +12,6 @@ import { isActiveOrganisation } from './organisation.server'
 const b = schema.bodies
 const p = schema.projects
 
-/** The bodies a user (or a visitor) may see, active first, by name. */
-export function listBodies({ user, includeClosed = false }: { user: SessionUser | null; includeClosed?: boolean }) {
-  return db
-    .select({
-      id: b.id,
-      kind: b.kind,
-      name: b.name,
-      isPublic: b.isPublic,
-      closedAt: b.closedAt,
-      umbrella: b.umbrella,
-      convening: schema.organisations.name,
-    })
-    .from(b)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, b.conveningOrganisationId))
-    .where(and(visibleBodyCondition(user), includeClosed ? undefined : isNull(b.closedAt)))
-    .orderBy(asc(b.name))
-    .all()
-}
-
 export type BodyFilter = { q?: string; kind?: BodyKind; includeClosed?: boolean; page: number }
 
 /** One page of the bodies a user (or a visitor) may see, by name; `q` matches words of the name. */
