@@ -2,8 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, lt, max, or, sql, type SQL } f
 import type { MeetingAccess } from '~/auth/meeting-permissions'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema } from '~/db.server'
-import type { MeetingInput } from '~/schemas/meeting'
+import { MAX_MEETING_DAYS, type MeetingInput } from '~/schemas/meeting'
 import { pageSlice } from '~/utils/paging'
+import { keptUntilChange } from '~/utils/until-change.server'
 import { daysBetween, fromWarsawLocal } from '~/utils/time'
 import { shiftAgendaDays } from './agenda.server'
 import { diffFields, recordAudit, type Actor } from './audit.server'
@@ -82,7 +83,22 @@ export function meetingPeriod({ year, month }: { year: number; month?: number | 
 }
 
 /** Meetings still going on or ahead are upcoming; the rest are past. */
-const upcomingSince = (now: string) => gte(mt.endsAt, now)
+/**
+ * Not yet ended. The start is at most MAX_MEETING_DAYS before the end, so the start index is
+ * read from two weeks ago onwards, not from the first meeting a region ever held.
+ */
+const upcomingSince = (now: string) =>
+  and(gte(mt.endsAt, now), gte(mt.startsAt, new Date(Date.parse(now) - MAX_MEETING_DAYS * 86_400_000).toISOString()))
+/**
+ * „Now” for lists, to the minute: every request of one minute asks the same question, so the
+ * answers kept until the database changes (keptUntilChange) serve them all.
+ */
+function listNow(): string {
+  return new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()
+}
+
+/** Ended: and so begun, which lets the start index be read from now backwards. */
+const endedBefore = (now: string) => and(lt(mt.endsAt, now), lt(mt.startsAt, now))
 
 export function listMeetings({
   user,
@@ -107,24 +123,25 @@ export function listMeetings({
   limit?: number
   offset?: number
 }) {
-  const now = new Date().toISOString()
-  return db
-    .select(listColumns)
-    .from(mt)
-    .innerJoin(b, eq(b.id, mt.bodyId))
-    .where(
-      and(
-        mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
-        bodyId ? eq(mt.bodyId, bodyId) : undefined,
-        when === 'upcoming' ? upcomingSince(now) : when === 'past' ? lt(mt.endsAt, now) : undefined,
-        during ? and(gte(mt.endsAt, during.from), lt(mt.startsAt, during.to)) : undefined,
-        startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
-      ),
-    )
-    .orderBy(...(when === 'past' ? [desc(mt.startsAt), desc(mt.id)] : [asc(mt.startsAt), asc(mt.id)]))
-    .limit(limit ?? -1)
-    .offset(offset ?? 0)
-    .all()
+  const now = listNow()
+  return keptUntilChange(
+    db
+      .select(listColumns)
+      .from(mt)
+      .innerJoin(b, eq(b.id, mt.bodyId))
+      .where(
+        and(
+          mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
+          bodyId ? eq(mt.bodyId, bodyId) : undefined,
+          when === 'upcoming' ? upcomingSince(now) : when === 'past' ? endedBefore(now) : undefined,
+          during ? and(gte(mt.endsAt, during.from), lt(mt.startsAt, during.to)) : undefined,
+          startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
+        ),
+      )
+      .orderBy(...(when === 'past' ? [desc(mt.startsAt), desc(mt.id)] : [asc(mt.startsAt), asc(mt.id)]))
+      .limit(limit ?? -1)
+      .offset(offset ?? 0),
+  )
 }
 
 export type ListedMeeting = ReturnType<typeof listMeetings>[number]
@@ -143,21 +160,23 @@ export function countMeetings({
   when?: 'upcoming' | 'past'
   startingIn?: Period
 }): number {
-  const now = new Date().toISOString()
+  const now = listNow()
   return (
-    db
-      .select({ n: count() })
-      .from(mt)
-      .innerJoin(b, eq(b.id, mt.bodyId))
-      .where(
-        and(
-          mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
-          bodyId ? eq(mt.bodyId, bodyId) : undefined,
-          when === 'upcoming' ? upcomingSince(now) : when === 'past' ? lt(mt.endsAt, now) : undefined,
-          startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
+    keptUntilChange(
+      db
+        .select({ n: count() })
+        .from(mt)
+        .innerJoin(b, eq(b.id, mt.bodyId))
+        .where(
+          and(
+            mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
+            bodyId ? eq(mt.bodyId, bodyId) : undefined,
+            when === 'upcoming' ? upcomingSince(now) : when === 'past' ? endedBefore(now) : undefined,
+            startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
+          ),
         ),
-      )
-      .get()?.n ?? 0
+      { one: true },
+    )?.n ?? 0
   )
 }
 
@@ -165,15 +184,17 @@ export type MeetingYear = { year: number; meetings: number; upcoming: number }
 
 /** The Warsaw years that hold meetings the user may see, newest first, with how many are still ahead. */
 export function countMeetingsByYear({ user, bodyId }: { user: SessionUser | null; bodyId?: number }): MeetingYear[] {
-  const now = new Date().toISOString()
-  return db
-    .select({ year: meetingYear, meetings: count(), upcoming: sql<number>`sum(${mt.endsAt} >= ${now})` })
-    .from(mt)
-    .innerJoin(b, eq(b.id, mt.bodyId))
-    .where(and(visibleMeetingCondition(user), bodyId ? eq(mt.bodyId, bodyId) : undefined))
-    .groupBy(meetingYear)
-    .orderBy(desc(meetingYear))
-    .all()
+  const now = listNow()
+  // Reads every meeting the user may see (thousands in a region): kept until something changes.
+  return keptUntilChange(
+    db
+      .select({ year: meetingYear, meetings: count(), upcoming: sql<number>`sum(${mt.endsAt} >= ${now})` })
+      .from(mt)
+      .innerJoin(b, eq(b.id, mt.bodyId))
+      .where(and(visibleMeetingCondition(user), bodyId ? eq(mt.bodyId, bodyId) : undefined))
+      .groupBy(meetingYear)
+      .orderBy(desc(meetingYear)),
+  )
 }
 
 /** The months (`YYYY-MM`) of one period that hold meetings the user may see, in order. */
@@ -186,21 +207,22 @@ export function countMeetingsByMonth({
   bodyId?: number
   startingIn: Period
 }): { month: string; meetings: number }[] {
-  return db
-    .select({ month: meetingMonth, meetings: count() })
-    .from(mt)
-    .innerJoin(b, eq(b.id, mt.bodyId))
-    .where(
-      and(
-        visibleMeetingCondition(user),
-        bodyId ? eq(mt.bodyId, bodyId) : undefined,
-        gte(mt.startsAt, startingIn.from),
-        lt(mt.startsAt, startingIn.to),
-      ),
-    )
-    .groupBy(meetingMonth)
-    .orderBy(asc(meetingMonth))
-    .all()
+  return keptUntilChange(
+    db
+      .select({ month: meetingMonth, meetings: count() })
+      .from(mt)
+      .innerJoin(b, eq(b.id, mt.bodyId))
+      .where(
+        and(
+          visibleMeetingCondition(user),
+          bodyId ? eq(mt.bodyId, bodyId) : undefined,
+          gte(mt.startsAt, startingIn.from),
+          lt(mt.startsAt, startingIn.to),
+        ),
+      )
+      .groupBy(meetingMonth)
+      .orderBy(asc(meetingMonth)),
+  )
 }
 
 /**

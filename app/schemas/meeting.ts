@@ -10,6 +10,9 @@ const warsawDateTime = z
   .trim()
   .refine((value) => fromWarsawLocal(value) !== null, 'validation.dateTime')
 
+/** The longest a meeting may last: a conference of two weeks. Lists of upcoming meetings rely on it. */
+export const MAX_MEETING_DAYS = 14
+
 export const MeetingSchema = z
   .object({
     topic: requiredLine(500),
@@ -38,7 +41,7 @@ export const MeetingSchema = z
     const start = fromWarsawLocal(value.startsAt)
     const end = fromWarsawLocal(value.endsAt)
     if (start && end && end <= start) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.endBeforeStart' })
-    if (start && end && end.getTime() - start.getTime() > 14 * 86_400_000)
+    if (start && end && end.getTime() - start.getTime() > MAX_MEETING_DAYS * 86_400_000)
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.meetingTooLong' })
     if (value.seriesPlannedCount !== undefined && !value.seriesTitle)
       ctx.addIssue({ code: 'custom', path: ['seriesTitle'], message: 'meetings.validation.seriesTitle' })

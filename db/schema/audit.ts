@@ -18,5 +18,10 @@ export const auditLog = sqliteTable(
     ip: text('ip'),
     detail: text('detail'),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_at_idx').on(t.at),
+    // The log filtered by an event (`minutes.*`), newest first.
+    index('audit_action_idx').on(t.action, t.id),
+  ],
 )

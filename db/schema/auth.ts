@@ -54,5 +54,7 @@ export const loginAttempts = sqliteTable(
     index('login_attempts_email_idx').on(t.email, t.succeeded, t.at),
     index('login_attempts_email_ip_idx').on(t.email, t.ip, t.at),
     index('login_attempts_ip_idx').on(t.ip, t.succeeded, t.at),
+    // Pruning what is older than the window, at every start: however many an attack left.
+    index('login_attempts_at_idx').on(t.at),
   ],
 )

@@ -39,6 +39,10 @@ const BIG_TABLES = new Set([
 // 10,000 people take about a millisecond. Such a scan is allowed where the statement searches text.
 const TEXT_SEARCHED = new Set(['organisations', 'people'])
 
+// Counting meetings per Warsaw year reads every meeting the user may see, whatever the index;
+// its answer is kept until the database changes (keptUntilChange), so it runs once per change.
+const COUNTED_ONCE_PER_CHANGE = /^select cast\(substr\("meetings"\."starts_at", 1, 4\) as integer\)/i
+
 type Ran = { sql: string; params: unknown[] }
 
 /** Every statement the app prepares while `load` runs, with the parameters it ran with. */
@@ -67,7 +71,7 @@ async function statementsOf(load: () => Promise<unknown>): Promise<Ran[]> {
 
 /** The steps of a plan that read a big table row by row. */
 function fullScans({ sql, params }: Ran): string[] {
-  if (!/^\s*(select|with)\b/i.test(sql)) return []
+  if (!/^\s*(select|with)\b/i.test(sql) || COUNTED_ONCE_PER_CHANGE.test(sql)) return []
   const plan = (sqlite.prepare(`explain query plan ${sql}`).all(...(params as never[])) as { detail: string }[]).map((step) => step.detail)
   const sorts = plan.some((detail) => detail.startsWith('USE TEMP B-TREE'))
   return plan.filter((detail) => {
