@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --database PATH --rounds 3 --duration 4 --connections 50]`: serves the
+ * `npm run bench:load [-- --database PATH --rounds 3 --requests 100 --connections 50]`: serves the
  * production build on the regional dataset and measures the pages of issue 9 with autocannon,
  * each in rounds interleaved with the bare page of the same server (app/routes/bench.bare.tsx),
  * so that whatever else the machine does hits both. Signed-in pages are measured signed in, and
@@ -25,7 +25,7 @@ const BENCH_PASSWORD = 'bench-regional-2026'
 // A browser asks for compressed pages; the bare page pays for compression just the same.
 const LOAD_HEADERS = { 'Accept-Encoding': 'gzip' }
 
-type Settings = { database: string; manifest: string; rounds: number; duration: number; connections: number; out: string }
+type Settings = { database: string; manifest: string; rounds: number; requests: number; connections: number; out: string }
 
 function readSettings(): Settings {
   const { values } = parseArgs({
@@ -33,7 +33,7 @@ function readSettings(): Settings {
       database: { type: 'string', default: path.join(root, 'data/bench/regional.db') },
       manifest: { type: 'string' },
       rounds: { type: 'string', default: '3' },
-      duration: { type: 'string', default: '4' },
+      requests: { type: 'string' },
       connections: { type: 'string', default: '50' },
       out: { type: 'string', default: path.join(root, 'bench/results') },
     },
@@ -43,7 +43,7 @@ function readSettings(): Settings {
     database,
     manifest: path.resolve(values.manifest ?? `${database}.json`),
     rounds: Number(values.rounds),
-    duration: Number(values.duration),
+    requests: Number(values.requests ?? 2 * Number(values.connections)),
     connections: Number(values.connections),
     out: path.resolve(values.out),
   }
@@ -245,12 +245,23 @@ async function checkPage(origin: string, page: Page, cookie: string | null) {
 
 type Run = { completed: number; seconds: number; latencies: number[]; failures: number }
 
-async function cannon(url: string, cookie: string | null, seconds: number, connections: number): Promise<Run> {
+/**
+ * A fixed number of requests, timed to the last answer: with 50 connections a page's requests
+ * take turns on one event loop and finish together, so a fixed duration shorter than 50 of them
+ * counts none, and whatever it leaves running slows the next run.
+ */
+async function cannon(url: string, cookie: string | null, amount: number, connections: number): Promise<Run> {
   const latencies: number[] = []
-  const instance = autocannon({ url, connections, duration: seconds, timeout: 30, headers: { ...LOAD_HEADERS, ...cookieHeaders(cookie) } })
-  instance.on('response', (_client, _status, _bytes, milliseconds) => latencies.push(milliseconds))
+  const started = performance.now()
+  let lastAnswer = started
+  const instance = autocannon({ url, connections, amount, timeout: 300, headers: { ...LOAD_HEADERS, ...cookieHeaders(cookie) } })
+  instance.on('response', (_client, _status, _bytes, milliseconds) => {
+    latencies.push(milliseconds)
+    lastAnswer = performance.now()
+  })
   const result = await instance
-  return { completed: result['2xx'], seconds: result.duration, latencies, failures: result.non2xx + result.errors }
+  // autocannon's own duration ends on its next one-second tick.
+  return { completed: result['2xx'], seconds: (lastAnswer - started) / 1000, latencies, failures: result.non2xx + result.errors }
 }
 
 const SETTLE_LIMIT_MS = 20_000
@@ -291,12 +302,10 @@ async function measurePage(server: Server, page: Page, cookie: string | null, se
   const sizes = await checkPage(origin, page, cookie)
   const bare: Run[] = []
   const runs: Run[] = []
-  // A warm-up second of each first, unrecorded: JIT, statement cache, page cache.
-  for (const pathname of [BARE, page.path]) await cannon(origin + pathname, cookie, 1, settings.connections).then(() => settle(server))
   for (let round = 0; round < settings.rounds; round++) {
-    bare.push(await cannon(origin + BARE, cookie, settings.duration, settings.connections))
+    bare.push(await cannon(origin + BARE, cookie, settings.requests, settings.connections))
     await settle(server)
-    runs.push(await cannon(origin + page.path, cookie, settings.duration, settings.connections))
+    runs.push(await cannon(origin + page.path, cookie, settings.requests, settings.connections))
     await settle(server)
   }
   const rate = (all: Run[]) => all.reduce((sum, run) => sum + run.completed, 0) / all.reduce((sum, run) => sum + run.seconds, 0)
@@ -500,7 +509,7 @@ async function main() {
   }
   measured.checks.push(await pdfCheck(copy.database, manifest.ids.publishedMinutesMeetingId))
   fs.rmSync(copy.dir, { recursive: true, force: true })
-  const { duration, rounds, connections } = settings
+  const { requests, rounds, connections } = settings
   writeResults(settings, {
     title: `Load benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     context: [
@@ -509,8 +518,8 @@ async function main() {
       ['dataset', `${settings.database}: ${TABLES.map((t) => `${counts[t]} ${t}`).join(', ')}`],
       [
         'settings',
-        `${connections} connections; per page ${rounds} rounds of ${duration} s bare page, then ${duration} s page, ` +
-          `after 1 s of each unrecorded; every request sends Accept-Encoding: ${LOAD_HEADERS['Accept-Encoding']}`,
+        `${connections} connections; per page ${rounds} rounds of ${requests} requests of the bare page, then ${requests} of the page, ` +
+          `req/s = answers over the time to the last one; every request sends Accept-Encoding: ${LOAD_HEADERS['Accept-Encoding']}`,
       ],
       ['server start-up', `${(server.startupMs / 1000).toFixed(1)} s to /healthz 200`],
       [

@@ -7,6 +7,8 @@ declare module 'autocannon' {
     connections?: number
     /** Seconds. */
     duration?: number
+    /** Requests to send; when given, the run lasts until every one is answered. */
+    amount?: number
     /** Seconds to wait for a response. */
     timeout?: number
     headers?: Record<string, string>
