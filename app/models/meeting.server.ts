@@ -256,7 +256,10 @@ export function listMinutesToReview({ user, limit }: { user: SessionUser; limit:
   const insider = [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])]
   if (!insider.length) return { total: 0, meetings: [] }
   const where = and(inArray(mt.bodyId, insider), eq(schema.minutes.state, 'circulated'))
-  const total = db.select({ n: count() }).from(mt).innerJoin(schema.minutes, eq(schema.minutes.meetingId, mt.id)).where(where).get()?.n ?? 0
+  const total =
+    keptUntilChange(db.select({ n: count() }).from(mt).innerJoin(schema.minutes, eq(schema.minutes.meetingId, mt.id)).where(where), {
+      one: true,
+    })?.n ?? 0
   const meetings = db
     .select({
       id: mt.id,

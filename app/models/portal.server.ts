@@ -1,5 +1,6 @@
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
+import { keptUntilChange } from '~/utils/until-change.server'
 import { meetingYear } from './meeting.server'
 import { pageSlice } from '~/utils/paging'
 import { fromWarsawLocal, warsawDay } from '~/utils/time'
@@ -39,28 +40,31 @@ const portalBody = and(eq(b.isPublic, true), hasPublicMeeting)!
 
 /** How many teams the portal lists. */
 export function countPortalBodies(): number {
-  return db.select({ n: count() }).from(b).where(portalBody).get()?.n ?? 0
+  return keptUntilChange(db.select({ n: count() }).from(b).where(portalBody), { one: true })?.n ?? 0
 }
 
-/** One page of the public teams that have public meetings, by name. */
+/**
+ * One page of the public teams that have public meetings, by name. Each row counts its team's
+ * meetings and minutes, for every visitor: kept until the database changes.
+ */
 export function listPortalBodies({ page }: { page: number }): PortalBodyRow[] {
-  return db
-    .select({
-      ...bodyColumns,
-      meetings: sql<number>`(select count(*) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
-      minutes: sql<number>`(select count(*) from minutes n join meetings m on m.id = n.meeting_id
+  return keptUntilChange(
+    db
+      .select({
+        ...bodyColumns,
+        meetings: sql<number>`(select count(*) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
+        minutes: sql<number>`(select count(*) from minutes n join meetings m on m.id = n.meeting_id
         where m.body_id = ${b.id} and m.is_public = 1 and n.state = 'published' and n.visibility = 'public')`,
-      firstStart: sql<string>`(select min(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
-      latestStart: sql<string>`(select max(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
-    })
-    .from(b)
-    .innerJoin(orgs, eq(orgs.id, b.conveningOrganisationId))
-    .where(portalBody)
-    .orderBy(asc(b.name), asc(b.id))
-    .limit(pageSlice(page).limit)
-    .offset(pageSlice(page).offset)
-    .all()
-    .map(({ firstStart, latestStart, ...row }) => ({ ...row, firstYear: warsawYear(firstStart), latestYear: warsawYear(latestStart) }))
+        firstStart: sql<string>`(select min(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
+        latestStart: sql<string>`(select max(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
+      })
+      .from(b)
+      .innerJoin(orgs, eq(orgs.id, b.conveningOrganisationId))
+      .where(portalBody)
+      .orderBy(asc(b.name), asc(b.id))
+      .limit(pageSlice(page).limit)
+      .offset(pageSlice(page).offset),
+  ).map(({ firstStart, latestStart, ...row }) => ({ ...row, firstYear: warsawYear(firstStart), latestYear: warsawYear(latestStart) }))
 }
 
 const warsawYear = (instant: string) => Number(warsawDay(new Date(instant)).slice(0, 4))
@@ -74,15 +78,16 @@ export function getPortalBody({ bodyId }: { bodyId: number }): (PortalBody & { y
     .where(and(eq(b.id, bodyId), portalBody))
     .get()
   if (!body) return undefined
-  const years = db
-    .select({ year: meetingYear, meetings: countDistinct(mt.id), minutes: count(mn.id) })
-    .from(mt)
-    .innerJoin(b, eq(b.id, mt.bodyId))
-    .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
-    .where(and(publicMeeting, eq(mt.bodyId, bodyId)))
-    .groupBy(meetingYear)
-    .orderBy(desc(meetingYear))
-    .all()
+  const years = keptUntilChange(
+    db
+      .select({ year: meetingYear, meetings: countDistinct(mt.id), minutes: count(mn.id) })
+      .from(mt)
+      .innerJoin(b, eq(b.id, mt.bodyId))
+      .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
+      .where(and(publicMeeting, eq(mt.bodyId, bodyId)))
+      .groupBy(meetingYear)
+      .orderBy(desc(meetingYear)),
+  )
   return { ...body, years }
 }
 
