@@ -4,22 +4,26 @@ import type { Lang } from '~/i18n/messages'
 
 export const TIME_ZONE = 'Europe/Warsaw'
 
+// Made once: building an Intl formatter costs far more than using it, and a list of 50
+// meetings asks for hundreds of dates.
+const warsawParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
 /**
  * The wall-clock parts of an instant in Warsaw, as a Date whose local fields hold them,
  * so that date-fns formats Warsaw time whatever the server's own zone is.
  */
 export function toWarsawWallClock(instant: Date | string): Date {
   const date = typeof instant === 'string' ? new Date(instant) : instant
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date)
+  const parts = warsawParts.formatToParts(date)
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return new Date(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
 }
