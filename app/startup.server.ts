@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from './auth/session.server'
 import { config } from './config.server'
 import { closeDatabase, db, migrateDatabase, schema } from './db.server'
 import { SYSTEM_ACTOR } from './models/audit.server'
+import { fillPeopleSearchText } from './models/directory-search.server'
 import { loadRegister } from './models/region.server'
 import { createUser } from './models/user.server'
 
@@ -22,6 +23,7 @@ export function lifePhase() {
  */
 export async function startup({ log = console.log }: { log?: (line: string) => void } = {}) {
   migrateDatabase()
+  fillPeopleSearchText()
   loadRegister(config.registerCsv)
   const users =
     db

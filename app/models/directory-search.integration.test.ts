@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { labelOwners, labelPeople, searchOrganisations, searchOwners, searchPeople, SEARCH_LIMIT } from './directory-search.server'
+import { db, schema } from '~/db.server'
+import {
+  fillPeopleSearchText,
+  labelOwners,
+  labelPeople,
+  searchOrganisations,
+  searchOwners,
+  searchPeople,
+  SEARCH_LIMIT,
+} from './directory-search.server'
 import { createOrganisation, setOrganisationArchived } from './organisation.server'
 import { archivePerson, createPerson } from './person.server'
 
@@ -77,5 +86,24 @@ describe('directory search for pickers', () => {
       `organisation:${closed}`,
       `person:${insideClosed}`,
     ])
+  })
+})
+
+describe('the folded copy of people names', () => {
+  it('is written with every saved name, and filled at start for rows written without it', () => {
+    const centre = organisation(`Gminny Ośrodek ${tag} Bis`)
+    const saved = person(`Świętosława Żółć ${tag}`, centre)
+    expect(searchPeople({ q: `swietoslawa ${tag}` }).map((o) => o.value)).toEqual([String(saved)])
+
+    // A bulk import writes rows straight into the table, without the folded copy.
+    const { id } = db
+      .insert(schema.people)
+      .values({ name: `Bożydar Łęczycki ${tag}`, organisationId: centre })
+      .returning({ id: schema.people.id })
+      .get()
+    expect(searchPeople({ q: `bozydar ${tag}` })).toEqual([])
+    expect(fillPeopleSearchText()).toBeGreaterThanOrEqual(1)
+    expect(searchPeople({ q: `bozydar ${tag}` }).map((o) => o.value)).toEqual([String(id)])
+    expect(fillPeopleSearchText()).toBe(0)
   })
 })

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { db, schema, sqlite } from '~/db.server'
+import { db, schema } from '~/db.server'
 import type { PickerKind, PickerOption } from '~/utils/picker'
 import { escapeLike, foldText } from '~/utils/text'
 
@@ -10,19 +10,34 @@ const o = schema.organisations
 const p = schema.people
 const place = schema.municipalities
 
-// People have no folded column yet (people.search_text is asked of the schema's owner), so
-// their names are folded by SQLite calling foldText: one scan of the people table per search.
-sqlite.function('fold_text', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : null))
-const foldedName = sql`fold_text(${p.name})`
+const foldedName = p.searchText
+
+/**
+ * Folds the names of people written without their folded copy: the rows that were there when
+ * the column came (migration 0008) and any a bulk import wrote. Asked at every start; once all
+ * are filled it reads nothing but the rows whose copy is empty.
+ */
+export function fillPeopleSearchText(): number {
+  const missing = db.select({ id: p.id, name: p.name }).from(p).where(eq(p.searchText, '')).all()
+  db.transaction((tx) => {
+    for (const person of missing)
+      tx.update(p)
+        .set({ searchText: foldText(person.name) })
+        .where(eq(p.id, person.id))
+        .run()
+  })
+  return missing.length
+}
 
 function wordsOf(q: string): string[] {
   return foldText(q).split(' ').filter(Boolean)
 }
 
-const contains = (column: SQL | typeof o.searchText, word: string) => sql`${column} like ${`%${escapeLike(word)}%`} escape '\\'`
+const contains = (column: SQL | typeof o.searchText | typeof p.searchText, word: string) =>
+  sql`${column} like ${`%${escapeLike(word)}%`} escape '\\'`
 
 /** 0 when the name begins with the first word typed, 1 when one of its words does, 2 otherwise. */
-function rank(column: SQL | typeof o.nameKey, q: string): SQL<number> {
+function rank(column: SQL | typeof o.nameKey | typeof p.searchText, q: string): SQL<number> {
   const typed = escapeLike(wordsOf(q)[0] ?? '')
   return sql<number>`case when ${column} like ${`${typed}%`} escape '\\' then 0 when ${column} like ${`% ${typed}%`} escape '\\' then 1 else 2 end`
 }

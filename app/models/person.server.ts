@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import type { PersonInput } from '~/schemas/directory'
 import { pageCount, pageSlice } from '~/utils/paging'
+import { foldText } from '~/utils/text'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 import { isActiveOrganisation } from './organisation.server'
 
@@ -71,7 +72,11 @@ export function createPerson({ input, actor }: { input: PersonInput; actor: Acto
     return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
   const row = toRow(input)
   return db.transaction((tx) => {
-    const { id } = tx.insert(p).values(row).returning({ id: p.id }).get()
+    const { id } = tx
+      .insert(p)
+      .values({ ...row, searchText: foldText(row.name) })
+      .returning({ id: p.id })
+      .get()
     recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action: 'person.created', entityType: 'person', entityId: id, after: row })
     return { ok: true as const, id, organisationId: row.organisationId }
   })
@@ -88,7 +93,7 @@ export function updatePerson({ id, input, actor }: { id: number; input: PersonIn
     const diff = diffFields(before, row)
     if (diff.changed.length > 0) {
       tx.update(p)
-        .set({ ...row, updatedAt: new Date().toISOString() })
+        .set({ ...row, searchText: foldText(row.name), updatedAt: new Date().toISOString() })
         .where(eq(p.id, id))
         .run()
       recordAudit(tx, {

@@ -43,6 +43,8 @@ export const people = sqliteTable(
       .notNull()
       .references(() => organisations.id),
     name: text('name').notNull(),
+    /** The name folded to lower-case ASCII, for the person pickers' searches that ignore diacritics. */
+    searchText: text('search_text').notNull().default(''),
     position: text('position'),
     email: text('email'),
     phone: text('phone'),

@@ -1,0 +1,1 @@
+ALTER TABLE `people` ADD `search_text` text DEFAULT '' NOT NULL;
