@@ -1,19 +1,16 @@
 import { roles } from '#db/schema/enums'
 import { useT } from '~/i18n/use-t'
+import type { PickerState } from '~/utils/picker'
+import { Picker } from './combobox'
 import { type FieldMeta, SelectField, TextField } from './forms'
-
-export type PersonOption = { id: number; name: string; organisationName: string }
 
 type Meta = FieldMeta
 
+/** The account's pickers, as readPickers and chosenLabels read them. */
+export const USER_PICKERS = { personId: 'people' } as const
+
 /** The fields a new and an existing account share; the routes add the rest of their form. */
-export function UserFields({
-  fields,
-  people,
-}: {
-  fields: { email: Meta; name: Meta; role: Meta; personId: Meta }
-  people: PersonOption[]
-}) {
+export function UserFields({ fields, person }: { fields: { email: Meta; name: Meta; role: Meta; personId: Meta }; person: PickerState }) {
   const t = useT()
   return (
     <>
@@ -25,12 +22,14 @@ export function UserFields({
         placeholder={t('validation.role')}
         options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
       />
-      <SelectField
+      <Picker
         meta={fields.personId}
+        kind="people"
+        scope={{ directory: 1 }}
         label={t('users.person')}
         optional
-        placeholder={t('users.noPerson')}
-        options={people.map((person) => ({ value: String(person.id), label: `${person.name} — ${person.organisationName}` }))}
+        labels={person.labels}
+        search={person.search}
       />
     </>
   )

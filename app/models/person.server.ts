@@ -44,17 +44,6 @@ export function getPerson({ id }: { id: number }) {
     .get()
 }
 
-/** People to choose from, e.g. to link an account: „Gizela Przeor — Urząd Miasta Katowice”. */
-export function listPersonOptions() {
-  return db
-    .select({ id: p.id, name: p.name, organisationName: schema.organisations.name })
-    .from(p)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, p.organisationId))
-    .where(isNull(p.archivedAt))
-    .orderBy(asc(p.name))
-    .all()
-}
-
 function toRow(input: PersonInput) {
   return {
     name: input.name,

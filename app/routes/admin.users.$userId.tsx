@@ -6,16 +6,17 @@ import type { Role } from '#db/schema/enums'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { FormErrors } from '~/components/forms'
 import { Pagination } from '~/components/list-controls'
-import { UserFields, type PersonOption } from '~/components/user-form'
+import { USER_PICKERS, UserFields } from '~/components/user-form'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAuditEntriesFor } from '~/models/audit.server'
-import { listPersonOptions } from '~/models/person.server'
 import { getUserAccount, setUserDisabled, updateUser } from '~/models/user.server'
 import { EditUserSchema } from '~/schemas/account'
 import { auditActionLabel } from '~/utils/audit'
 import { formatDateTime } from '~/utils/format'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { pageHref, pageParam } from '~/utils/paging'
+import type { PickerState } from '~/utils/picker'
+import { chosenLabels, keptInput, readPickers } from '~/utils/picker.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Konto: ${data?.account.email ?? ''} — Narada` }]
 
@@ -27,15 +28,12 @@ function requireAccount(userId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'users.manage')
-  const { id, email, name, role, personId, personName, organisationName, disabledAt } = requireAccount(params.userId)
-  const people = listPersonOptions()
+  const { id, email, name, role, personId, disabledAt } = requireAccount(params.userId)
   const page = pageParam(new URL(request.url))
-  // A person since archived stays linked, and selectable, until someone changes it.
-  if (personId && personName && !people.some((p) => p.id === personId))
-    people.push({ id: personId, name: personName, organisationName: organisationName ?? '' })
   return json({
     account: { id, email, name, role, personId, disabled: !!disabledAt, isSelf: id === user.id },
-    people,
+    // A person since archived keeps their label, and stays linked until someone changes it.
+    labels: chosenLabels(USER_PICKERS, () => (personId ? [String(personId)] : [])),
     history: { ...listAuditEntriesFor({ entityType: 'user', entityId: id, page }), page },
   })
 }
@@ -47,27 +45,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'disable' || intent === 'enable') {
     if (intent === 'disable' && account.id === user.id) {
-      return json({ result: null, accessError: 'users.cannotDisableSelf' as const }, { status: 400 })
+      return json({ result: null, accessError: 'users.cannotDisableSelf' as const, picker: null }, { status: 400 })
     }
     await setUserDisabled({ id: account.id, disabled: intent === 'disable', actor: actorOf(user, context) })
     return redirectWithNotice(`/admin/users/${account.id}`, intent === 'disable' ? 'users.disabledNotice' : 'users.enabledNotice')
   }
   if (intent !== 'edit') throw new Response('Bad Request', { status: 400 })
   const submission = parseWithZod(formData, { schema: EditUserSchema })
-  if (submission.status !== 'success') return json({ result: submission.reply(), accessError: null }, { status: 400 })
+  const picker = readPickers(formData, USER_PICKERS)
+  if (picker.search) return json({ result: keptInput(submission), accessError: null, picker })
+  if (submission.status !== 'success') return json({ result: submission.reply(), accessError: null, picker }, { status: 400 })
   // An administrator who demoted themselves could leave Narada with nobody to manage it.
   const saved =
     account.id === user.id && submission.value.role !== account.role
       ? { ok: false as const, fieldErrors: { role: ['users.cannotChangeOwnRole'] } }
       : await updateUser({ id: account.id, fields: submission.value, actor: actorOf(user, context) })
-  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }), accessError: null }, { status: 400 })
+  if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }), accessError: null, picker }, { status: 400 })
   return redirectWithNotice(`/admin/users/${account.id}`, 'common.saved')
 }
 
 export default function EditUser() {
   const t = useT()
   const lang = useLang()
-  const { account, people, history: historyPage } = useLoaderData<typeof loader>()
+  const { account, labels, history: historyPage } = useLoaderData<typeof loader>()
   const history = historyPage.rows
   const { search } = useLocation()
   const actionData = useActionData<typeof action>()
@@ -82,7 +82,12 @@ export default function EditUser() {
       <h1>{t('users.editTitle', { email: account.email })}</h1>
       <h2>{t('account.details')}</h2>
       {/* Keyed by the saved values, so a form saved without errors starts afresh. */}
-      <EditForm key={JSON.stringify(defaultValue)} lastResult={actionData?.result} defaultValue={defaultValue} people={people} />
+      <EditForm
+        key={JSON.stringify(defaultValue)}
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        person={{ search: actionData?.picker?.search ?? null, labels: { ...labels, ...actionData?.picker?.labels } }}
+      />
 
       <h2>{t('users.access')}</h2>
       {actionData?.accessError ? (
@@ -140,11 +145,11 @@ export default function EditUser() {
 function EditForm({
   lastResult,
   defaultValue,
-  people,
+  person,
 }: {
   lastResult?: SubmissionResult<string[]> | null
   defaultValue: { email: string; name: string; role: Role; personId?: string }
-  people: PersonOption[]
+  person: PickerState
 }) {
   const t = useT()
   const [form, fields] = useForm({
@@ -158,7 +163,7 @@ function EditForm({
     <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
       <input type="hidden" name="intent" value="edit" />
-      <UserFields fields={fields} people={people} />
+      <UserFields fields={fields} person={person} />
       <div className="actions">
         <button type="submit">{t('common.save')}</button>
         <Link to="/admin/users">{t('common.cancel')}</Link>
