@@ -15,6 +15,9 @@ export type CalendarMeeting = {
   state: MeetingState
 }
 
+/** One of the first meetings of a day, with how many meetings that day holds in all. */
+export type CalendarDayMeeting = CalendarMeeting & { day: string; dayTotal: number }
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 
 /** A month `YYYY-MM` from a query parameter; anything else is `null`. */
@@ -55,27 +58,31 @@ export function monthName(month: string, lang: 'pl' | 'en'): string {
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
 /**
- * A month as a table: one column per weekday, one cell per day listing that day's meetings.
- * A meeting of several days is listed on each of them.
+ * A month as a table: one column per weekday, one cell per day listing that day's first
+ * meetings and how many more it holds. A meeting of several days is listed on each of them.
  */
 export function MonthCalendar({
   month,
   today,
   meetings,
   monthHref,
+  moreHref,
 }: {
   month: string
   /** The Warsaw day of today, from the server, so that both renders agree. */
   today: string
-  meetings: CalendarMeeting[]
+  meetings: CalendarDayMeeting[]
   monthHref: (month: string) => string
+  /** Where the rest of a day's meetings are listed. */
+  moreHref: (day: string) => string
 }) {
   const t = useT()
   const lang = useLang()
-  const byDay = new Map<string, { meeting: CalendarMeeting; day: number; of: number }[]>()
+  const byDay = new Map<string, { meeting: CalendarDayMeeting; day: number; of: number }[]>()
   for (const meeting of meetings) {
     const days = daysBetween(meeting.startsAt, meeting.endsAt)
-    days.forEach((day, index) => byDay.set(day, [...(byDay.get(day) ?? []), { meeting, day: index + 1, of: days.length }]))
+    const entry = { meeting, day: days.indexOf(meeting.day) + 1, of: days.length }
+    byDay.set(meeting.day, [...(byDay.get(meeting.day) ?? []), entry])
   }
   const previous = shiftMonth(month, -1)
   const next = shiftMonth(month, 1)
@@ -135,6 +142,7 @@ export function MonthCalendar({
                           ))}
                         </ul>
                       ) : null}
+                      <MoreOfDay day={day} listed={byDay.get(day) ?? []} href={moreHref(day)} />
                     </td>
                   ) : (
                     <td key={`empty-${index}`} className="month-calendar__outside" />
@@ -146,5 +154,20 @@ export function MonthCalendar({
         </table>
       </div>
     </div>
+  )
+}
+
+/** „+4 więcej”, read out as the day's count: the link to where the rest of its meetings are listed. */
+function MoreOfDay({ day, listed, href }: { day: string; listed: { meeting: CalendarDayMeeting }[]; href: string }) {
+  const t = useT()
+  const lang = useLang()
+  const total = listed[0]?.meeting.dayTotal ?? 0
+  if (total <= listed.length) return null
+  const date = format(new Date(`${day}T12:00:00`), 'd MMMM', { locale: lang === 'pl' ? pl : enGB })
+  return (
+    <Link to={href} className="month-calendar__more">
+      <span aria-hidden="true">{t('calendar.month.more', { count: total - listed.length })}</span>
+      <span className="visually-hidden">{t('calendar.month.moreOfDay', { count: total - listed.length, total, date })}</span>
+    </Link>
   )
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
 import { MonthCalendar, monthName, parseMonth, type CalendarMeeting } from '~/components/month-calendar'
+import { listMonthCalendar } from '~/models/month-calendar.server'
 import { getLang } from '~/i18n/lang.server'
 import { translator } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
@@ -56,8 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { title: translator(lang)('calendar.title'), body, teams, bodyId: bodyId ?? null, today }
   if (url.searchParams.get('view') === 'month') {
     const month = parseMonth(url.searchParams.get('month')) ?? today.slice(0, 7)
-    const [year, index] = month.split('-').map(Number) as [number, number]
-    const meetings = listMeetings({ user, bodyId, during: meetingPeriod({ year, month: index }) }).map(calendarMeeting)
+    const meetings = listMonthCalendar({ user, bodyId, month })
     return json({ ...base, view: 'month' as const, month, meetings })
   }
 
@@ -200,6 +200,7 @@ export default function Meetings() {
           today={data.today}
           meetings={data.meetings}
           monthHref={(month) => href({ view: 'month', month })}
+          moreHref={(day) => href({ year: Number(day.slice(0, 4)), monthOfYear: Number(day.slice(5, 7)) })}
         />
       ) : (
         <>

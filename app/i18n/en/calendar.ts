@@ -49,6 +49,8 @@ export const calendar: Record<keyof typeof pl, string> = {
   'calendar.month.current': 'This month',
   'calendar.month.today': 'today',
   'calendar.month.dayOf': 'day {day} of {of}',
+  'calendar.month.more': '+{count} more',
+  'calendar.month.moreOfDay': '{count} more of the {total} meetings on {date}: the month’s list of meetings',
   'calendar.weekday.mon': 'Monday',
   'calendar.weekday.tue': 'Tuesday',
   'calendar.weekday.wed': 'Wednesday',

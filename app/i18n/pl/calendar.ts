@@ -46,6 +46,8 @@ export const calendar = {
   'calendar.month.current': 'Bieżący miesiąc',
   'calendar.month.today': 'dziś',
   'calendar.month.dayOf': 'dzień {day} z {of}',
+  'calendar.month.more': '+{count} więcej',
+  'calendar.month.moreOfDay': 'Jeszcze {count} z {total} spotkań dnia {date}: lista spotkań miesiąca',
   'calendar.weekday.mon': 'poniedziałek',
   'calendar.weekday.tue': 'wtorek',
   'calendar.weekday.wed': 'środa',
