@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm'
 import { hashPassword } from '~/auth/password.server'
 import { config } from '~/config.server'
 import { db, migrateDatabase, sqlite } from '~/db.server'
+import { fillPeopleSearchText } from '~/models/directory-search.server'
 import { loadRegister } from '~/models/region.server'
 import { createUser } from '~/models/user.server'
 import { createDataset } from './dataset'
@@ -87,6 +88,8 @@ export async function buildRegionalDataset({
   const { organisations, people } = sqlite.transaction(() =>
     buildDirectory(ds, { organisationCount: size(FULL.organisations, 20), peopleCount: size(FULL.people, 40) }),
   )()
+  // Written in bulk, without the folded copy of each name that the person pickers search.
+  fillPeopleSearchText()
   step(`${organisations.length} institutions, ${people.length} people`)
 
   const officerOrganisation = organisations.find((o) => o.kind === 'rops' && o.municipality.name === 'Kraków')!
