@@ -1,5 +1,4 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { RowActionForm } from './forms'
 import { useEffect, type ReactNode } from 'react'
 import type { AgendaItemKind } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
@@ -137,6 +136,16 @@ function AgendaEntry({
       {editing && renderEditForm ? (
         <>
           <h4 id={titleId}>{t('agenda.editing', { title: item.title })}</h4>
+          {/* Order and removal sit with the item being edited, first, so Tab from the item reaches them: the list stays one link per item. */}
+          <Form method="post" preventScrollReset className="actions agenda-item__actions">
+            <input type="hidden" name="itemId" value={item.id} />
+            {first ? null : <MoveButton item={item} direction="up" />}
+            {last ? null : <MoveButton item={item} direction="down" />}
+            <button type="submit" name="intent" value="remove" className="link-button">
+              {t('agenda.remove')}
+              <span className="visually-hidden">: {item.title}</span>
+            </button>
+          </Form>
           {renderEditForm(item)}
         </>
       ) : (
@@ -161,15 +170,10 @@ function AgendaEntry({
             </p>
           ) : null}
           {manage ? (
-            <div className="actions agenda-item__actions">
-              <Link to={`?edit=${item.id}#item-${item.id}`} preventScrollReset>
-                {t('common.edit')}
-                <span className="visually-hidden">: {item.title}</span>
-              </Link>
-              {first ? null : <MoveButton item={item} direction="up" />}
-              {last ? null : <MoveButton item={item} direction="down" />}
-              <RowActionForm intent="remove" fields={{ itemId: item.id }} label={t('agenda.remove')} subject={item.title} />
-            </div>
+            <Link to={`?edit=${item.id}#item-${item.id}`} preventScrollReset className="agenda-item__actions">
+              {t('agenda.manageItem')}
+              <span className="visually-hidden">: {item.title}</span>
+            </Link>
           ) : null}
         </>
       )}
@@ -180,14 +184,9 @@ function AgendaEntry({
 function MoveButton({ item, direction }: { item: AgendaListItem; direction: 'up' | 'down' }) {
   const t = useT()
   return (
-    <Form method="post" preventScrollReset>
-      <input type="hidden" name="intent" value="move" />
-      <input type="hidden" name="itemId" value={item.id} />
-      <input type="hidden" name="direction" value={direction} />
-      <button type="submit" id={`move-${direction}-${item.id}`} className="button--secondary">
-        {t(direction === 'up' ? 'agenda.moveUp' : 'agenda.moveDown')}
-        <span className="visually-hidden">: {item.title}</span>
-      </button>
-    </Form>
+    <button type="submit" name="intent" value={`move-${direction}`} id={`move-${direction}-${item.id}`} className="button--secondary">
+      {t(direction === 'up' ? 'agenda.moveUp' : 'agenda.moveDown')}
+      <span className="visually-hidden">: {item.title}</span>
+    </button>
   )
 }

@@ -1,9 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, count, eq, isNull, sql } from 'drizzle-orm'
 import type { AttendanceState } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import type { WalkInInput } from '~/schemas/invitation'
 import { recordAudit, type Actor } from './audit.server'
 import { hashToken, listInvitations, newToken, type Invitee } from './invitation.server'
+
+const pp = schema.people
+const org = schema.organisations
 
 const inv = schema.invitations
 
@@ -25,24 +28,33 @@ export function listAttendance({ meetingId }: { meetingId: number }): Attendance
 
 export type AttendanceSummary = { organisation: string | null; present: number; absent: number; excused: number; unknown: number }
 
-/** Per institution: how many were present, absent, excused, or not yet recorded. */
+/** Per institution: how many were present, absent, excused, or not yet recorded; counted in SQL over every invitee. */
 export function summarizeAttendance({ meetingId }: { meetingId: number }) {
-  const groups = listAttendance({ meetingId }).map((group): AttendanceSummary => {
-    const counts = { present: 0, absent: 0, excused: 0, unknown: 0 }
-    for (const row of group.rows) counts[row.attendance] += 1
-    return { organisation: group.organisation, ...counts }
-  })
-  const total = groups.reduce(
-    (sum, g) => ({
-      present: sum.present + g.present,
-      absent: sum.absent + g.absent,
-      excused: sum.excused + g.excused,
-      unknown: sum.unknown + g.unknown,
-    }),
-    { present: 0, absent: 0, excused: 0, unknown: 0 },
+  const organisation = sql<string | null>`coalesce(${org.name}, ${inv.guestOrganisation})`
+  const rows = db
+    .select({ organisation, attendance: inv.attendance, n: count() })
+    .from(inv)
+    .leftJoin(pp, eq(pp.id, inv.personId))
+    .leftJoin(org, eq(org.id, pp.organisationId))
+    .where(eq(inv.meetingId, meetingId))
+    .groupBy(organisation, inv.attendance)
+    .all()
+  const byOrganisation = new Map<string | null, AttendanceSummary>()
+  const total = { present: 0, absent: 0, excused: 0, unknown: 0 }
+  for (const row of rows) {
+    const group = byOrganisation.get(row.organisation) ?? { organisation: row.organisation, present: 0, absent: 0, excused: 0, unknown: 0 }
+    group[row.attendance] += row.n
+    total[row.attendance] += row.n
+    byOrganisation.set(row.organisation, group)
+  }
+  const groups = [...byOrganisation.values()].sort(
+    (a, b) =>
+      (a.organisation === null ? 1 : 0) - (b.organisation === null ? 1 : 0) || polish.compare(a.organisation ?? '', b.organisation ?? ''),
   )
   return { groups, total }
 }
+
+const polish = new Intl.Collator('pl')
 
 /** Saves the whole attendance form; rows of other meetings are ignored, unchanged rows are left. */
 export function setAttendance({

@@ -212,7 +212,7 @@ describe('answers', () => {
       response: 'yes',
       respondedAt: expect.any(String),
     })
-    expect(countAnswers(listInvitations({ meetingId: scene.meetingId }))).toEqual({ yes: 1, no: 0, maybe: 0, pending: 2 })
+    expect(countAnswers({ meetingId: scene.meetingId }).counts).toEqual({ yes: 1, no: 0, maybe: 0, pending: 2 })
     const audit = meetingAudit(scene.meetingId).filter((r) => r.action === 'invitation.answered')
     expect(audit.map((r) => JSON.parse(r.after!).response)).toEqual(['maybe', 'yes'])
     expect(audit[1]!.ip).toBe('198.51.100.7')

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import {
@@ -11,6 +11,8 @@ import {
 } from '~/mail/invitation-mail.server'
 import { appOrigin, deliver, queueMail, senderParts, type DeliveryReport } from '~/mail/mailer.server'
 import type { AddGuestInput, Answer } from '~/schemas/invitation'
+import { pageSlice } from '~/utils/paging'
+import { foldedGlob } from '~/utils/text'
 import { warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 import { listCurrentMemberships } from './membership.server'
@@ -76,11 +78,70 @@ export function listInvitations({ meetingId }: { meetingId: number }) {
   return invitees(db, meetingId)
 }
 
-/** „tak / nie / może / brak odpowiedzi” at a glance. */
-export function countAnswers(rows: Pick<Invitee, 'response'>[]) {
+// SQLite's lower() knows only ASCII: Polish letters are folded by hand, so „Łódź” sorts with „Lodz”.
+const foldedLetters: [string, string][] = [...'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ'].map((ch, i) => [ch, 'acelnoszzACELNOSZZ'[i]!])
+function folded(value: SQL): SQL {
+  return sql`lower(${foldedLetters.reduce((expr, [from, to]) => sql`replace(${expr}, ${from}, ${to})`, value)})`
+}
+
+/** Whose name (or institution) holds the folded words of `q`; every invitee without one. */
+function nameFilter(q: string | undefined): SQL | undefined {
+  const words = (q ?? '').split(/\s+/).filter(Boolean)
+  if (!words.length) return undefined
+  return and(
+    ...words.map((word) =>
+      or(sql`${inviteeColumns.name} glob ${foldedGlob(word)}`, sql`${inviteeColumns.organisation} glob ${foldedGlob(word)}`),
+    ),
+  )
+}
+
+/**
+ * One page of a meeting's invitees, in the order of `listInvitations` (ties by id, so a
+ * page never repeats a row), with how many match `q` in all.
+ */
+export function listInvitationsPage({ meetingId, q, page }: { meetingId: number; q?: string; page: number }) {
+  const where = and(eq(inv.meetingId, meetingId), nameFilter(q))
+  const total =
+    db
+      .select({ n: count() })
+      .from(inv)
+      .leftJoin(pp, eq(pp.id, inv.personId))
+      .leftJoin(org, eq(org.id, pp.organisationId))
+      .where(where)
+      .get()?.n ?? 0
+  const { limit, offset } = pageSlice(page)
+  const rows = db
+    .select(inviteeColumns)
+    .from(inv)
+    .leftJoin(pp, eq(pp.id, inv.personId))
+    .leftJoin(org, eq(org.id, pp.organisationId))
+    .where(where)
+    .orderBy(
+      sql`${inviteeColumns.organisation} is null`,
+      folded(inviteeColumns.organisation),
+      inviteeColumns.organisation,
+      folded(inviteeColumns.name),
+      asc(inv.id),
+    )
+    .limit(limit)
+    .offset(offset)
+    .all()
+  return { rows, total }
+}
+
+/** „tak / nie / może / brak odpowiedzi” over every invitee, and how many wait for an e-mail that can be sent. */
+export function countAnswers({ meetingId }: { meetingId: number }) {
   const counts = { yes: 0, no: 0, maybe: 0, pending: 0 }
-  for (const row of rows) counts[row.response] += 1
-  return counts
+  const rows = db.select({ response: inv.response, n: count() }).from(inv).where(eq(inv.meetingId, meetingId)).groupBy(inv.response).all()
+  for (const row of rows) counts[row.response] = row.n
+  const unsent =
+    db
+      .select({ n: count() })
+      .from(inv)
+      .leftJoin(pp, eq(pp.id, inv.personId))
+      .where(and(eq(inv.meetingId, meetingId), isNull(inv.sentAt), sql`${inviteeColumns.email} is not null`))
+      .get()?.n ?? 0
+  return { counts, unsent }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMeeting } from '~/auth/access.server'
 import { canInMeeting } from '~/auth/meeting-permissions'
 import { ActionItemCarryOver } from '~/components/action-item-carry-over'
@@ -27,6 +27,9 @@ function dayOptions(days: string[], lang: Lang): DayOption[] {
   })
 }
 
+// A team that meets for years gathers many open tasks: the agenda names the oldest, the team's list has them all.
+const carryOverShown = 10
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, meeting } = await requireMeeting(request, params, 'meeting.read')
   const days = daysBetween(meeting.startsAt, meeting.endsAt)
@@ -34,12 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const manage = canInMeeting(access, 'meeting.manage')
   const editParam = new URL(request.url).searchParams.get('edit')
   const editingId = manage && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
-  // The edit forms name the people already on the programme; the rest is searched for.
+  // The edit form names the people already on its item; the rest is searched for.
   const labels: Record<string, string> = {}
-  for (const item of manage ? items : []) {
-    for (const person of [...item.speakers, ...(item.moderator ? [item.moderator] : [])])
-      labels[String(person.personId)] = `${person.name} — ${person.organisation}`
-  }
+  const editing = items.find((item) => item.id === editingId)
+  for (const person of editing ? [...editing.speakers, ...(editing.moderator ? [editing.moderator] : [])] : [])
+    labels[String(person.personId)] = `${person.name} — ${person.organisation}`
   const carryOver = manage ? getCarryOver({ meetingId: meeting.id }) : null
   return json({
     meetingId: meeting.id,
@@ -50,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     labels,
     carryOver: carryOver && {
       agendaItemId: carryOver.agendaItemId,
-      items: carryOver.items.map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({
+      more: Math.max(0, carryOver.items.length - carryOverShown),
+      bodyId: meeting.bodyId,
+      items: carryOver.items.slice(0, carryOverShown).map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({
         id,
         text,
         owner,
@@ -85,11 +89,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!saved.ok) return json({ form, result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
     return redirectWithNotice(`${base}#item-${saved.id}`, itemId ? 'agenda.saved' : 'agenda.added')
   }
-  if (intent === 'move') {
-    const move = MoveAgendaItemSchema.safeParse(Object.fromEntries(formData))
+  if (intent === 'move-up' || intent === 'move-down') {
+    const move = MoveAgendaItemSchema.safeParse({ itemId: formData.get('itemId'), direction: intent.slice('move-'.length) })
     if (!move.success) throw new Response('Bad Request', { status: 400 })
     moveAgendaItem({ meetingId: meeting.id, itemId: move.data.itemId, direction: move.data.direction, actor })
-    return redirectWithNotice(`${base}#move-${move.data.direction}-${move.data.itemId}`, 'agenda.moved')
+    return redirectWithNotice(`${base}?edit=${move.data.itemId}#move-${move.data.direction}-${move.data.itemId}`, 'agenda.moved')
   }
   if (intent === 'carryOver') {
     const added = addCarryOverAgendaItem({ meetingId: meeting.id, actor })
@@ -132,6 +136,11 @@ export default function MeetingAgenda() {
     <>
       <h2>{t('agenda.heading')}</h2>
       {carryOver ? <ActionItemCarryOver items={carryOver.items} agendaItemId={carryOver.agendaItemId} /> : null}
+      {carryOver?.more ? (
+        <p>
+          <Link to={`/bodies/${carryOver.bodyId}/action-items`}>{t('agenda.carryOverMore', { count: carryOver.more })}</Link>
+        </p>
+      ) : null}
       {items.length === 0 ? <p>{manage ? t('agenda.emptyManage') : t('agenda.empty')}</p> : null}
       {items.length ? (
         <AgendaList

@@ -1,16 +1,20 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import type { AttendanceState } from '#db/schema/enums'
 import { requireMeeting } from '~/auth/access.server'
 import { canInMeeting } from '~/auth/meeting-permissions'
+import { safeRedirect } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
 import { FormErrors, TextField } from '~/components/forms'
+import { FilterActions, Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
-import { addWalkIn, listAttendance, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
+import { addWalkIn, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
+import { listInvitationsPage } from '~/models/invitation.server'
 import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invitation'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import { pageCount, pageHref, pageParam } from '~/utils/paging'
 import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
 
@@ -26,24 +30,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, meeting } = await requireMeeting(request, params, 'meeting.readInternal', { signIn: true })
   const manage = canInMeeting(access, 'meeting.manage')
   const summary = summarizeAttendance({ meetingId: meeting.id })
-  const groups = manage
-    ? listAttendance({ meetingId: meeting.id }).map((group) => ({
-        organisation: group.organisation,
-        rows: group.rows.map(({ id, name, position, kind, attendance }) => ({ id, name, position, kind, attendance })),
-      }))
-    : null
+  const url = new URL(request.url)
+  const q = url.searchParams.get('q')?.trim() ?? ''
+  const page = pageParam(url)
+  const list = manage ? listInvitationsPage({ meetingId: meeting.id, q, page }) : null
+  const groups: Group[] = []
+  for (const { id, name, position, kind, attendance, organisation } of list?.rows ?? []) {
+    const last = groups.at(-1)
+    const row = { id, name, position, kind, attendance }
+    if (last && last.organisation === organisation) last.rows.push(row)
+    else groups.push({ organisation, rows: [row] })
+  }
   return json({
     meeting: { id: meeting.id, headcount: meeting.headcount },
     manage,
-    summary,
-    groups,
+    // The officer's page lists the people, paged: its summary is the totals; the members read it by institution.
+    summary: manage ? { groups: [], total: summary.total } : summary,
+    groups: list ? groups : null,
+    q,
+    page,
+    pages: pageCount(list?.total ?? 0),
+    total: list?.total ?? 0,
   })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const actor = actorOf(user, context)
-  const here = `/meetings/${meeting.id}/attendance`
+  // Back to the page and filter the form was sent from: the form's action keeps them.
+  const base = `/meetings/${meeting.id}/attendance`
+  const here = safeRedirect(`${base}${new URL(request.url).search}`, base)
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'attendance') {
@@ -72,7 +88,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Attendance() {
   const t = useT()
-  const { meeting, manage, summary, groups } = useLoaderData<typeof loader>()
+  const { meeting, manage, summary, groups, q, page, pages, total } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -85,7 +102,17 @@ export default function Attendance() {
       <SummaryTable summary={summary} />
       {manage && groups ? (
         <>
-          <AttendanceForm groups={groups} />
+          <h3 id="attendance-form-title">{t('invitations.recordAttendance')}</h3>
+          <Form method="get" className="filters" aria-label={t('invitations.filterLabel')} key={q}>
+            <div className="field">
+              <label htmlFor="attendance-q">{t('invitations.filterName')}</label>
+              <input id="attendance-q" type="search" name="q" defaultValue={q} />
+            </div>
+            <FilterActions clearTo={`/meetings/${meeting.id}/attendance`} />
+          </Form>
+          <p className="muted">{t('invitations.attendanceRowsShown', { count: total })}</p>
+          {groups.length ? <AttendanceForm groups={groups} /> : <p>{t(q ? 'invitations.noneMatching' : 'invitations.none')}</p>}
+          <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
           <HeadcountForm
             key={`h${meeting.headcount}`}
             headcount={meeting.headcount}
@@ -113,7 +140,8 @@ type Summary = ReturnType<typeof summarizeAttendance>
 
 function SummaryTable({ summary }: { summary: Summary }) {
   const t = useT()
-  if (summary.groups.length === 0) return <p>{t('invitations.none')}</p>
+  const { present, absent, excused, unknown } = summary.total
+  if (present + absent + excused + unknown === 0) return <p>{t('invitations.none')}</p>
   return (
     <div className="table-wrap">
       <table>
@@ -127,17 +155,19 @@ function SummaryTable({ summary }: { summary: Summary }) {
             <th scope="col">{t('invitations.attendance.unknown')}</th>
           </tr>
         </thead>
-        <tbody>
-          {summary.groups.map((group) => (
-            <tr key={group.organisation ?? ''}>
-              <th scope="row">{group.organisation ?? t('invitations.guestsGroup')}</th>
-              <td>{group.present}</td>
-              <td>{group.absent}</td>
-              <td>{group.excused}</td>
-              <td>{group.unknown}</td>
-            </tr>
-          ))}
-        </tbody>
+        {summary.groups.length ? (
+          <tbody>
+            {summary.groups.map((group) => (
+              <tr key={group.organisation ?? ''}>
+                <th scope="row">{group.organisation ?? t('invitations.guestsGroup')}</th>
+                <td>{group.present}</td>
+                <td>{group.absent}</td>
+                <td>{group.excused}</td>
+                <td>{group.unknown}</td>
+              </tr>
+            ))}
+          </tbody>
+        ) : null}
         <tfoot>
           <tr>
             <th scope="row">{t('invitations.total')}</th>
@@ -160,13 +190,12 @@ type Group = {
 // The usual answers first; „nie odnotowano” last, to undo a slip.
 const choices: AttendanceState[] = ['present', 'absent', 'excused', 'unknown']
 
-/** One form for every row: radios per person, one save; works without JavaScript. */
+/** One form for the page's rows: radios per person, one save; works without JavaScript. */
 function AttendanceForm({ groups }: { groups: Group[] }) {
   const t = useT()
   let index = 0
   return (
     <Form method="post" aria-labelledby="attendance-form-title">
-      <h3 id="attendance-form-title">{t('invitations.recordAttendance')}</h3>
       <input type="hidden" name="intent" value="attendance" />
       <div className="table-wrap">
         <table>

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { requireMeeting } from '~/auth/access.server'
-import { notFound } from '~/auth/require.server'
+import { notFound, safeRedirect } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
-import { FormErrors, RowActionForm, TextField } from '~/components/forms'
+import { FormErrors, TextField } from '~/components/forms'
+import { FilterActions, Pagination } from '~/components/list-controls'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
 import {
@@ -13,12 +14,13 @@ import {
   addPersonGuest,
   countAnswers,
   inviteMembers,
-  listInvitations,
+  listInvitationsPage,
   removeInvitation,
   sendInvitations,
 } from '~/models/invitation.server'
 import { AddGuestSchema, AddPersonSchema } from '~/schemas/invitation'
 import { formatDateTime } from '~/utils/format'
+import { pageCount, pageHref, pageParam } from '~/utils/paging'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
@@ -32,30 +34,39 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
-  const invitees = listInvitations({ meetingId: meeting.id }).map(
-    ({ id, name, position, kind, email, organisation, response, sentAt }) => ({
-      id,
-      name,
-      position,
-      kind,
-      email,
-      organisation,
-      response,
-      sentAt,
-    }),
-  )
+  const url = new URL(request.url)
+  const q = url.searchParams.get('q')?.trim() ?? ''
+  const page = pageParam(url)
+  const { rows, total } = listInvitationsPage({ meetingId: meeting.id, q, page })
+  const invitees = rows.map(({ id, name, position, kind, email, organisation, response, sentAt }) => ({
+    id,
+    name,
+    position,
+    kind,
+    email,
+    organisation,
+    response,
+    sentAt,
+  }))
+  const { counts, unsent } = countAnswers({ meetingId: meeting.id })
   return json({
     meeting: { id: meeting.id, state: meeting.state },
     invitees,
-    counts: countAnswers(invitees),
-    unsent: invitees.filter((row) => !row.sentAt && row.email).length,
+    q,
+    page,
+    pages: pageCount(total),
+    total,
+    counts,
+    unsent,
   })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
   const actor = actorOf(user, context)
-  const here = `/meetings/${meeting.id}/invitations`
+  // Back to the page and filter the form was sent from: the form's action keeps them.
+  const base = `/meetings/${meeting.id}/invitations`
+  const here = safeRedirect(`${base}${new URL(request.url).search}`, base)
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'invite-members') {
@@ -93,7 +104,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invitations() {
   const t = useT()
   const lang = useLang()
-  const { meeting, invitees, counts, unsent } = useLoaderData<typeof loader>()
+  const { meeting, invitees, q, page, pages, total, counts, unsent } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
   const actionData = useActionData<typeof action>()
   const cancelled = meeting.state === 'cancelled'
   const answerLabel = {
@@ -141,8 +153,17 @@ export default function Invitations() {
         </div>
       )}
 
+      <Form method="get" className="filters" aria-label={t('invitations.filterLabel')} key={q}>
+        <div className="field">
+          <label htmlFor="invitee-q">{t('invitations.filterName')}</label>
+          <input id="invitee-q" type="search" name="q" defaultValue={q} />
+        </div>
+        <FilterActions clearTo={`/meetings/${meeting.id}/invitations`} />
+      </Form>
+      <p className="muted">{t('invitations.totalShown', { count: total })}</p>
+
       {invitees.length === 0 ? (
-        <p>{t('invitations.none')}</p>
+        <p>{t(q ? 'invitations.noneMatching' : 'invitations.none')}</p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -175,22 +196,19 @@ export default function Invitations() {
                     <td>{row.sentAt ? formatDateTime(row.sentAt, lang) : t('invitations.notSent')}</td>
                     <td>{answerLabel[row.response]}</td>
                     <td>
-                      <div className="actions">
+                      <Form method="post" className="actions">
+                        <input type="hidden" name="invitationId" value={row.id} />
                         {row.sentAt && row.email && !cancelled ? (
-                          <RowActionForm
-                            intent="resend"
-                            fields={{ invitationId: row.id }}
-                            label={t('invitations.resend')}
-                            subject={row.name}
-                          />
+                          <button type="submit" name="intent" value="resend" className="link-button">
+                            {t('invitations.resend')}
+                            <span className="visually-hidden">: {row.name}</span>
+                          </button>
                         ) : null}
-                        <RowActionForm
-                          intent="remove"
-                          fields={{ invitationId: row.id }}
-                          label={t('invitations.remove')}
-                          subject={row.name}
-                        />
-                      </div>
+                        <button type="submit" name="intent" value="remove" className="link-button">
+                          {t('invitations.remove')}
+                          <span className="visually-hidden">: {row.name}</span>
+                        </button>
+                      </Form>
                     </td>
                   </tr>
                 ))}
@@ -199,17 +217,18 @@ export default function Invitations() {
           </table>
         </div>
       )}
+      <Pagination page={page} pages={pages} href={(n) => pageHref(search, n)} />
 
       {cancelled ? null : (
         <>
           <h3>{t('invitations.addGuests')}</h3>
           <AddPersonForm
-            key={`p${invitees.length}`}
+            key={`p${total}`}
             meetingId={meeting.id}
             picker={actionData?.form === 'add-person' && 'picker' in actionData ? actionData.picker : null}
             lastResult={actionData?.form === 'add-person' ? actionData.result : undefined}
           />
-          <AddGuestForm key={`g${invitees.length}`} lastResult={actionData?.form === 'add-guest' ? actionData.result : undefined} />
+          <AddGuestForm key={`g${total}`} lastResult={actionData?.form === 'add-guest' ? actionData.result : undefined} />
         </>
       )}
     </>

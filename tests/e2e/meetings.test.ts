@@ -103,7 +103,8 @@ async function addItem(
 
 /** The titles of one day's items, in the order shown. */
 async function titlesOf(day: Locator) {
-  return day.locator('.agenda-item__title').allTextContents()
+  // The item being edited is headed „Edycja punktu: <title>”.
+  return (await day.locator('li.agenda-item > h4').allTextContents()).map((text) => text.replace(/^Edycja punktu: /, ''))
 }
 
 describeInBrowser('scheduling a meeting and building its agenda in the browser', () => {
@@ -207,7 +208,9 @@ describeInBrowser('scheduling a meeting and building its agenda in the browser',
     await day2.getByText('10:00–12:00').waitFor()
     await expectNoAxeViolations(page)
 
-    // Move the presentation above the opening with the keyboard alone.
+    // Move the presentation above the opening with the keyboard alone: its edit view holds the move buttons.
+    await day1.getByRole('link', { name: named('Edytuj, przenieś lub usuń', 'Oferta PUP i MOPS dla rodzin') }).click()
+    await page.waitForURL(/\?edit=\d+/)
     const moveUp = day1.getByRole('button', { name: named('Przenieś wyżej', 'Oferta PUP i MOPS dla rodzin') })
     await moveUp.focus()
     await page.keyboard.press('Enter')
@@ -216,9 +219,8 @@ describeInBrowser('scheduling a meeting and building its agenda in the browser',
     const itemId = await day1.locator('li.agenda-item').first().getAttribute('id')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(itemId)
     await expect(page.getByRole('status').first().textContent()).resolves.toBe('Zmieniono kolejność punktów programu.')
-    // From there, Tab past its edit link to „Przenieś niżej”, and back up the same way.
+    // From there, Tab to „Przenieś niżej”, and back up the same way.
     const pressOn = async (name: string) => {
-      await page.keyboard.press('Tab')
       await page.keyboard.press('Tab')
       await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(name)
       await page.keyboard.press('Enter')
@@ -230,9 +232,7 @@ describeInBrowser('scheduling a meeting and building its agenda in the browser',
     await expect.poll(() => titlesOf(day1)).toEqual(['Oferta PUP i MOPS dla rodzin', 'Otwarcie spotkania'])
     await expectNoAxeViolations(page)
 
-    // Editing an item: its speakers come back selected.
-    await day1.getByRole('link', { name: named('Edytuj', 'Oferta PUP i MOPS dla rodzin') }).click()
-    await page.waitForURL(/\?edit=\d+/)
+    // The same edit view: its speakers come back selected.
     const edit = day1.locator('form.agenda-form')
     await edit.getByText(option('pup'), { exact: true }).waitFor()
     await edit.getByText(option('mops'), { exact: true }).waitFor()
@@ -296,6 +296,7 @@ describeInBrowser('the agenda without JavaScript', () => {
     const main = page.locator('main')
     await main.getByText(`Prowadzą: ${person.pup} (${org.pup}), ${person.ngo} (${org.ngo})`).waitFor()
     expect(await titlesOf(main)).toEqual(['Panel dyskusyjny', 'Przerwa kawowa'])
+    await main.getByRole('link', { name: named('Edytuj, przenieś lub usuń', 'Przerwa kawowa') }).click()
     await main.getByRole('button', { name: named('Przenieś wyżej', 'Przerwa kawowa') }).click()
     await main.getByRole('button', { name: named('Przenieś niżej', 'Przerwa kawowa') }).waitFor()
     expect(await titlesOf(main)).toEqual(['Przerwa kawowa', 'Panel dyskusyjny'])

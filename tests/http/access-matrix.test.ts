@@ -238,7 +238,7 @@ const table: Row[] = [
     form: intent('update', { itemId: '999999' }),
     expected: MANAGE(400),
   },
-  { file: 'meetings.$meetingId.agenda.tsx', request: 'move', path: at(M, '/agenda'), form: intent('move'), expected: MANAGE(400) },
+  { file: 'meetings.$meetingId.agenda.tsx', request: 'move', path: at(M, '/agenda'), form: intent('move-up'), expected: MANAGE(400) },
   {
     file: 'meetings.$meetingId.agenda.tsx',
     request: 'carryOver',

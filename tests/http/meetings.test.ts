@@ -285,7 +285,7 @@ describe('changes by someone who may not make them', () => {
     const cookie = cookies[who]
     const posts: [string, Record<string, string>][] = [
       [`/meetings/${ids.privateMeeting}/agenda`, agendaItem],
-      [`/meetings/${ids.privateMeeting}/agenda`, { intent: 'move', itemId: String(ids.firstItem), direction: 'down' }],
+      [`/meetings/${ids.privateMeeting}/agenda`, { intent: 'move-down', itemId: String(ids.firstItem) }],
       [`/meetings/${ids.privateMeeting}/agenda`, { intent: 'remove', itemId: String(ids.firstItem) }],
       [`/meetings/${ids.publicMeeting}/agenda`, { ...agendaItem, day: '2099-05-16' }],
       // The overview is an index route: its forms post to ?index.
@@ -468,10 +468,10 @@ describe('the agenda over HTTP', () => {
     expect(text).toContain(`Prowadzą: Jerzy Moderator ${suffix} (Fundacja Inna ${suffix}), Łucja Źdźbło ${suffix}`)
     expect(text).toContain('Ścieżka: Sala A')
 
-    const moved = await add({ intent: 'move', itemId: String(itemId), direction: 'up' })
+    const moved = await add({ intent: 'move-up', itemId: String(itemId) })
     expect(moved.status).toBe(302)
     // Back at the same button, so that a keyboard user can press it again.
-    expect(moved.headers.get('Location')).toBe(`/meetings/${ids.privateMeeting}/agenda#move-up-${itemId}`)
+    expect(moved.headers.get('Location')).toBe(`/meetings/${ids.privateMeeting}/agenda?edit=${itemId}#move-up-${itemId}`)
     text = await dayOne()
     expect(text.indexOf(`Warsztat HTTP ${suffix}`)).toBeLessThan(text.indexOf(`Otwarcie ${suffix}`))
 

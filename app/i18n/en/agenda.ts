@@ -2,6 +2,8 @@ import type { agenda as pl } from '../pl/agenda'
 
 export const agenda: Record<keyof typeof pl, string> = {
   'agenda.heading': 'Agenda',
+  'agenda.manageItem': 'Edit, move or remove',
+  'agenda.carryOverMore': "All the team's open tasks ({count} more not listed)",
   'agenda.empty': 'The agenda of this meeting has not been set yet.',
   'agenda.emptyManage': 'The agenda is empty. Add its first item below.',
   'agenda.emptyDay': 'No agenda items on this day yet.',

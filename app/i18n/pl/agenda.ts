@@ -1,6 +1,8 @@
 /** Polish texts of the agenda pages. Every key here must exist in ../en/agenda.ts too. */
 export const agenda = {
   'agenda.heading': 'Program spotkania',
+  'agenda.manageItem': 'Edytuj, przenieś lub usuń',
+  'agenda.carryOverMore': 'Wszystkie otwarte zadania zespołu (jeszcze {count} niewymienionych)',
   'agenda.empty': 'Program tego spotkania nie został jeszcze ustalony.',
   'agenda.emptyManage': 'Program jest pusty. Dodaj pierwszy punkt poniżej.',
   'agenda.emptyDay': 'Na ten dzień nie ma jeszcze punktów programu.',
