@@ -41,11 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (last && last.organisation === organisation) last.rows.push(row)
     else groups.push({ organisation, rows: [row] })
   }
+  const onPage = new Set(groups.map((group) => group.organisation))
   return json({
     meeting: { id: meeting.id, headcount: meeting.headcount },
     manage,
-    // The officer's page lists the people, paged: its summary is the totals; the members read it by institution.
-    summary: manage ? { groups: [], total: summary.total } : summary,
+    // The officer's page lists the people, paged: its summary names the institutions of that page, the totals count everyone.
+    summary: manage ? { groups: summary.groups.filter((group) => onPage.has(group.organisation)), total: summary.total } : summary,
     groups: list ? groups : null,
     q,
     page,
