@@ -110,6 +110,7 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
   'the dashboard of a member': { as: 'member', route: () => import('~/routes/_index'), path: () => '/' },
   'the public portal': { as: 'visitor', route: () => import('~/routes/_index'), path: () => '/' },
   '/meetings': { as: 'officer', route: () => import('~/routes/meetings._index'), path: () => '/meetings' },
+  'the month calendar': { as: 'officer', route: () => import('~/routes/meetings._index'), path: () => '/meetings?view=month' },
   "a team's page": {
     as: 'officer',
     route: () => import('~/routes/bodies.$bodyId._index'),
