@@ -15,7 +15,7 @@ type Params = LoaderFunctionArgs['params']
 export async function meetingAccessOf(request: Request, meetingId: number): Promise<MeetingAccess> {
   const user = await getUser(request)
   // The layout and the page of one request both ask; the database is asked once.
-  return oncePerRequest(`meeting-access:${meetingId}`, () => getMeetingAccess({ meetingId, user }))
+  return oncePerRequest(`meeting-access:${meetingId}:${user?.id ?? '-'}`, () => getMeetingAccess({ meetingId, user }))
 }
 
 /** Only reading is open to signed-out visitors: whoever may do more is signed in. */
@@ -58,7 +58,7 @@ export async function requireBody<A extends BodyAction>(
 ): Promise<{ user: UserFor<A>; access: BodyAccess; body: NonNullable<ReturnType<typeof getBody>> }> {
   const bodyId = parseId(params.bodyId)
   const user = await userOf(request, options)
-  const access = oncePerRequest(`body-access:${bodyId}`, () => getBodyAccess({ bodyId, user }))
+  const access = oncePerRequest(`body-access:${bodyId}:${user?.id ?? '-'}`, () => getBodyAccess({ bodyId, user }))
   if (!canInBody(access, action)) throw notFound()
   const body = getBody({ id: bodyId })
   if (!body) throw notFound()

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { subMonths } from 'date-fns'
 import { and, asc, count, eq, gte, max, sql, type SQL } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
@@ -91,13 +93,26 @@ export type Feed = { etag: string; ics: Buffer }
 // feeds; a feed is rendered again only when a meeting or a team in it has changed.
 const renderedFeeds = new ByteCache(16 * 1024 * 1024)
 
+// The code that writes feeds: after a new build (another layout, other words) no calendar keeps
+// an old feed because nothing in it changed.
+const renderVersion = crypto
+  .createHash('sha256')
+  .update(fs.readFileSync(fileURLToPath(import.meta.url)))
+  .digest('base64url')
+  .slice(0, 16)
+
 /**
  * The feed of the meetings `where` selects within the window. Its ETag is a digest of the
- * query (so of who asks and what they may see), of the origin its links name, and of what changes a feed: how many meetings
+ * code that writes it, of its name, of the query (so of who asks and what they may see), of the
+ * origin its links name, and of what changes a feed: how many meetings
  * it has, which, and when a meeting or a team was last changed. Asking costs one aggregate
  * query; rendering happens only for a new ETag.
  */
-function feedOf(where: SQL | undefined, { origin, now }: { origin: string; now: Date }, render: (meetings: FeedMeeting[]) => string): Feed {
+function feedOf(
+  where: SQL | undefined,
+  { name, origin, now }: { name: string; origin: string; now: Date },
+  render: (meetings: FeedMeeting[]) => string,
+): Feed {
   const inWindow = and(gte(mt.endsAt, feedWindowStart(now)), where)
   const fingerprintQuery = db
     .select({ meetings: count(), ids: sql<number>`total(${mt.id})`, meetingChange: max(mt.updatedAt), bodyChange: max(b.updatedAt) })
@@ -107,7 +122,7 @@ function feedOf(where: SQL | undefined, { origin, now }: { origin: string; now: 
   const { sql: query, params } = fingerprintQuery.toSQL()
   const digest = crypto
     .createHash('sha256')
-    .update(JSON.stringify([origin, query, params, fingerprintQuery.get()]))
+    .update(JSON.stringify([renderVersion, name, origin, query, params, fingerprintQuery.get()]))
     .digest('base64url')
   const etag = `"${digest.slice(0, 32)}"`
   let ics = renderedFeeds.get(etag)
@@ -146,14 +161,14 @@ export function bodyCalendar({
   origin: string
   now?: Date
 }): Feed {
-  return feedOf(and(eq(mt.bodyId, bodyId), visibleMeetingCondition(user)), { origin, now }, (meetings) =>
+  return feedOf(and(eq(mt.bodyId, bodyId), visibleMeetingCondition(user)), { name: bodyName, origin, now }, (meetings) =>
     calendarOf(bodyName, meetings, origin, t('calendar.ics.bodyDescription', { body: bodyName })),
   )
 }
 
 /** Every public meeting of every public body within the feed window, for anyone to subscribe to. */
 export function publicCalendar({ origin, now = new Date() }: { origin: string; now?: Date }): Feed {
-  return feedOf(visibleMeetingCondition(null), { origin, now }, (meetings) =>
+  return feedOf(visibleMeetingCondition(null), { name: 'public', origin, now }, (meetings) =>
     calendarOf(t('calendar.ics.publicName'), meetings, origin, t('calendar.ics.publicDescription')),
   )
 }

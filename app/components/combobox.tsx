@@ -65,16 +65,25 @@ function Combobox({ meta, kind, scope, label, hint, optional, multiple, labels, 
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
+  // The text the last search was sent for: an answer to older text is never offered.
+  const [askedFor, setAskedFor] = useState('')
   useEffect(() => () => clearTimeout(timer.current), [])
 
   const searching = text.trim() !== ''
-  const options = searching ? (fetcher.data?.options ?? []) : []
+  const current = searching && askedFor === text && fetcher.state === 'idle'
+  const options = current ? (fetcher.data?.options ?? []) : []
   const expanded = open && options.length > 0
   const listId = `${meta.id}-listbox`
   const labelId = `${meta.id}-label`
   const hintId = `${meta.id}-hint`
   const error = firstError(meta)
-  const answered = searching && fetcher.state === 'idle' && fetcher.data
+  const answered = current && fetcher.data
+  const chosenId = `${meta.id}-chosen`
+
+  // The active option stays in sight in a list that scrolls.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' })
+  }, [active, listId])
   const announcement = answered ? (options.length ? t('picker.count', { count: options.length }) : t('picker.none')) : ''
 
   function type(value: string) {
@@ -82,7 +91,11 @@ function Combobox({ meta, kind, scope, label, hint, optional, multiple, labels, 
     setActive(-1)
     setOpen(true)
     clearTimeout(timer.current)
-    if (value.trim()) timer.current = setTimeout(() => fetcher.load(searchUrl(kind, scope, value)), DEBOUNCE_MS)
+    if (value.trim())
+      timer.current = setTimeout(() => {
+        setAskedFor(value)
+        fetcher.load(searchUrl(kind, scope, value))
+      }, DEBOUNCE_MS)
   }
 
   function update(next: PickerOption[]) {
@@ -134,7 +147,7 @@ function Combobox({ meta, kind, scope, label, hint, optional, multiple, labels, 
         <input key={option.value} type="hidden" name={meta.name} value={option.value} />
       ))}
       {chosen.length ? (
-        <ul className="picker__chosen" aria-label={t('picker.chosen')}>
+        <ul className="picker__chosen" id={chosenId} aria-label={t('picker.chosen')}>
           {chosen.map((option) => (
             <li key={option.value}>
               <span>{option.label}</span>{' '}
@@ -158,7 +171,8 @@ function Combobox({ meta, kind, scope, label, hint, optional, multiple, labels, 
           aria-controls={listId}
           aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, error ? meta.errorId : null].filter(Boolean).join(' ')}
+          // The box is empty after a choice: what was chosen is read with it.
+          aria-describedby={[hintId, chosen.length ? chosenId : null, error ? meta.errorId : null].filter(Boolean).join(' ')}
           value={text}
           onChange={(event) => type(event.target.value)}
           onKeyDown={onKeyDown}

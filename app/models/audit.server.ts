@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm'
 import { db, schema, type Db, type Tx } from '~/db.server'
-import { forgetRequestMemo } from '~/utils/request-scope.server'
 import { PAGE_SIZE, pageCount, pageSlice } from '~/utils/paging'
 
 export type AuditEntry = {
@@ -27,8 +26,6 @@ export const SYSTEM_ACTOR: Actor = { userId: null, ip: null }
  * the change and its record land together or not at all.
  */
 export function recordAudit(tx: Db | Tx, entry: AuditEntry) {
-  // Every change is audited: from here on, this request asks afresh who may see what.
-  forgetRequestMemo()
   tx.insert(schema.auditLog)
     .values({
       actorUserId: entry.actorUserId,

@@ -188,7 +188,7 @@ export function countMeetingsByYear({ user, bodyId }: { user: SessionUser | null
   // Reads every meeting the user may see (thousands in a region): kept until something changes.
   return keptUntilChange(
     db
-      .select({ year: meetingYear, meetings: count(), upcoming: sql<number>`sum(${mt.endsAt} >= ${now})` })
+      .select({ year: meetingYear, meetings: count(), upcoming: sql<number>`sum(${upcomingSince(now)})` })
       .from(mt)
       .innerJoin(b, eq(b.id, mt.bodyId))
       .where(and(visibleMeetingCondition(user), bodyId ? eq(mt.bodyId, bodyId) : undefined))

@@ -13,11 +13,16 @@ export type PickerFields = Record<string, PickerKind>
  * „Szukaj” button (without JavaScript), and the labels of every value chosen so far.
  */
 export function readPickers(formData: FormData, fields: PickerFields): PickerState {
-  const field = String(formData.get(SEARCH_STEP) ?? '')
-  const kind = Object.hasOwn(fields, field) ? fields[field] : undefined
-  const query = kind ? String(formData.get(queryName(field)) ?? '').slice(0, 100) : ''
+  const typed = (name: string) => String(formData.get(queryName(name)) ?? '').slice(0, 100)
+  // Enter in any text field sends the form with its first submit button, often a picker's
+  // „Szukaj”: the search is for the picker whose box holds text, and with every box empty
+  // it was no search at all, but the form being sent.
+  const asked = String(formData.get(SEARCH_STEP) ?? '')
+  const field = [asked, ...Object.keys(fields)].find((name) => Object.hasOwn(fields, name) && typed(name).trim() !== '')
+  const kind = field === undefined || !formData.has(SEARCH_STEP) ? undefined : fields[field]
+  const query = field === undefined ? '' : typed(field)
   return {
-    search: kind ? { field, query, options: directory[kind].search({ q: query }) } : null,
+    search: kind && field !== undefined ? { field, query, options: directory[kind].search({ q: query }) } : null,
     labels: chosenLabels(fields, (name) => formData.getAll(name).map(String)),
   }
 }

@@ -16,13 +16,20 @@ let keptAt = ''
 
 const changeMark = sqlite.prepare("select total_changes() || '/' || (select data_version from pragma_data_version) as mark").pluck()
 
+/** Moves whenever this server writes a row or another connection commits. */
+export function databaseChangeMark(): string {
+  return changeMark.get() as string
+}
+
 type Query<T> = { toSQL(): { sql: string; params: unknown[] }; all(): T[] } | { toSQL(): { sql: string; params: unknown[] }; get(): T }
 
 /** `query.all()` (or `.get()` for `{ one: true }`), asked afresh only after the database changed. */
 export function keptUntilChange<T>(query: { toSQL(): { sql: string; params: unknown[] }; all(): T[] }): T[]
 export function keptUntilChange<T>(query: { toSQL(): { sql: string; params: unknown[] }; get(): T }, options: { one: true }): T
 export function keptUntilChange<T>(query: Query<T>, options?: { one: true }): T[] | T {
-  const mark = changeMark.get() as string
+  // Inside a transaction an answer may hold rows that a rollback takes back: not kept.
+  if (sqlite.inTransaction) return options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all()
+  const mark = databaseChangeMark()
   if (mark !== keptAt) {
     kept.clear()
     keptAt = mark
@@ -36,8 +43,17 @@ export function keptUntilChange<T>(query: Query<T>, options?: { one: true }): T[
     kept.set(key, answer)
     return answer as T[] | T
   }
-  const answer = options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all()
+  // Every caller gets the same answer: frozen, so that none can change it for the next.
+  const answer = deepFreeze(options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all())
   kept.set(key, answer)
   if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!)
   return answer
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
 }
