@@ -100,16 +100,7 @@ function listNow(): string {
 /** Ended: and so begun, which lets the start index be read from now backwards. */
 const endedBefore = (now: string) => and(lt(mt.endsAt, now), lt(mt.startsAt, now))
 
-export function listMeetings({
-  user,
-  mine,
-  bodyId,
-  when,
-  during,
-  startingIn,
-  limit,
-  offset,
-}: {
+type ListFilter = {
   user: SessionUser | null
   /** Only my teams' meetings and those I was invited to. */
   mine?: boolean
@@ -119,26 +110,35 @@ export function listMeetings({
   during?: Period
   /** Meetings that start in the period: for a year or a month of a list. */
   startingIn?: Period
+}
+
+/** The meetings a list shows, as of `now`: the same rule for its rows and for its total. */
+function listedMeetings({ user, mine, bodyId, when, during, startingIn }: ListFilter, now: string) {
+  return and(
+    mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
+    bodyId ? eq(mt.bodyId, bodyId) : undefined,
+    when === 'upcoming' ? upcomingSince(now) : when === 'past' ? endedBefore(now) : undefined,
+    during ? and(gte(mt.endsAt, during.from), lt(mt.startsAt, during.to)) : undefined,
+    startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
+  )
+}
+
+export function listMeetings({
+  limit,
+  offset,
+  ...filter
+}: ListFilter & {
   /** The soonest (or, for past ones, the latest) first, by id on the same start. */
   limit?: number
   offset?: number
 }) {
-  const now = listNow()
   return keptUntilChange(
     db
       .select(listColumns)
       .from(mt)
       .innerJoin(b, eq(b.id, mt.bodyId))
-      .where(
-        and(
-          mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
-          bodyId ? eq(mt.bodyId, bodyId) : undefined,
-          when === 'upcoming' ? upcomingSince(now) : when === 'past' ? endedBefore(now) : undefined,
-          during ? and(gte(mt.endsAt, during.from), lt(mt.startsAt, during.to)) : undefined,
-          startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
-        ),
-      )
-      .orderBy(...(when === 'past' ? [desc(mt.startsAt), desc(mt.id)] : [asc(mt.startsAt), asc(mt.id)]))
+      .where(listedMeetings(filter, listNow()))
+      .orderBy(...(filter.when === 'past' ? [desc(mt.startsAt), desc(mt.id)] : [asc(mt.startsAt), asc(mt.id)]))
       .limit(limit ?? -1)
       .offset(offset ?? 0),
   )
@@ -147,36 +147,11 @@ export function listMeetings({
 export type ListedMeeting = ReturnType<typeof listMeetings>[number]
 
 /** How many meetings `listMeetings` would list with the same filters. */
-export function countMeetings({
-  user,
-  mine,
-  bodyId,
-  when,
-  startingIn,
-}: {
-  user: SessionUser | null
-  mine?: boolean
-  bodyId?: number
-  when?: 'upcoming' | 'past'
-  startingIn?: Period
-}): number {
-  const now = listNow()
+export function countMeetings(filter: Omit<ListFilter, 'during'>): number {
   return (
-    keptUntilChange(
-      db
-        .select({ n: count() })
-        .from(mt)
-        .innerJoin(b, eq(b.id, mt.bodyId))
-        .where(
-          and(
-            mine && user ? myMeetingCondition(user) : visibleMeetingCondition(user),
-            bodyId ? eq(mt.bodyId, bodyId) : undefined,
-            when === 'upcoming' ? upcomingSince(now) : when === 'past' ? endedBefore(now) : undefined,
-            startingIn ? and(gte(mt.startsAt, startingIn.from), lt(mt.startsAt, startingIn.to)) : undefined,
-          ),
-        ),
-      { one: true },
-    )?.n ?? 0
+    keptUntilChange(db.select({ n: count() }).from(mt).innerJoin(b, eq(b.id, mt.bodyId)).where(listedMeetings(filter, listNow())), {
+      one: true,
+    })?.n ?? 0
   )
 }
 

@@ -61,7 +61,8 @@ export function formatMoney(grosze: number, lang: Lang = 'pl'): string {
   return lang === 'pl' ? `${text} zł` : `PLN ${text}`
 }
 
-const plMonthsGenitive = [
+/** „16 czerwca”: the months as a Polish date names them. */
+export const plMonthsGenitive = [
   'stycznia',
   'lutego',
   'marca',

@@ -27,8 +27,9 @@ type Query<T> = { toSQL(): { sql: string; params: unknown[] }; all(): T[] } | { 
 export function keptUntilChange<T>(query: { toSQL(): { sql: string; params: unknown[] }; all(): T[] }): T[]
 export function keptUntilChange<T>(query: { toSQL(): { sql: string; params: unknown[] }; get(): T }, options: { one: true }): T
 export function keptUntilChange<T>(query: Query<T>, options?: { one: true }): T[] | T {
+  const ask = () => (options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all())
   // Inside a transaction an answer may hold rows that a rollback takes back: not kept.
-  if (sqlite.inTransaction) return options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all()
+  if (sqlite.inTransaction) return ask()
   const mark = databaseChangeMark()
   if (mark !== keptAt) {
     kept.clear()
@@ -44,7 +45,7 @@ export function keptUntilChange<T>(query: Query<T>, options?: { one: true }): T[
     return answer as T[] | T
   }
   // Every caller gets the same answer: frozen, so that none can change it for the next.
-  const answer = deepFreeze(options?.one ? (query as { get(): T }).get() : (query as { all(): T[] }).all())
+  const answer = deepFreeze(ask())
   kept.set(key, answer)
   if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!)
   return answer

@@ -2,25 +2,12 @@ import type { ActionItemState, MinutesState, MinutesVisibility } from '#db/schem
 import { schema } from '~/db.server'
 import type { MinutesActionItem, MinutesSnapshot } from '~/models/minutes.server'
 import { parseDuePeriod } from '~/utils/due-period'
+import { plMonthsGenitive } from '~/utils/format'
 import { addDays, isoDay, type Dataset } from './dataset'
 import type { WrittenMeeting } from './meetings'
 import { ACTION_TEXTS, minutesText } from './vocabulary'
 
 const QUARTERS = ['I', 'II', 'III', 'IV']
-const MONTHS_GENITIVE = [
-  'stycznia',
-  'lutego',
-  'marca',
-  'kwietnia',
-  'maja',
-  'czerwca',
-  'lipca',
-  'sierpnia',
-  'września',
-  'października',
-  'listopada',
-  'grudnia',
-]
 
 /** Minutes to take through the app's own cycle: approved, then published with their PDF. */
 export type ToPublish = { meetingId: number; userId: number; approvedBy: string; approvedOn: string; visibility: MinutesVisibility }
@@ -52,7 +39,7 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
       style === 'quarter'
         ? `najpóźniej w ${QUARTERS[Math.floor(base.getUTCMonth() / 3)]} kwartale ${year} r.`
         : style === 'day'
-          ? `do ${base.getUTCDate()} ${MONTHS_GENITIVE[base.getUTCMonth()]} ${year} r.`
+          ? `do ${base.getUTCDate()} ${plMonthsGenitive[base.getUTCMonth()]} ${year} r.`
           : null
     const dueDate = (dueText && parseDuePeriod(dueText, { currentYear: ended.getUTCFullYear() })) || isoDay(base)
     const past = dueDate < isoDay(reference)
