@@ -1,6 +1,4 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { subMonths } from 'date-fns'
 import { and, asc, count, eq, gte, max, sql, type SQL } from 'drizzle-orm'
 import type { SessionUser } from '~/auth/session.server'
@@ -8,6 +6,7 @@ import { config } from '~/config.server'
 import { db, schema } from '~/db.server'
 import { translator } from '~/i18n/messages'
 import { visibleMeetingCondition } from '~/models/meeting.server'
+import { buildVersion } from '~/utils/build-version.server'
 import { ByteCache } from '~/utils/byte-cache'
 import { fromWarsawLocal, warsawDay } from '~/utils/time'
 import { buildCalendar, type CalendarEvent } from './ics'
@@ -93,14 +92,6 @@ export type Feed = { etag: string; ics: Buffer }
 // feeds; a feed is rendered again only when a meeting or a team in it has changed.
 const renderedFeeds = new ByteCache(16 * 1024 * 1024)
 
-// The code that writes feeds: after a new build (another layout, other words) no calendar keeps
-// an old feed because nothing in it changed.
-const renderVersion = crypto
-  .createHash('sha256')
-  .update(fs.readFileSync(fileURLToPath(import.meta.url)))
-  .digest('base64url')
-  .slice(0, 16)
-
 /**
  * The feed of the meetings `where` selects within the window. Its ETag is a digest of the
  * code that writes it, of its name, of the query (so of who asks and what they may see), of the
@@ -122,7 +113,7 @@ function feedOf(
   const { sql: query, params } = fingerprintQuery.toSQL()
   const digest = crypto
     .createHash('sha256')
-    .update(JSON.stringify([renderVersion, name, origin, query, params, fingerprintQuery.get()]))
+    .update(JSON.stringify([buildVersion, name, origin, query, params, fingerprintQuery.get()]))
     .digest('base64url')
   const etag = `"${digest.slice(0, 32)}"`
   let ics = renderedFeeds.get(etag)

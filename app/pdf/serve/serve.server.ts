@@ -1,7 +1,5 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import os from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { buildVersion } from '~/utils/build-version.server'
 import { createPdfServer } from './pdf-server'
 import { renderPdfJob } from './render.server'
 import { PdfWorkerPool } from './worker-pool.server'
@@ -16,13 +14,6 @@ const pdfWorkers = bundled ? new PdfWorkerPool(moduleUrl, threads) : null
 const globalForPdf = globalThis as unknown as { naradaPdfWorkers?: PdfWorkerPool | null }
 void globalForPdf.naradaPdfWorkers?.close()
 globalForPdf.naradaPdfWorkers = pdfWorkers
-
-/** The code that renders: a new build gives new ETags even for the same view. */
-const buildVersion = crypto
-  .createHash('sha256')
-  .update(fs.readFileSync(fileURLToPath(moduleUrl)))
-  .digest('base64url')
-  .slice(0, 16)
 
 const pdfServer = createPdfServer({
   render: pdfWorkers ? (job) => pdfWorkers.render(job) : renderPdfJob,
