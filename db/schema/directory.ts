@@ -19,6 +19,9 @@ export const organisations = sqliteTable(
     email: text('email'),
     phone: text('phone'),
     website: text('website'),
+    /** The statistical number (9 or 14 digits) and the tax number (10 digits), digits only, check digits verified. */
+    regon: text('regon'),
+    nip: text('nip'),
     /** Name and short name folded to lower-case ASCII, for searches that ignore diacritics. */
     searchText: text('search_text').notNull(),
     /** The name folded the same way: one organisation of a name per municipality. */
@@ -29,6 +32,8 @@ export const organisations = sqliteTable(
   },
   (t) => [
     uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey),
+    // An import matches an institution by its REGON first: one institution per REGON.
+    uniqueIndex('organisations_regon').on(t.regon),
     index('organisations_kind_idx').on(t.kind),
     // The directory's default order, current institutions first, without sorting 5,000 rows.
     index('organisations_archived_name_idx').on(t.archivedAt, t.nameKey),

@@ -1,4 +1,5 @@
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './auth'
 import { bodies } from './body'
 import { createdAt, id, updatedAt } from './columns'
@@ -156,5 +157,28 @@ export const actionItems = sqliteTable(
     index('action_items_meeting_idx').on(t.meetingId, t.position),
     index('action_items_owner_organisation_idx').on(t.ownerOrganisationId, t.state),
     index('action_items_owner_person_idx').on(t.ownerPersonId, t.state),
+  ],
+)
+
+/**
+ * Who carries out an action item: „MOPS Gdańsk i PUP Gdańsk”, or a named person. One row per
+ * owner, in the order the minutes name them; an owner is an institution or a person, never both.
+ */
+export const actionItemOwners = sqliteTable(
+  'action_item_owners',
+  {
+    id: id(),
+    actionItemId: integer('action_item_id')
+      .notNull()
+      .references(() => actionItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    personId: integer('person_id').references(() => people.id),
+  },
+  (t) => [
+    uniqueIndex('action_item_owners_item_position').on(t.actionItemId, t.position),
+    index('action_item_owners_organisation_idx').on(t.organisationId),
+    index('action_item_owners_person_idx').on(t.personId),
+    check('action_item_owners_one_owner', sql`(${t.organisationId} is null) <> (${t.personId} is null)`),
   ],
 )
