@@ -10,6 +10,7 @@ import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
 import { picker } from './pl/picker'
+import { directoryImport } from './pl/directory-import'
 
 /**
  * Polish: the interface's first language. Every key here must exist in en.ts too. The
@@ -28,6 +29,7 @@ export const pl = {
   ...verify,
   ...portal,
   ...picker,
+  ...directoryImport,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',
