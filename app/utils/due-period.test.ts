@@ -89,4 +89,74 @@ describe('parseDuePeriod', () => {
   ])('gives null when no day follows: „%s”', (text) => {
     expect(parseDuePeriod(text)).toBeNull()
   })
+
+  // Phrasings from Polish minutes; `year` is the year of the meeting that wrote them.
+  it.each([
+    // Ranges of months end with their last month.
+    ['od września do listopada 2012 r.', 2012, '2012-11-30'],
+    ['wrzesień–listopad 2012', 2012, '2012-11-30'],
+    ['wrzesień - listopad 2012 r.', 2012, '2012-11-30'],
+    ['IX–XI 2012 r.', 2012, '2012-11-30'],
+    ['od IX do XI br.', 2012, '2012-11-30'],
+    ['do końca XI br.', 2012, '2012-11-30'],
+    ['wrzesień 2012 – luty 2013', 2012, '2013-02-28'],
+    ['od listopada 2012 do lutego', 2012, '2013-02-28'],
+    ['od 1 do 15 listopada 2012 r.', 2012, '2012-11-15'],
+    ['na przełomie września i października 2012 r.', 2012, '2012-10-31'],
+    ['na przełomie grudnia i stycznia', 2012, '2013-01-31'],
+    // Quarters and halves.
+    ['III kwartał 2017 r.', 2016, '2017-09-30'],
+    ['w III kw. br.', 2012, '2012-09-30'],
+    ['I–II kwartał 2013', 2012, '2013-06-30'],
+    ['w I i II kwartale 2013 r.', 2012, '2013-06-30'],
+    ['do końca I kwartału', 2013, '2013-03-31'],
+    ['na przełomie III i IV kwartału br.', 2012, '2012-12-31'],
+    ['I półrocze 2013 r.', 2012, '2013-06-30'],
+    ['II połowa 2012 r.', 2012, '2012-12-31'],
+    ['w pierwszej połowie przyszłego roku', 2012, '2013-06-30'],
+    ['w drugim półroczu br.', 2012, '2012-12-31'],
+    // Years.
+    ['do końca 2013 r.', 2012, '2013-12-31'],
+    ['w 2014 roku', 2012, '2014-12-31'],
+    ['w 2013 i 2014 roku', 2012, '2014-12-31'],
+    ['do końca roku', 2012, '2012-12-31'],
+    ['do końca br.', 2012, '2012-12-31'],
+    ['do końca bieżącego roku', 2012, '2012-12-31'],
+    ['w przyszłym roku', 2012, '2013-12-31'],
+    ['do końca przyszłego roku', 2012, '2013-12-31'],
+    ['w I kwartale przyszłego roku', 2012, '2013-03-31'],
+    ['na przełomie roku', 2012, '2013-01-31'],
+    ['na przełomie 2013 i 2014 r.', 2012, '2014-01-31'],
+    // Months and days without a year are the meeting's.
+    ['do końca maja', 2012, '2012-05-31'],
+    ['w czerwcu br.', 2012, '2012-06-30'],
+    ['do dnia 15 listopada 2012 r.', 2012, '2012-11-15'],
+    ['do 15 listopada', 2012, '2012-11-15'],
+    ['15.11.2012', 2012, '2012-11-15'],
+    ['do 15.11.2012 r.', 2012, '2012-11-15'],
+    ['od 1.09.2012 do 15.11.2012', 2012, '2012-11-15'],
+    ['do 11.2012', 2012, '2012-11-30'],
+    // From the sample minutes in /work/shared/samples.
+    ['najpóźniej w 3 kwartale br.', 2017, '2017-09-30'],
+    ['początek 2014 roku', 2013, '2014-03-31'],
+    ['w dniu 16.06.2009r.', 2009, '2009-06-16'],
+    ['16 maja', 2017, '2017-05-16'],
+  ])('reads „%s” (minutes of %i) as %s', (text, year, expected) => {
+    expect(parseDuePeriod(text, { currentYear: year })).toBe(expected)
+  })
+
+  it.each([
+    'w terminie 2 tygodni od otrzymania notatki',
+    'w terminie 14 dni od dnia 15.11.2012 r.',
+    'w ciągu 3 miesięcy od podpisania porozumienia',
+    'na bieżąco',
+    'w miarę potrzeb',
+    'zadanie ciągłe',
+    'niezwłocznie',
+    'na następnym spotkaniu',
+    'do następnego posiedzenia Zespołu',
+    'wkrótce',
+  ])('gives null for words that name no calendar period, even knowing the year: „%s”', (text) => {
+    expect(parseDuePeriod(text, { currentYear: 2012 })).toBeNull()
+  })
 })

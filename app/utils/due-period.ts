@@ -1,8 +1,15 @@
 /**
- * Due periods as minutes write them („najpóźniej w III kwartale 2017 r.”, „początek 2014 r.”,
- * „do końca czerwca 2017”) read into one day for sorting: the last day of the period, so that
- * an item is overdue only once the whole period has passed. Pure: the form in the browser
- * checks a period with it before the server stores the day.
+ * Due periods as minutes write them („najpóźniej w III kwartale 2017 r.”, „od września do
+ * listopada 2012 r.”, „do końca czerwca”) read into one day for sorting: the last day of the
+ * period — of a range, the last day of its end — so that an item is overdue only once the whole
+ * period has passed. Pure: the form in the browser checks a period with it before the server
+ * stores the day.
+ *
+ * A period without a year („do końca maja”, „w III kw.”) is in the year of the meeting whose
+ * minutes write it, `currentYear`; „br.” is that year and „przyszły rok” the next. Words that
+ * name no calendar period — a time counted from an event („w terminie 2 tygodni od …”),
+ * ongoing work („na bieżąco”, „zadanie ciągłe”), „niezwłocznie”, „na następnym spotkaniu”
+ * (the next meeting's day is not the item's to know) — give null.
  */
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -22,21 +29,34 @@ const MONTHS: [number, string][] = [
   [11, 'listopad|listopada|listopadzie'],
   [12, 'grudzie[nń]|grudnia|grudniu'],
 ]
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 }
+const ROMAN_NUMBER = 'xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i'
+/** „-”, „–”, „do”, „i”: what joins the start of a range to its end („I–II kwartał”, „od IX do XI”). */
+const RANGE = '(?:\\s*[-–—]\\s*|\\s+(?:do|i|oraz)\\s+)'
 
 // A whole word: JavaScript's \b knows no Polish letters.
-const word = (pattern: string) => new RegExp(`(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`, 'u')
+const word = (pattern: string, flags = '') => new RegExp(`(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`, `u${flags}`)
 
-const ORDINALS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 }
-const ORDINAL_WORDS: [number, string][] = [
-  [1, 'pierwsz\\p{L}*'],
-  [2, 'drug\\p{L}*'],
-  [3, 'trzec\\p{L}*'],
-  [4, 'czwart\\p{L}*'],
-]
-const NUMBER = '(iv|iii|ii|i|[1-4])\\s*\\.?'
+const ORDINAL_NUMBER = '(iv|iii|ii|i|[1-4])\\s*\\.?'
+const ORDINAL_WORD = '(pierwsz|drug|trzec|czwart)\\p{L}*'
+const ORDINAL_WORDS: Record<string, number> = { pierwsz: 1, drug: 2, trzec: 3, czwart: 4 }
 /** „kwartał”, „kwartale”, „kw.”, but not „kwiecień”. */
 const QUARTER = 'kw(?:arta\\p{L}*|\\.)?(?!\\p{L})'
-const HALF_YEAR = 'p[oó][lł]rocz\\p{L}*'
+/** „półrocze”, and „połowa” after an ordinal: „II połowa 2012 r.”. */
+const HALF_YEAR = 'p[oó][lł]rocz\\p{L}*|po[lł]ow\\p{L}*'
+
+const NO_CALENDAR_PERIOD = word(
+  [
+    'niezw[lł]ocznie',
+    'na bie[zż][aą]co',
+    'w miar[eę] potrzeb',
+    'ci[aą]g[lł]\\p{L}*',
+    'sta[lł]\\p{L}* zadani\\p{L}*',
+    'w terminie \\d+',
+    '\\d+ (?:dni|tygodni\\p{L}*|miesi[aąeę]c\\p{L}*) od',
+    '(?:nast[eę]pn|kolejn)\\p{L}* (?:spotkani|posiedzeni|zebrani)\\p{L}*',
+  ].join('|'),
+)
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
@@ -49,64 +69,100 @@ function day(year: number, month: number, dayOfMonth: number): string | null {
 
 const monthEnd = (year: number, month: number) => day(year, month, lastDayOfMonth(year, month))
 
-/** „III kwartał”, „3 kw.”, „trzecim kwartale”: which quarter, or half-year for „półrocze”. */
-function ordinalBefore(text: string, noun: string): number | null {
-  const numbered = new RegExp(`(?<![\\p{L}\\d])${NUMBER}\\s*${noun}`, 'u').exec(text)
-  if (numbered) return ORDINALS[numbered[1]!] ?? null
-  for (const [n, pattern] of ORDINAL_WORDS) if (new RegExp(`(?<![\\p{L}])${pattern}\\s+${noun}`, 'u').test(text)) return n
-  return null
-}
-
-function monthIn(text: string): number | null {
-  for (const [month, pattern] of MONTHS) if (word(pattern).test(text)) return month
-  return null
+/** The last date written as digits („15.11.2012”, „2012-11-15”), null for one that is no day. */
+function lastDateIn(text: string): string | null | undefined {
+  const dates = [
+    ...[...text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)].map((m) => ({ at: m.index, y: m[1], m: m[2], d: m[3] })),
+    ...[...text.matchAll(/(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)/g)].map((m) => ({ at: m.index, y: m[3], m: m[2], d: m[1] })),
+  ].sort((a, b) => a.at - b.at)
+  const last = dates.at(-1)
+  return last && day(Number(last.y), Number(last.m), Number(last.d))
 }
 
 /**
- * The year a period names: a four-digit year (the latest, for „2014/2015”), or — given the
- * year the text was written in, e.g. the meeting's — „br.” (bieżącego roku) and „przyszłego roku”.
+ * The year a period is in: the latest four-digit year written („2014/2015”), else „br.” (the
+ * meeting's year) or „przyszły rok”, else the meeting's year unsaid. `named`: the text names a
+ * year, so that a bare year („w 2014 roku”, „do końca roku”) is a period in itself.
  */
-function yearIn(text: string, currentYear: number | undefined): number | null {
-  const years = [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]))
-  if (years.length) return Math.max(...years)
+function yearIn(text: string, currentYear: number | undefined) {
+  const written = [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]))
+  if (written.length) return { year: Math.max(...written), written, named: true }
   if (currentYear === undefined) return null
-  if (word('br\\.?|bie[zż][aą]c\\p{L}*\\s+rok\\p{L}*|tego\\s+roku|tym\\s+roku').test(text)) return currentYear
-  if (word('(?:przysz[lł]\\p{L}*|nast[eę]pn\\p{L}*)\\s+rok\\p{L}*').test(text)) return currentYear + 1
-  return null
+  if (word('(?:przysz[lł]|nast[eę]pn|kolejn)\\p{L}* rok\\p{L}*|rok\\p{L}* przysz[lł]\\p{L}*').test(text))
+    return { year: currentYear + 1, written, named: true }
+  const thisYear = word('br\\.?|bie[zż][aą]c\\p{L}* rok\\p{L}*|(?:tego|tym|ten) rok\\p{L}*|rok|roku')
+  return { year: currentYear, written, named: thisYear.test(text) }
+}
+
+/** Months named by word („wrzesień–listopad”) or by Roman numeral before a year („IX–XI 2012 r.”), in order. */
+function monthsIn(text: string) {
+  const named = MONTHS.flatMap(([month, pattern]) =>
+    [...text.matchAll(word(pattern, 'g'))].map((m) => ({ month, at: m.index, end: m.index + m[0].length })),
+  )
+  const roman = [
+    ...text.matchAll(
+      new RegExp(`(?<![\\p{L}\\d])(?:(${ROMAN_NUMBER})\\.?${RANGE})?(${ROMAN_NUMBER})\\.?(?=\\s*(?:(?:19|20)\\d{2}|br|bie[zż]))`, 'gu'),
+    ),
+  ]
+    // A lone „i” before a year is the conjunction: „w 2013 i 2014 roku”.
+    .filter((m) => m[1] || m[2] !== 'i')
+    .flatMap((m) => {
+      const end = m.index + m[0].length
+      const endMonth = { month: ROMAN[m[2]!]!, at: end - m[2]!.length, end }
+      return m[1] ? [{ month: ROMAN[m[1]]!, at: m.index, end: m.index + m[1].length }, endMonth] : [endMonth]
+    })
+  return [...named, ...roman].sort((a, b) => a.at - b.at)
+}
+
+/** „III kwartał”, „I–II kwartał”, „w drugim półroczu”: the last of the quarters (or halves) named. */
+function lastOrdinalBefore(text: string, noun: string): number | null {
+  const numbered = new RegExp(`(?<![\\p{L}\\d])(?:${ORDINAL_NUMBER}${RANGE})?${ORDINAL_NUMBER}\\s*(?:${noun})`, 'u').exec(text)
+  if (numbered) return { i: 1, ii: 2, iii: 3, iv: 4 }[numbered[2]!] ?? Number(numbered[2])
+  const spelled = new RegExp(`(?<![\\p{L}])(?:${ORDINAL_WORD}${RANGE})?${ORDINAL_WORD}\\s+(?:${noun})`, 'u').exec(text)
+  return spelled ? ORDINAL_WORDS[spelled[2]!]! : null
 }
 
 /**
  * The day (YYYY-MM-DD) that ends the period a text names, or null when no day follows from it.
- * `currentYear` resolves „br.” (this year), as minutes write „najpóźniej w 3 kwartale br.”.
+ * `currentYear` is the year of the meeting whose minutes write the text.
  */
 export function parseDuePeriod(text: string, { currentYear }: { currentYear?: number } = {}): string | null {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim()
-  if (!t) return null
+  if (!t || NO_CALENDAR_PERIOD.test(t)) return null
 
-  const iso = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(t)
-  if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-  const dotted = /(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)/.exec(t)
-  if (dotted) return day(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]))
+  const date = lastDateIn(t)
+  if (date !== undefined) return date
+  const monthOfYear = [...t.matchAll(/(?<![\d.])(\d{1,2})[./]((?:19|20)\d{2})(?!\d)/g)].at(-1)
+  if (monthOfYear) return monthEnd(Number(monthOfYear[2]), Number(monthOfYear[1]))
 
-  const year = yearIn(t, currentYear)
-  if (year === null) return null
-  const month = monthIn(t)
+  const found = yearIn(t, currentYear)
+  if (!found) return null
+  const { year, written, named } = found
 
-  if (month !== null) {
-    // „do 30 czerwca 2017”: that very day.
-    const dated = new RegExp(`(?<!\\d)(\\d{1,2})\\s+(?:${MONTHS[month - 1]![1]})(?!\\p{L})`, 'u').exec(t)
-    if (dated) return day(year, month, Number(dated[1]))
+  const months = monthsIn(t)
+  const last = months.at(-1)
+  if (last) {
+    // The year written after the last month is its own („wrzesień 2012 – luty 2013”); else a
+    // range that runs past December („od listopada 2012 do lutego”) ends in the next year.
+    const yearAfter = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(t.slice(last.end))
+    const endYear = yearAfter ? Number(yearAfter[1]) : year + (months[0]!.month > last.month ? 1 : 0)
+    // „do 15 listopada”, „od 1 do 15 XI”: that very day.
+    const dated = /(?<!\d)(\d{1,2}) $/.exec(t.slice(0, last.at))
+    if (dated) return day(endYear, last.month, Number(dated[1]))
     // „połowa czerwca”, „początek czerwca”: the middle, the end of the first ten days.
-    if (word('po[lł]ow\\p{L}*').test(t)) return day(year, month, 15)
-    if (word('pocz[aą]t\\p{L}*').test(t)) return day(year, month, 10)
-    return monthEnd(year, month)
+    if (word('po[lł]ow\\p{L}*').test(t) && lastOrdinalBefore(t, 'po[lł]ow\\p{L}*') !== 2) return day(endYear, last.month, 15)
+    if (word('pocz[aą]t\\p{L}*').test(t)) return day(endYear, last.month, 10)
+    return monthEnd(endYear, last.month)
   }
 
-  const quarter = ordinalBefore(t, QUARTER)
+  const quarter = lastOrdinalBefore(t, QUARTER)
   if (quarter !== null) return monthEnd(year, quarter * 3)
-  const half = ordinalBefore(t, HALF_YEAR)
+  const half = lastOrdinalBefore(t, HALF_YEAR)
   if (half !== null && half <= 2) return monthEnd(year, half * 6)
+  if (!named) return null
 
+  // „Na przełomie roku” runs from December into January: it ends with the new year's January.
+  if (word('prze[lł]om\\p{L}*').test(t)) return monthEnd(written.length > 1 ? year : year + 1, 1)
   // „Początek roku” is read as its first quarter: the sample notes plan „porządkowanie
   // informacji” for „początek 2014 roku”, work expected done by the end of March.
   if (word('pocz[aą]t\\p{L}*').test(t)) return monthEnd(year, 3)
