@@ -5,6 +5,7 @@ import { canInMeeting, type MeetingAccess, type MeetingAction } from '~/auth/mee
 import { useLang, useT } from '~/i18n/use-t'
 import type { loader as meetingLoader } from '~/routes/meetings.$meetingId'
 import { formatMeetingWhen, venueLine } from '~/utils/format'
+import { displayedMeetingState, type DisplayedMeetingState } from '~/utils/meeting-state'
 
 type HeaderMeeting = {
   id: number
@@ -17,6 +18,7 @@ type HeaderMeeting = {
   venueName: string | null
   venueAddress: string | null
   venueRoom: string | null
+  seriesId: number | null
   seriesTitle: string | null
   seriesPlannedCount: number | null
   seriesPosition: number | null
@@ -32,7 +34,7 @@ export function useMeetingLayout() {
   return { ...data, meeting: data.meeting, access: data.access }
 }
 
-export function MeetingStateBadge({ state }: { state: MeetingState }) {
+export function MeetingStateBadge({ state }: { state: DisplayedMeetingState }) {
   const t = useT()
   return <span className={`badge meeting-state meeting-state--${state}`}>{t(`meetings.state.${state}`)}</span>
 }
@@ -68,23 +70,25 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
         <dd>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}</dd>
         <dt>{t('meetings.venue')}</dt>
         <dd>{venue ?? t('meetings.venueUnknown')}</dd>
-        {meeting.seriesTitle ? (
+        {meeting.seriesId && meeting.seriesTitle ? (
           <>
             <dt>{t('meetings.series')}</dt>
             <dd>
-              {meeting.seriesPlannedCount
-                ? t('meetings.seriesPosition', {
-                    position: meeting.seriesPosition ?? 1,
-                    count: meeting.seriesPlannedCount,
-                    title: meeting.seriesTitle,
-                  })
-                : t('meetings.seriesPositionOpen', { position: meeting.seriesPosition ?? 1, title: meeting.seriesTitle })}
+              <Link to={`/series/${meeting.seriesId}`}>
+                {meeting.seriesPlannedCount
+                  ? t('meetings.seriesIn', {
+                      position: meeting.seriesPosition ?? 1,
+                      count: meeting.seriesPlannedCount,
+                      title: meeting.seriesTitle,
+                    })
+                  : t('meetings.seriesInOpen', { position: meeting.seriesPosition ?? 1, title: meeting.seriesTitle })}
+              </Link>
             </dd>
           </>
         ) : null}
         <dt>{t('meetings.stateLabel')}</dt>
         <dd>
-          <MeetingStateBadge state={meeting.state} />{' '}
+          <MeetingStateBadge state={displayedMeetingState(meeting, new Date())} />{' '}
           <span className="badge">{meeting.isPublic ? t('meetings.public') : t('meetings.private')}</span>
         </dd>
       </dl>

@@ -33,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
       venueRoom: meeting.venueRoom,
+      seriesId: meeting.seriesId,
       seriesTitle: meeting.seriesTitle,
       seriesPlannedCount: meeting.seriesPlannedCount,
       seriesPosition: meeting.seriesPosition,

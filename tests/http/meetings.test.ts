@@ -386,7 +386,7 @@ describe('scheduling and editing meetings over HTTP', () => {
     // The notice travels in a cookie of its own, shown once on the next page.
     const page = mainText(await (await get(secondPath, { cookie: `${cookies.officer}; ${cookieHeader(second)}` })).text())
     expect(page).toContain('Spotkanie nr 2: Drugie spotkanie')
-    expect(page).toContain('spotkanie 1 z 3 (Cykl spotkań 2099)')
+    expect(page).toContain('Spotkanie 1 z 3 w cyklu „Cykl spotkań 2099”')
     expect(page).toContain('Zaplanowano spotkanie.')
 
     const next = await (await get(`/bodies/${ids.publicBody}/meetings/new?next=1`, { cookie: cookies.officer })).text()

@@ -38,8 +38,6 @@ export const meetings: Record<keyof typeof pl, string> = {
   'meetings.seriesTitle': 'Series title',
   'meetings.seriesTitleHint': 'E.g. “Meetings 2017”. Meetings with the same series title are counted within it.',
   'meetings.seriesPlannedCount': 'Number of meetings planned in the series',
-  'meetings.seriesPosition': 'meeting {position} of {count} ({title})',
-  'meetings.seriesPositionOpen': 'meeting {position} ({title})',
   'meetings.isPublic': 'Public meeting',
   'meetings.isPublicHint': 'Visible to everyone, also without signing in, and in the public calendar.',
   'meetings.isPublicPrivateBody': 'The team is private: only its members see its meetings, even if you tick this.',

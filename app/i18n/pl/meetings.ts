@@ -37,8 +37,6 @@ export const meetings = {
   'meetings.seriesTitle': 'Nazwa cyklu',
   'meetings.seriesTitleHint': 'Np. „Cykl spotkań 2017”. Spotkania o tej samej nazwie cyklu są numerowane w jego obrębie.',
   'meetings.seriesPlannedCount': 'Liczba zaplanowanych spotkań w cyklu',
-  'meetings.seriesPosition': 'spotkanie {position} z {count} ({title})',
-  'meetings.seriesPositionOpen': 'spotkanie {position} ({title})',
   'meetings.isPublic': 'Spotkanie publiczne',
   'meetings.isPublicHint': 'Widoczne dla wszystkich, także bez logowania, i w publicznym kalendarzu.',
   'meetings.isPublicPrivateBody': 'Zespół jest niepubliczny: jego spotkania widzą tylko członkowie, nawet jeśli zaznaczysz to pole.',
