@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { MeetingState } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
 import { formatMeetingWhen } from '~/utils/format'
+import { displayedMeetingState } from '~/utils/meeting-state'
 
 type MeetingRow = {
   id: number
@@ -45,7 +46,7 @@ export function MeetingList({ id, title, empty, meetings }: { id: string; title:
                   <td>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}</td>
                   <td>{meeting.venueName ?? t('common.none')}</td>
                   <td>
-                    <span className="badge">{t(`bodies.meetingState.${meeting.state}`)}</span>
+                    <span className="badge">{t(`meetings.state.${displayedMeetingState(meeting, new Date())}`)}</span>
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useLang, useT } from '~/i18n/use-t'
 import type { PortalMeeting } from '~/models/portal.server'
 import { formatDate, formatDayRange, formatMeetingWhen } from '~/utils/format'
+import { displayedMeetingState } from '~/utils/meeting-state'
 
 function formatSize(bytes: number, lang: string): string {
   const nf = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 })
@@ -16,14 +17,19 @@ export function PortalMeetingCard({ meeting }: { meeting: PortalMeeting }) {
   const t = useT()
   const lang = useLang()
   const heading = `portal-meeting-${meeting.id}`
+  const state = displayedMeetingState(meeting, new Date())
   return (
     <article className="portal-meeting" aria-labelledby={heading}>
       <h2 id={heading}>
         {t('portal.meetingHeading', { number: meeting.number, date: formatDayRange(meeting.startsAt, meeting.endsAt, lang) })}
       </h2>
-      {meeting.cancelled ? (
+      {state === 'cancelled' ? (
         <p>
           <span className="badge meeting-state--cancelled">{t('portal.cancelled')}</span>
+        </p>
+      ) : state === 'unconfirmed' ? (
+        <p>
+          <span className="badge meeting-state--unconfirmed">{t('meetings.state.unconfirmed')}</span>
         </p>
       ) : null}
       <dl className="details">

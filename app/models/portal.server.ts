@@ -1,4 +1,5 @@
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import type { MeetingState } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import { keptUntilChange } from '~/utils/until-change.server'
 import { meetingYear } from './meeting.server'
@@ -100,7 +101,7 @@ export type PortalMeeting = {
   startsAt: string
   endsAt: string
   place: string | null
-  cancelled: boolean
+  state: MeetingState
   hasAgenda: boolean
   /** Present only for minutes published to the public. */
   minutes: { publishedAt: string | null; verificationCode: string | null } | null
@@ -175,7 +176,7 @@ export function listPortalMeetings({ bodyId, year, page }: { bodyId: number; yea
     startsAt: m.startsAt,
     endsAt: m.endsAt,
     place: venueLine(m),
-    cancelled: m.state === 'cancelled',
+    state: m.state,
     hasAgenda: m.agendaItems > 0,
     minutes: m.minutesId ? { publishedAt: m.publishedAt, verificationCode: m.verificationCode } : null,
     presentations: presentations
