@@ -11,7 +11,8 @@ export type BodyActionItem = {
   meetingNumber: number
   meetingDay: string
   text: string
-  owner: string | null
+  /** The owners' names, in order. */
+  owners: string[]
   dueText: string | null
   dueDate: string | null
   overdue: boolean

@@ -1,11 +1,13 @@
 import { Form } from '@remix-run/react'
-import { useT } from '~/i18n/use-t'
+import { useLang, useT } from '~/i18n/use-t'
+import { formatOwners } from '~/utils/owners'
 import { useFormatDay } from './action-item-parts'
 
 export type CarryOverItem = {
   id: number
   text: string
-  owner: string | null
+  /** The owners' names, in order. */
+  owners: string[]
   dueText: string | null
   dueDate: string | null
   overdue: boolean
@@ -19,6 +21,7 @@ export type CarryOverItem = {
  */
 export function ActionItemCarryOver({ items, agendaItemId }: { items: CarryOverItem[]; agendaItemId: number | null }) {
   const t = useT()
+  const lang = useLang()
   const formatDay = useFormatDay()
   if (!items.length) return null
   return (
@@ -32,7 +35,7 @@ export function ActionItemCarryOver({ items, agendaItemId }: { items: CarryOverI
             <span className="muted">
               (
               {t('actionItems.carryOver.details', {
-                owner: item.owner ?? t('actionItems.noOwner'),
+                owner: formatOwners(item.owners, lang) ?? t('actionItems.noOwner'),
                 due: item.dueText ?? (item.dueDate ? formatDay(item.dueDate) : t('actionItems.noDue')),
                 number: item.meetingNumber,
               })}

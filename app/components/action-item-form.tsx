@@ -7,7 +7,7 @@ import type { PickerState } from '~/utils/picker'
 import { Picker } from './combobox'
 import { FormErrors, TextAreaField, TextField } from './forms'
 
-export type ActionItemFormValues = { text?: string; owner?: string; dueText?: string; dueDate?: string }
+export type ActionItemFormValues = { text?: string; owners?: string[]; dueText?: string; dueDate?: string }
 
 /**
  * Adding or editing one action item. The due may be words („III kwartał 2017 r.”), a date,
@@ -30,7 +30,7 @@ export function ActionItemForm({
   intent: 'add' | 'update'
   itemId?: number
   meetingId: number
-  /** The chosen owner's label, and a search step's matches without JavaScript. */
+  /** The chosen owners' labels, and a search step's matches without JavaScript. */
   picker: PickerState
   currentYear: number
   lastResult?: SubmissionResult<string[]>
@@ -56,12 +56,13 @@ export function ActionItemForm({
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
       <TextAreaField meta={fields.text} label={t('actionItems.field.text')} rows={3} />
       <Picker
-        meta={fields.owner}
+        meta={fields.owners}
         kind="owners"
         scope={{ meeting: meetingId }}
         label={t('actionItems.field.owner')}
         hint={t('actionItems.field.ownerHint')}
         optional
+        multiple
         labels={picker.labels}
         search={picker.search}
       />

@@ -10,7 +10,8 @@ import { RowActionForm } from './forms'
 export type MeetingActionItem = {
   id: number
   text: string
-  owner: string | null
+  /** The owners' names, in order. */
+  owners: string[]
   dueText: string | null
   dueDate: string | null
   overdue: boolean

@@ -1,6 +1,7 @@
 import type { ActionItemState } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
 import { formatDate, formatDay } from '~/utils/format'
+import { formatOwners } from '~/utils/owners'
 
 /** A YYYY-MM-DD day as „30.09.2017 r.” (noon UTC is the same day in Warsaw). */
 export function useFormatDay() {
@@ -40,17 +41,18 @@ export function ActionItemStateText({ item }: { item: { state: ActionItemState; 
 }
 
 type ActionItemRow = Parameters<typeof ActionItemDue>[0]['item'] &
-  Parameters<typeof ActionItemStateText>[0]['item'] & { text: string; owner: string | null }
+  Parameters<typeof ActionItemStateText>[0]['item'] & { text: string; owners: string[] }
 
 /** The cells every list of action items shares: the task (the row's header), owner, due and state. */
 export function ActionItemCells({ item }: { item: ActionItemRow }) {
   const t = useT()
+  const lang = useLang()
   return (
     <>
       <th scope="row" className="prewrap">
         {item.text}
       </th>
-      <td>{item.owner ?? <span className="muted">{t('actionItems.noOwner')}</span>}</td>
+      <td>{formatOwners(item.owners, lang) ?? <span className="muted">{t('actionItems.noOwner')}</span>}</td>
       <td>
         <ActionItemDue item={item} />
       </td>

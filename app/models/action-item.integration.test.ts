@@ -58,12 +58,12 @@ describe('action items of a meeting', () => {
     const meetingId = createTestMeeting(team(), { startsAt: '2017-05-11T10:00', endsAt: '2017-05-11T12:00' })
     const id = add(meetingId, {
       text: 'Zawarcie porozumienia MOPS–PUP',
-      owner: `organisation:${mops}`,
+      owners: [`organisation:${mops}`],
       dueText: 'najpóźniej w III kwartale 2017 r.',
     })
     add(meetingId, {
       text: 'Katalog usług PUP dla pracowników socjalnych',
-      owner: `person:${zdzblo}`,
+      owners: [`person:${zdzblo}`],
       dueText: 'najpóźniej w 4 kwartale br.',
     })
     add(meetingId, { text: 'Lista kontaktów', dueDate: '2017-06-15', dueText: 'przed wakacjami' })
@@ -75,10 +75,19 @@ describe('action items of a meeting', () => {
       ['Katalog usług PUP dla pracowników socjalnych', 'najpóźniej w 4 kwartale br.', '2017-12-31'],
       ['Lista kontaktów', 'przed wakacjami', '2017-06-15'],
     ])
-    expect(items[0]!.owner).toMatch(/^Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim/)
-    expect(items[1]!.owner).toMatch(/^Grzegorz Źdźbło \(Powiatowy Urząd Pracy w Wodzisławiu Śląskim [0-9a-f]+\)$/)
+    expect(items[0]!.owners.map((owner) => owner.name)).toEqual([
+      expect.stringMatching(/^Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim/),
+    ])
+    expect(items[1]!.owners.map((owner) => owner.name)).toEqual([
+      expect.stringMatching(/^Grzegorz Źdźbło \(Powiatowy Urząd Pracy w Wodzisławiu Śląskim [0-9a-f]+\)$/),
+    ])
+    expect(items[2]!.owners).toEqual([])
     // The minutes print the owners the same way.
-    expect(listMinutesActionItems(db, meetingId).map((item) => item.owner)).toEqual(items.map((item) => item.owner))
+    expect(listMinutesActionItems(db, meetingId).map((item) => item.owner)).toEqual([
+      items[0]!.owners[0]!.name,
+      items[1]!.owners[0]!.name,
+      null,
+    ])
     expect(auditOf(id)).toEqual(['actionItem.added'])
   })
 
@@ -88,9 +97,11 @@ describe('action items of a meeting', () => {
       ok: false,
       fieldErrors: { dueText: ['actionItems.error.duePeriod'] },
     })
-    expect(addActionItem({ meetingId, input: { text: 'Coś do zrobienia', owner: 'person:999999999' }, actor })).toEqual({
+    expect(
+      addActionItem({ meetingId, input: { text: 'Coś do zrobienia', owners: [`organisation:${mops}`, 'person:999999999'] }, actor }),
+    ).toEqual({
       ok: false,
-      fieldErrors: { owner: ['actionItems.error.owner'] },
+      fieldErrors: { owners: ['actionItems.error.owner'] },
     })
     expect(listActionItems({ meetingId })).toEqual([])
     // Words with a date of their own are kept as they are; no due at all is fine too.
@@ -164,6 +175,87 @@ describe('action items of a meeting', () => {
   })
 })
 
+describe('an action item with several owners', () => {
+  const names = (owners: { name: string }[]) => owners.map((owner) => owner.name)
+
+  it('keeps two institutions and a person in the order given, replaces them on edit, and carries them over as one phrase', () => {
+    const bodyId = team()
+    const gdansk = {
+      mops: createTestOrganisation('MOPS Gdańsk', { kind: 'ops' }),
+      pup: createTestOrganisation('PUP Gdańsk', { kind: 'pup' }),
+    }
+    const nowak = createTestPerson(gdansk.pup, 'Anna Nowak')
+    const organisationName = (id: number) =>
+      db.select({ name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, id)).get()!.name
+    const mopsName = organisationName(gdansk.mops)
+    const pupName = organisationName(gdansk.pup)
+    const may = createTestMeeting(bodyId, { startsAt: '2017-05-11T10:00', endsAt: '2017-05-11T12:00' })
+    const next = createTestMeeting(bodyId, { startsAt: '2017-05-16T13:00', endsAt: '2017-05-16T15:00' })
+    const owners = [`organisation:${gdansk.pup}`, `person:${nowak}`, `organisation:${gdansk.mops}`]
+    const id = add(may, { text: 'Zawarcie porozumienia MOPS–PUP', owners, dueText: 'najpóźniej w III kwartale 2017 r.' })
+
+    const [item] = listActionItems({ meetingId: may })
+    expect(item!.owners.map((owner) => owner.value)).toEqual(owners)
+    expect(names(item!.owners)).toEqual([pupName, `Anna Nowak (${pupName})`, mopsName])
+    expect(listBodyActionItems({ bodyId }).items[0]!.owners).toEqual(item!.owners)
+    expect(listMinutesActionItems(db, may)[0]!.owner).toBe(`${pupName}, Anna Nowak (${pupName}) i ${mopsName}`)
+
+    const saved = updateActionItem({
+      meetingId: may,
+      itemId: id,
+      input: {
+        text: 'Zawarcie porozumienia MOPS–PUP',
+        owners: [`organisation:${gdansk.mops}`, `organisation:${gdansk.pup}`],
+        dueText: 'najpóźniej w III kwartale 2017 r.',
+      },
+      actor,
+    })
+    expect(saved).toEqual({ ok: true, id })
+    expect(names(listActionItems({ meetingId: may })[0]!.owners)).toEqual([mopsName, pupName])
+    const rows = db
+      .select({ position: schema.actionItemOwners.position })
+      .from(schema.actionItemOwners)
+      .where(eq(schema.actionItemOwners.actionItemId, id))
+      .orderBy(asc(schema.actionItemOwners.position))
+      .all()
+    expect(rows.map((row) => row.position)).toEqual([0, 1])
+    const updated = db
+      .select({ before: schema.auditLog.before, after: schema.auditLog.after })
+      .from(schema.auditLog)
+      .where(
+        and(
+          eq(schema.auditLog.entityType, 'action_item'),
+          eq(schema.auditLog.entityId, String(id)),
+          eq(schema.auditLog.action, 'actionItem.updated'),
+        ),
+      )
+      .get()
+    expect(JSON.parse(String(updated!.before))).toEqual({ meetingId: may, owners })
+    expect(JSON.parse(String(updated!.after))).toEqual({
+      meetingId: may,
+      owners: [`organisation:${gdansk.mops}`, `organisation:${gdansk.pup}`],
+    })
+
+    const carried = addCarryOverAgendaItem({ meetingId: next, actor })
+    const description = listAgenda({ meetingId: next }).find((row) => row.id === carried!.id)!.description
+    expect(description).toBe(`- Zawarcie porozumienia MOPS–PUP (${mopsName} i ${pupName}, najpóźniej w III kwartale 2017 r.)`)
+
+    // Removing the item takes its owners with it.
+    removeActionItem({ meetingId: may, itemId: id, actor })
+    expect(db.select().from(schema.actionItemOwners).where(eq(schema.actionItemOwners.actionItemId, id)).all()).toEqual([])
+  })
+
+  it('keeps an archived owner the item already had, but refuses to add one', () => {
+    const meetingId = createTestMeeting(team())
+    const closed = createTestOrganisation('Zlikwidowany Ośrodek', { kind: 'ops' })
+    const id = add(meetingId, { text: 'Przekazanie dokumentacji', owners: [`organisation:${closed}`] })
+    db.update(schema.organisations).set({ archivedAt: new Date().toISOString() }).where(eq(schema.organisations.id, closed)).run()
+    const input = { text: 'Przekazanie dokumentacji', owners: [`organisation:${mops}`, `organisation:${closed}`] }
+    expect(updateActionItem({ meetingId, itemId: id, input, actor })).toEqual({ ok: true, id })
+    expect(addActionItem({ meetingId, input, actor })).toEqual({ ok: false, fieldErrors: { owners: ['actionItems.error.owner'] } })
+  })
+})
+
 describe("a team's action items", () => {
   it('lists them by due day, undated last, marks the open ones past their day as overdue, and filters by state', () => {
     const bodyId = team()
@@ -202,8 +294,8 @@ describe('carrying open items over to the next meeting', () => {
     const earlier = createTestMeeting(bodyId, { startsAt: '2017-05-11T10:00', endsAt: '2017-05-11T12:00' })
     const next = createTestMeeting(bodyId, { startsAt: '2017-05-16T13:00', endsAt: '2017-05-16T15:00' })
     const later = createTestMeeting(bodyId, { startsAt: '2017-09-01T10:00', endsAt: '2017-09-01T12:00' })
-    add(earlier, { text: 'Zawarcie porozumienia MOPS–PUP', owner: `organisation:${pup}`, dueText: 'najpóźniej w III kwartale 2017 r.' })
-    add(earlier, { text: 'Przekazanie katalogu usług', owner: `person:${zdzblo}`, dueDate: '2017-05-31' })
+    add(earlier, { text: 'Zawarcie porozumienia MOPS–PUP', owners: [`organisation:${pup}`], dueText: 'najpóźniej w III kwartale 2017 r.' })
+    add(earlier, { text: 'Przekazanie katalogu usług', owners: [`person:${zdzblo}`], dueDate: '2017-05-31' })
     add(earlier, { text: 'Zadanie bez odpowiedzialnego' })
     const doneId = add(earlier, { text: 'Zadanie już wykonane' })
     setActionItemState({ bodyId, itemId: doneId, state: 'done', actor })

@@ -1,15 +1,17 @@
-import { aliasedTable, and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import type { ActionItemState } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
-import { parseOwner, type ActionItemFilter, type ActionItemInput } from '~/schemas/action-item'
+import { ownerValue, parseOwner, type ActionItemFilter, type ActionItemInput } from '~/schemas/action-item'
 import { parseDuePeriod } from '~/utils/due-period'
 import { formatDue } from '~/utils/format'
+import { formatOwners } from '~/utils/owners'
 import { pageCount, pageSlice } from '~/utils/paging'
 import { daysBetween, warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 import { today } from './body-access.server'
 
 const ai = schema.actionItems
+const own = schema.actionItemOwners
 const mt = schema.meetings
 const people = schema.people
 const orgs = schema.organisations
@@ -23,11 +25,6 @@ const itemColumns = {
   meetingId: ai.meetingId,
   position: ai.position,
   text: ai.text,
-  ownerOrganisationId: ai.ownerOrganisationId,
-  ownerPersonId: ai.ownerPersonId,
-  ownerPersonName: people.name,
-  ownerPersonOrganisation: personOrg.name,
-  ownerOrganisationName: orgs.name,
   dueText: ai.dueText,
   dueDate: ai.dueDate,
   state: ai.state,
@@ -40,10 +37,46 @@ function selectItems(tx: Db | Tx, where: SQL | undefined) {
     .select({ ...itemColumns, meetingNumber: mt.number, meetingStartsAt: mt.startsAt })
     .from(ai)
     .innerJoin(mt, eq(mt.id, ai.meetingId))
-    .leftJoin(people, eq(people.id, ai.ownerPersonId))
-    .leftJoin(personOrg, eq(personOrg.id, people.organisationId))
-    .leftJoin(orgs, eq(orgs.id, ai.ownerOrganisationId))
     .where(where)
+}
+
+/** One owner of an item: its picker value and its name as the minutes print it. */
+export type ActionItemOwner = { value: string; name: string }
+
+/**
+ * The owners of the given items, each item's in its order, in one query: „Person
+ * (Institution)” or the institution's name.
+ */
+export function ownersOf(tx: Db | Tx, itemIds: readonly number[]): Map<number, ActionItemOwner[]> {
+  const byItem = new Map<number, ActionItemOwner[]>(itemIds.map((id) => [id, []]))
+  if (itemIds.length === 0) return byItem
+  const rows = tx
+    .select({
+      itemId: own.actionItemId,
+      organisationId: own.organisationId,
+      personId: own.personId,
+      personName: people.name,
+      personOrganisation: personOrg.name,
+      organisationName: orgs.name,
+    })
+    .from(own)
+    .leftJoin(people, eq(people.id, own.personId))
+    .leftJoin(personOrg, eq(personOrg.id, people.organisationId))
+    .leftJoin(orgs, eq(orgs.id, own.organisationId))
+    .where(inArray(own.actionItemId, [...new Set(itemIds)]))
+    .orderBy(asc(own.actionItemId), asc(own.position))
+    .all()
+  for (const row of rows)
+    byItem.get(row.itemId)?.push({
+      value: ownerValue(row),
+      name: row.personName ? `${row.personName} (${row.personOrganisation})` : (row.organisationName ?? ''),
+    })
+  return byItem
+}
+
+/** The owners' picker values of one item, in order. */
+function ownerValuesOf(tx: Tx, itemId: number): string[] {
+  return (ownersOf(tx, [itemId]).get(itemId) ?? []).map((owner) => owner.value)
 }
 
 type ItemRow = ReturnType<ReturnType<typeof selectItems>['all']>[number]
@@ -53,18 +86,14 @@ function meetingYear(startsAt: string): number {
   return Number(warsawDay(startsAt).slice(0, 4))
 }
 
-/** As the minutes print it (listMinutesActionItems): „Person (Institution)” or the institution. */
-function view(row: ItemRow, day: string) {
-  const owner = row.ownerPersonName ? `${row.ownerPersonName} (${row.ownerPersonOrganisation})` : (row.ownerOrganisationName ?? null)
+function view(row: ItemRow, owners: ActionItemOwner[], day: string) {
   return {
     id: row.id,
     meetingId: row.meetingId,
     meetingNumber: row.meetingNumber,
     meetingStartsAt: row.meetingStartsAt,
     text: row.text,
-    owner,
-    ownerOrganisationId: row.ownerOrganisationId,
-    ownerPersonId: row.ownerPersonId,
+    owners,
     dueText: row.dueText,
     dueDate: row.dueDate,
     // A day read from the words follows the words when they are edited.
@@ -78,28 +107,35 @@ function view(row: ItemRow, day: string) {
 }
 export type ActionItemView = ReturnType<typeof view>
 
+/** The rows as views, with the owners of all of them read at once. */
+function views(tx: Db | Tx, rows: ItemRow[]): ActionItemView[] {
+  const day = today()
+  const owners = ownersOf(
+    tx,
+    rows.map((row) => row.id),
+  )
+  return rows.map((row) => view(row, owners.get(row.id) ?? [], day))
+}
+
 /** The action items decided at one meeting, in the minutes' order. */
 export function listActionItems({ meetingId }: { meetingId: number }): ActionItemView[] {
-  const day = today()
-  return selectItems(db, eq(ai.meetingId, meetingId))
-    .orderBy(asc(ai.position), asc(ai.id))
-    .all()
-    .map((row) => view(row, day))
+  return views(db, selectItems(db, eq(ai.meetingId, meetingId)).orderBy(asc(ai.position), asc(ai.id)).all())
 }
 
 const byDue = [sql`${ai.dueDate} is null`, asc(ai.dueDate), asc(mt.startsAt), asc(ai.position), asc(ai.id)]
 
 /** One page of a team's action items from all its meetings, the soonest due first (undated last). */
 export function listBodyActionItems({ bodyId, state = 'open', page = 1 }: { bodyId: number; state?: ActionItemFilter; page?: number }) {
-  const day = today()
   const where = and(eq(ai.bodyId, bodyId), state === 'all' ? undefined : eq(ai.state, state))
   const { limit, offset } = pageSlice(page)
-  const items = selectItems(db, where)
-    .orderBy(...byDue)
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map((row) => view(row, day))
+  const items = views(
+    db,
+    selectItems(db, where)
+      .orderBy(...byDue)
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  )
   const total = db.select({ n: count() }).from(ai).where(where).get()?.n ?? 0
   return { items, total, pages: pageCount(total) }
 }
@@ -145,8 +181,6 @@ function requireItem(tx: Tx, where: SQL) {
       bodyId: ai.bodyId,
       position: ai.position,
       text: ai.text,
-      ownerOrganisationId: ai.ownerOrganisationId,
-      ownerPersonId: ai.ownerPersonId,
       dueText: ai.dueText,
       dueDate: ai.dueDate,
       state: ai.state,
@@ -161,37 +195,41 @@ function requireItem(tx: Tx, where: SQL) {
 }
 
 /**
- * The stored columns for an input, or what is wrong with it: an owner that is not in the
- * directory (or archived, unless it already owned this item), words that name no day.
+ * The stored columns and owners for an input, or what is wrong with it: an owner that is not
+ * in the directory (or archived, unless it already owned this item), words that name no day.
  */
-function toRow(
-  tx: Tx,
-  input: ActionItemInput,
-  currentYear: number,
-  before?: { ownerOrganisationId: number | null; ownerPersonId: number | null },
-) {
+function toRow(tx: Tx, input: ActionItemInput, currentYear: number, ownersBefore: string[] = []) {
   const fieldErrors: Record<string, string[]> = {}
-  const owner = parseOwner(input.owner)
-  if (input.owner && !owner) fieldErrors.owner = ['actionItems.error.owner']
-  if (owner) {
-    const table = owner.kind === 'person' ? people : orgs
-    const found = tx.select({ archivedAt: table.archivedAt }).from(table).where(eq(table.id, owner.id)).get()
-    const kept = owner.kind === 'person' ? before?.ownerPersonId === owner.id : before?.ownerOrganisationId === owner.id
-    if (!found || (found.archivedAt && !kept)) fieldErrors.owner = ['actionItems.error.owner']
+  const owners = (input.owners ?? []).map((value) => ({ value, ref: parseOwner(value) }))
+  for (const { value, ref } of owners) {
+    const table = ref?.kind === 'person' ? people : orgs
+    const found = ref ? tx.select({ archivedAt: table.archivedAt }).from(table).where(eq(table.id, ref.id)).get() : undefined
+    if (!found || (found.archivedAt && !ownersBefore.includes(value))) fieldErrors.owners = ['actionItems.error.owner']
   }
   const dueText = input.dueText || null
   const dueDate = input.dueDate || (dueText ? parseDuePeriod(dueText, { currentYear }) : null)
   if (dueText && !dueDate) fieldErrors.dueText = ['actionItems.error.duePeriod']
   if (Object.keys(fieldErrors).length) return { fieldErrors }
-  return {
-    row: {
-      text: input.text,
-      ownerOrganisationId: owner?.kind === 'organisation' ? owner.id : null,
-      ownerPersonId: owner?.kind === 'person' ? owner.id : null,
-      dueText,
-      dueDate,
-    },
-  }
+  return { row: { text: input.text, dueText, dueDate }, owners: owners.map((owner) => owner.value) }
+}
+
+/** Writes an item's owners in the order given, instead of those it had. */
+function setOwners(tx: Tx, itemId: number, owners: string[]) {
+  tx.delete(own).where(eq(own.actionItemId, itemId)).run()
+  if (owners.length === 0) return
+  tx.insert(own)
+    .values(
+      owners.map((value, position) => {
+        const ref = parseOwner(value)!
+        return {
+          actionItemId: itemId,
+          position,
+          organisationId: ref.kind === 'organisation' ? ref.id : null,
+          personId: ref.kind === 'person' ? ref.id : null,
+        }
+      }),
+    )
+    .run()
 }
 
 function audit(
@@ -220,6 +258,7 @@ export function addActionItem({ meetingId, input, actor }: { meetingId: number; 
       if (lockedIn(tx, meetingId)) return LOCKED
       const checked = toRow(tx, input, meetingYear(meeting.startsAt))
       if (!checked.row) return { ok: false, fieldErrors: checked.fieldErrors }
+      const { row, owners } = checked
       const last =
         tx
           .select({ n: sql<number>`coalesce(max(${ai.position}), 0)` })
@@ -228,10 +267,11 @@ export function addActionItem({ meetingId, input, actor }: { meetingId: number; 
           .get()?.n ?? 0
       const { id } = tx
         .insert(ai)
-        .values({ ...checked.row, bodyId: meeting.bodyId, meetingId, position: last + 1 })
+        .values({ ...row, bodyId: meeting.bodyId, meetingId, position: last + 1 })
         .returning({ id: ai.id })
         .get()
-      audit(tx, actor, 'added', id, null, { meetingId, ...checked.row, position: last + 1 })
+      setOwners(tx, id, owners)
+      audit(tx, actor, 'added', id, null, { meetingId, ...row, owners, position: last + 1 })
       return { ok: true, id }
     },
     { behavior: 'immediate' },
@@ -254,17 +294,23 @@ export function updateActionItem({
       const meeting = requireMeeting(tx, meetingId)
       const before = requireItem(tx, and(eq(ai.id, itemId), eq(ai.meetingId, meetingId))!)
       if (lockedIn(tx, meetingId)) return LOCKED
-      const checked = toRow(tx, input, meetingYear(meeting.startsAt), before)
+      const ownersBefore = ownerValuesOf(tx, itemId)
+      const checked = toRow(tx, input, meetingYear(meeting.startsAt), ownersBefore)
       if (!checked.row) return { ok: false, fieldErrors: checked.fieldErrors }
-      const row = checked.row
+      const { row, owners } = checked
       const changed = (Object.keys(row) as (keyof typeof row)[]).filter((key) => before[key] !== row[key])
-      if (changed.length) {
+      const ownersChanged = owners.join() !== ownersBefore.join()
+      if (changed.length || ownersChanged) {
         tx.update(ai)
           .set({ ...row, updatedAt: new Date().toISOString() })
           .where(eq(ai.id, itemId))
           .run()
-        const pick = (source: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, source[key] ?? null]))
-        audit(tx, actor, 'updated', itemId, { meetingId, ...pick(before) }, { meetingId, ...pick(row) })
+        if (ownersChanged) setOwners(tx, itemId, owners)
+        const pick = (source: Record<string, unknown>, ownersThen: string[]) => ({
+          ...Object.fromEntries(changed.map((key) => [key, source[key] ?? null])),
+          ...(ownersChanged ? { owners: ownersThen } : {}),
+        })
+        audit(tx, actor, 'updated', itemId, { meetingId, ...pick(before, ownersBefore) }, { meetingId, ...pick(row, owners) })
       }
       return { ok: true, id: itemId }
     },
@@ -316,13 +362,14 @@ export function removeActionItem({ meetingId, itemId, actor }: { meetingId: numb
     (tx): ActionItemResult => {
       const before = requireItem(tx, and(eq(ai.id, itemId), eq(ai.meetingId, meetingId))!)
       if (lockedIn(tx, meetingId)) return LOCKED
+      const owners = ownerValuesOf(tx, itemId)
       tx.delete(ai).where(eq(ai.id, itemId)).run()
       tx.update(ai)
         .set({ position: sql`${ai.position} - 1` })
         .where(and(eq(ai.meetingId, meetingId), gte(ai.position, before.position)))
         .run()
       const { id: _id, ...rest } = before
-      audit(tx, actor, 'removed', itemId, rest, null)
+      audit(tx, actor, 'removed', itemId, { ...rest, owners }, null)
       return { ok: true, id: itemId }
     },
     { behavior: 'immediate' },
@@ -367,11 +414,12 @@ export function moveActionItem({
 
 /** Open items of the team decided at its meetings that began before this one. */
 function openEarlierItems(tx: Db | Tx, meeting: { bodyId: number; startsAt: string }) {
-  const day = today()
-  return selectItems(tx, and(eq(ai.bodyId, meeting.bodyId), eq(ai.state, 'open'), lt(mt.startsAt, meeting.startsAt)))
-    .orderBy(...byDue)
-    .all()
-    .map((row) => view(row, day))
+  return views(
+    tx,
+    selectItems(tx, and(eq(ai.bodyId, meeting.bodyId), eq(ai.state, 'open'), lt(mt.startsAt, meeting.startsAt)))
+      .orderBy(...byDue)
+      .all(),
+  )
 }
 
 function carryOverItemId(tx: Db | Tx, meetingId: number): number | null {
@@ -390,12 +438,13 @@ export function getCarryOver({ meetingId }: { meetingId: number }) {
   return { items: openEarlierItems(db, meeting), agendaItemId: carryOverItemId(db, meetingId) }
 }
 
-/** „- zawarcie porozumienia MOPS–PUP (Powiatowy Urząd Pracy, najpóźniej w III kwartale 2017 r.)” */
-export function carryOverDescription(items: Pick<ActionItemView, 'text' | 'owner' | 'dueText' | 'dueDate'>[]): string {
+/** „- zawarcie porozumienia MOPS–PUP (MOPS Gdańsk i PUP Gdańsk, najpóźniej w III kwartale 2017 r.)” */
+export function carryOverDescription(items: Pick<ActionItemView, 'text' | 'owners' | 'dueText' | 'dueDate'>[]): string {
   // „- ” rather than a dash: the minutes read the agenda's description as a list (utils/markup.ts).
   return items
     .map((item) => {
-      const details = [item.owner, formatDue(item)].filter(Boolean).join(', ')
+      const owners = formatOwners(item.owners.map((owner) => owner.name))
+      const details = [owners, formatDue(item)].filter(Boolean).join(', ')
       return `- ${item.text}${details ? ` (${details})` : ''}`
     })
     .join('\n')

@@ -3,6 +3,8 @@ import type { MinutesSectionKind, MinutesState, MinutesVisibility } from '#db/sc
 import { canInMinutes } from '~/auth/minutes-permissions'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { venueLine } from '~/utils/format'
+import { formatOwners } from '~/utils/owners'
+import { ownersOf } from './action-item.server'
 import { recordAudit, type Actor } from './audit.server'
 import { listAgenda } from './agenda.server'
 import { listAttendance } from './attendance.server'
@@ -266,26 +268,25 @@ export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot
   }
 }
 
-/** The action items decided at a meeting, owners resolved to names, in their order. */
+/** The action items decided at a meeting, in their order, their owners named in one phrase. */
 export function listMinutesActionItems(tx: Db | Tx, meetingId: number): MinutesActionItem[] {
   const ai = schema.actionItems
-  return tx
-    .select({
-      id: ai.id,
-      text: ai.text,
-      owner: sql<string | null>`coalesce(
-        (select name from people where people.id = ${ai.ownerPersonId}) ||
-          coalesce(' (' || (select o.name from people p join organisations o on o.id = p.organisation_id where p.id = ${ai.ownerPersonId}) || ')', ''),
-        (select name from organisations where organisations.id = ${ai.ownerOrganisationId}))`,
-      dueText: ai.dueText,
-      dueDate: ai.dueDate,
-      state: ai.state,
-      stateNote: ai.stateNote,
-    })
+  const items = tx
+    .select({ id: ai.id, text: ai.text, dueText: ai.dueText, dueDate: ai.dueDate, state: ai.state, stateNote: ai.stateNote })
     .from(ai)
     .where(eq(ai.meetingId, meetingId))
     .orderBy(asc(ai.position), asc(ai.id))
     .all()
+  const owners = ownersOf(
+    tx,
+    items.map((item) => item.id),
+  )
+  return items.map(({ id, text, ...rest }) => ({
+    id,
+    text,
+    owner: formatOwners((owners.get(id) ?? []).map((owner) => owner.name)),
+    ...rest,
+  }))
 }
 
 export type MinutesContentInput = {

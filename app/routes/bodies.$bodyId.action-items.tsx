@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meetingNumber: item.meetingNumber,
     meetingDay: warsawDay(item.meetingStartsAt),
     text: item.text,
-    owner: item.owner,
+    owners: item.owners.map((owner) => owner.name),
     dueText: item.dueText,
     dueDate: item.dueDate,
     overdue: item.overdue,

@@ -54,10 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       agendaItemId: carryOver.agendaItemId,
       more: Math.max(0, carryOver.items.length - carryOverShown),
       bodyId: meeting.bodyId,
-      items: carryOver.items.slice(0, carryOverShown).map(({ id, text, owner, dueText, dueDate, overdue, meetingNumber }) => ({
+      items: carryOver.items.slice(0, carryOverShown).map(({ id, text, owners, dueText, dueDate, overdue, meetingNumber }) => ({
         id,
         text,
-        owner,
+        owners: owners.map((owner) => owner.name),
         dueText,
         dueDate,
         overdue,

@@ -18,7 +18,7 @@ import {
   updateActionItem,
   type ActionItemResult,
 } from '~/models/action-item.server'
-import { actionItemSchema, ActionItemStateSchema, MoveActionItemSchema, ownerValue } from '~/schemas/action-item'
+import { actionItemSchema, ActionItemStateSchema, MoveActionItemSchema } from '~/schemas/action-item'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
@@ -46,11 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editParam = new URL(request.url).searchParams.get('edit')
   const editingId = manage && !locked && editParam ? (items.find((item) => String(item.id) === editParam)?.id ?? null) : null
   // The edit forms name the owners already chosen; the rest is searched for.
-  const labels: Record<string, string> = {}
-  for (const item of manage && !locked ? items : []) {
-    const value = ownerValue({ organisationId: item.ownerOrganisationId, personId: item.ownerPersonId })
-    if (value && item.owner) labels[value] = item.owner
-  }
+  const labels = Object.fromEntries(
+    (manage && !locked ? items : []).flatMap((item) => item.owners.map((owner) => [owner.value, owner.name])),
+  )
   return json({
     meeting: { id: meeting.id, bodyId: meeting.bodyId, number: meeting.number },
     currentYear,
@@ -61,8 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     items: items.map((item) => ({
       id: item.id,
       text: item.text,
-      owner: item.owner,
-      ownerValue: ownerValue({ organisationId: item.ownerOrganisationId, personId: item.ownerPersonId }),
+      owners: item.owners.map((owner) => owner.name),
+      ownerValues: item.owners.map((owner) => owner.value),
       dueText: item.dueText,
       dueDate: item.dueDate,
       dueDateDerived: item.dueDateDerived,
@@ -100,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const itemId = intent === 'update' ? parseId(String(formData.get('itemId') ?? '')) : null
     const form = itemId ? `edit-${itemId}` : 'add'
     const submission = parseWithZod(formData, { schema: actionItemSchema({ currentYear }) })
-    const picker = readPickers(formData, { owner: 'owners' })
+    const picker = readPickers(formData, { owners: 'owners' })
     if (picker.search) return json<ActionData>({ form, result: keptInput(submission), picker })
     if (submission.status !== 'success') return json<ActionData>({ form, result: submission.reply(), picker }, { status: 400 })
     const saved = itemId
@@ -177,7 +175,7 @@ export default function MeetingActionItems() {
                 lastResult={resultFor(`edit-${item.id}`)}
                 defaultValue={{
                   text: full.text,
-                  owner: full.ownerValue,
+                  owners: full.ownerValues,
                   dueText: full.dueText ?? undefined,
                   dueDate: full.dueDateDerived ? undefined : (full.dueDate ?? undefined),
                 }}

@@ -3,7 +3,7 @@ import { actionItemStates } from '#db/schema/enums'
 import { parseDuePeriod } from '~/utils/due-period'
 import { idField, isCalendarDay, optionalLine, optionalText, requiredText } from './fields'
 
-/** The owner as one <select> sends it: an institution („organisation:12”) or a person („person:34”). */
+/** One owner as a picker sends it: an institution („organisation:12”) or a person („person:34”). */
 export type OwnerRef = { kind: 'organisation' | 'person'; id: number }
 
 export function parseOwner(value: string | undefined | null): OwnerRef | null {
@@ -11,19 +11,25 @@ export function parseOwner(value: string | undefined | null): OwnerRef | null {
   return match ? { kind: match[1] as OwnerRef['kind'], id: Number(match[2]) } : null
 }
 
-export function ownerValue(owner: { organisationId: number | null; personId: number | null }): string | undefined {
-  if (owner.personId) return `person:${owner.personId}`
-  if (owner.organisationId) return `organisation:${owner.organisationId}`
-  return undefined
+export function ownerValue(owner: { organisationId: number | null; personId: number | null }): string {
+  return owner.personId ? `person:${owner.personId}` : `organisation:${owner.organisationId}`
 }
+
+/**
+ * The owners in the order chosen: one value or a list, the empty ones and repeats dropped.
+ * „MOPS i PUP” are two owners; more than a handful is no longer one task's owners.
+ */
+const owners = z.preprocess(
+  (value) => {
+    const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
+    return [...new Set(list.map((v) => String(v ?? '').trim()).filter(Boolean))]
+  },
+  z.array(z.string().regex(/^(organisation|person):\d+$/, 'actionItems.error.owner')).max(20, 'actionItems.error.tooManyOwners'),
+)
 
 const baseActionItem = z.object({
   text: requiredText(2000),
-  owner: z
-    .string()
-    .trim()
-    .regex(/^(organisation|person):\d+$/, 'actionItems.error.owner')
-    .optional(),
+  owners,
   dueText: optionalLine(200),
   dueDate: z
     .string()
@@ -32,7 +38,8 @@ const baseActionItem = z.object({
     .refine(isCalendarDay, 'actionItems.error.dueDate')
     .optional(),
 })
-export type ActionItemInput = z.infer<typeof baseActionItem>
+/** What the model takes: owners may be left out, as none. */
+export type ActionItemInput = Omit<z.infer<typeof baseActionItem>, 'owners'> & { owners?: string[] }
 
 /**
  * One action item. A due is optional, but words alone must name a day to sort by

@@ -3,6 +3,7 @@ import { schema } from '~/db.server'
 import type { MinutesActionItem, MinutesSnapshot } from '~/models/minutes.server'
 import { parseDuePeriod } from '~/utils/due-period'
 import { plMonthsGenitive } from '~/utils/format'
+import { formatOwners } from '~/utils/owners'
 import { addDays, isoDay, type Dataset } from './dataset'
 import type { WrittenMeeting } from './meetings'
 import { ACTION_TEXTS, minutesText } from './vocabulary'
@@ -29,6 +30,7 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
   const actionCount = random.weighted({ 0: 20, 1: 50, 2: 25, 3: 5 } as Record<string, number>)
   const actions: MinutesActionItem[] = []
   const actionItems = ds.writer(schema.actionItems)
+  const actionItemOwners = ds.writer(schema.actionItemOwners)
   for (let position = 1; position <= Number(actionCount) && m.seats.length; position++) {
     const seat = random.pick(m.seats)
     const byPerson = seat.delegate && random.chance(0.4)
@@ -53,8 +55,6 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
       meetingId: m.id,
       position,
       text,
-      ownerOrganisationId: byPerson ? null : seat.organisation.id,
-      ownerPersonId: byPerson ? seat.delegate!.id : null,
       dueText,
       dueDate,
       state,
@@ -63,8 +63,19 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
       createdAt: addDays(ended, 2).toISOString(),
       updatedAt: addDays(ended, 2).toISOString(),
     })
-    const owner = byPerson ? `${seat.delegate!.name} (${seat.organisation.name})` : seat.organisation.name
-    actions.push({ id, text, owner, dueText, dueDate, state, stateNote })
+    // Every fifth item is shared with the next seat's institution („MOPS i PUP”), drawing nothing
+    // from the random stream, so the rest of the region stays as it was.
+    const partner = id % 5 === 0 ? m.seats[(m.seats.indexOf(seat) + 1) % m.seats.length]! : null
+    const owners = [
+      byPerson
+        ? { personId: seat.delegate!.id, name: `${seat.delegate!.name} (${seat.organisation.name})` }
+        : { organisationId: seat.organisation.id, name: seat.organisation.name },
+      ...(partner && partner.organisation.id !== seat.organisation.id
+        ? [{ organisationId: partner.organisation.id, name: partner.organisation.name }]
+        : []),
+    ]
+    owners.forEach(({ name: _name, ...owner }, index) => actionItemOwners.insert({ actionItemId: id, position: index, ...owner }))
+    actions.push({ id, text, owner: formatOwners(owners.map((owner) => owner.name)), dueText, dueDate, state, stateNote })
   }
 
   // Published minutes start as drafts here: the app's own approve and publish steps take them on.

@@ -79,10 +79,10 @@ function writeMinutes(meetingId: number, content: DemoMinutes) {
 const revisionOf = (meetingId: number) => must(getMinutes({ meetingId }), `minutes of meeting ${meetingId}`).revision
 
 /** An action item as the minutes record it; the team's page and the next agenda pick it up. */
-function actionItem(meetingId: number, input: { text: string; ownerOrganisationId: number; dueText: string; dueDate: string }) {
-  const { ownerOrganisationId, ...rest } = input
+function actionItem(meetingId: number, input: { text: string; ownerOrganisationIds: number[]; dueText: string; dueDate: string }) {
+  const { ownerOrganisationIds, ...rest } = input
   ok(
-    addActionItem({ meetingId, input: { ...rest, owner: `organisation:${ownerOrganisationId}` }, actor: SYSTEM_ACTOR }),
+    addActionItem({ meetingId, input: { ...rest, owners: ownerOrganisationIds.map((id) => `organisation:${id}`) }, actor: SYSTEM_ACTOR }),
     `action item ${input.text}`,
   )
 }
@@ -387,7 +387,7 @@ export async function seedMinutes({ organisationIds, personIds, meetings }: Ids)
   writeMinutes(meetings.ropsMeeting, rops)
   actionItem(meetings.ropsMeeting, {
     text: 'Porządkowanie informacji prezentowanych dotychczas na spotkaniach grupy roboczej, jako podstawy rekomendacji',
-    ownerOrganisationId: org('ropsKrakow'),
+    ownerOrganisationIds: [org('ropsKrakow')],
     dueText: 'początek 2014 r.',
     dueDate: '2014-03-31',
   })
@@ -416,7 +416,7 @@ export async function seedMinutes({ organisationIds, personIds, meetings }: Ids)
   writeMinutes(meetings.may11, wodzislaw)
   actionItem(meetings.may11, {
     text: 'Zawarcie porozumienia MOPS–PUP doprecyzowującego szczegóły współpracy w pracy z rodzinami objętymi projektem',
-    ownerOrganisationId: org('mopsWodzislaw'),
+    ownerOrganisationIds: [org('mopsWodzislaw'), org('pupWodzislaw')],
     dueText: 'najpóźniej w III kwartale 2017 r.',
     dueDate: '2017-09-30',
   })

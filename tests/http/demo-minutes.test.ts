@@ -159,7 +159,8 @@ describe('the ROPS Kraków meeting of 13.12.2013', () => {
     const item = db
       .select({ dueText: schema.actionItems.dueText, dueDate: schema.actionItems.dueDate, owner: schema.organisations.name })
       .from(schema.actionItems)
-      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.actionItems.ownerOrganisationId))
+      .innerJoin(schema.actionItemOwners, eq(schema.actionItemOwners.actionItemId, schema.actionItems.id))
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.actionItemOwners.organisationId))
       .where(eq(schema.actionItems.meetingId, ids.rops))
       .get()
     expect(item).toEqual({ dueText: 'początek 2014 r.', dueDate: '2014-03-31', owner: 'Regionalny Ośrodek Polityki Społecznej w Krakowie' })
