@@ -52,6 +52,13 @@ export function OrganisationForm({ lastResult, defaultValue, choices, cancelTo }
         <TextField meta={fields.phone} label={t('org.phone')} type="tel" optional autoComplete="tel" />
         <TextField meta={fields.website} label={t('org.website')} type="url" optional autoComplete="url" />
       </fieldset>
+      <fieldset>
+        <legend>{t('org.registryNumbers')}</legend>
+        <div className="row">
+          <TextField meta={fields.regon} label={t('org.regon')} hint={t('org.regonHint')} optional inputMode="numeric" />
+          <TextField meta={fields.nip} label={t('org.nip')} hint={t('org.nipHint')} optional inputMode="numeric" />
+        </div>
+      </fieldset>
       <div className="actions">
         <button type="submit">{t('common.save')}</button>
         <Link to={cancelTo}>{t('common.cancel')}</Link>

@@ -62,6 +62,8 @@ const detailColumns = {
   email: o.email,
   phone: o.phone,
   website: o.website,
+  regon: o.regon,
+  nip: o.nip,
   archivedAt: o.archivedAt,
 }
 
@@ -97,6 +99,8 @@ function toRow(input: OrganisationInput): Stored {
     email: input.email ?? null,
     phone: input.phone ?? null,
     website: input.website ?? null,
+    regon: input.regon ?? null,
+    nip: input.nip ?? null,
     searchText: foldText([input.name, input.shortName].filter(Boolean).join(' ')),
     nameKey: foldText(input.name),
   }
@@ -118,6 +122,14 @@ function checkOrganisation(row: Stored, exceptId?: number): SaveResult | null {
     .where(and(eq(o.municipalityCode, row.municipalityCode), eq(o.nameKey, row.nameKey), exceptId ? ne(o.id, exceptId) : undefined))
     .get()
   if (clash) return { ok: false, fieldErrors: { name: ['validation.duplicateOrganisation'] } }
+  const regonHolder = row.regon
+    ? db
+        .select({ id: o.id })
+        .from(o)
+        .where(and(eq(o.regon, row.regon), exceptId ? ne(o.id, exceptId) : undefined))
+        .get()
+    : undefined
+  if (regonHolder) return { ok: false, fieldErrors: { regon: ['validation.regonTaken'] } }
   return null
 }
 

@@ -111,6 +111,18 @@ export default function OrganisationPage() {
             </dd>
           </>
         ) : null}
+        {org.regon ? (
+          <>
+            <dt>{t('org.regon')}</dt>
+            <dd>{org.regon}</dd>
+          </>
+        ) : null}
+        {org.nip ? (
+          <>
+            <dt>{t('org.nip')}</dt>
+            <dd>{org.nip}</dd>
+          </>
+        ) : null}
       </dl>
 
       <div className="page-head">

@@ -1,6 +1,23 @@
 import { z } from 'zod'
 import { organisationKinds } from '#db/schema/enums'
+import { checkNip, checkRegon, type NumberCheck } from '~/utils/regon-nip'
 import { idField, optionalEmail, optionalLine, optionalPhone, optionalPostalCode, optionalUrl, requiredLine } from './fields'
+
+/** A REGON or NIP as printed („123-456-32-18”), stored as its digits once its check digit holds. */
+const checkedNumber = (check: (value: string) => NumberCheck) =>
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const result = check(value)
+      if (result.ok) return result.digits
+      ctx.addIssue({ code: 'custom', message: result.error })
+      return z.NEVER
+    })
+    .optional()
+
+export const optionalRegon = checkedNumber(checkRegon)
+export const optionalNip = checkedNumber(checkNip)
 
 export const OrganisationSchema = z.object({
   name: requiredLine(300),
@@ -17,6 +34,8 @@ export const OrganisationSchema = z.object({
   email: optionalEmail,
   phone: optionalPhone,
   website: optionalUrl,
+  regon: optionalRegon,
+  nip: optionalNip,
 })
 export type OrganisationInput = z.infer<typeof OrganisationSchema>
 
