@@ -10,6 +10,7 @@ import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
 import { picker } from './en/picker'
+import { directory } from './en/directory'
 import { directoryImport } from './en/directory-import'
 import type { MessageKey } from './pl'
 
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...verify,
   ...portal,
   ...picker,
+  ...directory,
   ...directoryImport,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',

@@ -10,6 +10,7 @@ import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
 import { picker } from './pl/picker'
+import { directory } from './pl/directory'
 import { directoryImport } from './pl/directory-import'
 
 /**
@@ -29,6 +30,7 @@ export const pl = {
   ...verify,
   ...portal,
   ...picker,
+  ...directory,
   ...directoryImport,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',

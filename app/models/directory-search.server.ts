@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import type { PickerKind, PickerOption } from '~/utils/picker'
 import { escapeLike, foldText } from '~/utils/text'
+import { labelCounties, labelMunicipalities, searchCounties, searchMunicipalities } from './region-search.server'
 
 /** A picker never offers more than this: the user types more to narrow it. */
 export const SEARCH_LIMIT = 20
@@ -147,4 +148,6 @@ export const directory = {
   people: { search: searchPeople, labels: labelPeople },
   organisations: { search: searchOrganisations, labels: labelOrganisations },
   owners: { search: searchOwners, labels: labelOwners },
+  counties: { search: searchCounties, labels: labelCounties },
+  municipalities: { search: searchMunicipalities, labels: labelMunicipalities },
 } as const satisfies Record<PickerKind, unknown>

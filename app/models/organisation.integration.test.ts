@@ -54,9 +54,9 @@ describe('organisations', () => {
     if (!saved.ok) throw new Error('not saved')
     const found = (filter: Parameters<typeof listOrganisations>[0]['filter']) => listOrganisations({ filter }).rows.map((r) => r.id)
     expect(found({ q: 'slaskie centrum cmielow' })).toContain(saved.id)
-    expect(found({ q: 'ŚLĄSKIE', kind: 'ngo', county: '2469' })).toContain(saved.id)
-    expect(found({ q: 'ślą', kind: 'ops' })).not.toContain(saved.id)
-    expect(found({ q: 'ślą', county: '1261' })).not.toContain(saved.id)
+    expect(found({ q: 'ŚLĄSKIE', kind: ['ngo'], county: ['2469'] })).toContain(saved.id)
+    expect(found({ q: 'ślą', kind: ['ops'] })).not.toContain(saved.id)
+    expect(found({ q: 'ślą', county: ['1261'] })).not.toContain(saved.id)
     expect(found({ q: '100%' })).toEqual([])
   })
 

@@ -1,120 +1,81 @@
+import { useForm } from '@conform-to/react'
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useFetcher, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { organisationKinds } from '#db/schema/enums'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/require.server'
+import { Picker } from '~/components/combobox'
 import { FilterActions, Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
 import { listOrganisations } from '~/models/organisation.server'
-import { getRegionChoices } from '~/models/region.server'
 import type { loader as rootLoader } from '~/root'
-import type { loader as optionsLoader } from '~/routes/regions.options'
-import { OrganisationFilterSchema } from '~/schemas/directory'
-import { pageHref } from '~/utils/paging'
+import { organisationFilterQuery, readOrganisationFilter, type OrganisationFilter } from '~/schemas/directory'
+import type { PickerFields } from '~/utils/picker.server'
+import { chosenLabels, readPickers } from '~/utils/picker.server'
+import type { PickerState } from '~/utils/picker'
 
 export const meta: MetaFunction = () => [{ title: 'Instytucje — Narada' }]
+
+const places: PickerFields = { county: 'counties', municipality: 'municipalities' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.read')
   const url = new URL(request.url)
-  const filter = OrganisationFilterSchema.parse(Object.fromEntries(url.searchParams))
-  // A county alone (`?county=2469`) implies its voivodeship: the first two digits of its code.
-  const choices = getRegionChoices({ voivodeship: filter.voivodeship ?? filter.county?.slice(0, 2), county: filter.county })
-  // A county outside the chosen voivodeship is dropped rather than silently matching nothing.
-  const effective = { ...filter, voivodeship: choices.voivodeship ?? undefined, county: choices.county ?? undefined }
-  const list = listOrganisations({ filter: effective })
-  if (list.page > list.pages) throw redirect(`${url.pathname}${pageHref(url.search, list.pages)}`)
-  return json({ filter: effective, choices, ...list })
+  const filter = readOrganisationFilter(url.searchParams)
+  const list = listOrganisations({ filter })
+  if (list.page > list.pages) throw redirect(`${url.pathname}?${organisationFilterQuery(filter, list.pages)}`)
+  // Without JavaScript a place is found by the form's „Szukaj” (`?search=county&county-query=…`).
+  const picker: PickerState = url.searchParams.has('search')
+    ? readPickers(formDataOf(url.searchParams), places)
+    : { search: null, labels: chosenLabels(places, (name) => (name === 'county' ? filter.county : filter.municipality)) }
+  return json({ filter, picker, ...list })
+}
+
+function formDataOf(params: URLSearchParams): FormData {
+  const formData = new FormData()
+  for (const [name, value] of params) formData.append(name, value)
+  return formData
 }
 
 export default function Organisations() {
   const t = useT()
-  const { filter, choices, rows, total, page, pages } = useLoaderData<typeof loader>()
+  const { filter, picker, rows, total, page, pages } = useLoaderData<typeof loader>()
   const user = useRouteLoaderData<typeof rootLoader>('root')?.user
-  const counties = useFetcher<typeof optionsLoader>()
-  const [voivodeship, setVoivodeship] = useState(filter.voivodeship ?? '')
-  const countyOptions = counties.data?.counties ?? choices.counties
-  const pageLink = (n: number) => pageHref(new URLSearchParams(stringEntries(filter)), n)
+  const query = organisationFilterQuery(filter).toString()
 
   return (
     <>
       <div className="page-head">
         <h1>{t('org.listTitle')}</h1>
         {can(user, 'directory.edit') ? (
-          <div className="actions">
-            <Link to="/organisations/new" className="button">
-              {t('org.new')}
-            </Link>
-            <Link to="/organisations/import" className="button button--secondary">
-              {t('directoryImport.link')}
-            </Link>
-          </div>
+          <Link to="/organisations/new" className="button">
+            {t('org.new')}
+          </Link>
         ) : null}
       </div>
 
-      <Form method="get" className="filters" aria-label={t('org.filters')} key={JSON.stringify(filter)}>
-        <div className="row">
-          <div className="field">
-            <label htmlFor="filter-q">{t('org.searchLabel')}</label>
-            <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-kind">{t('org.kind')}</label>
-            <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {organisationKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`kind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-voivodeship">{t('region.voivodeship')}</label>
-            <select
-              id="filter-voivodeship"
-              name="voivodeship"
-              value={voivodeship}
-              onChange={(e) => {
-                setVoivodeship(e.target.value)
-                counties.load(`/regions/options?${new URLSearchParams({ voivodeship: e.target.value })}`)
-              }}
-            >
-              <option value="">{t('region.anyVoivodeship')}</option>
-              {choices.voivodeships.map((v) => (
-                <option key={v.code} value={v.code}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-county">{t('region.county')}</label>
-            <select id="filter-county" name="county" defaultValue={filter.county ?? ''} key={voivodeship}>
-              <option value="">{t('region.anyCounty')}</option>
-              {countyOptions.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="inline-choice">
-            <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} />
-            <label htmlFor="filter-archived">{t('org.showArchived')}</label>
-          </div>
-          <FilterActions clearTo="/organisations" />
-        </div>
-      </Form>
+      <DirectoryFilter key={query} filter={filter} picker={picker} />
 
+      <ActiveFilter filter={filter} labels={picker.labels} />
       <p role="status">{t('common.results', { count: total })}</p>
+      {total > 0 ? (
+        <p>
+          <a href={`/organisations/export.csv${query ? `?${query}` : ''}`} download>
+            {t('directory.export')}
+          </a>{' '}
+          <span className="muted">{t('directory.exportHint')}</span>
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p>{t('org.none')}</p>
       ) : (
-        <div className="table-wrap">
+        // A region that scrolls takes focus, so that a keyboard can scroll it too.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-scroll" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
           <table>
-            <caption className="visually-hidden">{t('org.table')}</caption>
+            <caption id="organisations-caption" className="visually-hidden">
+              {t('org.table')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('org.name')}</th>
@@ -142,15 +103,95 @@ export default function Organisations() {
           </table>
         </div>
       )}
-      <Pagination page={page} pages={pages} href={pageLink} />
+      <Pagination page={page} pages={pages} href={(n) => `?${organisationFilterQuery(filter, n)}`} />
     </>
   )
 }
 
-function stringEntries(filter: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(filter)
-      .filter(([key, value]) => key !== 'page' && value !== undefined && value !== '')
-      .map(([k, v]) => [k, String(v)]),
+/** Kinds as checkboxes, counties and municipalities by search; a GET form, so it works without JavaScript. */
+function DirectoryFilter({ filter, picker }: { filter: OrganisationFilter; picker: PickerState }) {
+  const t = useT()
+  const [, fields] = useForm({ id: 'directory-filter', defaultValue: { county: filter.county, municipality: filter.municipality } })
+  return (
+    <Form method="get" className="filters stack" aria-label={t('org.filters')}>
+      <div className="field">
+        <label htmlFor="filter-q">{t('org.searchLabel')}</label>
+        <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} />
+      </div>
+      <fieldset className="choice-grid">
+        <legend>{t('directory.kinds')}</legend>
+        {organisationKinds.map((kind) => (
+          <div className="inline-choice" key={kind}>
+            <input id={`filter-kind-${kind}`} type="checkbox" name="kind" value={kind} defaultChecked={filter.kind?.includes(kind)} />
+            <label htmlFor={`filter-kind-${kind}`}>{t(`kind.${kind}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="row">
+        <Picker
+          meta={fields.county}
+          kind="counties"
+          scope={{ directory: 1 }}
+          label={t('directory.counties')}
+          hint={`${t('picker.hint.counties')} ${t('directory.placesHint')}`}
+          optional
+          multiple
+          labels={picker.labels}
+          search={picker.search}
+        />
+        <Picker
+          meta={fields.municipality}
+          kind="municipalities"
+          scope={{ directory: 1 }}
+          label={t('directory.municipalities')}
+          optional
+          multiple
+          labels={picker.labels}
+          search={picker.search}
+        />
+      </div>
+      <div className="inline-choice">
+        <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} />
+        <label htmlFor="filter-archived">{t('org.showArchived')}</label>
+      </div>
+      <FilterActions clearTo="/organisations" />
+    </Form>
+  )
+}
+
+/** The filter in words („OPS, PUP · powiat bolesławiecki”), each part a link that takes it away. */
+function ActiveFilter({ filter, labels }: { filter: OrganisationFilter; labels: Record<string, string> }) {
+  const t = useT()
+  const without = (name: 'kind' | 'county' | 'municipality', value: string) =>
+    `?${organisationFilterQuery({ ...filter, [name]: (filter[name] ?? []).filter((v: string) => v !== value) })}`
+  const kinds = (filter.kind ?? []).map((kind) => ({ label: t(`kind.${kind}`), href: without('kind', kind) }))
+  const where = [
+    ...(filter.county ?? []).map((code) => ({ label: labels[code] ?? code, href: without('county', code) })),
+    ...(filter.municipality ?? []).map((code) => ({ label: labels[code] ?? code, href: without('municipality', code) })),
+  ]
+  const words = [
+    kinds.map((k) => k.label).join(', '),
+    where.map((w) => w.label).join(', '),
+    filter.q ? t('directory.nameContains', { q: filter.q }) : '',
+    filter.archived ? t('directory.archivedOnly') : '',
+  ].filter(Boolean)
+  if (words.length === 0) return null
+  const chips = [...kinds, ...where]
+  return (
+    <>
+      <p>{t('directory.activeFilter', { filter: words.join(' · ') })}</p>
+      {chips.length ? (
+        <ul className="chips" aria-label={t('directory.chosen')}>
+          {chips.map((chip) => (
+            <li key={chip.href}>
+              <Link to={chip.href} className="chip">
+                <span aria-hidden="true">×</span> <span className="visually-hidden">{t('directory.removeChoice')}: </span>
+                {chip.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { OrganisationFilterSchema, OrganisationSchema, PersonSchema } from './directory'
+import { organisationFilterQuery, OrganisationSchema, PersonSchema, readOrganisationFilter } from './directory'
 
 const valid = { name: 'Miejski Ośrodek Pomocy Społecznej w Katowicach', kind: 'ops', municipalityCode: '2469011' }
 
@@ -48,11 +48,15 @@ describe('PersonSchema', () => {
   })
 })
 
-describe('OrganisationFilterSchema', () => {
-  it('drops filter values that are not codes instead of failing the page', () => {
-    expect(OrganisationFilterSchema.parse({ kind: 'bank', voivodeship: '24', county: '24x9', q: ' lex ' })).toEqual({
-      voivodeship: '24',
-      q: 'lex',
-    })
+describe('readOrganisationFilter', () => {
+  it('takes several kinds and places, and drops values that are not codes instead of failing the page', () => {
+    const params = new URLSearchParams('kind=ops&kind=bank&kind=pup&kind=ops&county=3201&county=24x9&municipality=3201011&q=+lex+&page=x')
+    expect(readOrganisationFilter(params)).toEqual({ kind: ['ops', 'pup'], county: ['3201'], municipality: ['3201011'], q: 'lex' })
+  })
+
+  it('writes back the query string that reads as the same filter', () => {
+    const filter = readOrganisationFilter(new URLSearchParams('q=mops&kind=ops&kind=pup&county=3201&county=3208'))
+    expect(organisationFilterQuery(filter, 3).toString()).toBe('q=mops&kind=ops&kind=pup&county=3201&county=3208&page=3')
+    expect(readOrganisationFilter(organisationFilterQuery(filter))).toEqual(filter)
   })
 })

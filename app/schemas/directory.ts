@@ -48,20 +48,38 @@ export const PersonSchema = z.object({
 })
 export type PersonInput = z.infer<typeof PersonSchema>
 
+/** Of a list of codes in a query string, the valid ones, each once: a stray value narrows nothing. */
+const codes = <T extends z.ZodType<string>>(code: T) =>
+  z
+    .preprocess((value) => [...new Set([value ?? []].flat())].filter((v) => code.safeParse(v).success).slice(0, 100), z.array(code))
+    .catch([])
+
 export const OrganisationFilterSchema = z.object({
-  kind: z.enum(organisationKinds).optional().catch(undefined),
-  voivodeship: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  county: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
+  kind: codes(z.enum(organisationKinds)),
+  county: codes(z.string().regex(/^\d{4}$/)),
+  municipality: codes(z.string().regex(/^\d{7}$/)),
   q: z.string().trim().max(200).optional().catch(undefined),
   archived: z.literal('1').optional().catch(undefined),
   page: z.coerce.number().int().positive().optional().catch(undefined),
 })
-export type OrganisationFilter = z.infer<typeof OrganisationFilterSchema>
+export type OrganisationFilter = Partial<z.infer<typeof OrganisationFilterSchema>>
+
+/** The directory's filter from a query string: `?kind=ops&kind=pup&county=3201&municipality=3208011&q=…`. */
+export function readOrganisationFilter(params: URLSearchParams) {
+  return OrganisationFilterSchema.parse({
+    ...Object.fromEntries(params),
+    kind: params.getAll('kind'),
+    county: params.getAll('county'),
+    municipality: params.getAll('municipality'),
+  })
+}
+
+/** The query string of a filter, as every link to the same list (a page, the export) carries it. */
+export function organisationFilterQuery(filter: OrganisationFilter, page?: number): URLSearchParams {
+  const params = new URLSearchParams()
+  if (filter.q) params.set('q', filter.q)
+  for (const name of ['kind', 'county', 'municipality'] as const) for (const code of filter[name] ?? []) params.append(name, code)
+  if (filter.archived) params.set('archived', filter.archived)
+  if (page && page > 1) params.set('page', String(page))
+  return params
+}

@@ -4,8 +4,8 @@
  * back with `search=<field>` and the page returns with the matches to choose from.
  */
 
-/** What a picker searches: people, institutions, or either as an action item's owner. */
-export type PickerKind = 'people' | 'organisations' | 'owners'
+/** What a picker searches: people, institutions, either as an action item's owner, or places of the register. */
+export type PickerKind = 'people' | 'organisations' | 'owners' | 'counties' | 'municipalities'
 
 /**
  * The meeting or team whose form the picker is in: the search answers only its managers; or,

@@ -461,6 +461,12 @@ const table: Row[] = [
   },
 
   { file: 'organisations._index.tsx', request: 'GET', path: path_('/organisations'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+  {
+    file: 'organisations.export[.csv].ts',
+    request: 'GET',
+    path: path_('/organisations/export.csv?kind=ops&county=2469'),
+    expected: [LOGIN, 200, 200, 200, 200, 200],
+  },
   { file: 'organisations.new.tsx', request: 'GET', path: path_('/organisations/new'), expected: DIRECTORY(200) },
   { file: 'organisations.new.tsx', request: 'POST', path: path_('/organisations/new'), form: () => ({}), expected: DIRECTORY(400) },
   {
@@ -524,6 +530,19 @@ const table: Row[] = [
     file: 'regions.options.ts',
     request: 'GET',
     path: path_('/regions/options?voivodeship=24'),
+    expected: [LOGIN, 200, 200, 200, 200, 200],
+  },
+  // The register's places are for every reader of the directory: its filter searches them.
+  {
+    file: 'search.counties.ts',
+    request: 'GET',
+    path: path_('/search/counties?q=bol&directory=1'),
+    expected: [LOGIN, 200, 200, 200, 200, 200],
+  },
+  {
+    file: 'search.municipalities.ts',
+    request: 'GET',
+    path: path_('/search/municipalities?q=bol&directory=1'),
     expected: [LOGIN, 200, 200, 200, 200, 200],
   },
   // The pickers' searches answer only those who manage the meeting or team named in the query.

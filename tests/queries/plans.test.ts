@@ -131,6 +131,21 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
   },
   'the directory': { as: 'admin', route: () => import('~/routes/organisations._index'), path: () => '/organisations' },
   'the directory by kind': { as: 'admin', route: () => import('~/routes/organisations._index'), path: () => '/organisations?kind=ops' },
+  'the directory by several kinds, counties and municipalities': {
+    as: 'member',
+    route: () => import('~/routes/organisations._index'),
+    path: () => '/organisations?kind=ops&kind=pup&county=0201&county=0205&municipality=0202011',
+  },
+  'the directory by county alone': {
+    as: 'member',
+    route: () => import('~/routes/organisations._index'),
+    path: () => '/organisations?county=2469',
+  },
+  "the directory's CSV export": {
+    as: 'member',
+    route: () => import('~/routes/organisations.export[.csv]'),
+    path: () => '/organisations/export.csv?kind=ops&kind=pup&county=0201&county=0205',
+  },
   'a meeting': {
     as: 'member',
     route: () => import('~/routes/meetings.$meetingId'),
