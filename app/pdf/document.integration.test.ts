@@ -94,7 +94,7 @@ function sampleLayout(rows: TableRow[], findingsLength: number) {
         { header: 'E-mail', width: 5 },
       ],
       rows,
-      signatureColumn: { header: 'Podpis', width: 3 },
+      signatureColumns: [{ header: 'Podpis', width: 3 }],
     })
     drawSectionHeading(doc, '3. Ustalenia')
     // Long enough to continue on the next page from inside a tagged paragraph.

@@ -71,6 +71,13 @@ export const TABLE = {
   borderWidth: 0.5,
   /** Row height when the table has a signature column: room for a handwritten signature. */
   signatureRowHeight: mm(12),
+  /** The narrowest column to sign in by hand. */
+  signatureMinWidth: mm(22),
+  /** A table too wide for its longest words shrinks its font by this step, down to minFontSize. */
+  fontStep: 0.5,
+  minFontSize: 7,
+  /** Keeps a word measured to fit from wrapping on rounding in pdfkit's line breaker. */
+  measureSlack: 0.5,
   /** Appended to a group row repeated at the top of a new page. */
   groupContinuedSuffix: ' (cd.)',
 } as const

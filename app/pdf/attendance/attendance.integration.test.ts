@@ -53,7 +53,7 @@ describe('attendance.pdf', () => {
     // Nothing is written in the signature column: each person's line ends with their description.
     const lines = layoutText(pdf.file).split('\n')
     const delegateLine = lines.find((line) => line.includes(fixture.people.delegate.name)) ?? ''
-    expect(delegateLine.trimEnd()).toMatch(/Kierownik Działu Pomocy$/)
+    expect(delegateLine.trimEnd()).toMatch(/Kierownik Działu Pomocy Środowiskowej$/)
   })
 
   it('numbers the pages "Strona n z N" with the funding notice, also over several pages', async () => {

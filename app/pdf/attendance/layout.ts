@@ -65,6 +65,6 @@ export function drawAttendance(doc: Doc, view: AttendanceView) {
       { header: t('calendar.pdf.position'), width: 6 },
     ],
     rows,
-    signatureColumn: { header: t('calendar.pdf.signature'), width: 4 },
+    signatureColumns: [{ header: t('calendar.pdf.signature'), width: 4 }],
   })
 }

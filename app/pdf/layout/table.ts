@@ -1,11 +1,15 @@
 import { COLOR, FONT, FONT_SIZE, LINE_GAP, SPACE, TABLE } from '../theme'
+import { columnWidths, unbreakablePieces, type ColumnNeed } from './column-widths'
 import { bodyHeight, contentWidth, ensureSpace, spaceLeft } from './space'
 import { artifact, group, tagged } from './structure'
 import type { Doc, TextAlign } from './types'
 
 export interface TableColumn {
   header: string
-  /** Relative weight: the table spans the content width, shared out in proportion to these. */
+  /**
+   * Relative weight: every column is at least as wide as its longest word and its content asks
+   * for; room left over is shared out in proportion to these.
+   */
   width: number
   align?: TextAlign
 }
@@ -16,8 +20,8 @@ export type TableRow = readonly string[] | { group: string }
 export interface TableData {
   columns: readonly TableColumn[]
   rows: readonly TableRow[]
-  /** An empty column to sign in; every row then gets room for a handwritten signature. */
-  signatureColumn?: { header?: string; width: number } | null
+  /** Empty columns to sign in (one per day of a meeting); every row then gets room for a handwritten signature. */
+  signatureColumns?: readonly { header: string; width: number }[]
 }
 
 interface Cell {
@@ -38,21 +42,14 @@ const isGroupRow = (row: TableRow): row is { group: string } => !Array.isArray(r
 export function drawTable(doc: Doc, data: TableData) {
   const left = doc.page.margins.left
   const tableWidth = contentWidth(doc)
-  const columns: TableColumn[] = [...data.columns]
-  if (data.signatureColumn) {
-    columns.push({
-      header: data.signatureColumn.header ?? 'Podpis',
-      width: data.signatureColumn.width,
-      align: 'center',
-    })
-  }
-  const totalWeight = columns.reduce((sum, column) => sum + column.width, 0)
-  const widths = columns.map((column) => (column.width / totalWeight) * tableWidth)
+  const signatureColumns = data.signatureColumns ?? []
+  const columns: TableColumn[] = [...data.columns, ...signatureColumns.map((column) => ({ ...column, align: 'center' as const }))]
+  const { widths, fontSize } = sizeColumns(doc, data, columns, tableWidth)
   const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, width) => sum + width, 0))
-  const minRowHeight = data.signatureColumn ? TABLE.signatureRowHeight : 0
+  const minRowHeight = signatureColumns.length ? TABLE.signatureRowHeight : 0
 
   const textHeight = (text: string, width: number, font: string) => {
-    doc.font(font).fontSize(FONT_SIZE.table)
+    doc.font(font).fontSize(fontSize)
     return doc.heightOfString(text || ' ', { width: width - 2 * TABLE.paddingX, lineGap: LINE_GAP })
   }
   const headerCells: Cell[] = columns.map((column, index) => ({
@@ -93,7 +90,7 @@ export function drawTable(doc: Doc, data: TableData) {
     })
     const drawText = (cell: Cell) => {
       if (!cell.text) return
-      doc.fillColor(COLOR.text).font(cell.font).fontSize(FONT_SIZE.table)
+      doc.fillColor(COLOR.text).font(cell.font).fontSize(fontSize)
       doc.text(cell.text, cell.x + TABLE.paddingX, y + TABLE.paddingY, {
         width: cell.width - 2 * TABLE.paddingX,
         height: height - 2 * TABLE.paddingY + 1,
@@ -161,4 +158,44 @@ export function drawTable(doc: Doc, data: TableData) {
   })
   doc.font(FONT.regular).fillColor(COLOR.text)
   doc.y += SPACE.afterBlock
+}
+
+/**
+ * Widths from the content: no column narrower than its longest word, so lines wrap at spaces and
+ * hyphens only. When the longest words do not fit side by side, the font shrinks, down to
+ * TABLE.minFontSize; only a table whose words do not fit even then breaks inside a word.
+ */
+function sizeColumns(doc: Doc, data: TableData, columns: readonly TableColumn[], tableWidth: number) {
+  const dataRows = data.rows.filter((row): row is readonly string[] => !isGroupRow(row))
+  // Measured once at the table's size: text widths scale with the font size, padding does not.
+  const measured = columns.map((column, index) => {
+    const texts: [string, string][] = [
+      [column.header, FONT.bold],
+      ...(index < data.columns.length ? dataRows.map((row): [string, string] => [row[index] ?? '', FONT.regular]) : []),
+    ]
+    let word = 0
+    let line = 0
+    for (const [text, font] of texts) {
+      doc.font(font).fontSize(FONT_SIZE.table)
+      // pdfkit measures a word with the space after it.
+      const space = doc.widthOfString(' ')
+      for (const piece of unbreakablePieces(text)) word = Math.max(word, doc.widthOfString(piece) + space)
+      for (const part of text.split('\n')) line = Math.max(line, doc.widthOfString(part) + space)
+    }
+    return { word, line, signing: index >= data.columns.length, weight: column.width }
+  })
+  const padding = 2 * TABLE.paddingX + TABLE.measureSlack
+  const needsAt = (fontSize: number): ColumnNeed[] =>
+    measured.map(({ word, line, signing, weight }) => {
+      const scale = fontSize / FONT_SIZE.table
+      const min = Math.max(word * scale + padding, signing ? TABLE.signatureMinWidth : 0)
+      return { min, natural: Math.max(min, line * scale + padding), weight }
+    })
+  for (let fontSize = FONT_SIZE.table; fontSize >= TABLE.minFontSize; fontSize -= TABLE.fontStep) {
+    const widths = columnWidths(needsAt(fontSize), tableWidth)
+    if (widths) return { widths, fontSize }
+  }
+  const needs = needsAt(TABLE.minFontSize)
+  const minimum = needs.reduce((sum, need) => sum + need.min, 0)
+  return { widths: needs.map((need) => (need.min / minimum) * tableWidth), fontSize: TABLE.minFontSize }
 }
