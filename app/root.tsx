@@ -88,7 +88,7 @@ export default function App() {
     <Page>
       {notice ? (
         <p className="notice notice--success" role="status">
-          {t(notice)}
+          {notice.map(({ key, params }) => t(key, params)).join(' ')}
         </p>
       ) : null}
       <Outlet />

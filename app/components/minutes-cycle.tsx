@@ -1,17 +1,23 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form } from '@remix-run/react'
+import { Form, Link, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MinutesState } from '#db/schema/enums'
+import { can } from '~/auth/permissions'
 import { FormErrors, TextField } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
+import type { loader as rootLoader } from '~/root'
 import { ApproveSchema, CirculateSchema, PublishSchema, ReopenSchema } from '~/schemas/minutes'
 
 export type CycleForm = 'circulate' | 'approve' | 'publish' | 'reopen'
 type Results = Partial<Record<CycleForm, SubmissionResult<string[]>>>
 
+/** Whom circulating would e-mail: how many, and by name the people of the team it cannot. */
+export type CirculationRecipients = { mailed: number; withoutEmail: { id: number; name: string; organisation: string }[] }
+
 type CycleProps = {
   state: MinutesState
+  recipients: CirculationRecipients | null
   revision: number
   defaults: { commentsDueAt: string; approvedOn: string }
   publicAllowed: boolean
@@ -19,7 +25,7 @@ type CycleProps = {
 }
 
 /** The officer's next steps for the minutes: each a small form of its own, saying what it does. */
-export function MinutesCycle({ state, revision, defaults, publicAllowed, results }: CycleProps) {
+export function MinutesCycle({ state, recipients, revision, defaults, publicAllowed, results }: CycleProps) {
   const t = useT()
   const editable = state === 'draft' || state === 'circulated'
   return (
@@ -36,12 +42,15 @@ export function MinutesCycle({ state, revision, defaults, publicAllowed, results
             defaultValue={{ commentsDueAt: defaults.commentsDueAt }}
           >
             {(fields) => (
-              <TextField
-                meta={fields.commentsDueAt!}
-                type="datetime-local"
-                label={t('minutes.cycle.commentsDueAt')}
-                hint={t('minutes.cycle.commentsDueAtHint')}
-              />
+              <>
+                <TextField
+                  meta={fields.commentsDueAt!}
+                  type="datetime-local"
+                  label={t('minutes.cycle.commentsDueAt')}
+                  hint={t('minutes.cycle.commentsDueAtHint')}
+                />
+                {recipients ? <WithoutEmail recipients={recipients} /> : null}
+              </>
             )}
           </CycleStep>
         ) : null}
@@ -81,6 +90,33 @@ export function MinutesCycle({ state, revision, defaults, publicAllowed, results
 }
 
 type Meta = Parameters<typeof TextField>[0]['meta']
+
+/** „1 osoba”, „3 osoby”, „5 osób”: which Polish plural form a count takes (English uses two of them). */
+function pluralForm(count: number): 'one' | 'few' | 'many' {
+  const rule = new Intl.PluralRules('pl').select(count)
+  return rule === 'one' || rule === 'few' ? rule : 'many'
+}
+
+/** Before circulating: the people of the team who will not be e-mailed, with a link to add their address. */
+function WithoutEmail({ recipients: { mailed, withoutEmail } }: { recipients: CirculationRecipients }) {
+  const t = useT()
+  const user = useRouteLoaderData<typeof rootLoader>('root')?.user
+  if (mailed === 0) return <p className="notice">{t('minutes.cycle.circulate.nobodyMailed')}</p>
+  if (withoutEmail.length === 0) return null
+  return (
+    <div className="notice" id="minutes-without-email">
+      <p>{t(`minutes.cycle.circulate.withoutEmail.${pluralForm(withoutEmail.length)}`, { count: withoutEmail.length })}</p>
+      <ul>
+        {withoutEmail.map((person) => (
+          <li key={person.id}>
+            {can(user, 'directory.edit') ? <Link to={`/people/${person.id}/edit`}>{person.name}</Link> : person.name} ({person.organisation}
+            )
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
 
 type StepProps = {
   form: CycleForm

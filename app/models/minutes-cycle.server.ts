@@ -7,6 +7,7 @@ import { deliver, queueMail } from '~/mail/mailer.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
 import { recordAudit, type Actor } from './audit.server'
 import { activeOn, today } from './body-access.server'
+import type { NoticePart } from '~/utils/flash.server'
 import { freezeVersion, snapshotMinutes, type MinutesSnapshot } from './minutes.server'
 
 const mn = schema.minutes
@@ -19,6 +20,8 @@ export type CycleError =
   | 'minutes.error.publicMeetingOnly'
   | 'minutes.error.stale'
 export type CycleResult = { ok: true; version: number } | { ok: false; error: CycleError }
+/** A circulation also says how many were e-mailed, and how many of the team have no address to be. */
+export type CirculateResult = { ok: true; version: number; mailed: number; withoutEmail: number } | { ok: false; error: CycleError }
 
 function currentRow(tx: Tx, meetingId: number) {
   const row = tx.select({ id: mn.id, state: mn.state, revision: mn.revision }).from(mn).where(eq(mn.meetingId, meetingId)).get()
@@ -52,7 +55,8 @@ function unresolvedComments(tx: Tx, minutesId: number): number {
 /**
  * Sends the draft to the team for comments until `commentsDueAt`, freezing the circulated
  * version, and e-mails the delegates and deputies of the member institutions and the
- * officers a link to it.
+ * officers a link to it. Those without an e-mail address are not told: the officer saw their
+ * names before circulating (circulationRecipients).
  */
 export async function circulateMinutes({
   meetingId,
@@ -66,9 +70,9 @@ export async function circulateMinutes({
   baseRevision: number
   actor: Actor
   origin: string
-}): Promise<CycleResult> {
+}): Promise<CirculateResult> {
   if (commentsDueAt <= new Date()) return { ok: false, error: 'minutes.error.deadlinePast' }
-  const result = db.transaction((tx): CycleResult & { mailIds?: number[] } => {
+  const result = db.transaction((tx): CirculateResult & { mailIds?: number[] } => {
     const row = currentRow(tx, meetingId)
     if (row.state !== 'draft') return { ok: false, error: 'minutes.error.wrongState' }
     if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
@@ -79,31 +83,60 @@ export async function circulateMinutes({
     const snapshot = snapshotMinutes(tx, row.id)!
     const version = freezeVersion(tx, { minutesId: row.id, state: 'circulated', actor, snapshot })
     const link = `${origin}/meetings/${meetingId}/minutes`
-    const mailIds = teamRecipients(tx, snapshot.bodyId).map((recipient) =>
-      queueMail(tx, minutesCirculatedMessage({ snapshot, recipient, link, commentsDueAt })),
-    )
+    const team = teamRecipients(tx, snapshot.bodyId)
+    const mailIds = team.mailed.map((recipient) => queueMail(tx, minutesCirculatedMessage({ snapshot, recipient, link, commentsDueAt })))
     audit(tx, actor, row.id, 'circulated', row.state, {
       state: 'circulated',
       version,
       commentsDueAt: commentsDueAt.toISOString(),
       notified: mailIds.length,
+      withoutEmail: team.withoutEmail.length,
     })
-    return { ok: true, version, mailIds }
+    return { ok: true, version, mailed: mailIds.length, withoutEmail: team.withoutEmail.length, mailIds }
   })
   if (result.ok && result.mailIds?.length) await deliver(result.mailIds)
-  return result.ok ? { ok: true, version: result.version } : result
+  return result.ok ? { ok: true, version: result.version, mailed: result.mailed, withoutEmail: result.withoutEmail } : result
 }
 
-/** The team's delegates, deputies (of seats held today) and officers who have an e-mail address. */
+/** „1 osoba”, „3 osoby”, „5 osób”: which Polish plural form a count takes (English uses two of them). */
+function pluralForm(count: number): 'one' | 'few' | 'many' {
+  const rule = new Intl.PluralRules('pl').select(count)
+  return rule === 'one' || rule === 'few' ? rule : 'many'
+}
+
+/** „Rozesłano notatkę do 14 osób. 3 osoby bez adresu e-mail nie dostały wiadomości.” — or that nobody was e-mailed. */
+export function circulatedNotice({ mailed, withoutEmail }: { mailed: number; withoutEmail: number }): NoticePart[] {
+  if (mailed === 0) return [{ key: 'minutes.done.circulate.nobodyMailed' }]
+  const parts: NoticePart[] = [{ key: `minutes.done.circulate.mailed.${pluralForm(mailed)}`, params: { count: mailed } }]
+  if (withoutEmail) parts.push({ key: `minutes.done.circulate.withoutEmail.${pluralForm(withoutEmail)}`, params: { count: withoutEmail } })
+  return parts
+}
+
+/** Who circulating the minutes would e-mail, and the people of the team it cannot (no address), by name. */
+export function circulationRecipients({ meetingId }: { meetingId: number }) {
+  return db.transaction((tx) => {
+    const meeting = tx.select({ bodyId: schema.meetings.bodyId }).from(schema.meetings).where(eq(schema.meetings.id, meetingId)).get()
+    if (!meeting) throw new Response('Not Found', { status: 404 })
+    const team = teamRecipients(tx, meeting.bodyId)
+    return { mailed: team.mailed.length, withoutEmail: team.withoutEmail }
+  })
+}
+
+/**
+ * The team's delegates, deputies (of seats held today) and officers: those with an e-mail address
+ * (a person's own, else their account's), each address once, and the people without one.
+ */
 function teamRecipients(tx: Tx, bodyId: number) {
   const m = schema.memberships
   const p = schema.people
   const email = sql<string | null>`coalesce(${p.email}, (select email from users where users.person_id = ${p.id}))`
   const people = tx
-    .selectDistinct({ name: p.name, email })
+    .selectDistinct({ id: p.id, name: p.name, organisation: schema.organisations.name, email })
     .from(m)
     .innerJoin(p, or(eq(p.id, m.delegatePersonId), eq(p.id, m.deputyPersonId)))
+    .innerJoin(schema.organisations, eq(schema.organisations.id, p.organisationId))
     .where(and(eq(m.bodyId, bodyId), activeOn(today())))
+    .orderBy(p.name, p.id)
     .all()
   const officers = tx
     .select({ name: schema.users.name, email: schema.users.email })
@@ -112,11 +145,13 @@ function teamRecipients(tx: Tx, bodyId: number) {
     .where(eq(schema.bodyOfficers.bodyId, bodyId))
     .all()
   const seen = new Set<string>()
-  return [...people, ...officers].filter((r): r is { name: string; email: string } => {
-    if (!r.email || seen.has(r.email.toLowerCase())) return false
-    seen.add(r.email.toLowerCase())
-    return true
+  const mailed = [...people, ...officers].flatMap(({ name, email }) => {
+    if (!email || seen.has(email.toLowerCase())) return []
+    seen.add(email.toLowerCase())
+    return [{ name, email }]
   })
+  const withoutEmail = people.filter((person) => !person.email).map(({ id, name, organisation }) => ({ id, name, organisation }))
+  return { mailed, withoutEmail }
 }
 
 /**

@@ -7,6 +7,7 @@ import { MinutesEditor } from '~/components/minutes-editor'
 import { isExpiredSubmission, MinutesSessionExpired } from '~/components/minutes-expired'
 import { MinutesReader } from '~/components/minutes-reader'
 import { useT } from '~/i18n/use-t'
+import { circulationRecipients } from '~/models/minutes-cycle.server'
 import { getMinutes, getMinutesAccess, getMinutesId, startMinutes } from '~/models/minutes.server'
 import { expiredSaveResponse } from '~/utils/expired-save.server'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           defaults: { commentsDueAt: toWarsawLocalInput(new Date(Date.now() + WEEK_MS)), approvedOn: warsawDay(new Date()) },
           publicAllowed: meeting.isPublic && meeting.bodyIsPublic,
+          recipients: live.state === 'draft' ? circulationRecipients({ meetingId }) : null,
         }
       : null,
   })
@@ -123,6 +125,7 @@ export default function MeetingMinutes() {
       {data.cycle ? (
         <MinutesCycle
           state={data.minutes.state}
+          recipients={data.cycle.recipients}
           revision={data.revision}
           defaults={data.cycle.defaults}
           publicAllowed={data.cycle.publicAllowed}

@@ -1,11 +1,10 @@
 import { redirect, type AppLoadContext } from '@remix-run/node'
 import type { SessionUser } from '~/auth/session.server'
-import type { MessageKey } from '~/i18n/messages'
 import type { Actor } from '~/models/audit.server'
-import { flashHeader } from './flash.server'
+import { flashHeader, type Notice } from './flash.server'
 
 /** A redirect after a change, with a notice the next page shows once. */
-export async function redirectWithNotice(to: string, notice: MessageKey, init: ResponseInit = {}) {
+export async function redirectWithNotice(to: string, notice: Notice, init: ResponseInit = {}) {
   const headers = new Headers(init.headers)
   headers.append('Set-Cookie', await flashHeader(notice))
   return redirect(to, { ...init, headers })

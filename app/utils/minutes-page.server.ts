@@ -8,7 +8,14 @@ import type { ReaderMinutes } from '~/components/minutes-reader'
 import { db, schema } from '~/db.server'
 import { mailOrigin } from '~/mail/mailer.server'
 import type { Actor } from '~/models/audit.server'
-import { approveMinutes, circulateMinutes, publishMinutes, reopenMinutes, type CycleResult } from '~/models/minutes-cycle.server'
+import {
+  approveMinutes,
+  circulatedNotice,
+  circulateMinutes,
+  publishMinutes,
+  reopenMinutes,
+  type CycleResult,
+} from '~/models/minutes-cycle.server'
 import { getPublishedVersion, saveMinutes, type MinutesSnapshot, type MinutesView } from '~/models/minutes.server'
 import {
   ApproveSchema,
@@ -215,13 +222,15 @@ export async function handleCycleAction({
   if (intent === 'circulate') {
     submission = parseWithZod(formData, { schema: CirculateSchema })
     if (submission.status !== 'success') return reply(submission.reply(), 400)
-    done = await circulateMinutes({
+    const circulated = await circulateMinutes({
       meetingId,
       commentsDueAt: submission.value.commentsDueAt,
       baseRevision: submission.value.revision,
       actor,
       origin: mailOrigin(request),
     })
+    if (circulated.ok) return redirectWithNotice(`/meetings/${meetingId}/minutes`, circulatedNotice(circulated))
+    done = circulated
   } else if (intent === 'approve') {
     submission = parseWithZod(formData, { schema: ApproveSchema })
     if (submission.status !== 'success') return reply(submission.reply(), 400)
