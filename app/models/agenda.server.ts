@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, eq, gt, gte, inArray, sql } from 'drizzle-orm'
-import { db, schema, type Tx } from '~/db.server'
+import { db, schema, type Db, type Tx } from '~/db.server'
 import type { AgendaItemInput } from '~/schemas/agenda'
-import { daysBetween } from '~/utils/time'
+import { daysBetween, warsawTime } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 
 const ai = schema.agendaItems
@@ -356,4 +356,70 @@ export function shiftAgendaDays(tx: Tx, meetingId: number, oldDays: string[], ne
   if (moves.some((move) => move.to === undefined)) return false
   for (const move of moves) tx.update(ai).set({ day: move.to! }).where(eq(ai.id, move.id)).run()
   return true
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
+const timeOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+const dayIndex = (first: string, day: string) => Math.round((Date.parse(day) - Date.parse(first)) / 86_400_000)
+
+type CopiedMeeting = { id: number; startsAt: string; endsAt: string }
+
+/** How many days an agenda spans from its meeting's first day: what a copy of it needs. */
+export function agendaDaySpan(tx: Db | Tx, meeting: CopiedMeeting): number {
+  const last = tx
+    .select({ day: sql<string | null>`max(${ai.day})` })
+    .from(ai)
+    .where(eq(ai.meetingId, meeting.id))
+    .get()?.day
+  return last ? dayIndex(daysBetween(meeting.startsAt, meeting.endsAt)[0]!, last) + 1 : 0
+}
+
+/**
+ * Copies an agenda to another meeting: each item keeps its day (the first, the second…) and its
+ * distance from the meeting's opening hour, its kind, track, moderator and speakers. Items left
+ * out (`skip`) are not copied. False, with nothing copied, when the other meeting has fewer
+ * days than the agenda: no item is dropped without a word. Runs inside the caller's transaction.
+ */
+export function copyAgenda(tx: Tx, { from, to, skip = [] }: { from: CopiedMeeting; to: CopiedMeeting; skip?: number[] }): number | false {
+  const fromFirst = daysBetween(from.startsAt, from.endsAt)[0]!
+  const toDays = daysBetween(to.startsAt, to.endsAt)
+  if (agendaDaySpan(tx, from) > toDays.length) return false
+  const shift = minutesOf(warsawTime(to.startsAt)) - minutesOf(warsawTime(from.startsAt))
+  // A time pushed past midnight by the shift stays as it was: the item keeps its day.
+  const moved = (time: string | null) => {
+    if (time === null) return null
+    const minutes = minutesOf(time) + shift
+    return minutes >= 0 && minutes < 24 * 60 ? timeOf(minutes) : time
+  }
+  const items = tx
+    .select()
+    .from(ai)
+    .where(eq(ai.meetingId, from.id))
+    .orderBy(asc(ai.day), asc(ai.position))
+    .all()
+    .filter((item) => !skip.includes(item.id))
+  const positions = new Map<string, number>()
+  for (const item of items) {
+    const day = toDays[dayIndex(fromFirst, item.day)]!
+    const position = (positions.get(day) ?? 0) + 1
+    positions.set(day, position)
+    const { id } = tx
+      .insert(ai)
+      .values({
+        meetingId: to.id,
+        day,
+        position,
+        startTime: moved(item.startTime),
+        endTime: moved(item.endTime),
+        kind: item.kind,
+        title: item.title,
+        description: item.description,
+        moderatorPersonId: item.moderatorPersonId,
+        track: item.track,
+      })
+      .returning({ id: ai.id })
+      .get()
+    setSpeakers(tx, id, speakerIdsOf(tx, item.id))
+  }
+  return items.length
 }

@@ -478,3 +478,31 @@ export function answerInvitation({ invitationId, response, actor }: { invitation
     return { ok: true }
   })
 }
+
+/** The guests of a meeting who can be invited again: people of the directory not archived since, and guests by name. */
+function copyableGuests(tx: Db | Tx, meetingId: number) {
+  return tx
+    .select({ personId: inv.personId, guestName: inv.guestName, guestEmail: inv.guestEmail, guestOrganisation: inv.guestOrganisation })
+    .from(inv)
+    .leftJoin(pp, eq(pp.id, inv.personId))
+    .where(and(eq(inv.meetingId, meetingId), eq(inv.kind, 'guest'), or(isNull(inv.personId), isNull(pp.archivedAt))))
+    .orderBy(asc(inv.id))
+    .all()
+}
+
+export function countCopyableGuests({ meetingId }: { meetingId: number }): number {
+  return copyableGuests(db, meetingId).length
+}
+
+/**
+ * Invites the guests of one meeting to another, as new invitations not sent yet and not
+ * answered. Runs inside the caller's transaction, on a meeting that has no invitations yet.
+ */
+export function copyGuests(tx: Tx, { fromMeetingId, toMeetingId }: { fromMeetingId: number; toMeetingId: number }): number {
+  const guests = copyableGuests(tx, fromMeetingId)
+  for (const guest of guests)
+    tx.insert(inv)
+      .values({ ...guest, meetingId: toMeetingId, kind: 'guest', tokenHash: unsentTokenHash() })
+      .run()
+  return guests.length
+}

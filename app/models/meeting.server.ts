@@ -1,14 +1,16 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
 import type { MeetingAccess } from '~/auth/meeting-permissions'
 import type { SessionUser } from '~/auth/session.server'
-import { db, schema } from '~/db.server'
+import { db, schema, type Tx } from '~/db.server'
 import { MAX_MEETING_DAYS, type MeetingInput } from '~/schemas/meeting'
 import { pageSlice } from '~/utils/paging'
 import { keptUntilChange } from '~/utils/until-change.server'
 import { daysBetween, fromWarsawLocal } from '~/utils/time'
-import { shiftAgendaDays } from './agenda.server'
+import { CARRY_OVER_TITLE, addCarryOverAgendaItem } from './action-item.server'
+import { agendaDaySpan, copyAgenda, shiftAgendaDays } from './agenda.server'
 import { diffFields, recordAudit, type Actor } from './audit.server'
 import { getBodyAccess, isInvitee, managedBodyIds, memberBodyIds } from './body-access.server'
+import { copyGuests, countCopyableGuests } from './invitation.server'
 
 const mt = schema.meetings
 const b = schema.bodies
@@ -339,29 +341,28 @@ function meetingRow(input: MeetingInput) {
   }
 }
 
+function insertMeeting(tx: Tx, { bodyId, input, actor }: { bodyId: number; input: MeetingInput; actor: Actor }) {
+  const number =
+    (tx
+      .select({ n: max(mt.number) })
+      .from(mt)
+      .where(eq(mt.bodyId, bodyId))
+      .get()?.n ?? 0) + 1
+  const row = { ...meetingRow(input), bodyId, number, seriesId: seriesIdFor(bodyId, input) }
+  const { id } = tx.insert(mt).values(row).returning({ id: mt.id }).get()
+  recordAudit(tx, {
+    actorUserId: actor.userId,
+    ip: actor.ip,
+    action: 'meeting.created',
+    entityType: 'meeting',
+    entityId: id,
+    after: row,
+  })
+  return { id, number, startsAt: row.startsAt, endsAt: row.endsAt }
+}
+
 export function createMeeting({ bodyId, input, actor }: { bodyId: number; input: MeetingInput; actor: Actor }) {
-  return db.transaction(
-    (tx) => {
-      const number =
-        (tx
-          .select({ n: max(mt.number) })
-          .from(mt)
-          .where(eq(mt.bodyId, bodyId))
-          .get()?.n ?? 0) + 1
-      const row = { ...meetingRow(input), bodyId, number, seriesId: seriesIdFor(bodyId, input) }
-      const { id } = tx.insert(mt).values(row).returning({ id: mt.id }).get()
-      recordAudit(tx, {
-        actorUserId: actor.userId,
-        ip: actor.ip,
-        action: 'meeting.created',
-        entityType: 'meeting',
-        entityId: id,
-        after: row,
-      })
-      return { id, number }
-    },
-    { behavior: 'immediate' },
-  )
+  return db.transaction((tx) => insertMeeting(tx, { bodyId, input, actor }), { behavior: 'immediate' })
 }
 
 export type MeetingUpdateResult =
@@ -459,4 +460,144 @@ export function getNextMeetingDefaults({ bodyId }: { bodyId: number }) {
     .orderBy(desc(mt.startsAt))
     .get()
   return last ?? null
+}
+
+/** „Sprawy z poprzedniego spotkania”: not copied with an agenda, but drawn up again from the open action items. */
+function carryOverItemIds(meetingId: number): number[] {
+  return db
+    .select({ id: schema.agendaItems.id, title: schema.agendaItems.title })
+    .from(schema.agendaItems)
+    .where(eq(schema.agendaItems.meetingId, meetingId))
+    .all()
+    .filter((item) => item.title.trim().toLowerCase() === CARRY_OVER_TITLE.toLowerCase())
+    .map((item) => item.id)
+}
+
+/**
+ * The meeting a „next meeting” follows, with what can be copied from it: its agenda (items
+ * and the days they span) and its guests. Only a meeting of the same body.
+ */
+export function getNextMeetingSource({ bodyId, meetingId }: { bodyId: number; meetingId: number }) {
+  const meeting = db
+    .select({ id: mt.id, number: mt.number, startsAt: mt.startsAt, endsAt: mt.endsAt })
+    .from(mt)
+    .where(and(eq(mt.id, meetingId), eq(mt.bodyId, bodyId)))
+    .get()
+  if (!meeting) return null
+  const items = db.select({ n: count() }).from(schema.agendaItems).where(eq(schema.agendaItems.meetingId, meeting.id)).get()?.n ?? 0
+  return {
+    ...meeting,
+    agendaItems: items - carryOverItemIds(meeting.id).length,
+    agendaDays: agendaDaySpan(db, meeting),
+    guests: countCopyableGuests({ meetingId: meeting.id }),
+  }
+}
+
+export type NextMeetingResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
+
+/**
+ * Schedules the meeting after `fromMeetingId`, copying its agenda and its guests if asked, in
+ * one transaction. A copied carry-over item is drawn up again for the new meeting. Refused
+ * when the new meeting has fewer days than the agenda it would copy.
+ */
+export function createNextMeeting({
+  bodyId,
+  input,
+  fromMeetingId,
+  copy,
+  actor,
+}: {
+  bodyId: number
+  input: MeetingInput
+  fromMeetingId: number
+  copy: { agenda: boolean; guests: boolean }
+  actor: Actor
+}): NextMeetingResult {
+  return db.transaction(
+    (tx) => {
+      const source = getNextMeetingSource({ bodyId, meetingId: fromMeetingId })
+      if (!source) throw new Response('Not Found', { status: 404 })
+      const days = daysBetween(fromWarsawLocal(input.startsAt)!, fromWarsawLocal(input.endsAt)!).length
+      if (copy.agenda && source.agendaDays > days)
+        return { ok: false as const, fieldErrors: { endsAt: ['meetings.validation.agendaLonger'] } }
+      const meeting = insertMeeting(tx, { bodyId, input, actor })
+      const audit = (action: string, after: Record<string, unknown>) =>
+        recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action, entityType: 'meeting', entityId: meeting.id, after })
+      if (copy.agenda) {
+        const carryOver = carryOverItemIds(source.id)
+        const items = copyAgenda(tx, { from: source, to: meeting, skip: carryOver })
+        audit('agenda.copied', { fromMeetingId: source.id, items })
+        if (carryOver.length) addCarryOverAgendaItem({ meetingId: meeting.id, actor })
+      }
+      if (copy.guests)
+        audit('invitation.guestsCopied', {
+          fromMeetingId: source.id,
+          guests: copyGuests(tx, { fromMeetingId: source.id, toMeetingId: meeting.id }),
+        })
+      return { ok: true as const, id: meeting.id }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Meetings of the teams I manage that have ended while still planned or invited: nobody has
+ * said whether they were held. The latest first, one page; and how many there are.
+ */
+export function listMeetingsToConfirm({ user, page }: { user: SessionUser; page: number }) {
+  const managed = managedBodyIds(user)
+  if (!managed.length) return { total: 0, meetings: [] }
+  const where = and(inArray(mt.bodyId, managed), inArray(mt.state, ['planned', 'invited']), endedBefore(listNow()))
+  const total = db.select({ n: count() }).from(mt).where(where).get()?.n ?? 0
+  const { limit, offset } = pageSlice(page)
+  const meetings = db
+    .select({ id: mt.id, bodyName: b.name, number: mt.number, topic: mt.topic, startsAt: mt.startsAt, endsAt: mt.endsAt })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .where(where)
+    .orderBy(desc(mt.startsAt), desc(mt.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+  return { total, meetings }
+}
+
+/**
+ * A series with one page of the meetings of it the user may see, in date order, each with its
+ * place in the series (a cancelled one has none: the meeting held instead takes it). Null when
+ * the user sees none of its meetings.
+ */
+export function getSeries({ seriesId, user, page }: { seriesId: number; user: SessionUser | null; page: number }) {
+  const sr = schema.meetingSeries
+  const series = db
+    .select({ id: sr.id, title: sr.title, plannedCount: sr.plannedCount, bodyId: sr.bodyId, bodyName: b.name })
+    .from(sr)
+    .innerJoin(b, eq(b.id, sr.bodyId))
+    .where(eq(sr.id, seriesId))
+    .get()
+  if (!series) return null
+  const where = and(eq(mt.seriesId, seriesId), visibleMeetingCondition(user))
+  const total = db.select({ n: count() }).from(mt).innerJoin(b, eq(b.id, mt.bodyId)).where(where).get()?.n ?? 0
+  if (!total) return null
+  const { limit, offset } = pageSlice(page)
+  const meetings = db
+    .select({
+      id: mt.id,
+      number: mt.number,
+      topic: mt.topic,
+      startsAt: mt.startsAt,
+      endsAt: mt.endsAt,
+      state: mt.state,
+      position: sql<number | null>`case when ${mt.state} = 'cancelled' then null else
+        (select count(*) from meetings as held where held.series_id = ${mt.seriesId}
+          and held.starts_at <= ${mt.startsAt} and held.state <> 'cancelled') end`,
+    })
+    .from(mt)
+    .innerJoin(b, eq(b.id, mt.bodyId))
+    .where(where)
+    .orderBy(asc(mt.startsAt), asc(mt.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+  return { series, total, meetings }
 }
