@@ -46,16 +46,16 @@ export function minutesStateText(
       return t('minutes.state.draft')
     case 'circulated':
       return m.commentsDueAt
-        ? t('minutes.state.circulatedUntil', { deadline: formatDateTime(m.commentsDueAt, lang) })
+        ? t('minutes.status.circulatedUntil', { deadline: formatDateTime(m.commentsDueAt, lang) })
         : t('minutes.state.circulated')
     case 'approved':
-      return t('minutes.state.approvedOnBy', { on: m.approvedOn ? formatDay(m.approvedOn, lang) : '—', by: m.approvedBy ?? '—' })
+      return t('minutes.status.approvedOnBy', { on: m.approvedOn ? formatDay(m.approvedOn, lang) : '—', by: m.approvedBy ?? '—' })
     case 'published': {
       const when = m.publishedAt ? formatDateTime(m.publishedAt, lang) : '—'
       const audience = t(`minutes.visibility.${m.visibility}`)
       return m.publishedBy
-        ? t('minutes.state.publishedBy', { when, by: m.publishedBy, audience })
-        : t('minutes.state.published', { when, audience })
+        ? t('minutes.status.publishedBy', { when, by: m.publishedBy, audience })
+        : t('minutes.status.published', { when, audience })
     }
   }
 }
@@ -223,7 +223,7 @@ function ActionItemsTable({ meetingId, items, insider }: { meetingId: number; it
                   <th scope="row">{item.text}</th>
                   <td>{item.owner ?? '—'}</td>
                   <td>{formatDue(item, lang) ?? '—'}</td>
-                  <td>{t(`minutes.actionItem.state.${item.state}`)}</td>
+                  <td>{t(`actionItems.state.${item.state}`)}</td>
                 </tr>
               ))}
             </tbody>

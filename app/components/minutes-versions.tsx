@@ -16,6 +16,11 @@ export type VersionRow = {
 }
 
 /** „wersja 2” or „bieżący tekst”: one side of a comparison. */
+/** A version's state: the minutes' own label, except that a draft version is one reopened for corrections. */
+export function versionState(t: Translate, state: MinutesState): string {
+  return state === 'draft' ? t('minutesReview.versionReopened') : t(`minutes.state.${state}`)
+}
+
 export function sideLabel(t: Translate, side: string): string {
   return side === 'current' ? t('minutesReview.compare.current') : t('minutesReview.versions.numbered', { number: side })
 }
@@ -44,7 +49,7 @@ export function VersionsTable({ meetingId, versions }: { meetingId: number; vers
                   {t('minutesReview.versions.read', { number: v.number })}
                 </Link>
               </th>
-              <td>{t(`minutesReview.versionState.${v.state}`)}</td>
+              <td>{versionState(t, v.state)}</td>
               <td>{formatDateTime(v.createdAt, lang)}</td>
               <td>{v.createdByName ?? t('minutesReview.versions.system')}</td>
               <td>{v.verificationCode ? <Link to={`/verify/${v.verificationCode}`}>{v.verificationCode}</Link> : '—'}</td>
@@ -66,7 +71,7 @@ export function CompareForm({ versions, from, to }: { versions: VersionRow[]; fr
       value: String(v.number),
       label: t('minutesReview.compare.option', {
         number: v.number,
-        state: t(`minutesReview.versionState.${v.state}`),
+        state: versionState(t, v.state),
         when: formatDateTime(v.createdAt, lang),
       }),
     })),

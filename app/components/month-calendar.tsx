@@ -137,7 +137,7 @@ export function MonthCalendar({
                                 {meeting.topic}
                               </Link>
                               <span className="month-calendar__body">{meeting.bodyName}</span>
-                              {meeting.state === 'cancelled' ? <span className="badge">{t('calendar.state.cancelled')}</span> : null}
+                              {meeting.state === 'cancelled' ? <span className="badge">{t('meetings.state.cancelled')}</span> : null}
                             </li>
                           ))}
                         </ul>

@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { Lang, MessageKey, Translate } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import { formatDate, formatDateTime, formatDay } from '~/utils/format'
+import { formatDate, formatDateTime, formatDay, formatDayRange } from '~/utils/format'
 import { warsawDay } from '~/utils/time'
 
 /** What the verification pages show of a published document (see VerifiedDocument). */
@@ -27,7 +27,7 @@ export function documentName(t: Translate, lang: Lang, doc: Pick<DocumentSummary
   const when =
     warsawDay(doc.startsAt) === warsawDay(doc.endsAt)
       ? t('verify.pdf.onDay', { date: formatDate(doc.startsAt, lang) })
-      : t('verify.pdf.onDays', { from: formatDate(doc.startsAt, lang), to: formatDate(doc.endsAt, lang) })
+      : t('verify.pdf.onDays', { days: formatDayRange(doc.startsAt, doc.endsAt, lang) })
   return t('verify.documentName', { number: doc.meetingNumber, body: doc.bodyName, when })
 }
 
@@ -61,7 +61,7 @@ export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
         <code className="hash">{doc.pdfSha256}</code>
       </dd>
       <dt>{t('verify.visibility')}</dt>
-      <dd>{t(`verify.visibility.${doc.visibility}`)}</dd>
+      <dd>{t(`minutes.visibility.${doc.visibility}`)}</dd>
     </dl>
   )
 }

@@ -10,6 +10,8 @@ import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
 import { picker } from './en/picker'
+import { labels } from './en/labels'
+import { labelMessages } from './labels'
 import { directory } from './en/directory'
 import { directoryImport } from './en/directory-import'
 import type { MessageKey } from './pl'
@@ -27,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...verify,
   ...portal,
   ...picker,
+  ...labelMessages(labels),
   ...directory,
   ...directoryImport,
   'app.name': 'Narada',
@@ -64,9 +67,6 @@ export const en: Record<MessageKey, string> = {
   'home.publicMeetings': 'Meeting calendar',
   'home.publicCalendar': 'Public meetings as iCalendar (.ics)',
 
-  'role.admin': 'administrator',
-  'role.officer': 'officer (convenes teams)',
-  'role.member': 'member (institution representative)',
 
   'login.title': 'Sign in',
   'login.email': 'E-mail address',
@@ -154,17 +154,6 @@ export const en: Record<MessageKey, string> = {
   'validation.choose': 'Choose a value from the list.',
   'validation.format': 'Invalid format.',
 
-  'kind.ops': 'social welfare centre (MOPS/GOPS/OPS)',
-  'kind.pcpr': 'county family support centre (PCPR)',
-  'kind.pup': 'county labour office (PUP)',
-  'kind.wup': 'regional labour office (WUP)',
-  'kind.rops': 'regional social policy centre (ROPS)',
-  'kind.city_hall': 'city or municipal office',
-  'kind.ohp': 'Voluntary Labour Corps (OHP)',
-  'kind.ngo': 'non-governmental organisation',
-  'kind.cis': 'social integration centre (CIS)',
-  'kind.school': 'university or school',
-  'kind.other': 'other institution',
 
   'region.voivodeship': 'Voivodeship',
   'region.county': 'County',

@@ -10,6 +10,8 @@ import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
 import { picker } from './pl/picker'
+import { labels } from './pl/labels'
+import { labelMessages } from './labels'
 import { directory } from './pl/directory'
 import { directoryImport } from './pl/directory-import'
 
@@ -30,6 +32,7 @@ export const pl = {
   ...verify,
   ...portal,
   ...picker,
+  ...labelMessages(labels),
   ...directory,
   ...directoryImport,
   'app.name': 'Narada',
@@ -67,9 +70,6 @@ export const pl = {
   'home.publicMeetings': 'Kalendarz spotkań',
   'home.publicCalendar': 'Spotkania publiczne w formacie iCalendar (.ics)',
 
-  'role.admin': 'administrator',
-  'role.officer': 'urzędnik (prowadzący zespoły)',
-  'role.member': 'członek (przedstawiciel instytucji)',
 
   'login.title': 'Logowanie',
   'login.email': 'Adres e-mail',
@@ -157,17 +157,6 @@ export const pl = {
   'validation.choose': 'Wybierz wartość z listy.',
   'validation.format': 'Nieprawidłowy format.',
 
-  'kind.ops': 'ośrodek pomocy społecznej (MOPS/GOPS/OPS)',
-  'kind.pcpr': 'powiatowe centrum pomocy rodzinie (PCPR)',
-  'kind.pup': 'powiatowy urząd pracy (PUP)',
-  'kind.wup': 'wojewódzki urząd pracy (WUP)',
-  'kind.rops': 'regionalny ośrodek polityki społecznej (ROPS)',
-  'kind.city_hall': 'urząd miasta lub gminy',
-  'kind.ohp': 'Ochotnicze Hufce Pracy (OHP)',
-  'kind.ngo': 'organizacja pozarządowa',
-  'kind.cis': 'centrum integracji społecznej (CIS)',
-  'kind.school': 'uczelnia lub szkoła',
-  'kind.other': 'inna instytucja',
 
   'region.voivodeship': 'Województwo',
   'region.county': 'Powiat',

@@ -78,7 +78,7 @@ export default function BodyActionItems() {
   const { body, manage, filter, items, total, page, pages } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const actionData = useActionData<typeof action>()
-  const filterLabel = t(`actionItems.filter.${filter}`)
+  const filterLabel = (value: typeof filter) => (value === 'all' ? t('actionItems.filter.all') : t(`actionItems.state.${value}`))
   return (
     <>
       <Breadcrumbs
@@ -100,7 +100,7 @@ export default function BodyActionItems() {
             <select id="action-item-filter" name="state" defaultValue={filter} key={filter}>
               {actionItemFilters.map((value) => (
                 <option key={value} value={value}>
-                  {t(`actionItems.filter.${value}`)}
+                  {filterLabel(value)}
                 </option>
               ))}
             </select>
@@ -115,7 +115,7 @@ export default function BodyActionItems() {
         <p>{t('actionItems.bodyNone')}</p>
       ) : (
         <ActionItemBodyTable
-          caption={t('actionItems.bodyCaption', { filter: filterLabel })}
+          caption={t('actionItems.bodyCaption', { filter: filterLabel(filter) })}
           items={items}
           manage={manage}
           stateResult={(itemId) => (actionData?.form === `state-${itemId}` ? actionData.result : undefined)}

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
+import { versionState } from '~/components/minutes-versions'
 import { FrozenMinutesText } from '~/components/minutes-version-reader'
 import { useLang, useT } from '~/i18n/use-t'
 import { getMinutesVersion, listMinutesVersions } from '~/models/minutes.server'
@@ -48,7 +49,7 @@ export default function MinutesVersion() {
       <p className="notice notice--info">
         {t('minutesReview.version.frozen', {
           number: version.number,
-          state: t(`minutesReview.versionState.${version.state}`),
+          state: versionState(t, version.state),
           when: formatDateTime(version.createdAt, lang),
           by: version.createdByName ? t('minutesReview.version.by', { name: version.createdByName }) : '',
         })}

@@ -316,7 +316,7 @@ function MeetingTable({ id, title, empty, meetings }: { id: string; title: strin
                     <Link to={`/meetings/${meeting.id}`}>
                       {t('calendar.meetingLink', { number: meeting.number, topic: meeting.topic })}
                     </Link>
-                    {meeting.state === 'cancelled' ? <span className="badge">{t('calendar.state.cancelled')}</span> : null}
+                    {meeting.state === 'cancelled' ? <span className="badge">{t('meetings.state.cancelled')}</span> : null}
                   </th>
                   <td>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}</td>
                   <td>{meeting.bodyName}</td>

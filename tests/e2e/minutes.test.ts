@@ -72,7 +72,7 @@ describeInBrowser('minutes from the first line to the public record', () => {
 
     await main.getByRole('button', { name: 'Roześlij notatkę do uwag' }).click()
     await page.getByText('Rozesłano notatkę do uwag.').waitFor()
-    await main.getByText(/^Rozesłana do uwag do \d{2}\.\d{2}\.\d{4} r\., godz\. \d{2}:\d{2}$/).waitFor()
+    await main.getByText(/^rozesłana do uwag do \d{2}\.\d{2}\.\d{4} r\., godz\. \d{2}:\d{2}$/).waitFor()
     await expectNoAxeViolations(page)
 
     const memberContext = await browser.newContext()
@@ -92,12 +92,12 @@ describeInBrowser('minutes from the first line to the public record', () => {
     await page.reload()
     await main.getByRole('button', { name: 'Zatwierdź notatkę' }).click()
     await page.getByText('Zatwierdzono notatkę.').waitFor()
-    await main.getByText(/^Zatwierdzona \d{2}\.\d{2}\.\d{4} r\. — Zespół na spotkaniu$/).waitFor()
+    await main.getByText(/^zatwierdzona \d{2}\.\d{2}\.\d{4} r\.; zatwierdził\(a\): Zespół na spotkaniu$/).waitFor()
     await expect(main.getByLabel('wszyscy (notatka publiczna)').isChecked()).resolves.toBe(true)
     await expectNoAxeViolations(page)
     await main.getByRole('button', { name: 'Opublikuj notatkę' }).click()
     await page.getByText('Opublikowano notatkę.').waitFor()
-    await main.getByText(/^Opublikowana .* — publicznie$/).waitFor()
+    await main.getByText(/^opublikowana .* — publicznie$/).waitFor()
     await expectNoAxeViolations(page)
     await page.close()
 
@@ -107,7 +107,7 @@ describeInBrowser('minutes from the first line to the public record', () => {
     const visitorMain = visitor.locator('main')
     await visitorMain.getByRole('heading', { name: /^Notatka ze spotkania nr \d+$/ }).waitFor()
     await visitorMain.getByRole('region', { name: 'Ustalenia' }).getByText('zawrzeć porozumienie MOPS–PUP').waitFor()
-    await visitorMain.getByText(/^Opublikowana .* przez Gizela Prowadząca — publicznie$/).waitFor()
+    await visitorMain.getByText(/^opublikowana .* — publicznie; opublikował\(a\): Gizela Prowadząca$/).waitFor()
     await expect(visitorMain.getByRole('link', { name: /Dodaj uwagę/ }).count()).resolves.toBe(0)
     await expectNoAxeViolations(visitor)
     await visitorContext.close()

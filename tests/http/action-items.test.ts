@@ -70,7 +70,7 @@ describe('action items: the convenor', () => {
     const meetingRow = textOf(rowOf(await (await get(meetingPage, { cookie: cookies.member })).text(), text))
     expect(meetingRow).toMatch(/najpóźniej w III kwartale 2017 r\. \( ?do 30\.09\.2017 r\. ?\)/)
     expect(meetingRow).toContain('Powiatowy Urząd Pracy')
-    expect(meetingRow).toContain('otwarte')
+    expect(meetingRow).toContain('do realizacji')
 
     const teamRow = textOf(rowOf(await (await get(teamPage, { cookie: cookies.member })).text(), text))
     expect(teamRow).toContain('najpóźniej w III kwartale 2017 r.')

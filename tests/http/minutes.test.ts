@@ -126,7 +126,7 @@ describe('who reads the minutes', () => {
       expect(text).toContain('Notatka ze spotkania nr')
       expect(text).toContain('Ustalenie public: zawrzeć porozumienie MOPS–PUP')
       expect(text).not.toContain('Zmiana po publikacji')
-      expect(text).toMatch(/Opublikowana \d{2}\.\d{2}\.\d{4} r\., godz\. \d{2}:\d{2} przez Gizela Prowadząca — publicznie/)
+      expect(text).toMatch(/opublikowana \d{2}\.\d{2}\.\d{4} r\., godz\. \d{2}:\d{2} — publicznie; opublikował\(a\): Gizela Prowadząca/)
       expect(text).toContain('Zatwierdził(a) Zespół na spotkaniu nr 2, 20.06.2031 r.')
       expect(html).toContain(`href="/meetings/${meetings.public}/minutes.pdf"`)
       expect(html).not.toContain(`/meetings/${meetings.public}/minutes/comments`)
@@ -139,7 +139,7 @@ describe('who reads the minutes', () => {
   it('shows the members the state, the comment links while circulated, and the tab', async () => {
     const html = await (await get(minutesPath(meetings.circulated), { cookie: cookies.member })).text()
     const text = mainText(html)
-    expect(text).toContain('Rozesłana do uwag do 31.12.2099 r., godz. 12:00')
+    expect(text).toContain('rozesłana do uwag do 31.12.2099 r., godz. 12:00')
     expect(text).toContain('Dodaj uwagę')
     expect(html).toMatch(new RegExp(`href="/meetings/${meetings.circulated}/minutes/comments\\?section=\\d+#new"`))
     expect(html).toMatch(new RegExp(`href="/meetings/${meetings.circulated}/minutes/comments#section-\\d+"`))
@@ -149,7 +149,7 @@ describe('who reads the minutes', () => {
     expect(text).not.toContain('Zatwierdź notatkę')
     expect(html).toMatch(new RegExp(`<a[^>]*href="/meetings/${meetings.circulated}/minutes"[^>]*>Notatka</a>`))
     const draft = mainText(await (await get(minutesPath(meetings.draft), { cookie: cookies.member })).text())
-    expect(draft).toContain('Projekt')
+    expect(draft).toContain('Stan notatki projekt')
     expect(draft).not.toContain('Dodaj uwagę')
   })
 })
@@ -272,7 +272,7 @@ describe('the cycle and the text over HTTP', () => {
     expect(reopened.status).toBe(302)
     const page = mainText(await (await get(minutesPath(meetingId), { cookie: `${cookies.officer}; ${cookieHeader(reopened)}` })).text())
     expect(page).toContain('Notatka wróciła do stanu projektu.')
-    expect(page).toContain('Projekt')
+    expect(page).toContain('Stan notatki projekt')
     const minutesId = getMinutes({ meetingId })!.id
     const versions = db
       .select({ number: schema.minutesVersions.number, state: schema.minutesVersions.state })

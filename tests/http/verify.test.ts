@@ -55,7 +55,7 @@ describe('/verify/:code', () => {
     expect(text).toContain('Zatwierdzenie Zespół na spotkaniu nr 2, 20.06.2031 r.')
     expect(text).toMatch(/Opublikowano \d\d\.\d\d\.\d{4} r\., godz\. \d\d:\d\d, Gizela Prowadząca/)
     expect(text).toContain(openVersion.pdfSha256)
-    expect(text).toContain('Dostępność publiczny')
+    expect(text).toContain('Dostępność publicznie')
     expect(html).toContain(`href="/meetings/${open.meetingId}/minutes.pdf"`)
   })
 

@@ -17,8 +17,6 @@ export const bodies: Record<keyof typeof pl, string> = {
   'bodies.breadcrumbs': 'Breadcrumbs',
 
   'bodies.kind': 'Kind',
-  'bodies.kind.advisory_team': 'Advisory team',
-  'bodies.kind.working_group': 'Working group',
   'bodies.chooseKind': 'choose a kind',
   'bodies.name': 'Name',
   'bodies.nameHint': 'E.g. “Advisory team for the unemployed”.',
@@ -56,8 +54,6 @@ export const bodies: Record<keyof typeof pl, string> = {
 
   'bodies.officers': 'Officers',
   'bodies.noOfficers': 'No officers named.',
-  'bodies.officerRole.convenor': 'convenor',
-  'bodies.officerRole.secretary': 'secretary',
   'bodies.officerName': 'Name',
   'bodies.officerRoleLabel': 'Role',
   'bodies.officerEmail': 'E-mail',
@@ -80,9 +76,6 @@ export const bodies: Record<keyof typeof pl, string> = {
   'bodies.institution': 'Institution',
   'bodies.role': 'Role in the team',
   'bodies.chooseRole': 'choose a role',
-  'bodies.membershipRole.chair': 'chair',
-  'bodies.membershipRole.secretary': 'secretary',
-  'bodies.membershipRole.member': 'member',
   'bodies.delegate': 'Delegate',
   'bodies.deputy': 'Deputy',
   'bodies.choosePerson': 'choose a person',
@@ -120,10 +113,6 @@ export const bodies: Record<keyof typeof pl, string> = {
   'bodies.meetingWhen': 'When',
   'bodies.meetingVenue': 'Venue',
   'bodies.meetingState': 'State',
-  'bodies.meetingState.planned': 'planned',
-  'bodies.meetingState.invited': 'invitations sent',
-  'bodies.meetingState.held': 'held',
-  'bodies.meetingState.cancelled': 'cancelled',
 
   'audit.entityType.body': 'team',
   'audit.action.body.created': 'team created',

@@ -11,8 +11,6 @@ export const presentations: Record<keyof typeof pl, string> = {
   'presentations.col.visibility': 'Visibility',
   'presentations.col.files': 'File versions',
   'presentations.versionLink': 'version {version}: {fileName} ({size})',
-  'presentations.visibility.members': 'team members',
-  'presentations.visibility.public': 'public',
   'presentations.uploadTitle': 'Add a presentation or file',
   'presentations.field.title': 'Title',
   'presentations.field.presenter': 'Presenter',

@@ -17,8 +17,6 @@ export const bodies = {
   'bodies.breadcrumbs': 'Ścieżka nawigacji',
 
   'bodies.kind': 'Rodzaj',
-  'bodies.kind.advisory_team': 'Zespół doradczy',
-  'bodies.kind.working_group': 'Grupa robocza',
   'bodies.chooseKind': 'wybierz rodzaj',
   'bodies.name': 'Nazwa',
   'bodies.nameHint': 'Np. „Zespół doradczy ds. osób bezrobotnych”.',
@@ -58,8 +56,6 @@ export const bodies = {
 
   'bodies.officers': 'Prowadzący zespół',
   'bodies.noOfficers': 'Nie wskazano prowadzących.',
-  'bodies.officerRole.convenor': 'koordynator',
-  'bodies.officerRole.secretary': 'sekretarz',
   'bodies.officerName': 'Imię i nazwisko',
   'bodies.officerRoleLabel': 'Funkcja',
   'bodies.officerEmail': 'E-mail',
@@ -82,9 +78,6 @@ export const bodies = {
   'bodies.institution': 'Instytucja',
   'bodies.role': 'Funkcja w zespole',
   'bodies.chooseRole': 'wybierz funkcję',
-  'bodies.membershipRole.chair': 'przewodniczący',
-  'bodies.membershipRole.secretary': 'sekretarz',
-  'bodies.membershipRole.member': 'członek',
   'bodies.delegate': 'Delegat',
   'bodies.deputy': 'Zastępca',
   'bodies.choosePerson': 'wybierz osobę',
@@ -122,10 +115,6 @@ export const bodies = {
   'bodies.meetingWhen': 'Termin',
   'bodies.meetingVenue': 'Miejsce',
   'bodies.meetingState': 'Stan',
-  'bodies.meetingState.planned': 'zaplanowane',
-  'bodies.meetingState.invited': 'zaproszenia wysłane',
-  'bodies.meetingState.held': 'odbyło się',
-  'bodies.meetingState.cancelled': 'odwołane',
 
   'audit.entityType.body': 'zespół',
   'audit.action.body.created': 'utworzenie zespołu',

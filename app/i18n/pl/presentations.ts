@@ -10,8 +10,6 @@ export const presentations = {
   'presentations.col.visibility': 'Widoczność',
   'presentations.col.files': 'Wersje pliku',
   'presentations.versionLink': 'wersja {version}: {fileName} ({size})',
-  'presentations.visibility.members': 'dla członków zespołu',
-  'presentations.visibility.public': 'publiczna',
   'presentations.uploadTitle': 'Dodaj prezentację lub plik',
   'presentations.field.title': 'Tytuł',
   'presentations.field.presenter': 'Prezentujący',

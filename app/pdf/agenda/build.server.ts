@@ -69,7 +69,7 @@ export function buildAgendaView({ meetingId }: { meetingId: number }): AgendaVie
     const view: AgendaItemView = {
       time: timeRange(item.startTime, item.endTime),
       title: item.title,
-      kind: t(`calendar.kind.${item.kind}`),
+      kind: t(`agenda.kind.${item.kind}`),
       description: item.description?.trim() || null,
       track: item.track?.trim() || null,
       speakers: item.speakers,

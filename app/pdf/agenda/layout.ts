@@ -9,7 +9,7 @@ export interface AgendaItemView {
   /** „09:00–10:30” */
   time: string
   title: string
-  /** „prezentacja”, „warsztaty”… */
+  /** „Prezentacja”, „Warsztat”… */
   kind: string
   description: string | null
   /** A parallel track („Sala A”), for workshops that run at the same time. */

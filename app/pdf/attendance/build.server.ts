@@ -50,7 +50,7 @@ export function buildAttendanceView({ meetingId }: { meetingId: number }): Atten
     const name = (row.personName ?? row.guestName ?? '').trim()
     if (!name) continue
     const institution = (row.institution ?? row.guestOrganisation)?.trim() || t('calendar.pdf.otherGuests')
-    const role = row.kind === 'deputy' ? t('calendar.pdf.deputy') : row.kind === 'guest' ? t('calendar.pdf.guest') : null
+    const role = row.kind === 'delegate' ? null : t(`invitations.kind.${row.kind}`)
     const description = [row.position?.trim(), role].filter(Boolean).join(' — ')
     byInstitution.set(institution, [...(byInstitution.get(institution) ?? []), { name, description }])
   }

@@ -240,7 +240,7 @@ describe('approved and published minutes', () => {
     const lastPage = squash(pdf.pages.at(-1)!)
     expect(lastPage).toContain(`Kod weryfikacyjny: ${code}`)
     expect(lastPage).toContain(`${ORIGIN}/verify/${code}`)
-    expect(lastPage).toMatch(/Opublikowano \d\d\.\d\d\.\d{4} r\., godz\. \d\d:\d\d przez Gizela Prowadząca/)
+    expect(lastPage).toMatch(/Opublikowano \d\d\.\d\d\.\d{4} r\., godz\. \d\d:\d\d\. Opublikował\(a\): Gizela Prowadząca/)
     expect(pdfInfo(pdf.file)).toMatch(new RegExp(`^CreationDate:\\s+${version.snapshot.publication!.publishedAt.slice(0, 19)}Z$`, 'm'))
   })
 

@@ -60,7 +60,7 @@ describe('buildMinutesView', () => {
   })
 
   it('names both days of a meeting that spans several, in Warsaw time', () => {
-    expect(minutesDateLine('2012-05-14T07:00:00Z', '2012-05-15T14:00:00Z')).toBe('w dniach 14.05.2012 r. – 15.05.2012 r.')
+    expect(minutesDateLine('2012-05-14T07:00:00Z', '2012-05-15T14:00:00Z')).toBe('w dniach 14–15 maja 2012 r.')
     // 23:30 UTC on 15 May is already 16 May in Warsaw.
     expect(minutesDateLine('2012-05-15T23:30:00Z', '2012-05-16T01:00:00Z')).toBe('w dniu 16.05.2012 r.')
   })
@@ -120,7 +120,7 @@ describe('buildMinutesView', () => {
     expect(view.verification).toEqual({
       codeLine: 'Kod weryfikacyjny: 7K3M9QW2XB4D',
       url: 'https://narada.example/verify/7K3M9QW2XB4D',
-      publishedLine: 'Opublikowano 15.07.2009 r., godz. 10:30 przez Gizela Przeor',
+      publishedLine: 'Opublikowano 15.07.2009 r., godz. 10:30. Opublikował(a): Gizela Przeor',
       qrAlt: 'Kod QR z adresem strony weryfikacji: https://narada.example/verify/7K3M9QW2XB4D',
     })
     expect(buildMinutesView(snapshot).verification).toBeNull()

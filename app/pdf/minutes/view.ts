@@ -1,6 +1,6 @@
 import { translator } from '~/i18n/messages'
 import type { MinutesActionItem, MinutesSnapshot } from '~/models/minutes.server'
-import { formatDate, formatDateTime, formatDay, formatDue } from '~/utils/format'
+import { formatDate, formatDateTime, formatDay, formatDayRange, formatDue } from '~/utils/format'
 import { parseMarkup, type Block } from '~/utils/markup'
 import { warsawDay } from '~/utils/time'
 import type { PdfMeta } from '../document.server'
@@ -44,7 +44,7 @@ export interface VerificationView {
   /** „Kod weryfikacyjny: 7K3M9QW2XB4D” */
   codeLine: string
   url: string
-  /** „Opublikowano 16.06.2009 r., godz. 12:00 przez Jan Kowalski” */
+  /** „Opublikowano 16.06.2009 r., godz. 12:00. Opublikował(a): Jan Kowalski” */
   publishedLine: string
   qrAlt: string
 }
@@ -66,16 +66,16 @@ export interface MinutesPdfView {
 /** „notatka-ze-spotkania-nr-3.pdf” */
 export const minutesFileName = (meetingNumber: number) => t('verify.pdf.fileName', { number: meetingNumber })
 
-/** „w dniu 16.06.2009 r.”, or both days of a meeting that spans several. */
+/** „w dniu 16.06.2009 r.”, or „w dniach 14–15 maja 2012 r.” for a meeting that spans several. */
 export function minutesDateLine(startsAt: string, endsAt: string): string {
   return warsawDay(startsAt) === warsawDay(endsAt)
     ? t('verify.pdf.onDay', { date: formatDate(startsAt) })
-    : t('verify.pdf.onDays', { from: formatDate(startsAt), to: formatDate(endsAt) })
+    : t('verify.pdf.onDays', { days: formatDayRange(startsAt, endsAt) })
 }
 
-/** The meeting's day(s) without the preposition: „16.06.2009 r.”, „14.05.2012 r. – 15.05.2012 r.”. */
+/** The meeting's day(s) without the preposition: „16.06.2009 r.”, „14–15 maja 2012 r.”. */
 export function minutesDates(startsAt: string, endsAt: string): string {
-  return warsawDay(startsAt) === warsawDay(endsAt) ? formatDate(startsAt) : `${formatDate(startsAt)} – ${formatDate(endsAt)}`
+  return warsawDay(startsAt) === warsawDay(endsAt) ? formatDate(startsAt) : formatDayRange(startsAt, endsAt)
 }
 
 /** Participants by institution, in the order the minutes list them. */
@@ -93,7 +93,7 @@ function participantGroups(participants: MinutesSnapshot['participants']): Parti
 }
 
 function actionItemRow(item: MinutesActionItem, index: number): ActionItemRowView {
-  const state = t(`verify.pdf.state.${item.state}`)
+  const state = t(`actionItems.state.${item.state}`)
   return {
     number: `${index + 1}.`,
     text: item.text,

@@ -1,0 +1,89 @@
+import type { EnumLabels } from '../labels'
+
+/** The Polish label of every enum value (see ../labels.ts). Every value here must exist in ../en/labels.ts too. */
+export const labels: EnumLabels = {
+  'meetings.state': {
+    planned: 'zaplanowane',
+    invited: 'zaproszenia wysłane',
+    held: 'odbyło się',
+    cancelled: 'odwołane',
+  },
+  'agenda.kind': {
+    opening: 'Otwarcie',
+    presentation: 'Prezentacja',
+    workshop: 'Warsztat',
+    panel: 'Panel dyskusyjny',
+    discussion: 'Dyskusja',
+    group_work: 'Praca w grupach',
+    game: 'Gra',
+    break: 'Przerwa',
+    other: 'Inne',
+  },
+  'actionItems.state': {
+    open: 'do realizacji',
+    done: 'zrealizowane',
+    dropped: 'zaniechane',
+  },
+  role: {
+    admin: 'administrator',
+    officer: 'urzędnik (prowadzący zespoły)',
+    member: 'członek (przedstawiciel instytucji)',
+  },
+  kind: {
+    ops: 'ośrodek pomocy społecznej (MOPS/GOPS/OPS)',
+    pcpr: 'powiatowe centrum pomocy rodzinie (PCPR)',
+    pup: 'powiatowy urząd pracy (PUP)',
+    wup: 'wojewódzki urząd pracy (WUP)',
+    rops: 'regionalny ośrodek polityki społecznej (ROPS)',
+    city_hall: 'urząd miasta lub gminy',
+    ohp: 'Ochotnicze Hufce Pracy (OHP)',
+    ngo: 'organizacja pozarządowa',
+    cis: 'centrum integracji społecznej (CIS)',
+    school: 'uczelnia lub szkoła',
+    other: 'inna instytucja',
+  },
+  'bodies.kind': {
+    advisory_team: 'Zespół doradczy',
+    working_group: 'Grupa robocza',
+  },
+  'bodies.membershipRole': {
+    chair: 'przewodniczący',
+    secretary: 'sekretarz',
+    member: 'członek',
+  },
+  'bodies.officerRole': {
+    convenor: 'koordynator',
+    secretary: 'sekretarz',
+  },
+  'invitations.kind': {
+    delegate: 'delegat',
+    deputy: 'zastępca',
+    guest: 'gość',
+  },
+  'invitations.answer': {
+    pending: 'Brak odpowiedzi',
+    yes: 'Tak',
+    no: 'Nie',
+    maybe: 'Może',
+  },
+  'invitations.attendance': {
+    unknown: 'nie odnotowano',
+    present: 'obecny',
+    absent: 'nieobecny',
+    excused: 'usprawiedliwiony',
+  },
+  'presentations.visibility': {
+    members: 'dla członków zespołu',
+    public: 'publiczna',
+  },
+  'minutes.state': {
+    draft: 'projekt',
+    circulated: 'rozesłana do uwag',
+    approved: 'zatwierdzona',
+    published: 'opublikowana',
+  },
+  'minutes.visibility': {
+    members: 'dla członków zespołu',
+    public: 'publicznie',
+  },
+}
