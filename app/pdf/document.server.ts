@@ -4,7 +4,7 @@ import { registerFonts, textOutline } from './fonts.server'
 import { drawFooter, drawWatermark, footerMargin } from './layout/page-chrome'
 import { beginStructure, endStructure } from './layout/structure'
 import type { Doc } from './layout/types'
-import { COLOR, CONTENT_WIDTH, DOCUMENT_LANGUAGE, FONT, MARGIN, PAGE } from './theme'
+import { COLOR, CONTENT_WIDTH, DOCUMENT_LANGUAGE, FONT, LANDSCAPE_CONTENT_WIDTH, MARGIN, PAGE } from './theme'
 
 export interface PdfMeta {
   title: string
@@ -22,6 +22,8 @@ export interface PdfOptions {
   fundingNotice?: string | null
   /** Declares PDF/A-2b: XMP identification and an sRGB output intent. */
   pdfA?: boolean
+  /** A4 on its side, for tables too wide for a portrait page. */
+  landscape?: boolean
 }
 
 export interface RenderPdfInput {
@@ -41,6 +43,7 @@ export async function renderPdf({ meta, options = {}, layout }: RenderPdfInput):
   const info = documentInfo(meta)
   const doc: Doc = new PDFDocument({
     size: PAGE.size,
+    layout: options.landscape ? 'landscape' : 'portrait',
     pdfVersion: '1.7',
     ...(options.pdfA ? { subset: 'PDF/A-2b' as const } : {}),
     lang: DOCUMENT_LANGUAGE,
@@ -58,7 +61,7 @@ export async function renderPdf({ meta, options = {}, layout }: RenderPdfInput):
   registerFonts(doc)
   doc.options.margins = {
     ...MARGIN,
-    bottom: Math.max(MARGIN.bottom, footerMargin(doc, fundingNotice, CONTENT_WIDTH)),
+    bottom: Math.max(MARGIN.bottom, footerMargin(doc, fundingNotice, options.landscape ? LANDSCAPE_CONTENT_WIDTH : CONTENT_WIDTH)),
   }
   if (options.watermark?.trim()) {
     const outline = textOutline(options.watermark.trim(), FONT.bold)

@@ -10,6 +10,7 @@ export const PAGE = { size: 'A4', width: 595.28, height: 841.89 } as const
 export const MARGIN = { top: mm(20), right: mm(20), bottom: mm(20), left: mm(25) } as const
 
 export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+export const LANDSCAPE_CONTENT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right
 
 /** BCP 47 tag written to the catalogue's /Lang and the XMP metadata. */
 export const DOCUMENT_LANGUAGE = 'pl-PL'

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
 import { createCalendarFixture, FUNDING_NOTICE, type CalendarFixture } from '#tests/support/calendar-fixtures'
 import { layoutText, pageTexts, pdfFile, pdfFonts, pdfInfo, qpdfCheck, squash } from '#tests/support/pdf'
+import { SYSTEM_ACTOR } from '~/models/audit.server'
+import { createMeeting } from '~/models/meeting.server'
+import { MeetingSchema } from '~/schemas/meeting'
 import { buildAttendanceView, peopleCount, renderAttendancePdf } from './build.server'
+
+const ROPS = 'Regionalny Ośrodek Polityki Społecznej Województwa Zachodniopomorskiego'
 
 let fixture: CalendarFixture
 let pdf: ReturnType<typeof pdfFile>
@@ -27,9 +32,13 @@ describe('attendance.pdf', () => {
     expect(text).toContain('Liczba uczestników: 50 osób')
   })
 
-  it('lists every invitee once, grouped by institution, numbered through, with an empty signature column', () => {
+  it('lists every invitee once, grouped by institution, numbered through, with an empty signature column per day', () => {
     const text = squash(pageTexts(pdf.file).join(' '))
-    expect(text).toContain('Lp. Imię i nazwisko Stanowisko / Instytucja Podpis')
+    expect(text).toContain('Lp. Imię i nazwisko Stanowisko / Instytucja')
+    const header = layoutText(pdf.file)
+      .split('\n')
+      .filter((line) => /Podpis|\d\d\.\d\d\.2025 r\./.test(line) && !line.includes('Termin') && !line.includes('godz.'))
+    expect(squash(header.join(' '))).toBe('Lp. Imię i nazwisko Stanowisko / Instytucja Podpis Podpis 29.03.2025 r. 30.03.2025 r.')
     // Institutions A to Z (Polish order), each followed by its own people, after the table header.
     const table = text.indexOf('Lp. Imię i nazwisko')
     const order = [
@@ -53,7 +62,9 @@ describe('attendance.pdf', () => {
     // Nothing is written in the signature column: each person's line ends with their description.
     const lines = layoutText(pdf.file).split('\n')
     const delegateLine = lines.find((line) => line.includes(fixture.people.delegate.name)) ?? ''
-    expect(delegateLine.trimEnd()).toMatch(/Kierownik Działu Pomocy Środowiskowej$/)
+    const written = delegateLine.split(fixture.people.delegate.name)[1]?.trim() ?? ''
+    expect(written.length).toBeGreaterThan(0)
+    expect(fixture.people.delegate.position.startsWith(written), written).toBe(true)
   })
 
   it('numbers the pages "Strona n z N" with the funding notice, also over several pages', async () => {
@@ -121,4 +132,45 @@ describe('peopleCount', () => {
     [112, '112 osób'],
     [0, '0 osób'],
   ])('%i → %s', (count, text) => expect(peopleCount(count)).toBe(text))
+})
+
+describe('attendance.pdf of a one-day and a five-day meeting', () => {
+  it('keeps one signature column for a one-day meeting, on a portrait page', async () => {
+    const file = pdfFile(await renderAttendancePdf(buildAttendanceView({ meetingId: fixture.meetings.publicMeeting.id })!))
+    try {
+      expect(squash(pageTexts(file.file).join(' '))).toContain(`Lp. Imię i nazwisko Stanowisko / Instytucja Podpis ${fixture.names.pup} 1.`)
+      expect(layoutText(file.file)).not.toMatch(/Podpis\s+\d/)
+      expect(pdfInfo(file.file)).toMatch(/^Page size:\s+595\.28 x 841\.89/m)
+    } finally {
+      file.remove()
+    }
+  })
+
+  it('gives each of five days its own column and turns the page on its side', async () => {
+    const meeting = createMeeting({
+      bodyId: fixture.bodies.privateBody.id,
+      input: MeetingSchema.parse({ topic: 'Szkoła letnia', startsAt: '2025-07-07T09:00', endsAt: '2025-07-11T15:00', isPublic: false }),
+      actor: SYSTEM_ACTOR,
+    })
+    db.insert(schema.invitations)
+      .values({
+        meetingId: meeting.id,
+        guestName: 'Anna Nowak',
+        guestOrganisation: ROPS,
+        kind: 'guest',
+        tokenHash: crypto.randomBytes(32).toString('hex'),
+      })
+      .run()
+    const file = pdfFile(await renderAttendancePdf(buildAttendanceView({ meetingId: meeting.id })!))
+    try {
+      const text = layoutText(file.file)
+      for (const day of ['07', '08', '09', '10', '11']) expect(text).toContain(`${day}.07.2025 r.`)
+      expect(text.match(/Podpis/g)).toHaveLength(5)
+      expect(pdfInfo(file.file)).toMatch(/^Page size:\s+841\.89 x 595\.28/m)
+      // The institution's name is read back whole, never split inside a word.
+      expect(squash(pageTexts(file.file).join(' '))).toContain(ROPS)
+    } finally {
+      file.remove()
+    }
+  })
 })

@@ -1,8 +1,9 @@
 import { asc, eq } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
+import { formatDay } from '~/utils/format'
 import { renderPdf } from '../document.server'
 import { getMeetingDocument, pdfText } from '../meeting-document.server'
-import { drawAttendance, type AttendanceGroup, type AttendanceView } from './layout'
+import { drawAttendance, LANDSCAPE_FROM_DAYS, type AttendanceGroup, type AttendanceView } from './layout'
 
 const inv = schema.invitations
 const collator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true })
@@ -80,6 +81,7 @@ export function buildAttendanceView({ meetingId }: { meetingId: number }): Atten
     ],
     cancelled: document.cancelled,
     groups,
+    signatureDays: document.days.length > 1 ? document.days.map((day) => formatDay(day)) : [],
     fileName: `lista-obecności-nr-${meeting.number}.pdf`,
   }
 }
@@ -87,7 +89,7 @@ export function buildAttendanceView({ meetingId }: { meetingId: number }): Atten
 export async function renderAttendancePdf(view: AttendanceView): Promise<Buffer> {
   return renderPdf({
     meta: view.meta,
-    options: { pdfA: true, fundingNotice: view.fundingNotice },
+    options: { pdfA: true, fundingNotice: view.fundingNotice, landscape: view.signatureDays.length >= LANDSCAPE_FROM_DAYS },
     layout: (doc) => drawAttendance(doc, view),
   })
 }

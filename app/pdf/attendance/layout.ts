@@ -36,8 +36,16 @@ export interface AttendanceView {
   details: KeyValueRow[]
   cancelled: string | null
   groups: AttendanceGroup[]
+  /** The meeting's days („14.05.2012 r.”), each signed in its own column; empty for a one-day meeting. */
+  signatureDays: string[]
   fileName: string
 }
+
+/**
+ * Beyond three days the signature columns (each wide enough to sign by hand) leave too little of
+ * a portrait page for the names and positions: the list is printed landscape.
+ */
+export const LANDSCAPE_FROM_DAYS = 4
 
 /** „Lista obecności”: one row per invitee, grouped by institution, with room to sign. */
 export function drawAttendance(doc: Doc, view: AttendanceView) {
@@ -65,6 +73,8 @@ export function drawAttendance(doc: Doc, view: AttendanceView) {
       { header: t('calendar.pdf.position'), width: 6 },
     ],
     rows,
-    signatureColumns: [{ header: t('calendar.pdf.signature'), width: 4 }],
+    signatureColumns: view.signatureDays.length
+      ? view.signatureDays.map((day) => ({ header: `${t('calendar.pdf.signature')} ${day}`, width: 4 / view.signatureDays.length }))
+      : [{ header: t('calendar.pdf.signature'), width: 4 }],
   })
 }
