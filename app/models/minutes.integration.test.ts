@@ -72,8 +72,8 @@ describe('starting the minutes', () => {
     expect(minutes.snapshot.sections.map((s) => [s.kind, s.title, s.body])).toEqual([
       ['introduction', 'Wprowadzenie', ''],
       ['agenda_item', 'Oferta PUP dla osób 50+', 'Prezentacja dyrektora PUP.'],
+      // The agenda's own discussion item stands for the generic „Dyskusja”.
       ['agenda_item', 'Porozumienie MOPS–PUP', ''],
-      ['discussion', 'Dyskusja', ''],
       ['decisions', 'Ustalenia', ''],
     ])
     expect(minutes.snapshot.preparedBy).toBe('Gizela Prowadząca')

@@ -4,7 +4,8 @@ import { canInMinutes } from '~/auth/minutes-permissions'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { venueLine } from '~/utils/format'
 import { formatOwners } from '~/utils/owners'
-import { ownersOf } from './action-item.server'
+import { needsDiscussionSection } from '~/utils/minutes-draft'
+import { CARRY_OVER_TITLE, ownersOf } from './action-item.server'
 import { recordAudit, type Actor } from './audit.server'
 import { listAgenda } from './agenda.server'
 import { listAttendance } from './attendance.server'
@@ -120,7 +121,8 @@ export function getMinutesId({ meetingId }: { meetingId: number }): number | und
 /**
  * Starts the minutes of a meeting from the meeting itself: its topic and place, the people
  * marked present by institution (everyone invited when attendance was not taken), an
- * introduction, one section per agenda item, the general discussion and the decisions.
+ * introduction, one section per agenda item, the general discussion (unless the agenda has
+ * one: needsDiscussionSection) and the decisions.
  * Returns the existing minutes' id when they were already started.
  */
 export function startMinutes({ meetingId, actor }: { meetingId: number; actor: Actor }): number {
@@ -164,12 +166,15 @@ export function startMinutes({ meetingId, actor }: { meetingId: number; actor: A
         .run(),
     )
 
+    const agenda = listAgenda({ meetingId })
     const sections: Omit<MinutesSection, 'id'>[] = [
       { kind: 'introduction', agendaItemId: null, title: 'Wprowadzenie', body: '' },
-      ...listAgenda({ meetingId })
+      ...agenda
         .filter((item) => item.kind !== 'break')
         .map((item) => ({ kind: 'agenda_item' as const, agendaItemId: item.id, title: item.title, body: item.description ?? '' })),
-      { kind: 'discussion', agendaItemId: null, title: 'Dyskusja', body: '' },
+      ...(needsDiscussionSection(agenda, { carryOverTitle: CARRY_OVER_TITLE })
+        ? [{ kind: 'discussion' as const, agendaItemId: null, title: 'Dyskusja', body: '' }]
+        : []),
       { kind: 'decisions', agendaItemId: null, title: 'Ustalenia', body: '' },
     ]
     sections.forEach((section, position) =>

@@ -1,4 +1,24 @@
+import type { AgendaItemKind } from '#db/schema/enums'
 import { groupParticipants, normaliseBody } from '~/schemas/minutes'
+
+/** An item titled like this is the meeting's open discussion, whatever its kind. */
+const DISCUSSION_TITLE = /^\s*(dyskusja|wolne wnioski)/i
+
+/**
+ * Whether new minutes need their own „Dyskusja” after the agenda's sections: not when the
+ * agenda already holds the discussion, as an item of the kind „dyskusja” or one titled
+ * „Dyskusja…” or „Wolne wnioski…”. The earlier items carried over to this meeting are of the
+ * kind „dyskusja” too, but they report on old tasks: they are not the meeting's discussion.
+ */
+export function needsDiscussionSection(
+  agenda: readonly { kind: AgendaItemKind; title: string }[],
+  { carryOverTitle }: { carryOverTitle: string },
+): boolean {
+  const carriedOver = (title: string) => title.trim().toLowerCase() === carryOverTitle.toLowerCase()
+  return !agenda.some(
+    (item) => item.kind !== 'break' && (DISCUSSION_TITLE.test(item.title) || (item.kind === 'discussion' && !carriedOver(item.title))),
+  )
+}
 
 /**
  * The text of the minutes editor, reduced to what a save would keep: removed and empty

@@ -55,6 +55,8 @@ function writeMinutes(meetingId: number, content: DemoMinutes) {
   const agendaSections = started.filter((s) => s.kind === 'agenda_item')
   const sections = content.sections.map(({ section, body }) => {
     const found = typeof section === 'number' ? agendaSections[section - 1] : started.find((s) => s.kind === section)
+    // An agenda with a discussion item of its own starts without „Dyskusja”: the note adds it, as its author did.
+    if (!found && section === 'discussion') return { id: null, title: 'Dyskusja', body }
     const { id, title } = must(found, `section ${section} of meeting ${meetingId}`)
     return { id, title, body }
   })

@@ -53,7 +53,7 @@ describeInBrowser('action items in the browser', () => {
     // Other tests' scenes have their own Grzegorz Źdźbło: this one's institution names him apart.
     const pup = getOrganisation({ id: scene.organisations.pup })!.name
     await pickByKeyboard(
-      form.getByRole('combobox', { name: /^Odpowiedzialny/ }),
+      form.getByRole('combobox', { name: /^Odpowiedzialni/ }),
       `zdzblo ${pup.split(' ').at(-1)}`,
       `Grzegorz Źdźbło — ${pup}`,
     )

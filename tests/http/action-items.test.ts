@@ -61,7 +61,7 @@ describe('action items: the convenor', () => {
   it('adds an item due „najpóźniej w III kwartale 2017 r.” and the team’s page lists it as overdue', async () => {
     const response = await post(
       meetingPage,
-      { intent: 'add', text, owner: `organisation:${scene.organisations.pup}`, dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '' },
+      { intent: 'add', text, owners: `organisation:${scene.organisations.pup}`, dueText: 'najpóźniej w III kwartale 2017 r.', dueDate: '' },
       { cookie: cookies.convenor },
     )
     expect(response.status).toBe(302)
@@ -114,7 +114,7 @@ describe('action items: the convenor', () => {
         intent: 'update',
         itemId: itemId!,
         text,
-        owner: `organisation:${scene.organisations.pup}`,
+        owners: `organisation:${scene.organisations.pup}`,
         dueText: 'najpóźniej w IV kwartale 2017 r.',
         dueDate: '',
       },
