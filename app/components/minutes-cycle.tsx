@@ -109,8 +109,8 @@ function WithoutEmail({ recipients: { mailed, withoutEmail } }: { recipients: Ci
       <ul>
         {withoutEmail.map((person) => (
           <li key={person.id}>
-            {can(user, 'directory.edit') ? <Link to={`/people/${person.id}/edit`}>{person.name}</Link> : person.name} ({person.organisation}
-            )
+            {can(user, 'directory.edit') ? <Link to={`/people/${person.id}/edit`}>{person.name}</Link> : person.name}
+            {` (${person.organisation})`}
           </li>
         ))}
       </ul>
