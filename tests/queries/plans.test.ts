@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createUserSession, type SessionUser } from '~/auth/session.server'
-import { db, sqlite } from '~/db.server'
+import { db, schema, sqlite } from '~/db.server'
+import { addActionItem } from '~/models/action-item.server'
 import { recordAudit } from '~/models/audit.server'
 import { createUser } from '~/models/user.server'
 import { inRequestScope } from '~/utils/request-scope.server'
@@ -25,6 +26,7 @@ const BIG_TABLES = new Set([
   'minutes_comments',
   'minutes_participants',
   'action_items',
+  'action_item_owners',
   'memberships',
   'people',
   'organisations',
@@ -99,6 +101,14 @@ beforeAll(async () => {
   const admin = await createUser({ fields: { email, name: 'Admin', role: 'admin' }, password: 'correct horse battery staple', actor: null })
   if (!admin.ok) throw new Error(JSON.stringify(admin.fieldErrors))
   cookies.admin = await cookieOf({ id: admin.id })
+  // Items with several owners, so that the owners' query runs on the action item pages.
+  const [first, second] = db.select({ id: schema.organisations.id }).from(schema.organisations).limit(2).all()
+  const person = db.select({ id: schema.people.id }).from(schema.people).limit(1).get()
+  for (const text of ['Zawarcie porozumienia MOPS–PUP', 'Przekazanie katalogu usług']) {
+    const owners = [`organisation:${first!.id}`, `organisation:${second!.id}`, `person:${person!.id}`]
+    const saved = addActionItem({ meetingId: fixture.meetings.dst.id, input: { text, owners }, actor: { userId: null, ip: null } })
+    if (!saved.ok) throw new Error(JSON.stringify(saved))
+  }
 })
 
 type Route = { loader: (args: LoaderFunctionArgs) => unknown }
@@ -128,6 +138,12 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
     route: () => import('~/routes/bodies.$bodyId.action-items'),
     path: (f) => `/bodies/${f.bodies.privateBody.id}/action-items`,
     params: (f) => ({ bodyId: String(f.bodies.privateBody.id) }),
+  },
+  "a meeting's action items": {
+    as: 'officer',
+    route: () => import('~/routes/meetings.$meetingId.minutes.action-items'),
+    path: (f) => `/meetings/${f.meetings.dst.id}/minutes/action-items`,
+    params: meetingParams,
   },
   'the directory': { as: 'admin', route: () => import('~/routes/organisations._index'), path: () => '/organisations' },
   'the directory by kind': { as: 'admin', route: () => import('~/routes/organisations._index'), path: () => '/organisations?kind=ops' },
