@@ -4,9 +4,10 @@ import type { AgendaItemKind } from '#db/schema/enums'
 import { useLang, useT } from '~/i18n/use-t'
 import { groupAgendaByDay, groupParallelTracks } from '~/schemas/agenda'
 import { formatLongDay } from '~/utils/format'
+import { speakerLine } from '~/utils/speaker-line'
 import type { DayOption } from './agenda-form'
 
-type Person = { personId: number; name: string; position: string | null; organisation: string }
+type Person = { personId: number; name: string; position: string | null; organisation: string; organisationShortName?: string | null }
 
 export type AgendaListItem = {
   id: number
@@ -36,8 +37,6 @@ function timeRange(item: Pick<AgendaListItem, 'startTime' | 'endTime'>) {
   if (!item.startTime) return null
   return item.endTime ? `${item.startTime}–${item.endTime}` : item.startTime
 }
-
-const personText = (person: Person) => `${person.name} (${person.organisation})`
 
 /**
  * After a move the page comes back at `#move-up-<id>` (or down): the same button gets the
@@ -161,12 +160,12 @@ function AgendaEntry({
           {item.description ? <p className="prewrap">{item.description}</p> : null}
           {item.speakers.length ? (
             <p>
-              {t(item.speakers.length === 1 ? 'agenda.speakerIs' : 'agenda.speakersAre')} {item.speakers.map(personText).join(', ')}
+              {t(item.speakers.length === 1 ? 'agenda.speakerIs' : 'agenda.speakersAre')} {item.speakers.map(speakerLine).join(', ')}
             </p>
           ) : null}
           {item.moderator ? (
             <p>
-              {t('agenda.moderatorIs')} {personText(item.moderator)}
+              {t('agenda.moderatorIs')} {speakerLine(item.moderator)}
             </p>
           ) : null}
           {manage ? (

@@ -11,7 +11,13 @@ const orgs = schema.organisations
 const moderator = aliasedTable(people, 'moderator')
 const moderatorOrg = aliasedTable(orgs, 'moderator_org')
 
-export type AgendaPerson = { personId: number; name: string; position: string | null; organisation: string }
+export type AgendaPerson = {
+  personId: number
+  name: string
+  position: string | null
+  organisation: string
+  organisationShortName: string | null
+}
 
 /** The agenda of a meeting, day by day in order, with its speakers and moderators named. */
 export function listAgenda({ meetingId }: { meetingId: number }) {
@@ -30,6 +36,7 @@ export function listAgenda({ meetingId }: { meetingId: number }) {
       moderatorName: moderator.name,
       moderatorPosition: moderator.position,
       moderatorOrganisation: moderatorOrg.name,
+      moderatorOrganisationShortName: moderatorOrg.shortName,
     })
     .from(ai)
     .leftJoin(moderator, eq(moderator.id, ai.moderatorPersonId))
@@ -45,6 +52,7 @@ export function listAgenda({ meetingId }: { meetingId: number }) {
           name: people.name,
           position: people.position,
           organisation: orgs.name,
+          organisationShortName: orgs.shortName,
         })
         .from(sp)
         .innerJoin(people, eq(people.id, sp.personId))
@@ -58,21 +66,27 @@ export function listAgenda({ meetingId }: { meetingId: number }) {
         .orderBy(asc(sp.position))
         .all()
     : []
-  return rows.map(({ moderatorPersonId, moderatorName, moderatorPosition, moderatorOrganisation, ...item }) => ({
-    ...item,
-    moderator:
-      moderatorPersonId && moderatorName
-        ? ({
-            personId: moderatorPersonId,
-            name: moderatorName,
-            position: moderatorPosition,
-            organisation: moderatorOrganisation ?? '',
-          } satisfies AgendaPerson)
-        : null,
-    speakers: speakers
-      .filter((speaker) => speaker.agendaItemId === item.id)
-      .map(({ personId, name, position, organisation }) => ({ personId, name, position, organisation }) satisfies AgendaPerson),
-  }))
+  return rows.map(
+    ({ moderatorPersonId, moderatorName, moderatorPosition, moderatorOrganisation, moderatorOrganisationShortName, ...item }) => ({
+      ...item,
+      moderator:
+        moderatorPersonId && moderatorName
+          ? ({
+              personId: moderatorPersonId,
+              name: moderatorName,
+              position: moderatorPosition,
+              organisation: moderatorOrganisation ?? '',
+              organisationShortName: moderatorOrganisationShortName,
+            } satisfies AgendaPerson)
+          : null,
+      speakers: speakers
+        .filter((speaker) => speaker.agendaItemId === item.id)
+        .map(
+          ({ personId, name, position, organisation, organisationShortName }) =>
+            ({ personId, name, position, organisation, organisationShortName }) satisfies AgendaPerson,
+        ),
+    }),
+  )
 }
 export type AgendaItemView = ReturnType<typeof listAgenda>[number]
 

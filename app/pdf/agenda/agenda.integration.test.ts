@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '~/models/audit.server'
 import { cancelMeeting } from '~/models/meeting.server'
 import { createCalendarFixture, FUNDING_NOTICE, type CalendarFixture } from '#tests/support/calendar-fixtures'
 import { layoutText, pageTexts, pdfFile, pdfFonts, pdfInfo, qpdfCheck, squash } from '#tests/support/pdf'
+import { buildAttendanceView, renderAttendancePdf } from '../attendance/build.server'
 import { buildAgendaView, renderAgendaPdf } from './build.server'
 
 let fixture: CalendarFixture
@@ -108,5 +109,35 @@ describe('agenda.pdf of a two-day meeting across the spring DST change', () => {
 
   it('has no view for a meeting that does not exist', () => {
     expect(buildAgendaView({ meetingId: 999_999 })).toBeNull()
+  })
+})
+
+describe('agenda.pdf when an institution has a short name', () => {
+  it('names speakers and moderators by the short name, while the attendance list keeps the full one', async () => {
+    const short = 'ŚFO „Źródło”'
+    const foundation = db
+      .select({ id: schema.organisations.id })
+      .from(schema.organisations)
+      .where(eq(schema.organisations.name, fixture.names.foundation))
+      .get()!
+    db.update(schema.organisations).set({ shortName: short }).where(eq(schema.organisations.id, foundation.id)).run()
+    try {
+      const file = pdfFile(await renderAgendaPdf(buildAgendaView({ meetingId: fixture.meetings.dst.id })!))
+      const text = squash(pageTexts(file.file).join(' '))
+      file.remove()
+      expect(text).toContain(`${fixture.people.speaker.name} (${short})`)
+      expect(text).toContain(`Moderacja: ${fixture.people.speaker.name} (${short})`)
+      // Only the organiser line still names the foundation in full; no speaker line does.
+      expect(text.split(fixture.names.foundation)).toHaveLength(2)
+      // An institution without a short name keeps its full name.
+      expect(text).toContain(`${fixture.people.other.name} (${fixture.names.pup})`)
+      const attendance = pdfFile(await renderAttendancePdf(buildAttendanceView({ meetingId: fixture.meetings.dst.id })!))
+      const list = squash(pageTexts(attendance.file).join(' '))
+      attendance.remove()
+      expect(list).toContain(fixture.names.foundation)
+      expect(list).not.toContain(short)
+    } finally {
+      db.update(schema.organisations).set({ shortName: null }).where(eq(schema.organisations.id, foundation.id)).run()
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { aliasedTable, asc, eq, inArray } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
+import { speakerLine } from '~/utils/speaker-line'
 import { renderPdf } from '../document.server'
 import { getMeetingDocument, longDay, pdfText } from '../meeting-document.server'
 import { drawAgenda, type AgendaDay, type AgendaItemView, type AgendaView } from './layout'
@@ -7,9 +8,6 @@ import { drawAgenda, type AgendaDay, type AgendaItemView, type AgendaView } from
 const ai = schema.agendaItems
 const moderator = aliasedTable(schema.people, 'moderator')
 const moderatorOrganisation = aliasedTable(schema.organisations, 'moderator_organisation')
-
-/** „Jan Kowalski (Powiatowy Urząd Pracy w Katowicach)” */
-const personWithInstitution = (name: string, institution: string | null) => (institution ? `${name} (${institution})` : name)
 
 function agendaItems(meetingId: number) {
   const items = db
@@ -24,6 +22,7 @@ function agendaItems(meetingId: number) {
       track: ai.track,
       moderator: moderator.name,
       moderatorInstitution: moderatorOrganisation.name,
+      moderatorInstitutionShortName: moderatorOrganisation.shortName,
     })
     .from(ai)
     .leftJoin(moderator, eq(moderator.id, ai.moderatorPersonId))
@@ -33,7 +32,12 @@ function agendaItems(meetingId: number) {
     .all()
   const speakers = items.length
     ? db
-        .select({ itemId: schema.agendaSpeakers.agendaItemId, name: schema.people.name, institution: schema.organisations.name })
+        .select({
+          itemId: schema.agendaSpeakers.agendaItemId,
+          name: schema.people.name,
+          organisation: schema.organisations.name,
+          organisationShortName: schema.organisations.shortName,
+        })
         .from(schema.agendaSpeakers)
         .innerJoin(schema.people, eq(schema.people.id, schema.agendaSpeakers.personId))
         .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
@@ -48,7 +52,7 @@ function agendaItems(meetingId: number) {
     : []
   return items.map((item) => ({
     ...item,
-    speakers: speakers.filter((s) => s.itemId === item.id).map((s) => personWithInstitution(s.name, s.institution)),
+    speakers: speakers.filter((s) => s.itemId === item.id).map(speakerLine),
   }))
 }
 
@@ -73,7 +77,13 @@ export function buildAgendaView({ meetingId }: { meetingId: number }): AgendaVie
       description: item.description?.trim() || null,
       track: item.track?.trim() || null,
       speakers: item.speakers,
-      moderator: item.moderator ? personWithInstitution(item.moderator, item.moderatorInstitution) : null,
+      moderator: item.moderator
+        ? speakerLine({
+            name: item.moderator,
+            organisation: item.moderatorInstitution,
+            organisationShortName: item.moderatorInstitutionShortName,
+          })
+        : null,
     }
     days.set(item.day, [...(days.get(item.day) ?? []), view])
   }

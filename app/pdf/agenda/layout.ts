@@ -14,7 +14,7 @@ export interface AgendaItemView {
   description: string | null
   /** A parallel track („Sala A”), for workshops that run at the same time. */
   track: string | null
-  /** „Jan Kowalski (Powiatowy Urząd Pracy w Katowicach)” */
+  /** „Anna Nowak (MOPS Bolesławiec)”, by speakerLine */
   speakers: string[]
   moderator: string | null
 }
