@@ -32,7 +32,9 @@ describe('meeting feeds', () => {
     expect(iso(event!.startDate)).toBe('2025-03-29T08:00:00.000Z')
     expect(iso(event!.endDate)).toBe('2025-03-30T13:00:00.000Z')
     expect(event!.location).toBe('Centrum Organizacji Pozarządowych, sala nr 12, ul. Żwirki i Wigury 5, 44-240 Żory')
-    expect(event!.description).toBe('Wypracowanie wspólnych rekomendacji dla ośrodków pomocy społecznej i urzędów pracy.')
+    expect(event!.description).toBe(
+      'Termin: 29–30 marca 2025 r. (29 marca od godz. 09:00, 30 marca do godz. 15:00)\n\nWypracowanie wspólnych rekomendacji dla ośrodków pomocy społecznej i urzędów pracy.',
+    )
     expect(event!.component.getFirstPropertyValue('url')).toBe(`${ORIGIN}/meetings/${dst.id}`)
     expect(event!.component.getFirstPropertyValue('status')).toBe('CONFIRMED')
   })

@@ -8,6 +8,7 @@ import { translator } from '~/i18n/messages'
 import { visibleMeetingCondition } from '~/models/meeting.server'
 import { buildVersion } from '~/utils/build-version.server'
 import { ByteCache } from '~/utils/byte-cache'
+import { formatMeetingWhen } from '~/utils/format'
 import { fromWarsawLocal, warsawDay } from '~/utils/time'
 import { buildCalendar, type CalendarEvent } from './ics'
 
@@ -54,7 +55,10 @@ export function meetingLocation(meeting: Pick<FeedMeeting, 'venueName' | 'venueR
  * that have them remove them.
  */
 export function meetingEvent(meeting: FeedMeeting, origin: string): CalendarEvent {
+  // A calendar shows a meeting of several days as one long block: the days and hours in words say what it is.
+  const severalDays = warsawDay(meeting.startsAt) !== warsawDay(meeting.endsAt)
   const description = [
+    severalDays ? t('calendar.ics.when', { when: formatMeetingWhen(meeting.startsAt, meeting.endsAt) }) : null,
     meeting.purpose?.trim(),
     meeting.state === 'cancelled' ? t('calendar.ics.cancelled', { reason: meeting.cancelReason ?? '' }).trim() : null,
   ]

@@ -56,6 +56,7 @@ export function meetingCalendar({
         summary: `${meeting.topic} (${meeting.bodyName})`,
         description: [
           `${meeting.number}. spotkanie zespołu „${meeting.bodyName}”.`,
+          `Termin: ${formatMeetingWhen(meeting.startsAt, meeting.endsAt)}`,
           meeting.purpose,
           method === 'CANCEL' && meeting.cancelReason ? `Powód odwołania: ${meeting.cancelReason}` : null,
         ]

@@ -77,25 +77,28 @@ export const plMonthsGenitive = [
   'grudnia',
 ]
 
+/** „14 maja” in Polish, „14 May” in English: a day of the month without its year. */
+function dayOfMonth(d: Date, lang: Lang): string {
+  return lang === 'pl' ? `${d.getDate()} ${plMonthsGenitive[d.getMonth()]}` : format(d, 'd MMMM', { locale: enGB })
+}
+
+/** „2012 r.” in Polish, „2012” in English. */
+const yearOf = (d: Date, lang: Lang) => (lang === 'pl' ? `${d.getFullYear()} r.` : String(d.getFullYear()))
+
 /**
- * The days of a meeting in words: „16 czerwca 2009 r.”, „14–15 maja 2012 r.”,
- * „30 kwietnia – 2 maja 2012 r.”, „30 grudnia 2012 r. – 2 stycznia 2013 r.”.
+ * The days of a meeting in words, the one form of a date range everywhere: „16 czerwca 2009 r.”,
+ * „14–15 maja 2012 r.”, „30 kwietnia – 2 maja 2012 r.”, „31 grudnia 2012 r. – 2 stycznia 2013 r.”;
+ * in English „14–15 May 2012”, „30 April – 2 May 2012”.
  */
 export function formatDayRange(startsAt: Date | string, endsAt: Date | string, lang: Lang = 'pl'): string {
   const a = toWarsawWallClock(startsAt)
   const b = toWarsawWallClock(endsAt)
-  const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
-  if (lang !== 'pl') {
-    if (sameDay) return format(a, 'd MMMM yyyy', { locale: enGB })
-    if (a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth())
-      return `${a.getDate()}–${format(b, 'd MMMM yyyy', { locale: enGB })}`
-    return `${format(a, 'd MMMM yyyy', { locale: enGB })} – ${format(b, 'd MMMM yyyy', { locale: enGB })}`
-  }
-  const day = (d: Date) => `${d.getDate()} ${plMonthsGenitive[d.getMonth()]}`
-  if (sameDay) return `${day(a)} ${a.getFullYear()} r.`
-  if (a.getFullYear() !== b.getFullYear()) return `${day(a)} ${a.getFullYear()} r. – ${day(b)} ${b.getFullYear()} r.`
-  if (a.getMonth() === b.getMonth()) return `${a.getDate()}–${day(b)} ${b.getFullYear()} r.`
-  return `${day(a)} – ${day(b)} ${b.getFullYear()} r.`
+  const sameYear = a.getFullYear() === b.getFullYear()
+  const sameMonth = sameYear && a.getMonth() === b.getMonth()
+  if (sameMonth && a.getDate() === b.getDate()) return `${dayOfMonth(a, lang)} ${yearOf(a, lang)}`
+  if (sameMonth) return `${a.getDate()}–${dayOfMonth(b, lang)} ${yearOf(b, lang)}`
+  if (sameYear) return `${dayOfMonth(a, lang)} – ${dayOfMonth(b, lang)} ${yearOf(b, lang)}`
+  return `${dayOfMonth(a, lang)} ${yearOf(a, lang)} – ${dayOfMonth(b, lang)} ${yearOf(b, lang)}`
 }
 
 /** A Warsaw calendar day (YYYY-MM-DD) as „30.09.2017 r.”; noon UTC is that same day in Warsaw. */
@@ -118,7 +121,10 @@ export function venueLine(meeting: { venueName: string | null; venueAddress: str
   return [meeting.venueName, meeting.venueAddress, meeting.venueRoom].filter(Boolean).join(', ') || null
 }
 
-/** „16.05.2017 r., godz. 13:00–15:00” for one day; the day range with both hours otherwise. */
+/**
+ * „16.05.2017 r., godz. 13:00–15:00” for one day; for several, the day range and when the first
+ * day starts and the last ends: „14–15 maja 2012 r. (14 maja od godz. 09:00, 15 maja do godz. 16:00)”.
+ */
 export function formatMeetingWhen(startsAt: Date | string, endsAt: Date | string, lang: Lang = 'pl'): string {
   const a = toWarsawWallClock(startsAt)
   const b = toWarsawWallClock(endsAt)
@@ -129,7 +135,8 @@ export function formatMeetingWhen(startsAt: Date | string, endsAt: Date | string
       ? `${formatDate(startsAt)}, godz. ${hours(a)}–${hours(b)}`
       : `${formatDate(startsAt, 'en')}, ${hours(a)}–${hours(b)}`
   }
+  const days = formatDayRange(startsAt, endsAt, lang)
   return lang === 'pl'
-    ? `${formatDayRange(startsAt, endsAt)} (od ${formatDate(startsAt)}, godz. ${hours(a)}, do ${formatDate(endsAt)}, godz. ${hours(b)})`
-    : `${formatDayRange(startsAt, endsAt, 'en')} (from ${formatDateTime(startsAt, 'en')} to ${formatDateTime(endsAt, 'en')})`
+    ? `${days} (${dayOfMonth(a, lang)} od godz. ${hours(a)}, ${dayOfMonth(b, lang)} do godz. ${hours(b)})`
+    : `${days} (${dayOfMonth(a, lang)} from ${hours(a)}, ${dayOfMonth(b, lang)} until ${hours(b)})`
 }

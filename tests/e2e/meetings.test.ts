@@ -144,7 +144,7 @@ describeInBrowser('scheduling a meeting and building its agenda in the browser',
     meetingPath = new URL(page.url()).pathname
     const main = page.locator('main')
     await main.getByRole('heading', { level: 1, name: `Spotkanie nr 1: ${topic}` }).waitFor()
-    await main.getByText('14–15 maja 2030 r. (od 14.05.2030 r., godz. 09:00, do 15.05.2030 r., godz. 15:00)').waitFor()
+    await main.getByText('14–15 maja 2030 r. (14 maja od godz. 09:00, 15 maja do godz. 15:00)').waitFor()
     await main.getByText('Spotkanie 1 z 3 w cyklu „Cykl spotkań 2030”').waitFor()
     await expect(page.getByRole('status').first().textContent()).resolves.toBe('Zaplanowano spotkanie.')
     await expectNoAxeViolations(page)

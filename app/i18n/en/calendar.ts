@@ -67,6 +67,7 @@ export const calendar: Record<keyof typeof pl, string> = {
   'calendar.ics.publicDescription': 'Public meetings of advisory teams and working groups',
   'calendar.ics.bodyDescription': 'Meetings: {body}',
   'calendar.ics.cancelled': 'The meeting is cancelled. {reason}',
+  'calendar.ics.when': 'When: {when}',
 
   'calendar.pdf.agendaTitle': 'Agenda',
   'calendar.pdf.attendanceTitle': 'Attendance list',

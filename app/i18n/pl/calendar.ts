@@ -64,6 +64,7 @@ export const calendar = {
   'calendar.ics.publicDescription': 'Publiczne spotkania zespołów doradczych i grup roboczych',
   'calendar.ics.bodyDescription': 'Spotkania: {body}',
   'calendar.ics.cancelled': 'Spotkanie odwołane. {reason}',
+  'calendar.ics.when': 'Termin: {when}',
 
   'calendar.pdf.agendaTitle': 'Program spotkania',
   'calendar.pdf.attendanceTitle': 'Lista obecności',
