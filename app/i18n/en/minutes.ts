@@ -122,7 +122,8 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.cycle.circulate.withoutEmail.one': '{count} person has no e-mail address and will not get the minutes:',
   'minutes.cycle.circulate.withoutEmail.few': '{count} people have no e-mail address and will not get the minutes:',
   'minutes.cycle.circulate.withoutEmail.many': '{count} people have no e-mail address and will not get the minutes:',
-  'minutes.cycle.circulate.nobodyMailed': 'Nobody in the team has an e-mail address: once the minutes are circulated, nobody will get a message.',
+  'minutes.cycle.circulate.nobodyMailed':
+    'Nobody in the team has an e-mail address: once the minutes are circulated, nobody will get a message.',
   'minutes.cycle.commentsDueAt': 'Comments until (date and time)',
   'minutes.cycle.commentsDueAtHint': 'A week from today by default.',
   'minutes.cycle.approve.title': 'Approve',
