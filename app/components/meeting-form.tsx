@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
-import { useT } from '~/i18n/use-t'
+import { useLang, useT } from '~/i18n/use-t'
 import { MeetingSchema } from '~/schemas/meeting'
+import { formatDate } from '~/utils/format'
 import { CheckboxField, FormErrors, TextAreaField, TextField } from './forms'
 
 /** What the form starts from: strings as the inputs hold them. */
@@ -27,9 +28,13 @@ type Props = {
   submitLabel: string
   /** Whether the body is public: a meeting of a private body stays private whatever it says. */
   bodyIsPublic: boolean
+  /** The meeting this one follows, when scheduled as its next: what can be copied from it. */
+  copyFrom?: CopySource | null
 }
 
-export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, bodyIsPublic }: Props) {
+export type CopySource = { id: number; number: number; startsAt: string; agendaItems: number; agendaDays: number; guests: number }
+
+export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, bodyIsPublic, copyFrom }: Props) {
   const t = useT()
   const [form, fields] = useForm({
     lastResult,
@@ -75,10 +80,45 @@ export function MeetingForm({ lastResult, defaultValue, cancelTo, submitLabel, b
         hint={t('meetings.headcountHint')}
         optional
       />
+      {copyFrom ? <CopyFromPrevious source={copyFrom} /> : null}
       <div className="actions">
         <button type="submit">{submitLabel}</button>
         <Link to={cancelTo}>{t('common.cancel')}</Link>
       </div>
     </Form>
+  )
+}
+
+/** What „the next meeting” may take over from the one it follows: its agenda and its guests. */
+function CopyFromPrevious({ source }: { source: CopySource }) {
+  const t = useT()
+  const lang = useLang()
+  return (
+    <fieldset>
+      <legend>{t('meetings.copyFrom', { number: source.number, date: formatDate(source.startsAt, lang) })}</legend>
+      <input type="hidden" name="from" value={source.id} />
+      {source.agendaItems > 0 ? (
+        <div className="field">
+          <div className="inline-choice">
+            <input id="copy-agenda" name="copyAgenda" type="checkbox" defaultChecked aria-describedby="copy-agenda-hint" />
+            <label htmlFor="copy-agenda">{t('meetings.copyAgenda', { count: source.agendaItems })}</label>
+          </div>
+          <p className="field__hint" id="copy-agenda-hint">
+            {t('meetings.copyAgendaHint')} {source.agendaDays > 1 ? t('meetings.copyAgendaDays', { days: source.agendaDays }) : null}
+          </p>
+        </div>
+      ) : null}
+      {source.guests > 0 ? (
+        <div className="field">
+          <div className="inline-choice">
+            <input id="copy-guests" name="copyGuests" type="checkbox" defaultChecked aria-describedby="copy-guests-hint" />
+            <label htmlFor="copy-guests">{t('meetings.copyGuests', { count: source.guests })}</label>
+          </div>
+          <p className="field__hint" id="copy-guests-hint">
+            {t('meetings.copyGuestsHint')}
+          </p>
+        </div>
+      ) : null}
+    </fieldset>
   )
 }

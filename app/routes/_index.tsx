@@ -5,7 +5,7 @@ import { can } from '~/auth/permissions'
 import { Pagination } from '~/components/list-controls'
 import { PortalBodies } from '~/components/portal-bodies'
 import { useLang, useT } from '~/i18n/use-t'
-import { countMeetings, listMeetings, listMinutesToReview } from '~/models/meeting.server'
+import { countMeetings, listMeetings, listMeetingsToConfirm, listMinutesToReview } from '~/models/meeting.server'
 import { countPortalBodies, listPortalBodies } from '~/models/portal.server'
 import { formatMeetingWhen } from '~/utils/format'
 import { pageCount, pageParam } from '~/utils/paging'
@@ -25,9 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ({ id, bodyName, topic, startsAt, endsAt }) => ({ id, bodyName, topic, startsAt, endsAt }),
   )
   const minutes = listMinutesToReview({ user, limit: ON_DASHBOARD })
+  const confirmPage = pageParam(new URL(request.url), 'confirm')
+  const unconfirmed = listMeetingsToConfirm({ user, page: confirmPage })
+  const toConfirm = { ...unconfirmed, page: confirmPage, pages: pageCount(unconfirmed.total) }
   return json({
     user: { name: user.name, role: user.role },
-    dashboard: { upcoming, upcomingTotal: countMeetings({ user, mine: true, when: 'upcoming' }), minutes },
+    dashboard: { upcoming, upcomingTotal: countMeetings({ user, mine: true, when: 'upcoming' }), minutes, toConfirm },
     portal,
   })
 }
@@ -79,12 +82,29 @@ export default function Index() {
       </>
     )
   }
-  const { upcoming, upcomingTotal, minutes } = dashboard
+  const { upcoming, upcomingTotal, minutes, toConfirm } = dashboard
   return (
     <>
       <h1>{t('home.title')}</h1>
       <p>{t('home.welcome', { name: user.name })}</p>
       <p>{t('home.roleIs', { role: t(`role.${user.role}`) })}</p>
+      {toConfirm.total > 0 ? (
+        <section aria-labelledby="to-confirm-heading">
+          <h2 id="to-confirm-heading">{t('meetings.toConfirm')}</h2>
+          <p>
+            {t('meetings.toConfirmLead')} {t('meetings.toConfirmCount', { count: toConfirm.total })}
+          </p>
+          <ul>
+            {toConfirm.meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/meetings/${meeting.id}`}>{meeting.topic}</Link> — {meeting.bodyName},{' '}
+                {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
+              </li>
+            ))}
+          </ul>
+          <Pagination page={toConfirm.page} pages={toConfirm.pages} href={(page) => (page > 1 ? `/?confirm=${page}` : '/')} />
+        </section>
+      ) : null}
       <h2>{t('home.upcoming')}</h2>
       {upcoming.length === 0 ? (
         <p>{t('home.noUpcoming')}</p>

@@ -6,7 +6,7 @@ import { requireBody } from '~/auth/access.server'
 import { notFound } from '~/auth/require.server'
 import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
-import { createMeeting, getNextMeetingDefaults } from '~/models/meeting.server'
+import { createMeeting, createNextMeeting, getNextMeetingDefaults, getNextMeetingSource } from '~/models/meeting.server'
 import { MeetingSchema } from '~/schemas/meeting'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
@@ -26,21 +26,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         isPublic: last.isPublic,
       }
     : { isPublic: body.isPublic }
-  return json({ body: { id: body.id, name: body.name, isPublic: body.isPublic, closed: !!body.closedAt }, defaultValue, fromLast: !!last })
+  return json({
+    body: { id: body.id, name: body.name, isPublic: body.isPublic, closed: !!body.closedAt },
+    defaultValue,
+    fromLast: !!last,
+    copyFrom: copySource(new URL(request.url).searchParams.get('from'), body.id),
+  })
+}
+
+/** `?from=<meeting>`: scheduled as the next of that meeting, if it is one of this body's. */
+function copySource(from: FormDataEntryValue | null, bodyId: number) {
+  const meetingId = Number(from)
+  if (!from || !Number.isSafeInteger(meetingId)) return null
+  const source = getNextMeetingSource({ bodyId, meetingId })
+  return source && (source.agendaItems > 0 || source.guests > 0) ? source : null
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, body } = await requireBody(request, params, 'body.manage', { signIn: true })
   if (body.closedAt) throw notFound()
-  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: MeetingSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
-  const { id } = createMeeting({ bodyId: body.id, input: submission.value, actor: actorOf(user, context) })
-  return redirectWithNotice(`/meetings/${id}`, 'meetings.created')
+  const actor = actorOf(user, context)
+  const source = copySource(formData.get('from'), body.id)
+  if (!source) {
+    const { id } = createMeeting({ bodyId: body.id, input: submission.value, actor })
+    return redirectWithNotice(`/meetings/${id}`, 'meetings.created')
+  }
+  const copy = { agenda: formData.get('copyAgenda') === 'on', guests: formData.get('copyGuests') === 'on' }
+  const created = createNextMeeting({ bodyId: body.id, input: submission.value, fromMeetingId: source.id, copy, actor })
+  if (!created.ok) return json({ result: submission.reply({ fieldErrors: created.fieldErrors }) }, { status: 400 })
+  return redirectWithNotice(`/meetings/${created.id}`, 'meetings.created')
 }
 
 export default function NewMeeting() {
   const t = useT()
-  const { body, defaultValue, fromLast } = useLoaderData<typeof loader>()
+  const { body, defaultValue, fromLast, copyFrom } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -64,6 +86,7 @@ export default function NewMeeting() {
             cancelTo={`/bodies/${body.id}`}
             submitLabel={t('meetings.schedule')}
             bodyIsPublic={body.isPublic}
+            copyFrom={copyFrom}
           />
         </>
       )}

@@ -11,17 +11,21 @@ import { getMyInvitation, notifyMeetingChanged } from '~/models/invitation.serve
 import { cancelMeeting, setMeetingState } from '~/models/meeting.server'
 import { CancelMeetingSchema } from '~/schemas/meeting'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import { displayedMeetingState } from '~/utils/meeting-state'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, meeting } = await requireMeeting(request, params, 'meeting.read')
   const manage = canInMeeting(access, 'meeting.manage')
   const invitation = meeting.state === 'cancelled' ? null : getMyInvitation({ meetingId: meeting.id, user })
+  const now = new Date().toISOString()
   return json({
     meeting: { id: meeting.id, bodyId: meeting.bodyId, purpose: meeting.purpose, headcount: meeting.headcount, state: meeting.state },
     manage,
     canCancel: manage && meeting.state !== 'cancelled' && meeting.state !== 'held',
     // A meeting is marked as held once it has begun, not ahead of time.
-    canMarkHeld: manage && (meeting.state === 'planned' || meeting.state === 'invited') && meeting.startsAt <= new Date().toISOString(),
+    canMarkHeld: manage && (meeting.state === 'planned' || meeting.state === 'invited') && meeting.startsAt <= now,
+    // Ended while planned or invited: its officers are asked which it was.
+    toConfirm: manage && displayedMeetingState(meeting, now) === 'unconfirmed',
     myResponse: invitation?.response ?? null,
   })
 }
@@ -38,6 +42,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (meeting.state === 'cancelled' || meeting.state === 'held')
       return json({ result: submission.reply({ formErrors: ['meetings.cannotCancel'] }) }, { status: 400 })
     cancelMeeting({ id: meetingId, reason: submission.value.reason, actor })
+    // Nobody is told after the date that a meeting did not take place.
+    if (displayedMeetingState(meeting, new Date()) === 'unconfirmed')
+      return redirectWithNotice(`/meetings/${meetingId}`, 'meetings.markedNotHeld')
     await notifyMeetingChanged({ meetingId, actor, change: 'cancelled', origin: new URL(request.url).origin })
     return redirectWithNotice(`/meetings/${meetingId}`, 'meetings.cancelled')
   }
@@ -51,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MeetingOverview() {
   const t = useT()
-  const { meeting, manage, canCancel, canMarkHeld, myResponse } = useLoaderData<typeof loader>()
+  const { meeting, manage, canCancel, canMarkHeld, toConfirm, myResponse } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -62,7 +69,7 @@ export default function MeetingOverview() {
             <Link to="edit" className="button">
               {t('meetings.edit')}
             </Link>
-            <Link to={`/bodies/${meeting.bodyId}/meetings/new?next=1`} className="button button--secondary">
+            <Link to={`/bodies/${meeting.bodyId}/meetings/new?from=${meeting.id}`} className="button button--secondary">
               {t('meetings.scheduleNext')}
             </Link>
           </div>
@@ -74,7 +81,18 @@ export default function MeetingOverview() {
 
       {myResponse ? <InvitationAnswer meetingId={meeting.id} response={myResponse} /> : null}
 
-      {canMarkHeld ? (
+      {toConfirm ? (
+        <section aria-labelledby="confirm-title" className="notice notice--info stack">
+          <h2 id="confirm-title">{t('meetings.confirmTitle')}</h2>
+          <p>{t('meetings.confirmLead')}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="held" />
+            <button type="submit">{t('meetings.confirmHeld')}</button>
+          </Form>
+          <p>{t('meetings.confirmNotHeld')}</p>
+          <CancelForm lastResult={actionData?.result} titled={false} />
+        </section>
+      ) : canMarkHeld ? (
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="held" />
           <button type="submit" className="button--secondary">
@@ -82,12 +100,13 @@ export default function MeetingOverview() {
           </button>
         </Form>
       ) : null}
-      {canCancel ? <CancelForm lastResult={actionData?.result} /> : null}
+      {canCancel && !toConfirm ? <CancelForm lastResult={actionData?.result} /> : null}
     </>
   )
 }
 
-function CancelForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+/** `titled={false}` inside the question whether the meeting took place, which is its heading. */
+function CancelForm({ lastResult, titled = true }: { lastResult?: SubmissionResult<string[]> | null; titled?: boolean }) {
   const t = useT()
   const [form, fields] = useForm({
     id: 'cancel-meeting',
@@ -98,7 +117,9 @@ function CancelForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | 
   })
   return (
     <section aria-labelledby="cancel-title">
-      <h2 id="cancel-title">{t('meetings.cancelTitle')}</h2>
+      <h2 id="cancel-title" className={titled ? undefined : 'visually-hidden'}>
+        {t('meetings.cancelTitle')}
+      </h2>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
         <input type="hidden" name="intent" value="cancel" />

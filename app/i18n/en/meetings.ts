@@ -87,7 +87,6 @@ export const meetings: Record<keyof typeof pl, string> = {
   'meetings.toConfirm': 'Meetings to confirm',
   'meetings.toConfirmLead': 'The dates of these meetings of your teams have passed, and nobody has marked whether they were held.',
   'meetings.toConfirmCount': 'To confirm: {count}.',
-  'meetings.toConfirmNone': 'Every past meeting of your teams has a confirmed state.',
   'meetings.copyFrom': 'From the previous meeting no. {number} ({date})',
   'meetings.copyAgenda': 'Copy the agenda (items: {count})',
   'meetings.copyAgendaHint':

@@ -86,7 +86,6 @@ export const meetings = {
   'meetings.toConfirm': 'Spotkania do potwierdzenia',
   'meetings.toConfirmLead': 'Termin tych spotkań Twoich zespołów minął, a nie oznaczono, czy się odbyły.',
   'meetings.toConfirmCount': 'Do potwierdzenia: {count}.',
-  'meetings.toConfirmNone': 'Każde minione spotkanie Twoich zespołów ma potwierdzony stan.',
   'meetings.copyFrom': 'Z poprzedniego spotkania nr {number} ({date})',
   'meetings.copyAgenda': 'Skopiuj program (liczba punktów: {count})',
   'meetings.copyAgendaHint':
