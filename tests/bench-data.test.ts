@@ -53,6 +53,13 @@ describe('npm run bench:data at scale 0.01', () => {
     expect(one<number>('select count(*) from agenda_items')).toBeGreaterThan(246 * 6)
     expect(one<number>('select count(*) from invitations')).toBeGreaterThan(246 * 10)
     expect(one<number>('select count(*) from action_items')).toBeGreaterThan(150)
+    // Every item has an owner, and some have two („MOPS i PUP”).
+    expect(
+      one('select count(*) from action_items a where not exists (select 1 from action_item_owners o where o.action_item_id = a.id)'),
+    ).toBe(0)
+    expect(
+      one<number>('select count(*) from (select action_item_id from action_item_owners group by action_item_id having count(*) > 1)'),
+    ).toBeGreaterThan(10)
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(one('select count(*) from meetings m left join bodies b on b.id = m.body_id where b.id is null')).toBe(0)
     expect(output).toMatch(/organisations\s+50/)
@@ -188,6 +195,7 @@ describe('npm run bench:data at scale 0.01', () => {
         'select * from invitations',
         'select * from minutes_sections',
         'select * from action_items',
+        'select * from action_item_owners',
       ]) {
         const digest = (d: Database.Database) =>
           crypto

@@ -126,7 +126,8 @@ export const minutesComments = sqliteTable(
 
 /**
  * A task decided at a meeting („zawarcie porozumienia MOPS–PUP”). It outlives the minutes: it
- * stays open on the team's page and comes back on the next meeting's agenda until done.
+ * stays open on the team's page and comes back on the next meeting's agenda until done. Its
+ * owners are in `action_item_owners`.
  */
 export const actionItems = sqliteTable(
   'action_items',
@@ -140,8 +141,6 @@ export const actionItems = sqliteTable(
       .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    ownerOrganisationId: integer('owner_organisation_id').references(() => organisations.id),
-    ownerPersonId: integer('owner_person_id').references(() => people.id),
     /** The due period in the minutes' own words: „najpóźniej w III kwartale 2017 r.”. */
     dueText: text('due_text'),
     /** A day for sorting and reminders (YYYY-MM-DD): the end of the period when only words are given. */
@@ -155,8 +154,6 @@ export const actionItems = sqliteTable(
   (t) => [
     index('action_items_body_idx').on(t.bodyId, t.state),
     index('action_items_meeting_idx').on(t.meetingId, t.position),
-    index('action_items_owner_organisation_idx').on(t.ownerOrganisationId, t.state),
-    index('action_items_owner_person_idx').on(t.ownerPersonId, t.state),
   ],
 )
 
