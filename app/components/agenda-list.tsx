@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import type { AgendaItemKind } from '#db/schema/enums'
+import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import { groupAgendaByDay, groupParallelTracks } from '~/schemas/agenda'
 import { formatLongDay } from '~/utils/format'
@@ -126,6 +127,7 @@ function AgendaEntry({
   renderEditForm?: (item: AgendaListItem) => ReactNode
 }) {
   const t = useT()
+  const lang = useLang()
   const time = timeRange(item)
   const first = dayItems[0]?.id === item.id
   const last = dayItems.at(-1)?.id === item.id
@@ -160,7 +162,7 @@ function AgendaEntry({
           {item.description ? <p className="prewrap">{item.description}</p> : null}
           {item.speakers.length ? (
             <p>
-              {t(item.speakers.length === 1 ? 'agenda.speakerIs' : 'agenda.speakersAre')} {item.speakers.map(speakerLine).join(', ')}
+              {t(countKey(lang, 'agenda.speakers', item.speakers.length))} {item.speakers.map(speakerLine).join(', ')}
             </p>
           ) : null}
           {item.moderator ? (

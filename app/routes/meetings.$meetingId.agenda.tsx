@@ -6,6 +6,7 @@ import { canInMeeting } from '~/auth/meeting-permissions'
 import { ActionItemCarryOver } from '~/components/action-item-carry-over'
 import { AgendaItemForm, type AgendaFormValues, type DayOption } from '~/components/agenda-form'
 import { AgendaList, type AgendaListItem } from '~/components/agenda-list'
+import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import type { Lang } from '~/i18n/messages'
 import { translator } from '~/i18n/messages'
@@ -138,7 +139,7 @@ export default function MeetingAgenda() {
       {carryOver ? <ActionItemCarryOver items={carryOver.items} agendaItemId={carryOver.agendaItemId} /> : null}
       {carryOver?.more ? (
         <p>
-          <Link to={`/bodies/${carryOver.bodyId}/action-items`}>{t('agenda.carryOverMore', { count: carryOver.more })}</Link>
+          <Link to={`/bodies/${carryOver.bodyId}/action-items`}>{t(countKey(lang, 'agenda.carryOverMore', carryOver.more), { count: carryOver.more })}</Link>
         </p>
       ) : null}
       {items.length === 0 ? <p>{manage ? t('agenda.emptyManage') : t('agenda.empty')}</p> : null}

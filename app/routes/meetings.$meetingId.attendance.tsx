@@ -9,7 +9,8 @@ import { safeRedirect } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
 import { FormErrors, TextField } from '~/components/forms'
 import { FilterActions, Pagination } from '~/components/list-controls'
-import { useT } from '~/i18n/use-t'
+import { countKey } from '~/i18n/plural'
+import { useLang, useT } from '~/i18n/use-t'
 import { addWalkIn, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
 import { listInvitationsPage } from '~/models/invitation.server'
 import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invitation'
@@ -89,6 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Attendance() {
   const t = useT()
+  const lang = useLang()
   const { meeting, manage, summary, groups, q, page, pages, total } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const actionData = useActionData<typeof action>()
@@ -97,7 +99,7 @@ export default function Attendance() {
       <h2>{t('invitations.attendanceTitle')}</h2>
       <p>
         {meeting.headcount !== null
-          ? t(`invitations.headcountIs.${pluralForm(meeting.headcount)}`, { count: meeting.headcount })
+          ? t(countKey(lang, 'invitations.headcountIs', meeting.headcount), { count: meeting.headcount })
           : t('invitations.headcountNone')}
       </p>
       <SummaryTable summary={summary} />
@@ -129,12 +131,6 @@ export default function Attendance() {
       ) : null}
     </>
   )
-}
-
-/** „1 osoba”, „2 osoby”, „5 osób”, „22 osoby”: Polish plural forms (English uses two of them). */
-function pluralForm(count: number): 'one' | 'few' | 'many' {
-  const rule = new Intl.PluralRules('pl').select(count)
-  return rule === 'one' || rule === 'few' ? rule : 'many'
 }
 
 type Summary = ReturnType<typeof summarizeAttendance>

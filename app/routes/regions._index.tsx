@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
-import { useT } from '~/i18n/use-t'
+import { countKey } from '~/i18n/plural'
+import { useLang, useT } from '~/i18n/use-t'
 import { countRegister, getRegionChoices, type RegionOption } from '~/models/region.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rejestr TERYT — Narada' }]
@@ -16,14 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Regions() {
   const t = useT()
+  const lang = useLang()
   const { choices, counts } = useLoaderData<typeof loader>()
+  const count = (prefix: 'region.voivodeshipCount' | 'region.countyCount' | 'region.municipalityCount', n: number) =>
+    t(countKey(lang, prefix, n), { count: n })
   const voivodeship = choices.voivodeships.find((v) => v.code === choices.voivodeship)
   const county = choices.counties.find((c) => c.code === choices.county)
   return (
     <>
       <h1>{t('region.title')}</h1>
       <p>{t('region.lead')}</p>
-      <p className="muted">{t('region.counts', counts)}</p>
+      <p className="muted">
+        {t('region.counts', {
+          voivodeships: count('region.voivodeshipCount', counts.voivodeships),
+          counties: count('region.countyCount', counts.counties),
+          municipalities: count('region.municipalityCount', counts.municipalities),
+        })}
+      </p>
       <Breadcrumbs
         label={t('region.title')}
         items={[

@@ -100,8 +100,9 @@ export const calendar: Record<keyof typeof pl, string> = {
   'calendar.pdf.position': 'Position / institution',
   'calendar.pdf.signature': 'Signature',
   'calendar.pdf.otherGuests': 'Guests',
-  'calendar.pdf.people.one': '{count} person',
-  'calendar.pdf.people.few': '{count} people',
-  'calendar.pdf.people.many': '{count} people',
+  'calendar.pdf.personCount.one': '{count} person',
+  'calendar.pdf.personCount.few': '{count} people',
+  'calendar.pdf.personCount.many': '{count} people',
+  'calendar.pdf.personCount.other': '{count} people',
   'calendar.pdf.busy': 'The server is preparing many PDF documents right now. Try again in a few seconds.',
 }

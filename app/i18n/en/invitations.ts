@@ -74,6 +74,7 @@ export const invitations: Record<keyof typeof pl, string> = {
   'invitations.headcountIs.one': 'Participants: {count} person.',
   'invitations.headcountIs.few': 'Participants: {count} people.',
   'invitations.headcountIs.many': 'Participants: {count} people.',
+  'invitations.headcountIs.other': 'Participants: {count} people.',
   'invitations.headcountNone': 'The number of participants has not been given.',
   'invitations.walkInTitle': 'Present without an invitation',
   'invitations.walkInLead': 'Choose a person from the directory or type a name; they are added as a guest who was present.',

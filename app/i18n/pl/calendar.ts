@@ -97,8 +97,9 @@ export const calendar = {
   'calendar.pdf.position': 'Stanowisko / Instytucja',
   'calendar.pdf.signature': 'Podpis',
   'calendar.pdf.otherGuests': 'Goście',
-  'calendar.pdf.people.one': '{count} osoba',
-  'calendar.pdf.people.few': '{count} osoby',
-  'calendar.pdf.people.many': '{count} osób',
+  'calendar.pdf.personCount.one': '{count} osoba',
+  'calendar.pdf.personCount.few': '{count} osoby',
+  'calendar.pdf.personCount.many': '{count} osób',
+  'calendar.pdf.personCount.other': '{count} osoby',
   'calendar.pdf.busy': 'Serwer przygotowuje teraz wiele dokumentów PDF. Spróbuj ponownie za kilka sekund.',
 } as const

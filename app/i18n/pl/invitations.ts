@@ -74,6 +74,7 @@ export const invitations = {
   'invitations.headcountIs.one': 'Liczba uczestników: {count} osoba.',
   'invitations.headcountIs.few': 'Liczba uczestników: {count} osoby.',
   'invitations.headcountIs.many': 'Liczba uczestników: {count} osób.',
+  'invitations.headcountIs.other': 'Liczba uczestników: {count} osoby.',
   'invitations.headcountNone': 'Liczba uczestników nie została podana.',
   'invitations.walkInTitle': 'Osoba obecna bez zaproszenia',
   'invitations.walkInLead': 'Wybierz osobę z katalogu albo wpisz imię i nazwisko; zostanie dodana jako gość obecny na spotkaniu.',

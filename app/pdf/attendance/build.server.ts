@@ -3,6 +3,7 @@ import { db, schema } from '~/db.server'
 import { formatDay } from '~/utils/format'
 import { renderPdf } from '../document.server'
 import { getMeetingDocument, pdfText } from '../meeting-document.server'
+import { countKey } from '~/i18n/plural'
 import { drawAttendance, LANDSCAPE_FROM_DAYS, type AttendanceGroup, type AttendanceView } from './layout'
 
 const inv = schema.invitations
@@ -29,15 +30,7 @@ function invitees(meetingId: number) {
 
 /** „50 osób”, „22 osoby”, „1 osoba”. */
 export function peopleCount(count: number) {
-  const lastTwo = count % 100
-  const last = count % 10
-  const key =
-    count === 1
-      ? 'calendar.pdf.people.one'
-      : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)
-        ? 'calendar.pdf.people.few'
-        : 'calendar.pdf.people.many'
-  return pdfText(key, { count })
+  return pdfText(countKey('pl', 'calendar.pdf.personCount', count), { count })
 }
 
 /** The view model of „Lista obecności”: every invitee once, by institution, A to Z. */
