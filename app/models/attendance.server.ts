@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm'
 import type { AttendanceState } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import type { WalkInInput } from '~/schemas/invitation'
@@ -162,6 +162,52 @@ export function addWalkIn({
       after: { invitationId: id, ...row },
     })
     return { ok: true as const, id }
+  })
+}
+
+const ai = schema.agendaItems
+const sp = schema.agendaSpeakers
+
+/** More than any agenda names; the offer stays one screen, whatever a meeting holds. */
+const AGENDA_PEOPLE_LIMIT = 100
+
+/**
+ * The speakers and moderators of the meeting's agenda who are not on its list yet, to be added
+ * as walk-ins. Reads the meeting's agenda items (by agenda_items_meeting_idx), their speakers (by
+ * the key of agenda_speakers) and each person's invitation (by invitations_person_unique).
+ */
+export function listAgendaPeopleNotListed({ meetingId }: { meetingId: number }) {
+  const onAgenda = sql`(
+    select ${sp.personId} from ${sp} join ${ai} on ${ai.id} = ${sp.agendaItemId} where ${ai.meetingId} = ${meetingId}
+    union
+    select ${ai.moderatorPersonId} from ${ai} where ${ai.meetingId} = ${meetingId} and ${ai.moderatorPersonId} is not null
+  )`
+  return db
+    .select({ personId: pp.id, name: pp.name, position: pp.position, organisation: org.name })
+    .from(pp)
+    .innerJoin(org, eq(org.id, pp.organisationId))
+    .where(
+      and(
+        sql`${pp.id} in ${onAgenda}`,
+        isNull(pp.archivedAt),
+        sql`not exists (select 1 from ${inv} where ${inv.meetingId} = ${meetingId} and ${inv.personId} = ${pp.id})`,
+      ),
+    )
+    .orderBy(asc(pp.name), asc(pp.id))
+    .limit(AGENDA_PEOPLE_LIMIT)
+    .all()
+}
+
+/**
+ * Adds the chosen speakers and moderators as walk-ins, marked present. Only people the offer
+ * holds are added: someone not on the agenda, or already on the list, is left out.
+ */
+export function addAgendaPeople({ meetingId, personIds, actor }: { meetingId: number; personIds: readonly number[]; actor: Actor }) {
+  const chosen = new Set(personIds)
+  return db.transaction(() => {
+    const offered = listAgendaPeopleNotListed({ meetingId }).filter((person) => chosen.has(person.personId))
+    for (const person of offered) addWalkIn({ meetingId, input: { personId: person.personId }, actor })
+    return { added: offered.length }
   })
 }
 

@@ -11,7 +11,14 @@ import { FormErrors, TextField } from '~/components/forms'
 import { FilterActions, Pagination } from '~/components/list-controls'
 import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
-import { addWalkIn, setAttendance, setHeadcount, summarizeAttendance } from '~/models/attendance.server'
+import {
+  addAgendaPeople,
+  addWalkIn,
+  listAgendaPeopleNotListed,
+  setAttendance,
+  setHeadcount,
+  summarizeAttendance,
+} from '~/models/attendance.server'
 import { listInvitationsPage } from '~/models/invitation.server'
 import { AttendanceSchema, HeadcountSchema, WalkInSchema } from '~/schemas/invitation'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
@@ -46,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     meeting: { id: meeting.id, headcount: meeting.headcount },
     manage,
+    agendaPeople: manage ? listAgendaPeopleNotListed({ meetingId: meeting.id }) : [],
     // The officer's page lists the people, paged: its summary names the institutions of that page, the totals count everyone.
     summary: manage ? { groups: summary.groups.filter((group) => onPage.has(group.organisation)), total: summary.total } : summary,
     groups: list ? groups : null,
@@ -79,6 +87,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!saved.ok) return json({ form: intent, result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
     return redirectWithNotice(here, 'invitations.walkInAdded')
   }
+  if (intent === 'agenda-people') {
+    const personIds = formData
+      .getAll('personId')
+      .map(Number)
+      .filter((id) => Number.isSafeInteger(id) && id > 0)
+    if (!personIds.length) return redirectWithNotice(here, 'invitations.agendaPeopleNoneChosen')
+    addAgendaPeople({ meetingId: meeting.id, personIds, actor })
+    return redirectWithNotice(here, 'invitations.agendaPeopleAdded')
+  }
   if (intent === 'headcount') {
     const submission = parseWithZod(formData, { schema: HeadcountSchema })
     if (submission.status !== 'success') return json({ form: intent, result: submission.reply() }, { status: 400 })
@@ -91,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Attendance() {
   const t = useT()
   const lang = useLang()
-  const { meeting, manage, summary, groups, q, page, pages, total } = useLoaderData<typeof loader>()
+  const { meeting, manage, agendaPeople, summary, groups, q, page, pages, total } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const actionData = useActionData<typeof action>()
   return (
@@ -105,6 +122,7 @@ export default function Attendance() {
       <SummaryTable summary={summary} />
       {manage && groups ? (
         <>
+          {agendaPeople.length ? <AgendaPeopleForm people={agendaPeople} /> : null}
           <h3 id="attendance-form-title">{t('invitations.recordAttendance')}</h3>
           <Form method="get" className="filters" aria-label={t('invitations.filterLabel')} key={q}>
             <div className="field">
@@ -240,6 +258,35 @@ function AttendanceForm({ groups }: { groups: Group[] }) {
       </div>
       <div className="actions">
         <button type="submit">{t('invitations.saveAttendance')}</button>
+      </div>
+    </Form>
+  )
+}
+
+/** Speakers and moderators of the agenda not on the list: all ticked, one button adds them as present. */
+function AgendaPeopleForm({ people }: { people: { personId: number; name: string; position: string | null; organisation: string }[] }) {
+  const t = useT()
+  return (
+    <Form method="post" className="stack" aria-labelledby="agenda-people-title">
+      <h3 id="agenda-people-title">{t('invitations.agendaPeopleTitle')}</h3>
+      <p className="muted">{t('invitations.agendaPeopleLead')}</p>
+      <input type="hidden" name="intent" value="agenda-people" />
+      <fieldset>
+        <legend className="visually-hidden">{t('invitations.agendaPeopleTitle')}</legend>
+        {people.map((person) => (
+          <label key={person.personId} className="inline-choice">
+            <input type="checkbox" name="personId" value={person.personId} defaultChecked />
+            <span>
+              {person.name}
+              <span className="muted"> — {[person.position, person.organisation].filter(Boolean).join(', ')}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button--secondary">
+          {t('invitations.agendaPeopleAdd')}
+        </button>
       </div>
     </Form>
   )
