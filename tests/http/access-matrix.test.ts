@@ -467,6 +467,27 @@ const table: Row[] = [
     path: path_('/organisations/export.csv?kind=ops&county=2469'),
     expected: [LOGIN, 200, 200, 200, 200, 200],
   },
+  { file: 'organisations.import.tsx', request: 'GET', path: path_('/organisations/import'), expected: DIRECTORY(200) },
+  // Without a file of its own kept, a choice or an application goes back to the upload form.
+  {
+    file: 'organisations.import.tsx',
+    request: 'apply',
+    path: path_('/organisations/import'),
+    form: intent('apply'),
+    expected: DIRECTORY(302),
+  },
+  {
+    file: 'organisations.import.template[.xlsx].ts',
+    request: 'GET',
+    path: path_('/organisations/import/template.xlsx'),
+    expected: DIRECTORY(200),
+  },
+  {
+    file: 'organisations.import.template[.csv].ts',
+    request: 'GET',
+    path: path_('/organisations/import/template.csv'),
+    expected: DIRECTORY(200),
+  },
   { file: 'organisations.new.tsx', request: 'GET', path: path_('/organisations/new'), expected: DIRECTORY(200) },
   { file: 'organisations.new.tsx', request: 'POST', path: path_('/organisations/new'), form: () => ({}), expected: DIRECTORY(400) },
   {
