@@ -34,6 +34,8 @@ type Scene = CalendarFixture & {
   future: number
   /** A team of the fixture's officer, to be closed. */
   closable: number
+  /** Series of the private team (the future meeting) and of the public one (its public meeting). */
+  series: { private: number; public: number }
   /** An account, an institution and a person of their own, to be disabled, archived and edited. */
   account: number
   organisation: number
@@ -223,6 +225,9 @@ const table: Row[] = [
   { file: 'logout.tsx', request: 'POST', path: path_('/logout'), form: () => ({}), fresh: true, expected: all(303) },
 
   { file: 'meetings._index.tsx', request: 'GET', path: path_('/meetings'), expected: all(200) },
+  { file: 'series.$seriesId.tsx', request: 'GET', path: (s) => `/series/${s.series.private}`, expected: TEAM(200) },
+  { file: 'series.$seriesId.tsx', request: 'GET', path: (s) => `/series/${s.series.public}`, expected: all(200) },
+  { file: 'series.$seriesId.tsx', request: 'GET', path: path_('/series/999999'), expected: all(404) },
   { file: 'meetings.$meetingId.tsx', request: 'GET', path: M, expected: TEAM(200) },
   { file: 'meetings.$meetingId._index.tsx', request: 'GET', path: M, expected: TEAM(200) },
   { file: 'meetings.$meetingId._index.tsx', request: 'GET', path: P, expected: all(200) },
@@ -723,11 +728,22 @@ beforeAll(async () => {
     return id
   }
   const minutes = { draft, members: await published('members'), everyone: await published('public') }
+  const inSeries = (meetingId: number, bodyId: number) => {
+    const { id } = db
+      .insert(schema.meetingSeries)
+      .values({ bodyId, title: `Cykl ${meetingId}`, plannedCount: 3 })
+      .returning()
+      .get()
+    db.update(schema.meetings).set({ seriesId: id }).where(eq(schema.meetings.id, meetingId)).run()
+    return id
+  }
+  const series = { private: inSeries(future, bodyId), public: inSeries(fixture.meetings.publicMeeting.id, fixture.bodies.publicBody.id) }
   scene = {
     ...fixture,
     minutes,
     spares,
     future,
+    series,
     closable: closable.id,
     account,
     organisation: organisation.id,
