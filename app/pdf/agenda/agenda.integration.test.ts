@@ -30,7 +30,7 @@ describe('agenda.pdf of a two-day meeting across the spring DST change', () => {
     expect(text).toContain(`Spotkanie nr 1 — ${fixture.meetings.dst.topic}`)
     expect(text).toContain('29–30 marca 2025 r.')
     // The meeting's start and end, read back in Warsaw time on both sides of the change.
-    expect(text).toContain('od 29.03.2025 r., godz. 09:00, do 30.03.2025 r., godz. 15:00')
+    expect(text).toContain('29–30 marca 2025 r. (29 marca od godz. 09:00, 30 marca do godz. 15:00)')
     expect(text).toContain('Centrum Organizacji Pozarządowych, sala nr 12, ul. Żwirki i Wigury 5, 44-240 Żory')
     expect(text).toContain('Wypracowanie wspólnych rekomendacji dla ośrodków pomocy społecznej i urzędów pracy.')
     expect(text).toContain(fixture.names.foundation)
