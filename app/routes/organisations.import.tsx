@@ -255,7 +255,7 @@ function ImportPreview({ token, fileName, ignoredHeaders, summary, rows, places,
                 <td>
                   {row.problems.length ? (
                     <>
-                      <strong>{t('directoryImport.notImported')}:</strong>
+                      <strong>{`${t('directoryImport.notImported')}:`}</strong>
                       <ul className="problems">
                         {row.problems.map((problem, i) => (
                           <li key={i}>{problemText(t, problem, headers)}</li>
@@ -342,9 +342,7 @@ function SummaryTable({ summary }: { summary: ImportSummary }) {
           ))}
         </tbody>
       </table>
-      <p>
-        {t('directoryImport.summary.rows')}: {summary.rows}. {t('directoryImport.summary.withProblems')}: {summary.withProblems}.
-      </p>
+      <p>{`${t('directoryImport.summary.rows')}: ${summary.rows}. ${t('directoryImport.summary.withProblems')}: ${summary.withProblems}.`}</p>
     </div>
   )
 }
