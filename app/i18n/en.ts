@@ -105,7 +105,6 @@ export const en: Record<MessageKey, string> = {
   'common.no': 'no',
   'common.none': '—',
   'common.actions': 'Actions',
-  'common.saved': 'Changes saved.',
   'common.formHasErrors': 'The form has errors. Correct the marked fields.',
   'common.optional': '(optional)',
   'common.archived': 'archived',
@@ -212,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   'org.archived': 'The institution was archived.',
   'org.restored': 'The institution was restored.',
   'org.created': 'The institution was added.',
+  'org.saved': 'The institution’s details were saved.',
   'org.filters': 'Filters',
   'org.table': 'Institutions',
 
@@ -226,6 +226,8 @@ export const en: Record<MessageKey, string> = {
   'person.phone': 'Phone',
   'person.account': 'Account',
   'person.archived': 'The representative was removed from the list.',
+  'person.created': 'The representative was added.',
+  'person.saved': 'The representative’s details were saved.',
 
   'users.title': 'User accounts',
   'users.new': 'Create an account',
@@ -246,6 +248,7 @@ export const en: Record<MessageKey, string> = {
   'users.disabledNotice': 'The account was disabled and its sessions ended.',
   'users.enabledNotice': 'The account was re-enabled.',
   'users.created': 'The account was created.',
+  'users.saved': 'The account was saved.',
   'users.cannotDisableSelf': 'You cannot disable your own account.',
   'users.cannotChangeOwnRole': 'You cannot change the role of your own account.',
   'users.table': 'List of user accounts',

@@ -108,7 +108,6 @@ export const pl = {
   'common.no': 'nie',
   'common.none': '—',
   'common.actions': 'Działania',
-  'common.saved': 'Zapisano zmiany.',
   'common.formHasErrors': 'Formularz zawiera błędy. Popraw zaznaczone pola.',
   'common.optional': '(opcjonalnie)',
   'common.archived': 'zarchiwizowana',
@@ -215,6 +214,7 @@ export const pl = {
   'org.archived': 'Instytucja została zarchiwizowana.',
   'org.restored': 'Instytucja została przywrócona.',
   'org.created': 'Dodano instytucję.',
+  'org.saved': 'Zapisano zmiany w danych instytucji.',
   'org.filters': 'Filtry',
   'org.table': 'Lista instytucji',
 
@@ -229,6 +229,8 @@ export const pl = {
   'person.phone': 'Telefon',
   'person.account': 'Konto',
   'person.archived': 'Przedstawiciel został usunięty z listy.',
+  'person.created': 'Dodano przedstawiciela.',
+  'person.saved': 'Zapisano zmiany w danych przedstawiciela.',
 
   'users.title': 'Konta użytkowników',
   'users.new': 'Utwórz konto',
@@ -249,6 +251,7 @@ export const pl = {
   'users.disabledNotice': 'Konto zostało zablokowane, a jego sesje zakończone.',
   'users.enabledNotice': 'Konto zostało odblokowane.',
   'users.created': 'Utworzono konto.',
+  'users.saved': 'Zapisano zmiany w koncie.',
   'users.cannotDisableSelf': 'Nie możesz zablokować własnego konta.',
   'users.cannotChangeOwnRole': 'Nie możesz zmienić roli własnego konta.',
   'users.table': 'Lista kont użytkowników',

@@ -61,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? { ok: false as const, fieldErrors: { role: ['users.cannotChangeOwnRole'] } }
       : await updateUser({ id: account.id, fields: submission.value, actor: actorOf(user, context) })
   if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }), accessError: null, picker }, { status: 400 })
-  return redirectWithNotice(`/admin/users/${account.id}`, 'common.saved')
+  return redirectWithNotice(`/admin/users/${account.id}`, 'users.saved')
 }
 
 export default function EditUser() {

@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json({ result: submission.reply(), picker }, { status: 400 })
   const saved = updateBody({ id: body.id, input: submission.value, actor: actorOf(user, context) })
   if (!saved.ok) return json({ result: submission.reply({ fieldErrors: saved.fieldErrors }), picker }, { status: 400 })
-  return redirectWithNotice(`/bodies/${body.id}`, 'common.saved')
+  return redirectWithNotice(`/bodies/${body.id}`, 'bodies.saved')
 }
 
 export default function EditBody() {

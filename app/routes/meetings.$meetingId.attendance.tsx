@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: HeadcountSchema })
     if (submission.status !== 'success') return json({ form: intent, result: submission.reply() }, { status: 400 })
     setHeadcount({ meetingId: meeting.id, headcount: submission.value.headcount ?? null, actor })
-    return redirectWithNotice(here, 'common.saved')
+    return redirectWithNotice(here, 'invitations.headcountSaved')
   }
   throw new Response('Bad Request', { status: 400 })
 }

@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await notifyMeetingChanged({ meetingId: meeting.id, actor, change: 'rescheduled', origin: new URL(request.url).origin })
     return redirectWithNotice(`/meetings/${meeting.id}`, 'meetings.rescheduled')
   }
-  return redirectWithNotice(`/meetings/${meeting.id}`, 'common.saved')
+  return redirectWithNotice(`/meetings/${meeting.id}`, 'meetings.saved')
 }
 
 export default function EditMeeting() {

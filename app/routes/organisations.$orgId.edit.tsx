@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'directory.edit')
   const id = parseId(params.orgId)
   if (!getOrganisation({ id })) throw notFound()
-  return submitOrganisationForm(request, (input) => updateOrganisation({ id, input, actor: actorOf(user, context) }))
+  return submitOrganisationForm(request, (input) => updateOrganisation({ id, input, actor: actorOf(user, context) }), 'org.saved')
 }
 
 export default function EditOrganisation() {

@@ -25,8 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'directory.edit')
   const organisation = requireActiveOrganisation(params.orgId)
-  return submitPersonForm(request, (input) =>
-    createPerson({ input: { ...input, organisationId: organisation.id }, actor: actorOf(user, context) }),
+  return submitPersonForm(
+    request,
+    (input) => createPerson({ input: { ...input, organisationId: organisation.id }, actor: actorOf(user, context) }),
+    'person.created',
   )
 }
 

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'directory.edit')
-  return submitOrganisationForm(request, (input) => createOrganisation({ input, actor: actorOf(user, context) }))
+  return submitOrganisationForm(request, (input) => createOrganisation({ input, actor: actorOf(user, context) }), 'org.created')
 }
 
 export default function NewOrganisation() {

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'directory.edit')
   const person = requirePerson(params.personId)
-  return submitPersonForm(request, (input) => updatePerson({ id: person.id, input, actor: actorOf(user, context) }))
+  return submitPersonForm(request, (input) => updatePerson({ id: person.id, input, actor: actorOf(user, context) }), 'person.saved')
 }
 
 export default function EditPerson() {

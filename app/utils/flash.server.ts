@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { isMessageKey, type MessageKey } from '~/i18n/messages'
 
-// A one-time notice („Zapisano zmiany.”) carried across the redirect after a change.
+// A one-time notice („Dodano instytucję.”) carried across the redirect after a change.
 // It holds only message keys and the numbers they name, checked against the dictionary when read.
 const flashCookie = createCookie('narada_flash', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 })
 

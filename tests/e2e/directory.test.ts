@@ -75,7 +75,7 @@ describeInBrowser('the institution directory in the browser', () => {
     await form.getByRole('button', { name: 'Zapisz' }).click()
     await page.waitForURL(/\/organisations\/\d+$/)
     await expect.poll(() => main().getByRole('heading', { level: 1 }).textContent()).toBe(name)
-    await expect(page.getByRole('status').first().textContent()).resolves.toBe('Zapisano zmiany.')
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe('Dodano instytucję.')
     await main().getByText('Tarnów, Tarnów, woj. małopolskie').waitFor()
     await expectNoAxeViolations(page)
 

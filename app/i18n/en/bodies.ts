@@ -9,6 +9,7 @@ export const bodies: Record<keyof typeof pl, string> = {
   'bodies.newTitle': 'New team',
   'bodies.editTitle': 'Edit team',
   'bodies.created': 'The team was created. You are its convenor.',
+  'bodies.saved': 'The team’s details were saved.',
   'bodies.filters': 'Team list filters',
   'bodies.showClosed': 'Show closed',
   'bodies.searchLabel': 'Search the name',

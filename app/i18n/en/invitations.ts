@@ -68,6 +68,7 @@ export const invitations: Record<keyof typeof pl, string> = {
   'invitations.attendanceOf': 'Attendance: {name}',
   'invitations.saveAttendance': 'Save attendance',
   'invitations.attendanceSaved': 'The attendance list was saved.',
+  'invitations.headcountSaved': 'The number of participants was saved.',
   'invitations.headcount': 'Number of participants',
   'invitations.headcountLabel': 'Number of people present',
   'invitations.headcountHint': 'For large meetings where not everyone is listed, e.g. 50.',

@@ -12,6 +12,7 @@ export const meetings: Record<keyof typeof pl, string> = {
   'meetings.schedule': 'Schedule the meeting',
   'meetings.scheduleNext': 'Schedule the next meeting',
   'meetings.created': 'The meeting has been scheduled.',
+  'meetings.saved': 'The meeting’s changes were saved.',
   'meetings.rescheduled': 'The new time or place has been saved. The invitees have been notified.',
   'meetings.cancelled': 'The meeting has been cancelled. The invitees have been notified.',
   'meetings.markedHeld': 'The meeting has been marked as held.',

@@ -9,6 +9,7 @@ export const bodies = {
   'bodies.newTitle': 'Nowy zespół',
   'bodies.editTitle': 'Edycja zespołu',
   'bodies.created': 'Utworzono zespół. Jesteś jego koordynatorem.',
+  'bodies.saved': 'Zapisano zmiany w danych zespołu.',
   'bodies.filters': 'Filtry listy zespołów',
   'bodies.showClosed': 'Pokaż zamknięte',
   'bodies.searchLabel': 'Szukaj w nazwie',

@@ -68,6 +68,7 @@ export const invitations = {
   'invitations.attendanceOf': 'Obecność: {name}',
   'invitations.saveAttendance': 'Zapisz obecność',
   'invitations.attendanceSaved': 'Zapisano listę obecności.',
+  'invitations.headcountSaved': 'Zapisano liczbę uczestników.',
   'invitations.headcount': 'Liczba uczestników',
   'invitations.headcountLabel': 'Liczba osób obecnych',
   'invitations.headcountHint': 'Dla dużych spotkań, na których nie wszyscy są na liście, np. 50.',

@@ -11,6 +11,7 @@ export const meetings = {
   'meetings.schedule': 'Zaplanuj spotkanie',
   'meetings.scheduleNext': 'Zaplanuj kolejne spotkanie',
   'meetings.created': 'Zaplanowano spotkanie.',
+  'meetings.saved': 'Zapisano zmiany w spotkaniu.',
   'meetings.rescheduled': 'Zapisano nowy termin lub miejsce. Zaproszeni zostali powiadomieni.',
   'meetings.cancelled': 'Spotkanie zostało odwołane. Zaproszeni zostali powiadomieni.',
   'meetings.markedHeld': 'Oznaczono spotkanie jako odbyte.',
