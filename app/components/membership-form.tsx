@@ -1,14 +1,19 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useFetcher } from '@remix-run/react'
-import { useState } from 'react'
-import { membershipRoles } from '#db/schema/enums'
-import { useT } from '~/i18n/use-t'
+import { Form, Link, useFetcher } from '@remix-run/react'
+import { useRef, useState } from 'react'
+import { membershipRoles, type OrganisationKind } from '#db/schema/enums'
+import { translateMessage } from '~/i18n/messages'
+import { useLang, useT } from '~/i18n/use-t'
 import type { loader as peopleLoader } from '~/routes/bodies.$bodyId.people-options'
 import { EndMembershipSchema, MembershipSchema } from '~/schemas/body'
+import type { OrganisationFilter } from '~/schemas/directory'
+import { BulkMembershipSchema } from '~/schemas/membership-bulk'
+import { formatDate } from '~/utils/format'
 import type { PickerState } from '~/utils/picker'
 import { Picker } from './combobox'
 import { FormErrors, SelectField, TextField, useHydrated } from './forms'
+import { OrganisationFilterFields } from './organisation-filter'
 
 export type PersonOption = { id: number; name: string; position: string | null }
 
@@ -147,6 +152,156 @@ export function EndMembershipForm({
         {t('bodies.endMembership')}
         <span className="visually-hidden">: {organisation}</span>
       </button>
+    </Form>
+  )
+}
+
+export type MembershipCandidate = {
+  id: number
+  name: string
+  shortName: string | null
+  kind: OrganisationKind
+  municipality: string
+  member: boolean
+}
+
+/** The directory's search for new members: a GET form on the team's members page (`?bulk=1&…`). */
+export function BulkMembershipSearch({ filter, picker }: { filter: OrganisationFilter; picker: PickerState }) {
+  const t = useT()
+  return (
+    <Form method="get" className="filters stack" aria-label={t('members.searchLegend')}>
+      <input type="hidden" name="bulk" value="1" />
+      <OrganisationFilterFields id="bulk-search" filter={filter} picker={picker} />
+      <div className="actions">
+        <button type="submit">{t('members.search')}</button>
+      </div>
+    </Form>
+  )
+}
+
+/**
+ * Several institutions at once, from one page of the search: each ticked, all with one start
+ * day and role. Those already on the team are shown as such, without a box to tick.
+ */
+export function BulkMembershipForm({
+  action,
+  selectPageHref,
+  candidates,
+  selectAll,
+  today,
+  teamStart,
+  lastResult,
+}: {
+  /** The members page with the search's query string: the page comes back with the same results. */
+  action: string
+  selectPageHref: string
+  candidates: MembershipCandidate[]
+  /** Every box of the page ticked: the „select all” link without JavaScript. */
+  selectAll: boolean
+  today: string
+  teamStart: string
+  lastResult?: SubmissionResult<string[]> | null
+}) {
+  const t = useT()
+  const lang = useLang()
+  const hydrated = useHydrated()
+  const boxes = useRef<HTMLFieldSetElement>(null)
+  const [form, fields] = useForm({
+    id: 'add-memberships',
+    lastResult,
+    defaultValue: { role: 'member', start: 'today' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BulkMembershipSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  const chosen = [fields.organisationId.initialValue ?? []].flat().map(String)
+  const [start, setStart] = useState(String(fields.start.initialValue ?? 'today'))
+  const institutionsError = fields.organisationId.errors?.[0]
+  const startError = fields.start.errors?.[0]
+  const startChoices = [
+    { value: 'today', label: t('members.startToday', { date: formatDate(today, lang) }) },
+    { value: 'teamStart', label: t('members.startTeam', { date: formatDate(teamStart, lang) }) },
+    { value: 'other', label: t('members.startOther') },
+  ]
+
+  function selectPage() {
+    for (const box of boxes.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:enabled') ?? []) box.checked = true
+  }
+
+  return (
+    <Form method="post" action={action} className="stack" {...getFormProps(form)}>
+      <FormErrors errors={form.errors} show={lastResult?.status === 'error'} />
+      <input type="hidden" name="intent" value="add-memberships" />
+      <fieldset
+        ref={boxes}
+        aria-describedby={institutionsError ? fields.organisationId.errorId : undefined}
+        aria-invalid={institutionsError ? true : undefined}
+      >
+        <legend>{t('members.toAdd')}</legend>
+        {hydrated ? (
+          <button type="button" className="button--secondary" onClick={selectPage}>
+            {t('members.selectPage')}
+          </button>
+        ) : (
+          <Link to={selectPageHref}>{t('members.selectPage')}</Link>
+        )}
+        {candidates.map((org) => (
+          <div className="inline-choice" key={org.id}>
+            <input
+              id={`bulk-${org.id}`}
+              type="checkbox"
+              name={fields.organisationId.name}
+              value={org.id}
+              disabled={org.member}
+              defaultChecked={!org.member && (selectAll || chosen.includes(String(org.id)))}
+            />
+            <label htmlFor={`bulk-${org.id}`}>
+              {org.name}
+              {org.shortName ? ` (${org.shortName})` : ''} — {org.municipality}, {t(`kind.${org.kind}`)}
+              {org.member ? <span className="badge">{t('members.alreadyMember')}</span> : null}
+            </label>
+          </div>
+        ))}
+        {institutionsError ? (
+          <span className="field__error" id={fields.organisationId.errorId}>
+            {translateMessage(t, institutionsError)}
+          </span>
+        ) : null}
+      </fieldset>
+      <fieldset aria-describedby={[`${fields.start.id}-hint`, startError ? fields.start.errorId : null].filter(Boolean).join(' ')}>
+        <legend>{t('members.start')}</legend>
+        <span className="field__hint" id={`${fields.start.id}-hint`}>
+          {t('members.startTeamHint')}
+        </span>
+        {startChoices.map((choice) => (
+          <div className="inline-choice" key={choice.value}>
+            <input
+              id={`${fields.start.id}-${choice.value}`}
+              type="radio"
+              name={fields.start.name}
+              value={choice.value}
+              checked={start === choice.value}
+              onChange={() => setStart(choice.value)}
+            />
+            <label htmlFor={`${fields.start.id}-${choice.value}`}>{choice.label}</label>
+          </div>
+        ))}
+        {startError ? (
+          <span className="field__error" id={fields.start.errorId}>
+            {translateMessage(t, startError)}
+          </span>
+        ) : null}
+        <TextField type="date" meta={fields.fromDate} label={t('members.otherDate')} optional />
+      </fieldset>
+      <SelectField
+        meta={fields.role}
+        label={t('bodies.role')}
+        placeholder={t('bodies.chooseRole')}
+        options={membershipRoles.map((role) => ({ value: role, label: t(`bodies.membershipRole.${role}`) }))}
+      />
+      <div className="actions">
+        <button type="submit">{t('members.addSelected')}</button>
+      </div>
     </Form>
   )
 }

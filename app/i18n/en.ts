@@ -13,6 +13,7 @@ import { picker } from './en/picker'
 import { labels } from './en/labels'
 import { labelMessages } from './labels'
 import { directory } from './en/directory'
+import { members } from './en/members'
 import { directoryImport } from './en/directory-import'
 import type { MessageKey } from './pl'
 
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...picker,
   ...labelMessages(labels),
   ...directory,
+  ...members,
   ...directoryImport,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',

@@ -13,6 +13,7 @@ import { picker } from './pl/picker'
 import { labels } from './pl/labels'
 import { labelMessages } from './labels'
 import { directory } from './pl/directory'
+import { members } from './pl/members'
 import { directoryImport } from './pl/directory-import'
 
 /**
@@ -34,6 +35,7 @@ export const pl = {
   ...picker,
   ...labelMessages(labels),
   ...directory,
+  ...members,
   ...directoryImport,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',

@@ -1,11 +1,13 @@
-import { aliasedTable, and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, min, or, sql } from 'drizzle-orm'
 import { db, schema, type Tx } from '~/db.server'
 import type { MembershipInput } from '~/schemas/body'
+import type { OrganisationFilter } from '~/schemas/directory'
+import { warsawDay } from '~/utils/time'
 import { recordAudit, type Actor } from './audit.server'
 import type { BodySaveResult, ChangeResult } from './body.server'
 import { activeOn, today } from './body-access.server'
 import { PAGE_SIZE } from '~/utils/paging'
-import { isActiveOrganisation } from './organisation.server'
+import { isActiveOrganisation, listOrganisations } from './organisation.server'
 
 // The seats of member institutions on a body, with their delegates and deputies.
 
@@ -173,4 +175,90 @@ export function endMembership({
     })
     return { ok: true as const }
   })
+}
+
+/**
+ * The team's first day, offered as the start of new seats: the day its earliest seat began or,
+ * for a team without seats yet, the day it was entered here (a team has no start date of its own).
+ */
+export function teamStartDay({ bodyId }: { bodyId: number }): string {
+  const earliest = db
+    .select({ day: min(m.fromDate) })
+    .from(m)
+    .where(eq(m.bodyId, bodyId))
+    .get()?.day
+  if (earliest) return earliest
+  const body = db.select({ createdAt: schema.bodies.createdAt }).from(schema.bodies).where(eq(schema.bodies.id, bodyId)).get()
+  return body ? warsawDay(body.createdAt) : today()
+}
+
+/** The institutions among `organisationIds` that hold a seat on the body on `day` or later. */
+function seatedFrom(tx: Tx | typeof db, bodyId: number, organisationIds: number[], day: string): Set<number> {
+  if (organisationIds.length === 0) return new Set()
+  const rows = tx
+    .select({ organisationId: m.organisationId })
+    .from(m)
+    .where(and(eq(m.bodyId, bodyId), inArray(m.organisationId, organisationIds), or(isNull(m.toDate), gte(m.toDate, day))))
+    .all()
+  return new Set(rows.map((row) => row.organisationId))
+}
+
+/** One page of the directory's search for new members, each institution marked when it already sits on the body. */
+export function listMembershipCandidates({ bodyId, filter }: { bodyId: number; filter: OrganisationFilter }) {
+  const list = listOrganisations({ filter: { ...filter, archived: undefined } })
+  const seated = seatedFrom(
+    db,
+    bodyId,
+    list.rows.map((row) => row.id),
+    today(),
+  )
+  return { ...list, rows: list.rows.map((row) => ({ ...row, member: seated.has(row.id) })) }
+}
+
+export type BulkAddResult = { ok: true; added: number } | { ok: false; fieldErrors: Record<string, string[]> }
+
+/**
+ * Seats for several institutions at once, all beginning on one day: every one is added, with
+ * its audit row, or none is (an archived institution, or one already seated then, refuses all).
+ */
+export function addMemberships({
+  bodyId,
+  organisationIds,
+  role,
+  fromDate,
+  actor,
+}: {
+  bodyId: number
+  organisationIds: number[]
+  role: MembershipInput['role']
+  fromDate: string
+  actor: Actor
+}): BulkAddResult {
+  const ids = [...new Set(organisationIds)]
+  return db.transaction(
+    (tx): BulkAddResult => {
+      const active = tx
+        .select({ id: schema.organisations.id })
+        .from(schema.organisations)
+        .where(and(inArray(schema.organisations.id, ids), isNull(schema.organisations.archivedAt)))
+        .all()
+      if (active.length !== ids.length) return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
+      if (seatedFrom(tx, bodyId, ids, fromDate).size > 0)
+        return { ok: false, fieldErrors: { organisationId: ['members.validation.alreadyMembers'] } }
+      for (const organisationId of ids) {
+        const row = { bodyId, organisationId, delegatePersonId: null, deputyPersonId: null, role, fromDate, toDate: null }
+        const { id } = tx.insert(m).values(row).returning({ id: m.id }).get()
+        recordAudit(tx, {
+          actorUserId: actor.userId,
+          ip: actor.ip,
+          action: 'membership.added',
+          entityType: 'body',
+          entityId: bodyId,
+          after: { membershipId: id, ...row },
+        })
+      }
+      return { ok: true, added: ids.length }
+    },
+    { behavior: 'immediate' },
+  )
 }

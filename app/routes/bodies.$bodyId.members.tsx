@@ -3,21 +3,39 @@ import { Breadcrumbs } from '~/components/breadcrumbs'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { Pagination } from '~/components/list-controls'
 import { canInBody } from '~/auth/body-permissions'
 import { requireBody } from '~/auth/access.server'
 import { notFound } from '~/auth/require.server'
 import type { SessionUser } from '~/auth/session.server'
 import { BodyOfficers } from '~/components/body-officers'
-import { EndMembershipForm, MembershipForm, type PersonOption } from '~/components/membership-form'
+import {
+  BulkMembershipForm,
+  BulkMembershipSearch,
+  EndMembershipForm,
+  MembershipForm,
+  type PersonOption,
+} from '~/components/membership-form'
 import { useLang, useT } from '~/i18n/use-t'
 import { getBodyAccess, today } from '~/models/body-access.server'
 import { addOfficer, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
-import { addMembership, endMembership, listDelegateOptions, listMemberships } from '~/models/membership.server'
+import {
+  addMembership,
+  addMemberships,
+  endMembership,
+  listDelegateOptions,
+  listMembershipCandidates,
+  listMemberships,
+  teamStartDay,
+} from '~/models/membership.server'
 import { EndMembershipSchema, MembershipSchema, OfficerSchema } from '~/schemas/body'
+import { organisationFilterQuery, readOrganisationFilter } from '~/schemas/directory'
+import { BulkMembershipSchema } from '~/schemas/membership-bulk'
 import { formatDate } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
+import { filterPickers } from '~/utils/organisation-filter.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Skład: ${data?.body.name ?? ''} — Narada` }]
 
@@ -29,14 +47,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body: { id: body.id, name: body.name },
     manage,
     today: today(),
+    teamStart: manage ? teamStartDay({ bodyId: body.id }) : null,
+    bulk: manage ? bulkSearch(new URL(request.url).searchParams, body.id) : null,
     memberships: listMemberships({ bodyId: body.id }),
     officers: listOfficers({ bodyId: body.id }),
     candidates: manage ? listOfficerCandidates({ bodyId: body.id }) : [],
   })
 }
 
+/** The directory's search for several new members, once asked for (`?bulk=1&kind=…&county=…&q=…`). */
+function bulkSearch(params: URLSearchParams, bodyId: number) {
+  const filter = readOrganisationFilter(params)
+  const asked = params.has('bulk')
+  return {
+    filter,
+    query: organisationFilterQuery(filter).toString(),
+    picker: filterPickers(params, filter),
+    results: asked ? listMembershipCandidates({ bodyId, filter }) : null,
+    selectAll: params.has('all'),
+  }
+}
+
 type Reply = {
-  form: 'membership' | 'end' | 'officer'
+  form: 'membership' | 'end' | 'officer' | 'bulk'
   membershipId: number | null
   result: SubmissionResult<string[]>
   people: PersonOption[] | null
@@ -70,6 +103,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithNotice(back, 'bodies.membershipAdded')
   }
 
+  if (intent === 'add-memberships') {
+    const submission = parseWithZod(formData, { schema: BulkMembershipSchema })
+    if (submission.status !== 'success') return reply({ form: 'bulk', membershipId: null, result: submission.reply(), people: null })
+    const { organisationId, role, start, fromDate } = submission.value
+    const day = start === 'today' ? today() : start === 'teamStart' ? teamStartDay({ bodyId: body.id }) : fromDate!
+    const saved = addMemberships({ bodyId: body.id, organisationIds: organisationId, role, fromDate: day, actor })
+    if (!saved.ok)
+      return reply({ form: 'bulk', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people: null })
+    // Back to the same search, where the institutions now show as members.
+    const search = new URL(request.url).searchParams
+    search.delete('all')
+    return redirectWithNotice(`${back}?${search}#bulk-heading`, [
+      { key: `members.added.${pluralForm(saved.added)}`, params: { count: saved.added } },
+    ])
+  }
+
   if (intent === 'end-membership') {
     const submission = parseWithZod(formData, { schema: EndMembershipSchema })
     const membershipId = Number(formData.get('membershipId')) || null
@@ -99,6 +148,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 })
 }
 
+/** „1 instytucję”, „3 instytucje”, „5 instytucji”: which Polish plural form a count takes. */
+function pluralForm(count: number): 'one' | 'few' | 'many' {
+  const rule = new Intl.PluralRules('pl').select(count)
+  return rule === 'one' ? 'one' : rule === 'few' ? 'few' : 'many'
+}
+
 function stillManages(user: SessionUser, bodyId: number) {
   return canInBody(getBodyAccess({ bodyId, user }), 'body.readInternal')
 }
@@ -106,7 +161,7 @@ function stillManages(user: SessionUser, bodyId: number) {
 export default function BodyMembers() {
   const t = useT()
   const lang = useLang()
-  const { body, manage, today, memberships, officers, candidates } = useLoaderData<typeof loader>()
+  const { body, manage, today, teamStart, bulk, memberships, officers, candidates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const resultFor = (form: Reply['form'], membershipId: number | null = null) =>
     actionData?.form === form && actionData.membershipId === membershipId ? actionData.result : undefined
@@ -189,6 +244,39 @@ export default function BodyMembers() {
         </section>
       ) : null}
 
+      {manage && bulk && teamStart ? (
+        <section aria-labelledby="bulk-heading">
+          <h2 id="bulk-heading">{t('members.bulkTitle')}</h2>
+          <p>{t('members.bulkLead')}</p>
+          <BulkMembershipSearch key={bulk.query} filter={bulk.filter} picker={bulk.picker} />
+          {bulk.results ? (
+            <>
+              <h3 id="bulk-results-heading">{t('members.results')}</h3>
+              <p role="status">{t('common.results', { count: bulk.results.total })}</p>
+              {bulk.results.rows.length ? (
+                <BulkMembershipForm
+                  key={`${bulk.query}:${bulk.results.page}:${memberships.length}`}
+                  action={`/bodies/${body.id}/members?${bulkHref(bulk.query, bulk.results.page)}`}
+                  selectPageHref={`?${bulkHref(bulk.query, bulk.results.page)}&all=1#bulk-results-heading`}
+                  candidates={bulk.results.rows}
+                  selectAll={bulk.selectAll}
+                  today={today}
+                  teamStart={teamStart}
+                  lastResult={resultFor('bulk')}
+                />
+              ) : (
+                <p>{t('org.none')}</p>
+              )}
+              <Pagination
+                page={bulk.results.page}
+                pages={bulk.results.pages}
+                href={(n) => `?${bulkHref(bulk.query, n)}#bulk-results-heading`}
+              />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
       <section aria-labelledby="officers-heading">
         <h2 id="officers-heading">{t('bodies.officers')}</h2>
         <BodyOfficers
@@ -201,4 +289,12 @@ export default function BodyMembers() {
       </section>
     </>
   )
+}
+
+/** The search's query string at a page of its results. */
+function bulkHref(query: string, page: number) {
+  const params = new URLSearchParams(query)
+  params.set('bulk', '1')
+  if (page > 1) params.set('page', String(page))
+  return params.toString()
 }

@@ -1,22 +1,17 @@
-import { useForm } from '@conform-to/react'
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { organisationKinds } from '#db/schema/enums'
 import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/require.server'
-import { Picker } from '~/components/combobox'
+import { OrganisationFilterFields } from '~/components/organisation-filter'
 import { FilterActions, Pagination } from '~/components/list-controls'
 import { useT } from '~/i18n/use-t'
 import { listOrganisations } from '~/models/organisation.server'
 import type { loader as rootLoader } from '~/root'
 import { organisationFilterQuery, readOrganisationFilter, type OrganisationFilter } from '~/schemas/directory'
-import type { PickerFields } from '~/utils/picker.server'
-import { chosenLabels, readPickers } from '~/utils/picker.server'
+import { filterPickers } from '~/utils/organisation-filter.server'
 import type { PickerState } from '~/utils/picker'
 
 export const meta: MetaFunction = () => [{ title: 'Instytucje — Narada' }]
-
-const places: PickerFields = { county: 'counties', municipality: 'municipalities' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.read')
@@ -24,17 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = readOrganisationFilter(url.searchParams)
   const list = listOrganisations({ filter })
   if (list.page > list.pages) throw redirect(`${url.pathname}?${organisationFilterQuery(filter, list.pages)}`)
-  // Without JavaScript a place is found by the form's „Szukaj” (`?search=county&county-query=…`).
-  const picker: PickerState = url.searchParams.has('search')
-    ? readPickers(formDataOf(url.searchParams), places)
-    : { search: null, labels: chosenLabels(places, (name) => (name === 'county' ? filter.county : filter.municipality)) }
+  const picker = filterPickers(url.searchParams, filter)
   return json({ filter, picker, ...list })
-}
-
-function formDataOf(params: URLSearchParams): FormData {
-  const formData = new FormData()
-  for (const [name, value] of params) formData.append(name, value)
-  return formData
 }
 
 export default function Organisations() {
@@ -108,48 +94,12 @@ export default function Organisations() {
   )
 }
 
-/** Kinds as checkboxes, counties and municipalities by search; a GET form, so it works without JavaScript. */
+/** A GET form, so that it works without JavaScript. */
 function DirectoryFilter({ filter, picker }: { filter: OrganisationFilter; picker: PickerState }) {
   const t = useT()
-  const [, fields] = useForm({ id: 'directory-filter', defaultValue: { county: filter.county, municipality: filter.municipality } })
   return (
     <Form method="get" className="filters stack" aria-label={t('org.filters')}>
-      <div className="field">
-        <label htmlFor="filter-q">{t('org.searchLabel')}</label>
-        <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} />
-      </div>
-      <fieldset className="choice-grid">
-        <legend>{t('directory.kinds')}</legend>
-        {organisationKinds.map((kind) => (
-          <div className="inline-choice" key={kind}>
-            <input id={`filter-kind-${kind}`} type="checkbox" name="kind" value={kind} defaultChecked={filter.kind?.includes(kind)} />
-            <label htmlFor={`filter-kind-${kind}`}>{t(`kind.${kind}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <div className="row">
-        <Picker
-          meta={fields.county}
-          kind="counties"
-          scope={{ directory: 1 }}
-          label={t('directory.counties')}
-          hint={`${t('picker.hint.counties')} ${t('directory.placesHint')}`}
-          optional
-          multiple
-          labels={picker.labels}
-          search={picker.search}
-        />
-        <Picker
-          meta={fields.municipality}
-          kind="municipalities"
-          scope={{ directory: 1 }}
-          label={t('directory.municipalities')}
-          optional
-          multiple
-          labels={picker.labels}
-          search={picker.search}
-        />
-      </div>
+      <OrganisationFilterFields id="directory-filter" filter={filter} picker={picker} municipalities />
       <div className="inline-choice">
         <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={filter.archived === '1'} />
         <label htmlFor="filter-archived">{t('org.showArchived')}</label>

@@ -1,0 +1,27 @@
+/** Polish texts of adding several institutions to a team at once. Every key here must exist in ../en/members.ts too. */
+export const members = {
+  'members.bulkTitle': 'Dodaj wiele instytucji naraz',
+  'members.bulkLead': 'Wyszukaj instytucje w katalogu, zaznacz je i dodaj wszystkie z jednym dniem początku członkostwa.',
+  'members.searchLegend': 'Szukaj w katalogu instytucji',
+  'members.search': 'Szukaj instytucji',
+  'members.results': 'Wyniki wyszukiwania',
+  'members.toAdd': 'Instytucje do dodania',
+  'members.selectPage': 'Zaznacz wszystkie na tej stronie',
+  'members.alreadyMember': 'już w zespole',
+  'members.start': 'Początek członkostwa',
+  'members.startToday': 'dziś ({date})',
+  'members.startTeam': 'od początku zespołu ({date})',
+  'members.startTeamHint':
+    'Początek zespołu to dzień, w którym zaczęło się jego najwcześniejsze członkostwo, a w zespole bez członków dzień utworzenia go w Naradzie.',
+  'members.startOther': 'inny dzień',
+  'members.otherDate': 'Inny dzień początku',
+  'members.addSelected': 'Dodaj zaznaczone instytucje',
+  'members.added.one': 'Dodano {count} instytucję do zespołu.',
+  'members.added.few': 'Dodano {count} instytucje do zespołu.',
+  'members.added.many': 'Dodano {count} instytucji do zespołu.',
+  'members.validation.chooseInstitutions': 'Zaznacz co najmniej jedną instytucję.',
+  'members.validation.tooMany': 'Naraz można dodać najwyżej 200 instytucji.',
+  'members.validation.chooseStart': 'Wybierz dzień początku członkostwa.',
+  'members.validation.otherDate': 'Podaj dzień początku członkostwa.',
+  'members.validation.alreadyMembers': 'Co najmniej jedna z zaznaczonych instytucji jest już członkiem zespołu w tym okresie.',
+} as const
