@@ -5,7 +5,8 @@ import type { ReactNode } from 'react'
 import type { MinutesState } from '#db/schema/enums'
 import { can } from '~/auth/permissions'
 import { FormErrors, TextField } from '~/components/forms'
-import { useT } from '~/i18n/use-t'
+import { countKey } from '~/i18n/plural'
+import { useLang, useT } from '~/i18n/use-t'
 import type { loader as rootLoader } from '~/root'
 import { ApproveSchema, CirculateSchema, PublishSchema, ReopenSchema } from '~/schemas/minutes'
 
@@ -91,21 +92,16 @@ export function MinutesCycle({ state, recipients, revision, defaults, publicAllo
 
 type Meta = Parameters<typeof TextField>[0]['meta']
 
-/** „1 osoba”, „3 osoby”, „5 osób”: which Polish plural form a count takes (English uses two of them). */
-function pluralForm(count: number): 'one' | 'few' | 'many' {
-  const rule = new Intl.PluralRules('pl').select(count)
-  return rule === 'one' || rule === 'few' ? rule : 'many'
-}
-
 /** Before circulating: the people of the team who will not be e-mailed, with a link to add their address. */
 function WithoutEmail({ recipients: { mailed, withoutEmail } }: { recipients: CirculationRecipients }) {
   const t = useT()
+  const lang = useLang()
   const user = useRouteLoaderData<typeof rootLoader>('root')?.user
   if (mailed === 0) return <p className="notice">{t('minutes.cycle.circulate.nobodyMailed')}</p>
   if (withoutEmail.length === 0) return null
   return (
     <div className="notice" id="minutes-without-email">
-      <p>{t(`minutes.cycle.circulate.withoutEmail.${pluralForm(withoutEmail.length)}`, { count: withoutEmail.length })}</p>
+      <p>{t(countKey(lang, 'minutes.cycle.circulate.withoutEmail', withoutEmail.length), { count: withoutEmail.length })}</p>
       <ul>
         {withoutEmail.map((person) => (
           <li key={person.id}>

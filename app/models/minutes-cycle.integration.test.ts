@@ -23,7 +23,7 @@ async function circulate(meetingId: number, userId: number | null) {
   if (!result.ok) throw new Error(result.error)
   return {
     result,
-    notice: circulatedNotice(result)
+    notice: circulatedNotice(result, 'pl')
       .map(({ key, params }) => t(key, params))
       .join(' '),
   }
@@ -87,7 +87,7 @@ describe('circulating minutes through a real SMTP server', () => {
 
   it('uses the Polish plural forms of the counts', () => {
     const said = (mailed: number, withoutEmail: number) =>
-      circulatedNotice({ mailed, withoutEmail })
+      circulatedNotice({ mailed, withoutEmail }, 'pl')
         .map(({ key, params }) => t(key, params))
         .join(' ')
     expect(said(1, 0)).toBe('Rozesłano notatkę do 1 osoby.')

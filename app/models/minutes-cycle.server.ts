@@ -7,6 +7,8 @@ import { deliver, queueMail } from '~/mail/mailer.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
 import { recordAudit, type Actor } from './audit.server'
 import { activeOn, today } from './body-access.server'
+import type { Lang } from '~/i18n/messages'
+import { countKey } from '~/i18n/plural'
 import type { NoticePart } from '~/utils/flash.server'
 import { freezeVersion, snapshotMinutes, type MinutesSnapshot } from './minutes.server'
 
@@ -98,17 +100,12 @@ export async function circulateMinutes({
   return result.ok ? { ok: true, version: result.version, mailed: result.mailed, withoutEmail: result.withoutEmail } : result
 }
 
-/** „1 osoba”, „3 osoby”, „5 osób”: which Polish plural form a count takes (English uses two of them). */
-function pluralForm(count: number): 'one' | 'few' | 'many' {
-  const rule = new Intl.PluralRules('pl').select(count)
-  return rule === 'one' || rule === 'few' ? rule : 'many'
-}
-
 /** „Rozesłano notatkę do 14 osób. 3 osoby bez adresu e-mail nie dostały wiadomości.” — or that nobody was e-mailed. */
-export function circulatedNotice({ mailed, withoutEmail }: { mailed: number; withoutEmail: number }): NoticePart[] {
+export function circulatedNotice({ mailed, withoutEmail }: { mailed: number; withoutEmail: number }, lang: Lang): NoticePart[] {
   if (mailed === 0) return [{ key: 'minutes.done.circulate.nobodyMailed' }]
-  const parts: NoticePart[] = [{ key: `minutes.done.circulate.mailed.${pluralForm(mailed)}`, params: { count: mailed } }]
-  if (withoutEmail) parts.push({ key: `minutes.done.circulate.withoutEmail.${pluralForm(withoutEmail)}`, params: { count: withoutEmail } })
+  const parts: NoticePart[] = [{ key: countKey(lang, 'minutes.done.circulate.mailed', mailed), params: { count: mailed } }]
+  if (withoutEmail)
+    parts.push({ key: countKey(lang, 'minutes.done.circulate.withoutEmail', withoutEmail), params: { count: withoutEmail } })
   return parts
 }
 

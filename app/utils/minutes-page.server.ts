@@ -6,6 +6,7 @@ import type { CycleForm } from '~/components/minutes-cycle'
 import type { EditorValues, StaleInfo } from '~/components/minutes-editor'
 import type { ReaderMinutes } from '~/components/minutes-reader'
 import { db, schema } from '~/db.server'
+import { getLang } from '~/i18n/lang.server'
 import { mailOrigin } from '~/mail/mailer.server'
 import type { Actor } from '~/models/audit.server'
 import {
@@ -229,7 +230,7 @@ export async function handleCycleAction({
       actor,
       origin: mailOrigin(request),
     })
-    if (circulated.ok) return redirectWithNotice(`/meetings/${meetingId}/minutes`, circulatedNotice(circulated))
+    if (circulated.ok) return redirectWithNotice(`/meetings/${meetingId}/minutes`, circulatedNotice(circulated, await getLang(request)))
     done = circulated
   } else if (intent === 'approve') {
     submission = parseWithZod(formData, { schema: ApproveSchema })
