@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createUserSession, type SessionUser } from '~/auth/session.server'
@@ -87,6 +88,7 @@ function fullScans({ sql, params }: Ran): string[] {
 }
 
 let fixture: CalendarFixture
+let seriesId = 0
 const cookies: Record<'officer' | 'member' | 'admin', string> = { officer: '', member: '', admin: '' }
 
 async function cookieOf(user: Pick<SessionUser, 'id'>) {
@@ -101,6 +103,13 @@ beforeAll(async () => {
   const admin = await createUser({ fields: { email, name: 'Admin', role: 'admin' }, password: 'correct horse battery staple', actor: null })
   if (!admin.ok) throw new Error(JSON.stringify(admin.fieldErrors))
   cookies.admin = await cookieOf({ id: admin.id })
+  const series = db
+    .insert(schema.meetingSeries)
+    .values({ bodyId: fixture.bodies.privateBody.id, title: 'Cykl spotkań', plannedCount: 3 })
+    .returning({ id: schema.meetingSeries.id })
+    .get()
+  db.update(schema.meetings).set({ seriesId: series.id }).where(eq(schema.meetings.id, fixture.meetings.dst.id)).run()
+  seriesId = series.id
   // Items with several owners, so that the owners' query runs on the action item pages.
   const [first, second] = db.select({ id: schema.organisations.id }).from(schema.organisations).limit(2).all()
   const person = db.select({ id: schema.people.id }).from(schema.people).limit(1).get()
@@ -208,6 +217,12 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
     as: 'officer',
     route: () => import('~/routes/search.organisations'),
     path: (f) => `/search/organisations?q=osrodek&body=${f.bodies.privateBody.id}`,
+  },
+  'a series': {
+    as: 'member',
+    route: () => import('~/routes/series.$seriesId'),
+    path: () => `/series/${seriesId}`,
+    params: () => ({ seriesId: String(seriesId) }),
   },
   'the audit log': { as: 'admin', route: () => import('~/routes/admin.audit'), path: () => '/admin/audit' },
   'the accounts': { as: 'admin', route: () => import('~/routes/admin.users._index'), path: () => '/admin/users' },
