@@ -173,6 +173,13 @@ const table: Row[] = [
   },
   {
     file: 'bodies.$bodyId.members.tsx',
+    request: 'add-memberships',
+    path: at(B, '/members?bulk=1&kind=ops'),
+    form: intent('add-memberships'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'bodies.$bodyId.members.tsx',
     request: 'end-membership',
     path: at(B, '/members'),
     form: intent('end-membership'),

@@ -23,7 +23,12 @@ beforeAll(async () => {
     const saved = createOrganisation({ input: { name, kind, municipalityCode, ...extra }, actor: SYSTEM_ACTOR })
     if (!saved.ok) throw new Error(`${name}: ${JSON.stringify(saved.fieldErrors)}`)
   }
-  add(names.mops, 'ops', '0201011', { street: 'ul. Jana Pawła II 14', postalCode: '59-700', city: 'Bolesławiec', phone: '+48 75 732 32 32' })
+  add(names.mops, 'ops', '0201011', {
+    street: 'ul. Jana Pawła II 14',
+    postalCode: '59-700',
+    city: 'Bolesławiec',
+    phone: '+48 75 732 32 32',
+  })
   add(names.quoted, 'ngo', '0201032')
   add(names.pupJawor, 'pup', '0205011')
   add(names.ngoJawor, 'ngo', '0205011')
