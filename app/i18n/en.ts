@@ -12,6 +12,7 @@ import { portal } from './en/portal'
 import { picker } from './en/picker'
 import { labels } from './en/labels'
 import { labelMessages } from './labels'
+import { titles } from './en/titles'
 import { directory } from './en/directory'
 import { members } from './en/members'
 import { directoryImport } from './en/directory-import'
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...portal,
   ...picker,
   ...labelMessages(labels),
+  ...titles,
   ...directory,
   ...members,
   ...directoryImport,

@@ -12,6 +12,7 @@ import { portal } from './pl/portal'
 import { picker } from './pl/picker'
 import { labels } from './pl/labels'
 import { labelMessages } from './labels'
+import { titles } from './pl/titles'
 import { directory } from './pl/directory'
 import { members } from './pl/members'
 import { directoryImport } from './pl/directory-import'
@@ -34,6 +35,7 @@ export const pl = {
   ...portal,
   ...picker,
   ...labelMessages(labels),
+  ...titles,
   ...directory,
   ...members,
   ...directoryImport,
