@@ -166,6 +166,12 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
     route: () => import('~/routes/organisations._index'),
     path: () => '/organisations?county=2469',
   },
+  "a team's search for new members": {
+    as: 'officer',
+    route: () => import('~/routes/bodies.$bodyId.members'),
+    path: (f) => `/bodies/${f.bodies.privateBody.id}/members?bulk=1&kind=ops&kind=pup&county=2469`,
+    params: (f) => ({ bodyId: String(f.bodies.privateBody.id) }),
+  },
   "the directory's CSV export": {
     as: 'member',
     route: () => import('~/routes/organisations.export[.csv]'),
