@@ -23,22 +23,31 @@ describeInBrowser('the institution directory in the browser', () => {
   const main = () => page.locator('main')
   const rowNames = () => main().locator('tbody th[scope="row"] a').allTextContents()
 
-  it('lists the sample institutions and filters them by voivodeship and county', async () => {
+  it('filters the sample institutions by several kinds and a county found by typing, and says the filter in words', async () => {
     await page.goto('/organisations')
     await expect(main().getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Instytucje')
     await expectNoAxeViolations(page)
-    await main().getByLabel('Województwo').selectOption({ label: 'śląskie' })
-    // The county list follows the voivodeship without reloading the page.
-    await expect.poll(() => main().getByLabel('Powiat').locator('option', { hasText: 'wodzisławski' }).count()).toBe(1)
-    await main().getByLabel('Powiat').selectOption({ label: 'Katowice' })
+    const kinds = main().getByRole('group', { name: 'Rodzaje instytucji' })
+    await kinds.getByLabel('organizacja pozarządowa').check()
+    await kinds.getByLabel('urząd miasta lub gminy').check()
+    const county = main().getByRole('combobox', { name: /^Powiaty/ })
+    await county.fill('katow')
+    await main().getByRole('option', { name: 'Katowice (miasto na prawach powiatu)' }).click()
     await main().getByRole('button', { name: 'Filtruj' }).click()
-    await page.waitForURL((url) => url.searchParams.get('county') === '2469')
+    await page.waitForURL((url) => url.searchParams.get('county') === '2469' && url.searchParams.getAll('kind').length === 2)
     // The address changes a moment before React renders the filtered list: wait for the list.
     await expect.poll(rowNames).not.toContain('Regionalny Ośrodek Polityki Społecznej w Krakowie')
     const names = await rowNames()
     expect(names).toContain('Śląska Fundacja Obywatelska Lex Civis')
     expect(names).toContain('Urząd Miasta Katowice')
-    expect(names).not.toContain('Regionalny Ośrodek Polityki Społecznej w Krakowie')
+    await expect(
+      main()
+        .getByText(/^Filtr: /)
+        .textContent(),
+    ).resolves.toBe('Filtr: urząd miasta lub gminy, organizacja pozarządowa · Katowice (miasto na prawach powiatu)')
+    await expect(main().getByRole('link', { name: 'Eksportuj do CSV' }).getAttribute('href')).resolves.toBe(
+      '/organisations/export.csv?kind=city_hall&kind=ngo&county=2469',
+    )
     await expectNoAxeViolations(page)
   })
 
