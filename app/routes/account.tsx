@@ -4,12 +4,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requireSession, requireUser } from '~/auth/require.server'
 import { FormErrors, TextField } from '~/components/forms'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { changePassword, getUserAccount } from '~/models/user.server'
 import { ChangePasswordSchema } from '~/schemas/account'
 import { redirectWithNotice } from '~/utils/http.server'
 
-export const meta: MetaFunction = () => [{ title: 'Moje konto — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.account')
 
 const passwordFields = ['currentPassword', 'newPassword', 'confirmPassword']
 
