@@ -3,13 +3,14 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { isMessageKey } from '~/i18n/messages'
 import { FilterActions } from '~/components/list-controls'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAuditEntries } from '~/models/audit.server'
 import { AuditFilterSchema, auditActionPrefixes } from '~/schemas/audit'
 import { auditActionLabel } from '~/utils/audit'
 import { formatDateTime } from '~/utils/format'
 
-export const meta: MetaFunction = () => [{ title: 'Dziennik zdarzeń — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.audit')
 
 /** Stored JSON, indented for reading; anything else as it was stored. */
 function pretty(value: string | null) {
