@@ -2,12 +2,13 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@rem
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { listOutbox } from '~/mail/mailer.server'
 import { formatDateTime } from '~/utils/format'
 import { pageHref, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction = () => [{ title: 'Wiadomości e-mail — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.outbox')
 
 /** What Narada sent, or kept because no SMTP server is configured: for administrators only. */
 export async function loader({ request }: LoaderFunctionArgs) {
