@@ -7,6 +7,7 @@ import { notFound, requirePermission } from '~/auth/require.server'
 import { FormErrors } from '~/components/forms'
 import { Pagination } from '~/components/list-controls'
 import { USER_PICKERS, UserFields } from '~/components/user-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAuditEntriesFor } from '~/models/audit.server'
 import { getUserAccount, setUserDisabled, updateUser } from '~/models/user.server'
@@ -18,7 +19,8 @@ import { pageHref, pageParam } from '~/utils/paging'
 import type { PickerState } from '~/utils/picker'
 import { chosenLabels, keptInput, readPickers } from '~/utils/picker.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Konto: ${data?.account.email ?? ''} — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'title.user', { email: data?.account.email ?? '' })
 
 function requireAccount(userId: string | undefined) {
   const account = getUserAccount({ id: parseId(userId) })
