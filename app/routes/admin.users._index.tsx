@@ -2,11 +2,12 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@rem
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { listUsers } from '~/models/user.server'
 import { pageHref, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction = () => [{ title: 'Konta użytkowników — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.users')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users.manage')
