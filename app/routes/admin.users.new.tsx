@@ -5,13 +5,14 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { FormErrors, TextField } from '~/components/forms'
 import { USER_PICKERS, UserFields } from '~/components/user-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { createUser } from '~/models/user.server'
 import { NewUserSchema } from '~/schemas/account'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { keptInput, readPickers } from '~/utils/picker.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nowe konto — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.newUser')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users.manage')
