@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { canInBody } from '~/auth/body-permissions'
 import { requireBody } from '~/auth/access.server'
 import { MeetingList } from '~/components/body-meetings'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { countOpenActionItems } from '~/models/action-item.server'
 import { listOfficers, setBodyClosed } from '~/models/body.server'
@@ -17,7 +18,7 @@ import { PAGE_SIZE, pageCount, pageParam } from '~/utils/paging'
 import { formatMoney } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.body.name ?? ''} — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'title.named', { name: data?.body.name ?? '' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, body } = await requireBody(request, params, 'body.read')
