@@ -7,6 +7,7 @@ import { requireBody } from '~/auth/access.server'
 import { ActionItemBodyTable } from '~/components/action-item-body-table'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Pagination } from '~/components/list-controls'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { listBodyActionItems, setActionItemState } from '~/models/action-item.server'
 import { actionItemFilters, ActionItemStateSchema, parseActionItemFilter } from '~/schemas/action-item'
@@ -14,9 +15,8 @@ import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { pageHref, pageParam } from '~/utils/paging'
 import { warsawDay } from '~/utils/time'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Zadania — ${data.body.name} — Narada` : 'Zadania — Narada' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, 'title.bodyActionItems', { body: data.body.name }) : pageTitle(matches, 'title.part.actionItems')
 
 function filterOf(request: Request) {
   return parseActionItemFilter(new URL(request.url).searchParams.get('state'))
