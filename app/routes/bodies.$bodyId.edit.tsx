@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requireBody } from '~/auth/access.server'
 import { BodyForm } from '~/components/body-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { updateBody } from '~/models/body.server'
 import { BodySchema } from '~/schemas/body'
@@ -11,7 +12,8 @@ import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { chosenLabels, keptInput, readPickers, type PickerFields } from '~/utils/picker.server'
 import { moneyInput } from '~/utils/money'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edycja: ${data?.body.name ?? ''} — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'title.bodyEdit', { body: data?.body.name ?? '' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { body } = await requireBody(request, params, 'body.manage', { signIn: true })
