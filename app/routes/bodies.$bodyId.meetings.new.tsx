@@ -5,12 +5,14 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { requireBody } from '~/auth/access.server'
 import { notFound } from '~/auth/require.server'
 import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { createMeeting, createNextMeeting, getNextMeetingDefaults, getNextMeetingSource } from '~/models/meeting.server'
 import { MeetingSchema } from '~/schemas/meeting'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nowe spotkanie — ${data?.body.name ?? ''} — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'title.newMeeting', { body: data?.body.name ?? '' })
 
 // Only the body's officers (and administrators) schedule its meetings; a closed body has none.
 export async function loader({ request, params }: LoaderFunctionArgs) {
