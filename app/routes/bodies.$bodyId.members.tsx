@@ -16,6 +16,7 @@ import {
   MembershipForm,
   type PersonOption,
 } from '~/components/membership-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { getBodyAccess, today } from '~/models/body-access.server'
 import { addOfficer, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
@@ -37,7 +38,7 @@ import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
 import { filterPickers } from '~/utils/organisation-filter.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Skład: ${data?.body.name ?? ''} — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'title.members', { body: data?.body.name ?? '' })
 
 // The members page is internal: never public, so a visitor signs in first.
 export async function loader({ request, params }: LoaderFunctionArgs) {
