@@ -6,12 +6,14 @@ import { Pagination } from '~/components/list-controls'
 import { portalYearPath } from '~/components/portal-bodies'
 import { PortalMeetingCard } from '~/components/portal-meeting'
 import { PortalYears } from '~/components/portal-years'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getPortalBody, listPortalMeetings } from '~/models/portal.server'
 import { parseId } from '~/utils/http.server'
 import { pageCount, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.body.name}: ${data.year} — Narada` : 'Narada' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, 'title.bodyYear', { body: data.body.name, year: data.year }) : pageTitle(matches, null)
 
 /**
  * The public record of one team in one year: its public meetings with their public
