@@ -5,12 +5,13 @@ import { bodyKinds } from '#db/schema/enums'
 import { can } from '~/auth/permissions'
 import { getUser } from '~/auth/require.server'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { listBodiesPage } from '~/models/body.server'
 import type { loader as rootLoader } from '~/root'
 import { pageHref, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction = () => [{ title: 'Zespoły — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.bodies')
 
 const BodyFilterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
