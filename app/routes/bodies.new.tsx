@@ -3,13 +3,14 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { BodyForm } from '~/components/body-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { createBody } from '~/models/body.server'
 import { BodySchema } from '~/schemas/body'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { keptInput, readPickers } from '~/utils/picker.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nowy zespół — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.newBody')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'bodies.create')
