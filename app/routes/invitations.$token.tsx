@@ -4,14 +4,15 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { getUser, notFound } from '~/auth/require.server'
 import { AnswerChoices } from '~/components/invitation-answer'
 import { translateMessage } from '~/i18n/messages'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { answerInvitation, getInvitationByToken } from '~/models/invitation.server'
 import { AnswerSchema } from '~/schemas/invitation'
 import { formatDateTime, formatMeetingWhen, venueLine } from '~/utils/format'
 import { redirectWithNotice } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Zaproszenie: ${data?.meeting.topic ?? ''} — Narada` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, 'title.invitation', { topic: data?.meeting.topic ?? '' }),
   // A personal page: search engines must not keep it, even if a link leaks.
   { name: 'robots', content: 'noindex, nofollow' },
 ]
