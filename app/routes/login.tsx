@@ -6,10 +6,11 @@ import { signIn } from '~/auth/login.server'
 import { getSession, safeRedirect } from '~/auth/require.server'
 import { createUserSession, endSession } from '~/auth/session.server'
 import { FormErrors, TextField } from '~/components/forms'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { LoginSchema } from '~/schemas/account'
 
-export const meta: MetaFunction = () => [{ title: 'Logowanie — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.login')
 
 // A document POST passes on only an action's cookies unless the route names its headers.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
