@@ -3,15 +3,15 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
 import { versionState } from '~/components/minutes-versions'
 import { FrozenMinutesText } from '~/components/minutes-version-reader'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { getMinutesVersion, listMinutesVersions } from '~/models/minutes.server'
 import { formatDateTime } from '~/utils/format'
 import { parseId } from '~/utils/http.server'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Notatka — wersja ${data.version.number} — Narada` : 'Narada' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, 'title.minutesVersion', { number: data.version.number }) : pageTitle(matches, null)
 
 /** One frozen version, as it was saved; for the team only, like the list of versions. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
