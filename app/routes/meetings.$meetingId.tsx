@@ -3,12 +3,14 @@ import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run
 import { requireMeeting } from '~/auth/access.server'
 import { canInMeeting } from '~/auth/meeting-permissions'
 import { MeetingHeader, MeetingTabs } from '~/components/meeting-header'
+import { pageTitle } from '~/i18n/page-title'
 import { getMinutesAccess } from '~/models/minutes.server'
 import { isExpiredSave } from '~/utils/expired-save.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.meeting ? `Spotkanie nr ${data.meeting.number}: ${data.meeting.topic} — ${data.meeting.bodyName} — Narada` : 'Narada' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.meeting
+    ? pageTitle(matches, 'title.meeting', { number: data.meeting.number, topic: data.meeting.topic, body: data.meeting.bodyName })
+    : pageTitle(matches, null)
 
 /**
  * The meeting's header and tabs around every meeting page. Each tab's own loader checks
