@@ -4,6 +4,7 @@ import { RowActionForm } from '~/components/forms'
 import { Pagination } from '~/components/list-controls'
 import { can } from '~/auth/permissions'
 import { notFound, requirePermission } from '~/auth/require.server'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getOrganisation, setOrganisationArchived } from '~/models/organisation.server'
 import { archivePerson, getPerson, listPeople } from '~/models/person.server'
@@ -11,7 +12,8 @@ import type { loader as rootLoader } from '~/root'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import { pageHref, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ''} — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'title.named', { name: data?.organisation.name ?? '' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.read')
