@@ -2,13 +2,15 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, js
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { OrganisationForm } from '~/components/organisation-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getOrganisation, updateOrganisation } from '~/models/organisation.server'
 import { getRegionChoices } from '~/models/region.server'
 import { actorOf, parseId } from '~/utils/http.server'
 import { submitOrganisationForm } from '~/utils/organisation-form.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ''} — edycja — Narada` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'title.organisationEdit', { name: data?.organisation.name ?? '' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.edit')
