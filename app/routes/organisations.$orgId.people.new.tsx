@@ -2,13 +2,14 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { PersonForm } from '~/components/person-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getOrganisation } from '~/models/organisation.server'
 import { createPerson } from '~/models/person.server'
 import { actorOf, parseId } from '~/utils/http.server'
 import { submitPersonForm } from '~/utils/person-form.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nowy przedstawiciel — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.newPerson')
 
 function requireActiveOrganisation(orgId: string | undefined) {
   const organisation = getOrganisation({ id: parseId(orgId) })
