@@ -4,6 +4,7 @@ import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/require.server'
 import { OrganisationFilterFields } from '~/components/organisation-filter'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { listOrganisations } from '~/models/organisation.server'
 import type { loader as rootLoader } from '~/root'
@@ -11,7 +12,7 @@ import { organisationFilterQuery, readOrganisationFilter, type OrganisationFilte
 import { filterPickers } from '~/utils/organisation-filter.server'
 import type { PickerState } from '~/utils/picker'
 
-export const meta: MetaFunction = () => [{ title: 'Instytucje — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.organisations')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.read')
