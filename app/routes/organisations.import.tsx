@@ -5,6 +5,7 @@ import { requirePermission } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
 import { db, schema } from '~/db.server'
 import type { MessageKey, Translate } from '~/i18n/messages'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { columnHeaders, importColumns } from '~/models/directory-import/columns.server'
 import { forgetImport, keepImport, readKeptImport, rewriteKeptImport } from '~/models/directory-import/kept-file.server'
@@ -24,7 +25,7 @@ import { actorOf } from '~/utils/http.server'
 import { badRequest, readMultipartForm } from '~/utils/multipart.server'
 import { PAGE_SIZE, pageCount, pageHref, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction = () => [{ title: 'Import instytucji z pliku — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.import')
 
 /** What is kept between the steps: the file read, and once applied what it did. */
 type Kept = { file: ImportFile; result?: ImportSummary }
