@@ -2,13 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, js
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
 import { OrganisationForm } from '~/components/organisation-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { createOrganisation } from '~/models/organisation.server'
 import { getRegionChoices } from '~/models/region.server'
 import { actorOf } from '~/utils/http.server'
 import { submitOrganisationForm } from '~/utils/organisation-form.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nowa instytucja — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.newOrganisation')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'directory.edit')
