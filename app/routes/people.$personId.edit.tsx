@@ -2,13 +2,14 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requirePermission } from '~/auth/require.server'
 import { PersonForm } from '~/components/person-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getPerson, updatePerson } from '~/models/person.server'
 import { actorOf, parseId } from '~/utils/http.server'
 import { submitPersonForm } from '~/utils/person-form.server'
 import { chosenLabels } from '~/utils/picker.server'
 
-export const meta: MetaFunction = () => [{ title: 'Edycja przedstawiciela — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.personEdit')
 
 function requirePerson(personId: string | undefined) {
   const person = getPerson({ id: parseId(personId) })
