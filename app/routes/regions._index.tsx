@@ -2,11 +2,12 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '~/auth/require.server'
+import { pageTitle } from '~/i18n/page-title'
 import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import { countRegister, getRegionChoices, type RegionOption } from '~/models/region.server'
 
-export const meta: MetaFunction = () => [{ title: 'Rejestr TERYT — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.regions')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'register.read')
