@@ -4,6 +4,7 @@ import { getUser, notFound } from '~/auth/require.server'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Pagination } from '~/components/list-controls'
 import { MeetingStateBadge } from '~/components/meeting-header'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { getSeries } from '~/models/meeting.server'
 import { formatMeetingWhen } from '~/utils/format'
@@ -11,7 +12,8 @@ import { parseId } from '~/utils/http.server'
 import { displayedMeetingState } from '~/utils/meeting-state'
 import { pageCount, pageParam } from '~/utils/paging'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.series.title} — Narada` : 'Narada' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, 'title.named', { name: data.series.title }) : pageTitle(matches, null)
 
 /** A series of meetings, as far as the user sees its meetings: none seen, no series. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
