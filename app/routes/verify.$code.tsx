@@ -3,12 +3,13 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { meetingAccessOf } from '~/auth/access.server'
 import { notFound } from '~/auth/require.server'
 import { CheckResult, DocumentDetails, PdfUploadForm } from '~/components/verification'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getMinutesAccess } from '~/models/minutes.server'
 import { maxUploadBytes } from '~/models/presentation.server'
 import { getVerifiedDocument, hashUploadedPdf, normaliseVerificationCode, type UploadedPdfError } from '~/models/verification.server'
 
-export const meta: MetaFunction = () => [{ title: 'Weryfikacja dokumentu — Narada' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'title.verifyCode'), { name: 'robots', content: 'noindex' }]
 
 // The download link depends on who looks; the page is never kept by shared caches.
 const pageHeaders = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' }
