@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckResult, documentName, PdfUploadForm, type DocumentSummary } from '~/components/verification'
+import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { maxUploadBytes } from '~/models/presentation.server'
 import {
@@ -10,7 +11,7 @@ import {
   type UploadedPdfError,
 } from '~/models/verification.server'
 
-export const meta: MetaFunction = () => [{ title: 'Weryfikacja dokumentów — Narada' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'title.verify')
 
 const pageHeaders = { 'Cache-Control': 'private, no-store' }
 export const headers: HeadersFunction = () => pageHeaders
