@@ -9,6 +9,7 @@ import { safeRedirect } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
 import { FormErrors, TextField } from '~/components/forms'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import {
@@ -26,12 +27,7 @@ import { pageCount, pageHref, pageParam } from '~/utils/paging'
 import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Obecność — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Obecność — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.attendance')
 
 // Officers record attendance; the team's members read the summary; nobody else sees the page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
