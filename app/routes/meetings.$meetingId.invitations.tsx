@@ -7,6 +7,7 @@ import { notFound, safeRedirect } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
 import { FormErrors, TextField } from '~/components/forms'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
 import {
@@ -25,12 +26,7 @@ import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Zaproszenia — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zaproszenia — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.invitations')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireMeeting(request, params, 'meeting.manage', { signIn: true })
