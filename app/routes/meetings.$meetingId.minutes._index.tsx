@@ -6,6 +6,7 @@ import { MinutesCycle } from '~/components/minutes-cycle'
 import { MinutesEditor } from '~/components/minutes-editor'
 import { isExpiredSubmission, MinutesSessionExpired } from '~/components/minutes-expired'
 import { MinutesReader } from '~/components/minutes-reader'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { circulationRecipients } from '~/models/minutes-cycle.server'
 import { getMinutes, getMinutesAccess, getMinutesId, startMinutes } from '~/models/minutes.server'
@@ -21,12 +22,7 @@ import {
 } from '~/utils/minutes-page.server'
 import { toWarsawLocalInput, warsawDay } from '~/utils/time'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } | null } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Notatka — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Notatka — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.minutes')
 
 const WEEK_MS = 7 * 24 * 3_600_000
 
