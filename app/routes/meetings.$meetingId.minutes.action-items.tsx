@@ -7,6 +7,7 @@ import { canInMeeting } from '~/auth/meeting-permissions'
 import { ActionItemForm } from '~/components/action-item-form'
 import { ActionItemMeetingTable } from '~/components/action-item-meeting-table'
 import { useFormatDay } from '~/components/action-item-parts'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import {
   actionItemsLocked,
@@ -24,12 +25,7 @@ import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
 import { warsawDay } from '~/utils/time'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Zadania — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Zadania — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.actionItems')
 
 /** Due dates without a year fall in the year of the meeting. */
 function yearOf(meeting: { startsAt: string }): number {
