@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
 import { AddCommentForm, RefusedComment } from '~/components/minutes-comment-form'
 import { CommentParts, type CommentPart } from '~/components/minutes-comments'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { addMinutesComment, listMinutesComments, resolveMinutesComment, type MinutesCommentError } from '~/models/minutes-comment.server'
 import { MinutesCommentSchema, ResolveCommentSchema, WHOLE_MINUTES } from '~/schemas/minutes-comment'
@@ -12,12 +13,7 @@ import { formatDateTime } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Uwagi do notatki — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Uwagi do notatki — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.comments')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meetingId, access, minutes } = await requireMinutesInsider(request, params)
