@@ -2,17 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
 import { Comparison, CompareForm, VersionsTable } from '~/components/minutes-versions'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getMinutesVersion, listMinutesVersions, type MinutesSnapshot } from '~/models/minutes.server'
 import { compareMinutes } from '~/utils/minutes-compare'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Wersje notatki — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Wersje notatki — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.versions')
 
 /**
  * The frozen versions of the minutes and the comparison of any two of them, or of one with
