@@ -8,6 +8,7 @@ import { notFound } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
 import { FormErrors, SelectField, TextField } from '~/components/forms'
 import { translateMessage } from '~/i18n/messages'
+import { meetingPageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { listAgenda } from '~/models/agenda.server'
 import {
@@ -25,12 +26,7 @@ import type { PickerState } from '~/utils/picker'
 import { keptInput, readPickers } from '~/utils/picker.server'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const meeting = (
-    matches.find((m) => m.id === 'routes/meetings.$meetingId')?.data as { meeting?: { number: number; topic: string } } | undefined
-  )?.meeting
-  return [{ title: meeting ? `Prezentacje — spotkanie nr ${meeting.number}: ${meeting.topic} — Narada` : 'Prezentacje — Narada' }]
-}
+export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.presentations')
 
 // Anyone who may see the meeting sees the files meant for them; officers add and replace.
 export async function loader({ request, params }: LoaderFunctionArgs) {
