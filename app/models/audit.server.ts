@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, lt, or, sql, type Placeholder } from 'drizzle-orm'
 import { db, schema, type Db, type Tx } from '~/db.server'
 import { PAGE_SIZE, pageCount, pageSlice } from '~/utils/paging'
 
@@ -26,18 +26,33 @@ export const SYSTEM_ACTOR: Actor = { userId: null, ip: null }
  * the change and its record land together or not at all.
  */
 export function recordAudit(tx: Db | Tx, entry: AuditEntry) {
-  tx.insert(schema.auditLog)
-    .values({
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId === undefined ? null : String(entry.entityId),
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ?? null,
-    })
-    .run()
+  tx.insert(schema.auditLog).values(auditRow(entry)).run()
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId === undefined ? null : String(entry.entityId),
+    before: entry.before ? JSON.stringify(entry.before) : null,
+    after: entry.after ? JSON.stringify(entry.after) : null,
+    ip: entry.ip ?? null,
+    detail: entry.detail ?? null,
+  }
+}
+
+/**
+ * `recordAudit` for thousands of changes in one transaction (a directory import): the statement
+ * is prepared once instead of for every row.
+ */
+export function auditRecorder(tx: Db | Tx): (entry: AuditEntry) => void {
+  const columns = ['actorUserId', 'action', 'entityType', 'entityId', 'before', 'after', 'ip', 'detail'] as const
+  const insert = tx
+    .insert(schema.auditLog)
+    .values(Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Record<(typeof columns)[number], Placeholder>)
+    .prepare()
+  return (entry) => void insert.run(auditRow(entry))
 }
 
 /** The fields of `after` that differ from `before`, each side limited to them. */

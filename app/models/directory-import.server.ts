@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm'
 import type { OrganisationKind } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import type { MessageKey } from '~/i18n/messages'
@@ -6,7 +6,7 @@ import { optionalEmail, optionalPhone, optionalPostalCode, optionalUrl } from '~
 import { checkNip, checkRegon } from '~/utils/regon-nip'
 import { readSpreadsheet } from '~/utils/spreadsheet.server'
 import { foldText } from '~/utils/text'
-import { recordAudit, type Actor } from './audit.server'
+import { auditRecorder, type Actor } from './audit.server'
 import { columnOf, foldKey, kindOf, type ImportColumn } from './directory-import/columns.server'
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
@@ -422,6 +422,11 @@ export function previewImport({ file, page, pageSize }: { file: ImportFile; page
 
 // ——— Applying ———
 
+const placeholders = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as unknown as Record<K, Placeholder>
+/** A prepared insert names every column: the ones a file leaves blank are null. */
+const blanks = (fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, null]))
+
 const searchTextOf = (fields: { name: string; shortName?: string | null }) =>
   foldText([fields.name, fields.shortName].filter(Boolean).join(' '))
 
@@ -434,6 +439,18 @@ export function applyImport({ file, actor }: { file: ImportFile; actor: Actor })
   return db.transaction(
     (tx) => {
       const { rows, summary, writes } = planImport(file)
+      // Thousands of rows of the same few statements: each is prepared once.
+      const recordAudit = auditRecorder(tx)
+      const insertOrg = tx
+        .insert(o)
+        .values(placeholders([...orgFields, 'nameKey', 'searchText']))
+        .returning({ id: o.id })
+        .prepare()
+      const insertPerson = tx
+        .insert(p)
+        .values(placeholders(['organisationId', ...personFields, 'searchText']))
+        .returning({ id: p.id })
+        .prepare()
       const now = new Date().toISOString()
       const audit = { actorUserId: actor.userId, ip: actor.ip, detail: `import: ${file.fileName}` }
       const orgIds = new Map<number, number>()
@@ -442,17 +459,13 @@ export function applyImport({ file, actor }: { file: ImportFile; actor: Actor })
         if (!group || !row.organisation) continue
         const { action } = row.organisation
         if (action === 'create') {
-          const { id } = tx
-            .insert(o)
-            .values({
-              ...group.fields,
-              kind: group.fields.kind!,
-              nameKey: foldText(group.fields.name),
-              searchText: searchTextOf(group.fields),
-            })
-            .returning({ id: o.id })
-            .get()
-          recordAudit(tx, { ...audit, action: 'organisation.created', entityType: 'organisation', entityId: id, after: group.fields })
+          const { id } = insertOrg.get({
+            ...blanks(orgFields),
+            ...group.fields,
+            nameKey: foldText(group.fields.name),
+            searchText: searchTextOf(group.fields),
+          })!
+          recordAudit({ ...audit, action: 'organisation.created', entityType: 'organisation', entityId: id, after: group.fields })
           orgIds.set(group.firstLine, id)
         } else {
           const existing = group.existing!
@@ -465,7 +478,7 @@ export function applyImport({ file, actor }: { file: ImportFile; actor: Actor })
             .where(eq(o.id, existing.id))
             .run()
           const before = Object.fromEntries(group.changes.map((field) => [field, existing[field]]))
-          recordAudit(tx, { ...audit, action: 'organisation.updated', entityType: 'organisation', entityId: existing.id, before, after })
+          recordAudit({ ...audit, action: 'organisation.updated', entityType: 'organisation', entityId: existing.id, before, after })
         }
       }
       for (const row of rows) {
@@ -475,12 +488,8 @@ export function applyImport({ file, actor }: { file: ImportFile; actor: Actor })
         const organisationId = orgIds.get(firstLine)!
         if (row.person.action === 'create') {
           const fields = { ...person.fields, organisationId }
-          const { id } = tx
-            .insert(p)
-            .values({ ...fields, searchText: foldText(fields.name) })
-            .returning({ id: p.id })
-            .get()
-          recordAudit(tx, { ...audit, action: 'person.created', entityType: 'person', entityId: id, after: fields })
+          const { id } = insertPerson.get({ ...blanks(personFields), ...fields, searchText: foldText(fields.name) })!
+          recordAudit({ ...audit, action: 'person.created', entityType: 'person', entityId: id, after: fields })
         } else if (row.person.action === 'update') {
           const existing = person.existing!
           const after = Object.fromEntries(person.changes.map((field) => [field, person.fields[field]]))
@@ -489,11 +498,11 @@ export function applyImport({ file, actor }: { file: ImportFile; actor: Actor })
             .where(eq(p.id, existing.id))
             .run()
           const before = Object.fromEntries(person.changes.map((field) => [field, existing[field]]))
-          recordAudit(tx, { ...audit, action: 'person.updated', entityType: 'person', entityId: existing.id, before, after })
+          recordAudit({ ...audit, action: 'person.updated', entityType: 'person', entityId: existing.id, before, after })
         }
       }
       const wrote = summary.organisations.create + summary.organisations.update + summary.people.create + summary.people.update
-      if (wrote > 0) recordAudit(tx, { ...audit, action: 'directory.imported', after: summary })
+      if (wrote > 0) recordAudit({ ...audit, action: 'directory.imported', after: summary })
       return summary
     },
     { behavior: 'immediate' },
