@@ -35,9 +35,14 @@ export default function Organisations() {
       <div className="page-head">
         <h1>{t('org.listTitle')}</h1>
         {can(user, 'directory.edit') ? (
-          <Link to="/organisations/new" className="button">
-            {t('org.new')}
-          </Link>
+          <div className="actions">
+            <Link to="/organisations/new" className="button">
+              {t('org.new')}
+            </Link>
+            <Link to="/organisations/import" className="button button--secondary">
+              {t('directoryImport.link')}
+            </Link>
+          </div>
         ) : null}
       </div>
 
