@@ -178,6 +178,23 @@ describe('directory import', () => {
     expect((await upload(csv, 'instytucje.csv', cookies.member)).status).toBe(404)
   })
 
+  it('checks a REGON and NIP typed on the institution form, and says when the REGON is another institution’s', async () => {
+    const form = { name: `Fundacja Regon ${tag}`, kind: 'ngo', municipalityCode: '2469011' }
+    const typo = await post('/organisations/new', { ...form, regon: '123 456 786', nip: '123-456-32-19' }, { cookie: cookies.officer })
+    expect(typo.status).toBe(400)
+    const typoText = textOf(await typo.text())
+    expect(typoText).toContain('Cyfra kontrolna REGON się nie zgadza')
+    expect(typoText).toContain('Cyfra kontrolna NIP się nie zgadza')
+    // 123456785 is the Powiatowy Urząd Pracy's, imported above.
+    const taken = await post('/organisations/new', { ...form, regon: '123-456-785' }, { cookie: cookies.officer })
+    expect(taken.status).toBe(400)
+    expect(textOf(await taken.text())).toContain('Ten REGON ma już inna instytucja w katalogu.')
+    const saved = await post('/organisations/new', { ...form, nip: 'PL 123-456-32-18' }, { cookie: cookies.officer })
+    expect(saved.status).toBe(302)
+    const page = await pageText(location(saved)!)
+    expect(page).toContain('NIP 1234563218')
+  })
+
   it('offers a template in XLSX and CSV that the import reads back', async () => {
     const xlsx = await get('/organisations/import/template.xlsx', { cookie: cookies.officer })
     expect(xlsx.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
