@@ -1,10 +1,12 @@
 import { Link, NavLink, useRouteLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/breadcrumbs'
+import { monthName } from '~/components/month-calendar'
 import type { MeetingState } from '#db/schema/enums'
 import { canInMeeting, type MeetingAccess, type MeetingAction } from '~/auth/meeting-permissions'
 import { useLang, useT } from '~/i18n/use-t'
 import type { loader as meetingLoader } from '~/routes/meetings.$meetingId'
 import { formatMeetingWhen, venueLine } from '~/utils/format'
+import { warsawDay } from '~/utils/time'
 import { displayedMeetingState, type DisplayedMeetingState } from '~/utils/meeting-state'
 
 type HeaderMeeting = {
@@ -43,6 +45,7 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
   const t = useT()
   const lang = useLang()
   const venue = venueLine(meeting)
+  const month = warsawDay(meeting.startsAt).slice(0, 7)
   return (
     <header className="meeting-head">
       <Breadcrumbs
@@ -67,7 +70,12 @@ export function MeetingHeader({ meeting }: { meeting: HeaderMeeting }) {
           <Link to={`/bodies/${meeting.bodyId}`}>{meeting.bodyName}</Link>
         </dd>
         <dt>{t('meetings.when')}</dt>
-        <dd>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}</dd>
+        <dd>
+          {formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang)}
+          <Link className="meeting-head__calendar" to={`/meetings?view=month&month=${month}`}>
+            {t('calendar.month.seeInCalendar', { month: monthName(month, lang) })}
+          </Link>
+        </dd>
         <dt>{t('meetings.venue')}</dt>
         <dd>{venue ?? t('meetings.venueUnknown')}</dd>
         {meeting.seriesId && meeting.seriesTitle ? (

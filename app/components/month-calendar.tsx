@@ -1,7 +1,8 @@
-import { Link } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { format } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
 import type { MeetingState } from '#db/schema/enums'
+import { TableRegion } from '~/components/table-region'
 import { useLang, useT } from '~/i18n/use-t'
 import { daysBetween, warsawTime } from '~/utils/time'
 
@@ -55,16 +56,28 @@ export function monthName(month: string, lang: 'pl' | 'en'): string {
   return format(new Date(year, index - 1, 1), 'LLLL yyyy', { locale: lang === 'pl' ? pl : enGB })
 }
 
+/** The years a month picker offers: those from the first to the last year with meetings, and this one. */
+export function pickerYears(yearsWithMeetings: number[], month: string, today: string): number[] {
+  const shown = [...yearsWithMeetings, Number(month.slice(0, 4)), Number(today.slice(0, 4))]
+  const first = Math.min(...shown)
+  return Array.from({ length: Math.max(...shown) - first + 1 }, (_, i) => first + i)
+}
+
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+
+type DayEntry = { meeting: CalendarDayMeeting; day: number; of: number }
 
 /**
  * A month as a table: one column per weekday, one cell per day listing that day's first
  * meetings and how many more it holds. A meeting of several days is listed on each of them.
+ * On a phone the same days are a list of those with meetings (a 7-column grid would not fit).
  */
 export function MonthCalendar({
   month,
   today,
   meetings,
+  years,
+  keep,
   monthHref,
   moreHref,
 }: {
@@ -72,13 +85,17 @@ export function MonthCalendar({
   /** The Warsaw day of today, from the server, so that both renders agree. */
   today: string
   meetings: CalendarDayMeeting[]
+  /** The years the picker offers. */
+  years: number[]
+  /** Query parameters the picker keeps (the team the calendar is filtered by). */
+  keep: Record<string, string>
   monthHref: (month: string) => string
   /** Where the rest of a day's meetings are listed. */
   moreHref: (day: string) => string
 }) {
   const t = useT()
   const lang = useLang()
-  const byDay = new Map<string, { meeting: CalendarDayMeeting; day: number; of: number }[]>()
+  const byDay = new Map<string, DayEntry[]>()
   for (const meeting of meetings) {
     const days = daysBetween(meeting.startsAt, meeting.endsAt)
     const entry = { meeting, day: days.indexOf(meeting.day) + 1, of: days.length }
@@ -88,6 +105,7 @@ export function MonthCalendar({
   const next = shiftMonth(month, 1)
   return (
     <div className="month-calendar">
+      <MonthPicker month={month} years={years} keep={keep} />
       <nav className="month-calendar__nav" aria-label={t('calendar.month.navigation')}>
         <Link to={monthHref(previous)}>
           <span aria-hidden="true">← </span>
@@ -99,9 +117,9 @@ export function MonthCalendar({
           <span aria-hidden="true"> →</span>
         </Link>
       </nav>
-      <div className="table-wrap">
+      <TableRegion labelledBy="month-calendar-caption">
         <table className="month-calendar__grid">
-          <caption>{monthName(month, lang)}</caption>
+          <caption id="month-calendar-caption">{monthName(month, lang)}</caption>
           <thead>
             <tr>
               {weekdays.map((day) => (
@@ -126,22 +144,7 @@ export function MonthCalendar({
                         {Number(day.slice(8))}
                       </time>
                       {day === today ? <span className="month-calendar__today-label">{t('calendar.month.today')}</span> : null}
-                      {byDay.get(day)?.length ? (
-                        <ul>
-                          {byDay.get(day)!.map(({ meeting, day: n, of }) => (
-                            <li key={meeting.id}>
-                              <Link to={`/meetings/${meeting.id}`}>
-                                <span className="month-calendar__time">
-                                  {n === 1 ? warsawTime(meeting.startsAt) : t('calendar.month.dayOf', { day: n, of })}
-                                </span>{' '}
-                                {meeting.topic}
-                              </Link>
-                              <span className="month-calendar__body">{meeting.bodyName}</span>
-                              {meeting.state === 'cancelled' ? <span className="badge">{t('meetings.state.cancelled')}</span> : null}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
+                      <DayMeetings entries={byDay.get(day) ?? []} />
                       <MoreOfDay day={day} listed={byDay.get(day) ?? []} href={moreHref(day)} />
                     </td>
                   ) : (
@@ -152,8 +155,83 @@ export function MonthCalendar({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
+      <section className="month-agenda" aria-labelledby="month-agenda-heading">
+        <h2 id="month-agenda-heading">{monthName(month, lang)}</h2>
+        {byDay.size ? (
+          <ol>
+            {[...byDay].map(([day, entries]) => (
+              <li key={day} aria-current={day === today ? 'date' : undefined}>
+                <h3>
+                  <time dateTime={day}>{format(new Date(`${day}T12:00:00`), 'EEEE, d MMMM', { locale: lang === 'pl' ? pl : enGB })}</time>
+                  {day === today ? <span className="month-calendar__today-label">{t('calendar.month.today')}</span> : null}
+                </h3>
+                <DayMeetings entries={entries} />
+                <MoreOfDay day={day} listed={entries} href={moreHref(day)} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t('calendar.month.none')}</p>
+        )}
+      </section>
     </div>
+  )
+}
+
+/** A GET form: it works without JavaScript, and each select is a labelled field. */
+function MonthPicker({ month, years, keep }: { month: string; years: number[]; keep: Record<string, string> }) {
+  const t = useT()
+  const lang = useLang()
+  return (
+    <Form method="get" action="/meetings" className="month-picker" aria-label={t('calendar.month.picker')}>
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="view" value="month" />
+      <div className="field">
+        <label htmlFor="picker-month">{t('calendar.month.pickMonth')}</label>
+        <select id="picker-month" name="monthOfYear" defaultValue={month.slice(5)} key={month}>
+          {Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')).map((index) => (
+            <option key={index} value={index}>
+              {format(new Date(2000, Number(index) - 1, 1), 'LLLL', { locale: lang === 'pl' ? pl : enGB })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="picker-year">{t('calendar.month.pickYear')}</label>
+        <select id="picker-year" name="year" defaultValue={month.slice(0, 4)} key={`${month}-year`}>
+          {years.map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">{t('calendar.month.show')}</button>
+    </Form>
+  )
+}
+
+function DayMeetings({ entries }: { entries: DayEntry[] }) {
+  const t = useT()
+  if (!entries.length) return null
+  return (
+    <ul className="month-calendar__meetings">
+      {entries.map(({ meeting, day: n, of }) => (
+        <li key={meeting.id}>
+          <Link to={`/meetings/${meeting.id}`}>
+            <span className="month-calendar__time">
+              {n === 1 ? warsawTime(meeting.startsAt) : t('calendar.month.dayOf', { day: n, of })}
+            </span>{' '}
+            {meeting.topic}
+          </Link>
+          <span className="month-calendar__body">{meeting.bodyName}</span>
+          {meeting.state === 'cancelled' ? <span className="badge">{t('meetings.state.cancelled')}</span> : null}
+        </li>
+      ))}
+    </ul>
   )
 }
 

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { getUser } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
-import { MonthCalendar, monthName, parseMonth, type CalendarMeeting } from '~/components/month-calendar'
+import { MonthCalendar, monthName, parseMonth, pickerYears, type CalendarMeeting } from '~/components/month-calendar'
 import { listMonthCalendar } from '~/models/month-calendar.server'
 import { getLang } from '~/i18n/lang.server'
 import { translator } from '~/i18n/messages'
@@ -56,9 +56,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = warsawDay(new Date())
   const base = { title: translator(lang)('calendar.title'), body, teams, bodyId: bodyId ?? null, today }
   if (url.searchParams.get('view') === 'month') {
-    const month = parseMonth(url.searchParams.get('month')) ?? today.slice(0, 7)
+    // The month picker sends `year` and `monthOfYear`; links name the month as `month=2012-05`.
+    const picked = `${url.searchParams.get('year')}-${url.searchParams.get('monthOfYear')}`
+    const month = parseMonth(url.searchParams.get('month')) ?? parseMonth(picked) ?? today.slice(0, 7)
     const meetings = listMonthCalendar({ user, bodyId, month })
-    return json({ ...base, view: 'month' as const, month, meetings })
+    const years = pickerYears(
+      countMeetingsByYear({ user, bodyId }).map((y) => y.year),
+      month,
+      today,
+    )
+    return json({ ...base, view: 'month' as const, month, meetings, years })
   }
 
   const page = pageParam(url)
@@ -199,6 +206,8 @@ export default function Meetings() {
           month={data.month}
           today={data.today}
           meetings={data.meetings}
+          years={data.years}
+          keep={data.bodyId ? { body: String(data.bodyId) } : {}}
           monthHref={(month) => href({ view: 'month', month })}
           moreHref={(day) => href({ year: Number(day.slice(0, 4)), monthOfYear: Number(day.slice(5, 7)) })}
         />
