@@ -18,6 +18,21 @@ export const config = {
   isProduction: process.env.NODE_ENV === 'production',
   /** How many months back calendar feeds reach (everything ahead is always in them). */
   feedMonthsBack: parseWholeNumber('FEED_MONTHS_BACK', process.env.FEED_MONTHS_BACK, 12),
+  /** What the accessibility statement says of its operator; unset, the page says what to configure. */
+  accessibility: {
+    entity: process.env.ACCESSIBILITY_ENTITY?.trim() || null,
+    publishedOn: parseDay('ACCESSIBILITY_PUBLISHED_ON', process.env.ACCESSIBILITY_PUBLISHED_ON),
+    contactName: process.env.ACCESSIBILITY_CONTACT_NAME?.trim() || null,
+    contactEmail: process.env.ACCESSIBILITY_CONTACT_EMAIL?.trim() || null,
+    contactPhone: process.env.ACCESSIBILITY_CONTACT_PHONE?.trim() || null,
+    architecture: process.env.ACCESSIBILITY_ARCHITECTURE?.trim() || null,
+  },
+}
+
+function parseDay(name: string, value: string | undefined): string | null {
+  if (!value?.trim()) return null
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new Error(`${name} must be a day as YYYY-MM-DD, not "${value}"`)
+  return value.trim()
 }
 
 function parseWholeNumber(name: string, value: string | undefined, fallback: number): number {

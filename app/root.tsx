@@ -76,6 +76,9 @@ function Page({ children }: { children: ReactNode }) {
         <p>
           <Link to="/verify">{t('layout.verifyLink')}</Link>
         </p>
+        <p>
+          <Link to="/deklaracja-dostepnosci">{t('layout.accessibilityLink')}</Link>
+        </p>
       </footer>
     </>
   )

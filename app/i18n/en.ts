@@ -46,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   'layout.switchLanguageLabel': 'Przełącz na język polski',
   'layout.footer': 'Narada — a cooperation platform for social policy institutions',
   'layout.verifyLink': 'Check that a PDF document is genuine',
+  'layout.accessibilityLink': 'Accessibility statement',
   'nav.home': 'Dashboard',
   'nav.organisations': 'Institutions',
   'nav.regions': 'TERYT register',

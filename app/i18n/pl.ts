@@ -49,6 +49,7 @@ export const pl = {
   'layout.switchLanguageLabel': 'Switch to English',
   'layout.footer': 'Narada — platforma współpracy instytucji polityki społecznej',
   'layout.verifyLink': 'Sprawdź autentyczność dokumentu PDF',
+  'layout.accessibilityLink': 'Deklaracja dostępności',
   'nav.home': 'Pulpit',
   'nav.organisations': 'Instytucje',
   'nav.regions': 'Rejestr TERYT',

@@ -128,6 +128,7 @@ const table: Row[] = [
 
   // The load benchmark's baseline: only a server started with BENCH_BARE_PAGE=1 serves it.
   { file: 'bench.bare.tsx', request: 'GET', path: path_('/bench/bare'), expected: all(404) },
+  { file: 'deklaracja-dostepnosci.tsx', request: 'GET', path: path_('/deklaracja-dostepnosci'), expected: all(200) },
   { file: 'bodies._index.tsx', request: 'GET', path: path_('/bodies'), expected: all(200) },
   { file: 'bodies.new.tsx', request: 'GET', path: path_('/bodies/new'), expected: DIRECTORY(200) },
   { file: 'bodies.new.tsx', request: 'POST', path: path_('/bodies/new'), form: () => ({}), expected: DIRECTORY(400) },
