@@ -87,6 +87,20 @@ describe('the directory filter', () => {
   })
 })
 
+describe('the searches of places', () => {
+  it('answer a reader of the directory with counties and municipalities found without Polish letters', async () => {
+    const answer = async (path: string) => (await (await get(path, { cookie })).json()) as { options: { value: string; label: string }[] }
+    expect((await answer('/search/counties?q=boleslaw&directory=1')).options).toContainEqual({
+      value: '0201',
+      label: 'powiat bolesławiecki',
+    })
+    expect((await answer('/search/municipalities?q=gromadka&directory=1')).options).toEqual([
+      { value: '0201032', label: 'Gromadka (gmina wiejska, powiat bolesławiecki)' },
+    ])
+    expect(location(await get('/search/counties?q=boleslaw&directory=1'))).toMatch(/^\/login/)
+  })
+})
+
 describe('the CSV export', () => {
   it('holds every institution of the filter, UTF-8 with a BOM, `;` between fields, quoted where needed', async () => {
     const response = await get(`/organisations/export.csv?q=${tag}&county=0201&county=0205`, { cookie })
