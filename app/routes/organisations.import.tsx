@@ -119,7 +119,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((intent === 'choose' || intent === 'chooseAll') && (choice === 'update' || choice === 'skip')) {
     const choices = kept.file.choices
     if (intent === 'chooseAll') kept.file.choices = { all: choice, rows: {} }
-    else choices.rows[Number(form.get('line'))] = choice
+    else {
+      const line = Number(form.get('line'))
+      if (!kept.file.rows.some((row) => row.line === line)) throw badRequest()
+      choices.rows[line] = choice
+    }
     rewriteKeptImport<Kept>({ token, userId: user.id, data: kept })
     return redirect(back(page))
   }
