@@ -110,4 +110,68 @@ export async function expectNoAxeViolations(page: Page, { exclude = [] as string
     (v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')} — ${v.helpUrl}`,
   )
   expect(lines, `axe-core found WCAG violations on ${page.url()}`).toEqual([])
+  await expectReflowAt320(page)
+}
+
+/** WCAG 2.1 SC 1.4.10 asks for content that reflows at 320 CSS px, the width of a small phone. */
+const REFLOW_WIDTH = 320
+
+/**
+ * Narrows the page to 320 × 640, checks that it does not scroll sideways, and gives the page
+ * its size back. A failure names the outermost elements that stick out, widest first: a wide
+ * table or a long unbroken word is found by its selector.
+ */
+export async function expectReflowAt320(page: Page): Promise<void> {
+  const original = page.viewportSize()
+  await page.setViewportSize({ width: REFLOW_WIDTH, height: 640 })
+  try {
+    const overflow = await page.evaluate(async (limit) => {
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+      const width = document.documentElement.scrollWidth
+      if (width <= limit) return { width, offenders: [] }
+      const style = (element: Element) => getComputedStyle(element)
+      const clips = (element: Element) => style(element).overflowX !== 'visible'
+      const selector = (element: Element) => {
+        const parts: string[] = []
+        for (let e: Element | null = element; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+          parts.unshift(e.id ? `${e.localName}#${e.id}` : [e.localName, ...Array.from(e.classList)].join('.'))
+          if (e.id) break
+        }
+        return parts.join(' > ')
+      }
+      const right = (element: Element) => element.getBoundingClientRect().right + window.scrollX
+      // A scroll box clips what it holds, except an absolutely placed element whose containing
+      // block lies outside it: such an element widens the page from inside a scrolling table.
+      const clipped = (element: Element) => {
+        let placedBy = style(element).position === 'absolute' ? null : element
+        for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (!placedBy && style(a).position !== 'static') placedBy = a
+          if (placedBy && clips(a)) return true
+        }
+        return false
+      }
+      const sticksOut = (element: Element) =>
+        right(element) > limit + 0.5 &&
+        element.getBoundingClientRect().width > 0 &&
+        style(element).position !== 'fixed' &&
+        !clipped(element)
+      const offending = Array.from(document.body.querySelectorAll('*')).filter(sticksOut)
+      const outermost = offending.filter((element) => !offending.some((other) => other !== element && other.contains(element)))
+      const offenders = outermost.map((outer) => {
+        const inner = offending.filter((element) => outer.contains(element)).sort((a, b) => right(b) - right(a))
+        const deepest = inner.filter((element) => !inner.some((other) => other !== element && element.contains(other)))[0] ?? outer
+        return {
+          selector: deepest === outer ? selector(outer) : `${selector(outer)} … ${selector(deepest)}`,
+          right: Math.round(right(outer)),
+          width: Math.round(deepest.getBoundingClientRect().width),
+        }
+      })
+      offenders.sort((a, b) => b.right - a.right)
+      return { width, offenders: offenders.slice(0, 5) }
+    }, REFLOW_WIDTH)
+    const found = overflow.offenders.map((o) => `${o.selector} (reaches ${o.right} px; the innermost is ${o.width} px wide)`).join('; ')
+    expect(overflow.width, `${page.url()} scrolls sideways at ${REFLOW_WIDTH} px: ${found}`).toBeLessThanOrEqual(REFLOW_WIDTH)
+  } finally {
+    if (original) await page.setViewportSize(original)
+  }
 }
