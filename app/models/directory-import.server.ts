@@ -325,15 +325,19 @@ export function planImport(file: ImportFile): Plan {
 
   const all = [...groups.values()]
   const regons = [...new Set(all.flatMap((g) => (g.fields.regon ? [g.fields.regon] : [])))]
-  const nameKeys = [...new Set(all.map((g) => foldText(g.fields.name)))]
+  // Pairs of (municipality, name key): the seek the unique index of the two serves.
+  const places = all.map((g) => sql`(${g.fields.municipalityCode}, ${foldText(g.fields.name)})`)
   const withRegon = new Map(
     inChunks(regons, (chunk) => db.select(comparedOrg).from(o).where(inArray(o.regon, chunk)).all()).map((org) => [org.regon!, org]),
   )
   const withName = new Map(
-    inChunks(nameKeys, (chunk) => db.select(comparedOrg).from(o).where(inArray(o.nameKey, chunk)).all()).map((org) => [
-      `${org.municipalityCode}|${org.nameKey}`,
-      org,
-    ]),
+    inChunks(places, (chunk) =>
+      db
+        .select(comparedOrg)
+        .from(o)
+        .where(sql`(${o.municipalityCode}, ${o.nameKey}) in (values ${sql.join(chunk, sql`, `)})`)
+        .all(),
+    ).map((org) => [`${org.municipalityCode}|${org.nameKey}`, org]),
   )
   for (const group of all) {
     const byR = group.fields.regon ? withRegon.get(group.fields.regon) : undefined
