@@ -72,7 +72,6 @@ export const en: Record<MessageKey, string> = {
   'home.publicMeetings': 'Meeting calendar',
   'home.publicCalendar': 'Public meetings as iCalendar (.ics)',
 
-
   'login.title': 'Sign in',
   'login.email': 'E-mail address',
   'login.password': 'Password',
@@ -157,7 +156,6 @@ export const en: Record<MessageKey, string> = {
   'validation.tooMany': 'Too many items.',
   'validation.choose': 'Choose a value from the list.',
   'validation.format': 'Invalid format.',
-
 
   'region.voivodeship': 'Voivodeship',
   'region.county': 'County',

@@ -75,7 +75,6 @@ export const pl = {
   'home.publicMeetings': 'Kalendarz spotkań',
   'home.publicCalendar': 'Spotkania publiczne w formacie iCalendar (.ics)',
 
-
   'login.title': 'Logowanie',
   'login.email': 'Adres e-mail',
   'login.password': 'Hasło',
@@ -160,7 +159,6 @@ export const pl = {
   'validation.tooMany': 'Za dużo pozycji.',
   'validation.choose': 'Wybierz wartość z listy.',
   'validation.format': 'Nieprawidłowy format.',
-
 
   'region.voivodeship': 'Województwo',
   'region.county': 'Powiat',
