@@ -139,7 +139,9 @@ export default function MeetingAgenda() {
       {carryOver ? <ActionItemCarryOver items={carryOver.items} agendaItemId={carryOver.agendaItemId} /> : null}
       {carryOver?.more ? (
         <p>
-          <Link to={`/bodies/${carryOver.bodyId}/action-items`}>{t(countKey(lang, 'agenda.carryOverMore', carryOver.more), { count: carryOver.more })}</Link>
+          <Link to={`/bodies/${carryOver.bodyId}/action-items`}>
+            {t(countKey(lang, 'agenda.carryOverMore', carryOver.more), { count: carryOver.more })}
+          </Link>
         </p>
       ) : null}
       {items.length === 0 ? <p>{manage ? t('agenda.emptyManage') : t('agenda.empty')}</p> : null}

@@ -151,10 +151,7 @@ export const actionItems = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('action_items_body_idx').on(t.bodyId, t.state),
-    index('action_items_meeting_idx').on(t.meetingId, t.position),
-  ],
+  (t) => [index('action_items_body_idx').on(t.bodyId, t.state), index('action_items_meeting_idx').on(t.meetingId, t.position)],
 )
 
 /**

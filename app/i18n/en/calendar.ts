@@ -68,7 +68,6 @@ export const calendar: Record<keyof typeof pl, string> = {
   'calendar.weekday.sat.short': 'Sat',
   'calendar.weekday.sun.short': 'Sun',
 
-
   'calendar.ics.publicName': 'Narada — public meetings',
   'calendar.ics.publicDescription': 'Public meetings of advisory teams and working groups',
   'calendar.ics.bodyDescription': 'Meetings: {body}',

@@ -87,7 +87,8 @@ export const invitations: Record<keyof typeof pl, string> = {
   'invitations.walkInWho': 'Choose a person from the directory or type a name.',
   'invitations.walkInEither': 'Choose a person from the directory or type a name, not both.',
   'invitations.agendaPeopleTitle': 'Speakers and moderators not on the list',
-  'invitations.agendaPeopleLead': 'These people are on the meeting’s agenda but not on its attendance list. Those ticked are added as guests who were present.',
+  'invitations.agendaPeopleLead':
+    'These people are on the meeting’s agenda but not on its attendance list. Those ticked are added as guests who were present.',
   'invitations.agendaPeopleAdd': 'Add those ticked as present',
   'invitations.agendaPeopleAdded': 'The speakers and moderators were added as present.',
   'invitations.agendaPeopleNoneChosen': 'Nobody was ticked: the attendance list is unchanged.',

@@ -94,7 +94,8 @@ export const meetings: Record<keyof typeof pl, string> = {
     'Each item keeps its day and its distance from the start of the meeting, its moderators, speakers and track. “Matters from the previous meeting” is rebuilt from the open action items.',
   'meetings.copyAgendaDays': 'The agenda covers days: {days}. The new meeting must last at least as many days.',
   'meetings.copyGuests': 'Copy the guests (people: {count})',
-  'meetings.copyGuestsHint': 'Guests get their invitations only when you send them. Delegates and deputies come from the memberships as always.',
+  'meetings.copyGuestsHint':
+    'Guests get their invitations only when you send them. Delegates and deputies come from the memberships as always.',
   'meetings.validation.agendaLonger':
     'The agenda of the previous meeting covers more days than the new meeting. Make the new meeting longer or untick copying the agenda.',
   'meetings.seriesPage.lead': 'A series of meetings of {body}',

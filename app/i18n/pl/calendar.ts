@@ -65,7 +65,6 @@ export const calendar = {
   'calendar.weekday.sat.short': 'So',
   'calendar.weekday.sun.short': 'Nd',
 
-
   'calendar.ics.publicName': 'Narada — spotkania publiczne',
   'calendar.ics.publicDescription': 'Publiczne spotkania zespołów doradczych i grup roboczych',
   'calendar.ics.bodyDescription': 'Spotkania: {body}',

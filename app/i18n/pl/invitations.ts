@@ -87,7 +87,8 @@ export const invitations = {
   'invitations.walkInWho': 'Wybierz osobę z katalogu albo wpisz imię i nazwisko.',
   'invitations.walkInEither': 'Wybierz osobę z katalogu albo wpisz imię i nazwisko, nie oba naraz.',
   'invitations.agendaPeopleTitle': 'Prelegenci i moderatorzy spoza listy',
-  'invitations.agendaPeopleLead': 'Te osoby występują w programie spotkania, a nie ma ich na liście obecności. Zaznaczone zostaną dopisane jako goście obecni na spotkaniu.',
+  'invitations.agendaPeopleLead':
+    'Te osoby występują w programie spotkania, a nie ma ich na liście obecności. Zaznaczone zostaną dopisane jako goście obecni na spotkaniu.',
   'invitations.agendaPeopleAdd': 'Dopisz zaznaczonych jako obecnych',
   'invitations.agendaPeopleAdded': 'Dopisano prelegentów i moderatorów jako obecnych.',
   'invitations.agendaPeopleNoneChosen': 'Nie zaznaczono nikogo: lista obecności się nie zmieniła.',

@@ -93,7 +93,8 @@ export const meetings = {
     'Każdy punkt zachowa swój dzień i odstęp od początku spotkania, prowadzących, prelegentów i ścieżkę. „Sprawy z poprzedniego spotkania” zostaną ułożone na nowo z otwartych zadań.',
   'meetings.copyAgendaDays': 'Program obejmuje dni: {days}. Nowe spotkanie musi trwać co najmniej tyle dni.',
   'meetings.copyGuests': 'Skopiuj gości (liczba osób: {count})',
-  'meetings.copyGuestsHint': 'Goście dostaną zaproszenia dopiero wtedy, gdy je wyślesz. Delegatów i zastępców wpisuje się jak zawsze z członkostwa.',
+  'meetings.copyGuestsHint':
+    'Goście dostaną zaproszenia dopiero wtedy, gdy je wyślesz. Delegatów i zastępców wpisuje się jak zawsze z członkostwa.',
   'meetings.validation.agendaLonger':
     'Program poprzedniego spotkania obejmuje więcej dni niż nowe spotkanie. Wydłuż nowe spotkanie albo odznacz kopiowanie programu.',
   'meetings.seriesPage.lead': 'Cykl spotkań zespołu {body}',
