@@ -36,6 +36,8 @@ describe('migration 0010: action items lose their owner columns', () => {
       insert into meetings (id, body_id, number, topic, starts_at, ends_at) values (1, 1, 1, 'Spotkanie', '2017-05-11T08:00:00.000Z', '2017-05-11T10:00:00.000Z');
       insert into action_items (id, body_id, meeting_id, position, text, owner_organisation_id) values (7, 1, 1, 1, 'Porozumienie MOPS–PUP', 11);
       insert into action_item_owners (action_item_id, position, organisation_id, person_id) values (7, 0, 11, null), (7, 1, 12, null), (7, 2, null, 34);
+      insert into action_items (id, body_id, meeting_id, position, text) values (9, 1, 1, 2, 'Usunięte zadanie');
+      delete from action_items where id = 9;
     `)
     // The app migrates with foreign keys on: dropping the old table would cascade to the owners.
     sqlite.pragma('foreign_keys = ON')
@@ -55,6 +57,10 @@ describe('migration 0010: action items lose their owner columns', () => {
       [1, 12, null],
       [2, null, 34],
     ])
+    // The id of the deleted item is not given out again: audit rows name it.
+    const next = sqlite.prepare(`insert into action_items (body_id, meeting_id, position, text) values (1, 1, 3, 'Nowe zadanie')`).run()
+    expect(next.lastInsertRowid).toBe(10)
+    sqlite.exec(`delete from action_items where id = 10`)
     // Removing an item still takes its owners with it: the rebuilt table is the one they refer to.
     expect(sqlite.prepare(`select name from sqlite_master where name like 'action_items_owner_%'`).pluck().all()).toEqual([])
     sqlite.exec(`delete from action_items where id = 7`)

@@ -21,6 +21,8 @@ CREATE TABLE `__new_action_items` (
 );
 --> statement-breakpoint
 INSERT INTO `__new_action_items`("id", "body_id", "meeting_id", "position", "text", "due_text", "due_date", "state", "state_note", "closed_at", "created_at", "updated_at") SELECT "id", "body_id", "meeting_id", "position", "text", "due_text", "due_date", "state", "state_note", "closed_at", "created_at", "updated_at" FROM `action_items`;--> statement-breakpoint
+-- Ids of deleted items are not handed out again: audit rows name them.
+UPDATE `sqlite_sequence` SET `seq` = (SELECT `seq` FROM `sqlite_sequence` WHERE `name` = 'action_items') WHERE `name` = '__new_action_items';--> statement-breakpoint
 DROP TABLE `action_items`;--> statement-breakpoint
 ALTER TABLE `__new_action_items` RENAME TO `action_items`;--> statement-breakpoint
 DELETE FROM `action_item_owners`;--> statement-breakpoint
