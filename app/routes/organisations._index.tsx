@@ -4,6 +4,7 @@ import { can } from '~/auth/permissions'
 import { requirePermission } from '~/auth/require.server'
 import { OrganisationFilterFields } from '~/components/organisation-filter'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { TableRegion } from '~/components/table-region'
 import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { listOrganisations } from '~/models/organisation.server'
@@ -61,9 +62,7 @@ export default function Organisations() {
       {rows.length === 0 ? (
         <p>{t('org.none')}</p>
       ) : (
-        // A region that scrolls takes focus, so that a keyboard can scroll it too.
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div className="table-scroll" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
+        <TableRegion labelledBy="organisations-caption">
           <table>
             <caption id="organisations-caption" className="visually-hidden">
               {t('org.table')}
@@ -93,7 +92,7 @@ export default function Organisations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination page={page} pages={pages} href={(n) => `?${organisationFilterQuery(filter, n)}`} />
     </>

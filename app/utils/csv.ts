@@ -6,9 +6,19 @@
 const BOM = '\uFEFF'
 const DELIMITER = ';'
 
-/** A field as it is, or in quotes (its quotes doubled) when it holds a delimiter, a quote or a line break. */
+/** A cell a spreadsheet would run as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a CR (OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** A phone number („+48 12 345 67 89”) or a number („-5”, „3,5”) starts so too, and is no formula. */
+const PHONE_OR_NUMBER = /^(?:\+?[\d ()-]+|-?\d+(?:[.,]\d+)?)$/
+
+/**
+ * A field as it is, or in quotes (its quotes doubled) when it holds a delimiter, a quote or a line
+ * break. A cell that would start a formula gets a leading `'`, so that Excel shows it as text
+ * instead of running it (CSV injection).
+ */
 export function csvField(value: string | null | undefined): string {
-  const text = value ?? ''
+  const raw = value ?? ''
+  const text = FORMULA_START.test(raw) && !PHONE_OR_NUMBER.test(raw) ? `'${raw}` : raw
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
