@@ -286,7 +286,7 @@ describeInBrowser('the agenda without JavaScript', () => {
         day: 'Dzień 1 — 1 czerwca 2030 r.',
         start: '10:00',
         end: '11:00',
-        kind: 'Panel',
+        kind: 'Panel dyskusyjny',
         title: 'Panel dyskusyjny',
         speakers: ['pup', 'ngo'],
       },

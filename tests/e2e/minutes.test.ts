@@ -99,7 +99,7 @@ describeInBrowser('minutes from the first line to the public record', () => {
     await expectNoAxeViolations(page)
     await main.getByRole('button', { name: 'Opublikuj notatkę' }).click()
     await page.getByText('Opublikowano notatkę.').waitFor()
-    await main.getByText(/^opublikowana .* — publicznie$/).waitFor()
+    await main.getByText(/^opublikowana .* — publicznie; opublikował\(a\): Gizela Prowadząca$/).waitFor()
     await expectNoAxeViolations(page)
     await page.close()
 
