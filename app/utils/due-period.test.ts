@@ -115,6 +115,9 @@ describe('parseDuePeriod', () => {
     ['II połowa 2012 r.', 2012, '2012-12-31'],
     ['w pierwszej połowie przyszłego roku', 2012, '2013-06-30'],
     ['w drugim półroczu br.', 2012, '2012-12-31'],
+    ['od III kwartału 2012 do I kwartału 2013', 2012, '2013-03-31'],
+    ['II półrocze 2012 – I półrocze 2013', 2012, '2013-06-30'],
+    ['od drugiego kwartału 2013 do pierwszego kwartału 2014 r.', 2012, '2014-03-31'],
     // Years.
     ['do końca 2013 r.', 2012, '2013-12-31'],
     ['w 2014 roku', 2012, '2014-12-31'],
@@ -136,6 +139,10 @@ describe('parseDuePeriod', () => {
     ['do 15.11.2012 r.', 2012, '2012-11-15'],
     ['od 1.09.2012 do 15.11.2012', 2012, '2012-11-15'],
     ['do 11.2012', 2012, '2012-11-30'],
+    ['do 15.11 br.', 2012, '2012-11-15'],
+    ['do 30.06.', 2012, '2012-06-30'],
+    ['do dnia 15.11', 2012, '2012-11-15'],
+    ['do 15.11 2013 r.', 2012, '2013-11-15'],
     // From the sample minutes in /work/shared/samples.
     ['najpóźniej w 3 kwartale br.', 2017, '2017-09-30'],
     ['początek 2014 roku', 2013, '2014-03-31'],

@@ -94,6 +94,12 @@ function yearIn(text: string, currentYear: number | undefined) {
   return { year: currentYear, written, named: thisYear.test(text) }
 }
 
+/** The first four-digit year written after `from`: „wrzesień 2012 – luty 2013” ends in 2013. */
+function yearWrittenAfter(text: string, from: number): number | null {
+  const written = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(text.slice(from))
+  return written ? Number(written[1]) : null
+}
+
 /** Months named by word („wrzesień–listopad”) or by Roman numeral before a year („IX–XI 2012 r.”), in order. */
 function monthsIn(text: string) {
   const named = MONTHS.flatMap(([month, pattern]) =>
@@ -114,12 +120,19 @@ function monthsIn(text: string) {
   return [...named, ...roman].sort((a, b) => a.at - b.at)
 }
 
-/** „III kwartał”, „I–II kwartał”, „w drugim półroczu”: the last of the quarters (or halves) named. */
-function lastOrdinalBefore(text: string, noun: string): number | null {
-  const numbered = new RegExp(`(?<![\\p{L}\\d])(?:${ORDINAL_NUMBER}${RANGE})?${ORDINAL_NUMBER}\\s*(?:${noun})`, 'u').exec(text)
-  if (numbered) return { i: 1, ii: 2, iii: 3, iv: 4 }[numbered[2]!] ?? Number(numbered[2])
-  const spelled = new RegExp(`(?<![\\p{L}])(?:${ORDINAL_WORD}${RANGE})?${ORDINAL_WORD}\\s+(?:${noun})`, 'u').exec(text)
-  return spelled ? ORDINAL_WORDS[spelled[2]!]! : null
+/**
+ * „III kwartał”, „I–II kwartał”, „w drugim półroczu”: the last of the quarters (or halves) named,
+ * and where its words end. Of several („od III kwartału 2012 do I kwartału 2013”), the last.
+ */
+function lastOrdinalBefore(text: string, noun: string): { ordinal: number; end: number } | null {
+  const numbered = new RegExp(`(?<![\\p{L}\\d])(?:${ORDINAL_NUMBER}${RANGE})?${ORDINAL_NUMBER}\\s*(?:${noun})`, 'gu')
+  const spelled = new RegExp(`(?<![\\p{L}])(?:${ORDINAL_WORD}${RANGE})?${ORDINAL_WORD}\\s+(?:${noun})`, 'gu')
+  const named = [
+    ...[...text.matchAll(numbered)].map((m) => ({ m, ordinal: { i: 1, ii: 2, iii: 3, iv: 4 }[m[2]!] ?? Number(m[2]) })),
+    ...[...text.matchAll(spelled)].map((m) => ({ m, ordinal: ORDINAL_WORDS[m[2]!]! })),
+  ].sort((a, b) => a.m.index - b.m.index)
+  const last = named.at(-1)
+  return last ? { ordinal: last.ordinal, end: last.m.index + last.m[0].length } : null
 }
 
 /**
@@ -139,26 +152,33 @@ export function parseDuePeriod(text: string, { currentYear }: { currentYear?: nu
   if (!found) return null
   const { year, written, named } = found
 
+  // „do 15.11 br.”, „do 30.06.”: a day and a month without a year, in the year the text names.
+  const dayOfMonth = [...t.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.?(?!\d)/g)].at(-1)
+  if (dayOfMonth) {
+    const end = dayOfMonth.index + dayOfMonth[0].length
+    return day(yearWrittenAfter(t, end) ?? year, Number(dayOfMonth[2]), Number(dayOfMonth[1]))
+  }
+
   const months = monthsIn(t)
   const last = months.at(-1)
   if (last) {
     // The year written after the last month is its own („wrzesień 2012 – luty 2013”); else a
     // range that runs past December („od listopada 2012 do lutego”) ends in the next year.
-    const yearAfter = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(t.slice(last.end))
-    const endYear = yearAfter ? Number(yearAfter[1]) : year + (months[0]!.month > last.month ? 1 : 0)
+    const endYear = yearWrittenAfter(t, last.end) ?? year + (months[0]!.month > last.month ? 1 : 0)
     // „do 15 listopada”, „od 1 do 15 XI”: that very day.
     const dated = /(?<!\d)(\d{1,2}) $/.exec(t.slice(0, last.at))
     if (dated) return day(endYear, last.month, Number(dated[1]))
     // „połowa czerwca”, „początek czerwca”: the middle, the end of the first ten days.
-    if (word('po[lł]ow\\p{L}*').test(t) && lastOrdinalBefore(t, 'po[lł]ow\\p{L}*') !== 2) return day(endYear, last.month, 15)
+    if (word('po[lł]ow\\p{L}*').test(t) && lastOrdinalBefore(t, 'po[lł]ow\\p{L}*')?.ordinal !== 2) return day(endYear, last.month, 15)
     if (word('pocz[aą]t\\p{L}*').test(t)) return day(endYear, last.month, 10)
     return monthEnd(endYear, last.month)
   }
 
+  // As with months, the year written after the last quarter (or half) is its own.
   const quarter = lastOrdinalBefore(t, QUARTER)
-  if (quarter !== null) return monthEnd(year, quarter * 3)
+  if (quarter) return monthEnd(yearWrittenAfter(t, quarter.end) ?? year, quarter.ordinal * 3)
   const half = lastOrdinalBefore(t, HALF_YEAR)
-  if (half !== null && half <= 2) return monthEnd(year, half * 6)
+  if (half && half.ordinal <= 2) return monthEnd(yearWrittenAfter(t, half.end) ?? year, half.ordinal * 6)
   if (!named) return null
 
   // „Na przełomie roku” runs from December into January: it ends with the new year's January.
