@@ -87,7 +87,8 @@ const NO_SESSION: SessionState = { user: null, sessionId: null }
  * lucia's sliding extension never needs a new cookie.
  */
 export async function readSession(request: Request): Promise<SessionState> {
-  const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
+  // lucia reads „narada_session=…;” (a trailing separator some clients send) as an id ending in „;”.
+  const sessionId = lucia.readSessionCookie((request.headers.get('Cookie') ?? '').replace(/;\s*$/, ''))
   if (!sessionId) return NO_SESSION
 
   const { session, user } = await lucia.validateSession(sessionId)

@@ -104,6 +104,13 @@ describe('signing in', () => {
     expect(location(await get('/login?redirectTo=%2F%09%2Fevil.example', { cookie }))).toBe('/')
     expect(location(await get('/login?redirectTo=%2F.%2F%2Fevil.example', { cookie }))).toBe('/')
   })
+
+  it('keeps a session whose Cookie header ends in a separator', async () => {
+    const cookie = await login(member.email, member.password)
+    for (const header of [`${cookie};`, `${cookie}; `, `lang=pl; ${cookie};`]) {
+      expect((await get('/account', { cookie: header })).status).toBe(200)
+    }
+  })
 })
 
 describe('throttling', () => {
