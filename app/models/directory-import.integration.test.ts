@@ -1,10 +1,15 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
 import { count, eq, like } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
 import { applyImport, planImport, readImportFile, type ImportFile } from './directory-import.server'
-import { createOrganisation } from './organisation.server'
+import { createOrganisation, setOrganisationArchived } from './organisation.server'
+import { keepImport, readKeptImport } from './directory-import/kept-file.server'
+import { config } from '~/config.server'
 import { buildTemplateCsv, buildTemplateXlsx } from './directory-import/template.server'
 
 const actor = { userId: null, ip: '203.0.113.9' }
@@ -26,6 +31,42 @@ async function read(bytes: Buffer, fileName = 'plik.csv'): Promise<ImportFile> {
 
 /** A name no other test uses, so that each test's institutions are its own. */
 const tag = () => crypto.randomBytes(3).toString('hex')
+
+/** A 9-digit REGON no other test holds, its check digit right; `first` is its first digit. */
+function freshRegon(first = String(1 + crypto.randomInt(9))): string {
+  const body = first + String(crypto.randomInt(10_000_000)).padStart(7, '0')
+  const sum = [8, 9, 2, 3, 4, 5, 6, 7].reduce((total, weight, i) => total + weight * Number(body[i]), 0)
+  return body + String((sum % 11) % 10)
+}
+
+/** A zip of one entry, deflated: what an XLSX is, reduced to what a zip bomb needs. */
+function zipOf(name: string, content: Buffer): Buffer {
+  const packed = zlib.deflateRawSync(content)
+  const nameBytes = Buffer.from(name)
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(20, 4)
+  local.writeUInt16LE(8, 8)
+  local.writeUInt32LE(packed.length, 18)
+  local.writeUInt32LE(content.length, 22)
+  local.writeUInt16LE(nameBytes.length, 26)
+  const entry = Buffer.alloc(46)
+  entry.writeUInt32LE(0x02014b50, 0)
+  entry.writeUInt16LE(20, 4)
+  entry.writeUInt16LE(20, 6)
+  entry.writeUInt16LE(8, 10)
+  entry.writeUInt32LE(packed.length, 20)
+  entry.writeUInt32LE(content.length, 24)
+  entry.writeUInt16LE(nameBytes.length, 28)
+  const directoryAt = local.length + nameBytes.length + packed.length
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(entry.length + nameBytes.length, 12)
+  end.writeUInt32LE(directoryAt, 16)
+  return Buffer.concat([local, nameBytes, packed, entry, nameBytes, end])
+}
 
 describe('directory import', () => {
   it('reads a Windows-1250 CSV with semicolons and says what is wrong with each row, in its column', async () => {
@@ -212,5 +253,124 @@ describe('directory import', () => {
       ok: false,
       problem: { key: 'directoryImport.error.noHeader' },
     })
+  })
+
+  it('refuses an XLSX that would unpack to too much, or whose part shrank suspiciously, before unpacking it', async () => {
+    const huge = zipOf('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024, 0x20))
+    expect(huge.length).toBeLessThan(1024 * 1024)
+    expect(await readImportFile({ bytes: huge, fileName: 'x.xlsx' })).toEqual({ ok: false, problem: { key: 'spreadsheet.unpacksTooBig' } })
+    const dense = zipOf('xl/sharedStrings.xml', Buffer.alloc(10 * 1024 * 1024, 0x41))
+    expect(await readImportFile({ bytes: dense, fileName: 'x.xlsx' })).toEqual({ ok: false, problem: { key: 'spreadsheet.unpacksTooBig' } })
+  })
+
+  it('refuses an XLSX with more rows than an import takes, counting its rows', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Arkusz1')
+    sheet.addRow(['Nazwa', 'Rodzaj', 'Kod TERYT'])
+    for (let i = 0; i < 10_010; i++) sheet.addRow([`Instytucja ${i}`, 'inna', '2469011'])
+    const reading = await readImportFile({ bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: 'x.xlsx' })
+    expect(reading).toEqual({
+      ok: false,
+      problem: { key: 'directoryImport.error.tooManyRows', params: { max: 10_000, count: 10_010 } },
+    })
+  })
+
+  it("drops one leading ' of a cell: Excel's mark of text, and what the export writes before a formula-like cell", async () => {
+    const t = tag()
+    const csv = ['Nazwa;Rodzaj;Kod TERYT;Telefon', `'=Fundacja ${t};'inna;2469011;'+48 32 251 00 87`, `''Cytat ${t};inna;2469011;`].join(
+      '\n',
+    )
+    const { rows } = planImport(await read(Buffer.from(csv)))
+    expect(rows.map((r) => [r.name, r.problems])).toEqual([
+      [`=Fundacja ${t}`, []],
+      [`'Cytat ${t}`, []],
+    ])
+  })
+
+  it('puts a REGON that lost its leading zero in a spreadsheet back together, when the check digit says so', async () => {
+    const t = tag()
+    const regon = freshRegon('0')
+    const csv = [
+      'Nazwa;Rodzaj;Kod TERYT;REGON',
+      `Ośrodek ${t};OPS;2469011;${Number(regon)}`,
+      `Inny ${t};OPS;2469011;${regon.slice(1, 8)}`,
+    ].join('\n')
+    const file = await read(Buffer.from(csv))
+    const { rows } = planImport(file)
+    expect(rows[0]!.problems).toEqual([])
+    expect(rows[1]!.problems).toEqual([{ key: 'validation.regonLength', column: 'regon' }])
+    applyImport({ file: { ...file, rows: file.rows.slice(0, 1) }, actor })
+    expect(
+      db
+        .select({ regon: o.regon })
+        .from(o)
+        .where(like(o.name, `Ośrodek ${t}`))
+        .get(),
+    ).toEqual({ regon })
+  })
+
+  it('does not touch an institution in the archive: the row says to restore it first', async () => {
+    const t = tag()
+    const regon = freshRegon()
+    const archived = createOrganisation({
+      input: { name: `Archiwalna ${t}`, kind: 'ngo', municipalityCode: '2469011', regon, email: 'stary@a.pl' },
+      actor,
+    })
+    const byName = createOrganisation({ input: { name: `Zamknięta ${t}`, kind: 'ngo', municipalityCode: '2469011' }, actor })
+    if (!archived.ok || !byName.ok) throw new Error('setup')
+    setOrganisationArchived({ id: archived.id, archived: true, actor })
+    setOrganisationArchived({ id: byName.id, archived: true, actor })
+    const csv = [
+      'Nazwa;Rodzaj;Kod TERYT;REGON;E-mail',
+      `Archiwalna ${t};NGO;2469011;${regon};nowy@a.pl`,
+      `Zamknięta ${t};NGO;2469011;;`,
+    ].join('\n')
+    const file = await read(Buffer.from(csv))
+    file.choices.all = 'update'
+    const { rows, summary } = planImport(file)
+    expect(rows.map((r) => r.problems)).toEqual([
+      [{ key: 'directoryImport.problem.archived' }],
+      [{ key: 'directoryImport.problem.archived' }],
+    ])
+    expect(summary.organisations).toEqual({ create: 0, update: 0, skip: 0, unchanged: 0 })
+    applyImport({ file, actor })
+    expect(db.select({ email: o.email }).from(o).where(eq(o.id, archived.id)).get()).toEqual({ email: 'stary@a.pl' })
+  })
+
+  it('refuses a second group of rows that points at an institution a first group already matched, so a second run changes nothing', async () => {
+    const t = tag()
+    const regon = freshRegon()
+    const existing = createOrganisation({ input: { name: `Ośrodek ${t}`, kind: 'ops', municipalityCode: '2469011', regon }, actor })
+    if (!existing.ok) throw new Error('setup')
+    const csv = [
+      'Nazwa;Rodzaj;Kod TERYT;REGON;E-mail',
+      `Ośrodek ${t};OPS;2469011;;pierwszy@o.pl`,
+      `Nowa nazwa ${t};OPS;2469011;${regon};drugi@o.pl`,
+    ].join('\n')
+    const file = await read(Buffer.from(csv))
+    file.choices.all = 'update'
+    const { rows } = planImport(file)
+    expect(rows[0]).toMatchObject({ problems: [], organisation: { action: 'update', id: existing.id } })
+    expect(rows[1]!.problems).toEqual([{ key: 'directoryImport.problem.sameInstitution', params: { line: 2 } }])
+    expect(applyImport({ file, actor }).organisations.update).toBe(1)
+    expect(applyImport({ file, actor }).organisations).toEqual({ create: 0, update: 0, skip: 0, unchanged: 1 })
+    expect(db.select({ name: o.name, email: o.email }).from(o).where(eq(o.id, existing.id)).get()).toEqual({
+      name: `Ośrodek ${t}`,
+      email: 'pierwszy@o.pl',
+    })
+  })
+
+  it('forgets a kept import left over two hours, and a stray temporary file, also when one is only read', () => {
+    const dir = path.join(config.uploadsDir, 'imports')
+    const token = keepImport({ userId: 1, data: { n: 1 } })
+    const stale = keepImport({ userId: 1, data: { n: 2 } })
+    const stray = path.join(dir, `${stale}.json.0a0b0c0d.tmp`)
+    fs.writeFileSync(stray, '{}')
+    const threeHoursAgo = new Date(Date.now() - 3 * 60 * 60 * 1000)
+    fs.utimesSync(path.join(dir, `${stale}.json`), threeHoursAgo, threeHoursAgo)
+    fs.utimesSync(stray, threeHoursAgo, threeHoursAgo)
+    expect(readKeptImport({ token, userId: 1 })).toEqual({ n: 1 })
+    expect(fs.existsSync(path.join(dir, `${stale}.json`))).toBe(false)
+    expect(fs.existsSync(stray)).toBe(false)
   })
 })

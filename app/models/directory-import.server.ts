@@ -3,7 +3,7 @@ import type { OrganisationKind } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import type { MessageKey } from '~/i18n/messages'
 import { optionalEmail, optionalPhone, optionalPostalCode, optionalUrl } from '~/schemas/fields'
-import { checkNip, checkRegon } from '~/utils/regon-nip'
+import { checkNip, checkRegon, digitsOf, type NumberCheck } from '~/utils/regon-nip'
 import { readSpreadsheet } from '~/utils/spreadsheet.server'
 import { foldText } from '~/utils/text'
 import { auditRecorder, type Actor } from './audit.server'
@@ -30,7 +30,9 @@ export type FileReading = { ok: true; file: ImportFile } | { ok: false; problem:
 
 /** Reads the rows of an import file (XLSX or CSV) by their headers; nothing is checked against the directory yet. */
 export async function readImportFile({ bytes, fileName }: { bytes: Buffer; fileName: string }): Promise<FileReading> {
-  const sheet = await readSpreadsheet(bytes)
+  const sheet = await readSpreadsheet(bytes, { maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS })
+  if (!sheet.ok && sheet.error === 'spreadsheet.tooManyRows')
+    return { ok: false, problem: { key: 'directoryImport.error.tooManyRows', params: { max: IMPORT_MAX_ROWS, count: sheet.rowCount - 1 } } }
   if (!sheet.ok) return { ok: false, problem: { key: sheet.error } }
   const headerAt = sheet.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.cells.some((cell) => columnOf(cell) === 'name'))
   if (headerAt < 0) return { ok: false, problem: { key: 'directoryImport.error.noHeader' } }
@@ -43,8 +45,9 @@ export async function readImportFile({ bytes, fileName }: { bytes: Buffer; fileN
   const rows = dataRows.map(({ line, cells }) => {
     const values: ImportRow['values'] = {}
     columns.forEach((column, i) => {
-      // A cell's line breaks (Alt+Enter in Excel) and runs of spaces become one space.
-      const value = (cells[i] ?? '').replace(/\s+/g, ' ').trim()
+      // A cell's line breaks (Alt+Enter in Excel) and runs of spaces become one space; one leading
+      // `'` is Excel's mark of text, and what the export writes before a cell that looks like a formula.
+      const value = (cells[i] ?? '').replace(/\s+/g, ' ').trim().replace(/^'/, '')
       if (column && value && values[column] === undefined) values[column] = value
     })
     return { line, values }
@@ -57,7 +60,7 @@ export async function readImportFile({ bytes, fileName }: { bytes: Buffer; fileN
 type OrgFields = {
   name: string
   shortName?: string
-  /** Given for a new institution; one already in the directory keeps its own. */
+  /** A kind given updates an institution of the directory (on „Zaktualizuj”) like any field; an empty cell leaves it. */
   kind?: OrganisationKind
   municipalityCode: string
   street?: string
@@ -89,7 +92,8 @@ export type OrgField = (typeof orgFields)[number]
 export type PersonField = (typeof personFields)[number]
 
 type Place = { code: string; municipality: string; county: string }
-type Register = { byCode: Map<string, Place>; byName: Map<string, Place[]> }
+/** `bySixDigits`: the codes a 6-digit cell may mean, without the kind digit or without a lost leading zero. */
+type Register = { byCode: Map<string, Place>; byName: Map<string, Place[]>; bySixDigits: Map<string, string[]> }
 
 const countyKey = (name: string) => foldKey(name).replace(/^(powiat|pow|miasto|m)\s+/, '')
 const placeKey = (municipality: string, county: string) => `${foldKey(municipality).replace(/^gmina\s+/, '')}|${countyKey(county)}`
@@ -105,7 +109,16 @@ function loadRegister(): Register {
     const key = placeKey(place.municipality, place.county)
     byName.set(key, [...(byName.get(key) ?? []), place])
   }
-  return { byCode: new Map(places.map((p) => [p.code, p])), byName }
+  const bySixDigits = new Map<string, string[]>()
+  const addSix = (six: string, code: string) => {
+    const codes = bySixDigits.get(six) ?? []
+    if (!codes.includes(code)) bySixDigits.set(six, [...codes, code])
+  }
+  for (const { code } of places) {
+    addSix(code.slice(0, 6), code)
+    if (code.startsWith('0')) addSix(code.slice(1), code)
+  }
+  return { byCode: new Map(places.map((p) => [p.code, p])), byName, bySixDigits }
 }
 
 /**
@@ -118,7 +131,7 @@ function findMunicipality(values: ImportRow['values'], register: Register): { co
   if (teryt) {
     if (/^\d{7}$/.test(teryt) && register.byCode.has(teryt)) return { code: teryt }
     if (/^\d{6}$/.test(teryt)) {
-      const candidates = [...register.byCode.keys()].filter((code) => code.startsWith(teryt) || code === `0${teryt}`)
+      const candidates = register.bySixDigits.get(teryt) ?? []
       if (candidates.length === 1) return { code: candidates[0]! }
       if (candidates.length > 1) return { key: 'directoryImport.problem.terytAmbiguous', column: 'teryt', params: { code: teryt } }
     }
@@ -148,6 +161,16 @@ function limited(value: string | undefined, max: number, column: ImportColumn, p
   return value
 }
 
+/** A REGON as a spreadsheet may have kept it: a column of numbers drops its leading zero, which the check digit tells. */
+function regonOfCell(value: string): NumberCheck {
+  const digits = digitsOf(value)
+  if (/^(\d{8}|\d{13})$/.test(digits)) {
+    const padded = checkRegon(`0${digits}`)
+    if (padded.ok) return padded
+  }
+  return checkRegon(value)
+}
+
 function checkRow(row: ImportRow, register: Register) {
   const v = row.values
   const problems: Problem[] = []
@@ -157,7 +180,7 @@ function checkRow(row: ImportRow, register: Register) {
   if (v.kind && !kind) problems.push({ key: 'directoryImport.problem.kindUnknown', column: 'kind', params: { value: v.kind } })
   const place = findMunicipality(v, register)
   if ('key' in place) problems.push(place)
-  const number = (value: string | undefined, check: typeof checkRegon, column: ImportColumn) => {
+  const number = (value: string | undefined, check: (value: string) => NumberCheck, column: ImportColumn) => {
     if (!value) return undefined
     const result = check(value)
     if (result.ok) return result.digits
@@ -176,7 +199,7 @@ function checkRow(row: ImportRow, register: Register) {
     email: checked(v.email, optionalEmail, 'email', problems),
     phone: checked(v.phone, optionalPhone, 'phone', problems),
     website: checked(v.website, optionalUrl, 'website', problems),
-    regon: number(v.regon, checkRegon, 'regon'),
+    regon: number(v.regon, regonOfCell, 'regon'),
     nip: number(v.nip, checkNip, 'nip'),
   }
   const hasPerson = !!(v.personName || v.personPosition || v.personEmail || v.personPhone)
@@ -215,6 +238,7 @@ const comparedOrg = {
   regon: o.regon,
   nip: o.nip,
   nameKey: o.nameKey,
+  archivedAt: o.archivedAt,
 }
 type ExistingOrg = Pick<typeof o.$inferSelect, keyof typeof comparedOrg>
 type ExistingPerson = {
@@ -339,18 +363,26 @@ export function planImport(file: ImportFile): Plan {
         .all(),
     ).map((org) => [`${org.municipalityCode}|${org.nameKey}`, org]),
   )
+  // The first group to match an institution has it; another that matches it too would undo that group's changes.
+  const matchedBy = new Map<number, number>()
   for (const group of all) {
     const byR = group.fields.regon ? withRegon.get(group.fields.regon) : undefined
     const byN = withName.get(`${group.fields.municipalityCode}|${foldText(group.fields.name)}`)
+    const found = byR ?? byN
     if (byR && byN && byR.id !== byN.id) {
       group.problem = { key: 'directoryImport.problem.regonOfAnother', params: { name: byR.name } }
     } else if (!byR && byN?.regon && group.fields.regon) {
       group.problem = { key: 'directoryImport.problem.regonDiffers', params: { regon: byN.regon } }
     } else if (!byR && !byN && !group.fields.kind) {
       group.problem = { key: 'directoryImport.problem.kindMissing', column: 'kind' }
-    } else {
-      group.existing = byR ?? byN ?? null
-      if (group.existing) group.changes = changedFields(group.fields, group.existing, orgFields)
+    } else if (found?.archivedAt) {
+      group.problem = { key: 'directoryImport.problem.archived' }
+    } else if (found && matchedBy.has(found.id)) {
+      group.problem = { key: 'directoryImport.problem.sameInstitution', params: { line: matchedBy.get(found.id)! } }
+    } else if (found) {
+      matchedBy.set(found.id, group.firstLine)
+      group.existing = found
+      group.changes = changedFields(group.fields, found, orgFields)
     }
   }
 

@@ -6,7 +6,14 @@ export type SheetRow = { line: number; cells: string[] }
 
 export type SheetReading =
   | { ok: true; format: 'csv' | 'xlsx'; rows: SheetRow[] }
-  | { ok: false; error: 'spreadsheet.unreadable' | 'spreadsheet.oldExcel' | 'spreadsheet.notText' }
+  | { ok: false; error: 'spreadsheet.unreadable' | 'spreadsheet.oldExcel' | 'spreadsheet.notText' | 'spreadsheet.unpacksTooBig' }
+  | { ok: false; error: 'spreadsheet.tooManyRows'; rowCount: number }
+
+/** What an XLSX may unpack to, and how much one of its parts may shrink when packed: a zip bomb passes either. */
+export const XLSX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+const XLSX_MAX_RATIO = 100
+/** Parts this small may shrink as they like: no bomb fits in them. */
+const RATIO_FROM_BYTES = 1024 * 1024
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0] // .xls of Excel 97–2003
@@ -19,8 +26,8 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
  * the file's name. Rows with no text at all are left out; `line` keeps the place of every row
  * kept, so that a message can point at it.
  */
-export async function readSpreadsheet(bytes: Buffer): Promise<SheetReading> {
-  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes)
+export async function readSpreadsheet(bytes: Buffer, { maxRows }: { maxRows: number }): Promise<SheetReading> {
+  if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, maxRows)
   if (startsWith(bytes, OLE_MAGIC)) return { ok: false, error: 'spreadsheet.oldExcel' }
   const text = decodeText(bytes)
   if (text === null) return { ok: false, error: 'spreadsheet.notText' }
@@ -67,7 +74,46 @@ function readCsv(text: string): SheetReading {
   }
 }
 
-async function readXlsx(bytes: Buffer): Promise<SheetReading> {
+/** The sizes of a zip's entries as its central directory states them, or null when it has none readable (or is zip64). */
+export function zipEntrySizes(bytes: Buffer): { packed: number; unpacked: number }[] | null {
+  const EOCD = 0x06054b50
+  const ENTRY = 0x02014b50
+  // The end record is the last 22 bytes, unless a comment (at most 65,535 bytes) follows it.
+  let end = -1
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (bytes.readUInt32LE(at) === EOCD) {
+      end = at
+      break
+    }
+  }
+  if (end < 0) return null
+  const count = bytes.readUInt16LE(end + 10)
+  const directoryAt = bytes.readUInt32LE(end + 16)
+  if (count === 0xffff || directoryAt === 0xffffffff) return null
+  const sizes: { packed: number; unpacked: number }[] = []
+  let at = directoryAt
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== ENTRY) return null
+    const packed = bytes.readUInt32LE(at + 20)
+    const unpacked = bytes.readUInt32LE(at + 24)
+    if (packed === 0xffffffff || unpacked === 0xffffffff) return null
+    sizes.push({ packed, unpacked })
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32)
+  }
+  return sizes
+}
+
+/** Whether the workbook is safe to unpack in memory: checked on what the zip says before exceljs inflates it. */
+function unpacksWithinLimits(sizes: { packed: number; unpacked: number }[]): boolean {
+  const total = sizes.reduce((sum, size) => sum + size.unpacked, 0)
+  const shrunk = sizes.some((size) => size.unpacked > RATIO_FROM_BYTES && size.unpacked > XLSX_MAX_RATIO * size.packed)
+  return total <= XLSX_MAX_UNPACKED_BYTES && !shrunk
+}
+
+async function readXlsx(bytes: Buffer, maxRows: number): Promise<SheetReading> {
+  const sizes = zipEntrySizes(bytes)
+  if (!sizes) return { ok: false, error: 'spreadsheet.unreadable' }
+  if (!unpacksWithinLimits(sizes)) return { ok: false, error: 'spreadsheet.unpacksTooBig' }
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
@@ -76,6 +122,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetReading> {
   }
   const sheet = workbook.worksheets[0]
   if (!sheet) return { ok: false, error: 'spreadsheet.unreadable' }
+  if (sheet.actualRowCount > maxRows) return { ok: false, error: 'spreadsheet.tooManyRows', rowCount: sheet.actualRowCount }
   const rows: SheetRow[] = []
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = []

@@ -84,6 +84,10 @@ export const directoryImport: Record<keyof typeof pl, string> = {
   'spreadsheet.unreadable': 'The file could not be read. Save it in Excel as an Excel Workbook (.xlsx) or as semicolon-separated CSV.',
   'spreadsheet.oldExcel': 'This is an old Excel file (.xls). Save it as an Excel Workbook (.xlsx) and upload it again.',
   'spreadsheet.notText': 'This is not an XLSX or CSV file.',
+  'spreadsheet.unpacksTooBig':
+    'Unpacked, this XLSX file would take more than 50 MB, or it is suspiciously highly compressed. Save it as semicolon-separated CSV or split it into smaller parts.',
+  'directoryImport.problem.archived': 'the institution is in the directory’s archive: restore it before importing.',
+  'directoryImport.problem.sameInstitution': 'this row points at the same institution as row {line}.',
   'directoryImport.problem.nameMissing': 'the institution has no name.',
   'directoryImport.problem.kindMissing': 'give the kind of institution, e.g. “OPS”, “PCPR”, “PUP”.',
   'directoryImport.problem.kindUnknown':

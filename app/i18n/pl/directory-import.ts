@@ -84,6 +84,10 @@ export const directoryImport = {
     'Nie udało się odczytać pliku. Zapisz go w Excelu jako „Skoroszyt programu Excel (.xlsx)” albo „CSV (rozdzielany średnikami)”.',
   'spreadsheet.oldExcel': 'To plik w starym formacie Excela (.xls). Zapisz go jako „Skoroszyt programu Excel (.xlsx)” i prześlij ponownie.',
   'spreadsheet.notText': 'To nie jest plik XLSX ani CSV.',
+  'spreadsheet.unpacksTooBig':
+    'Plik XLSX po rozpakowaniu zająłby ponad 50 MB albo jest podejrzanie mocno skompresowany. Zapisz go jako „CSV (rozdzielany średnikami)” albo podziel na mniejsze części.',
+  'directoryImport.problem.archived': 'instytucja jest w archiwum katalogu — przywróć ją przed importem.',
+  'directoryImport.problem.sameInstitution': 'ten wiersz wskazuje tę samą instytucję co wiersz {line}.',
   'directoryImport.problem.nameMissing': 'brak nazwy instytucji.',
   'directoryImport.problem.kindMissing': 'podaj rodzaj instytucji, np. „OPS”, „PCPR”, „PUP”.',
   'directoryImport.problem.kindUnknown':

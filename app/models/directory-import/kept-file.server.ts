@@ -6,7 +6,7 @@ import { config } from '~/config.server'
 /**
  * An import between its preview and its application: the rows read from the file, kept as
  * JSON in UPLOADS_DIR/imports under a random name, readable only by the account that sent
- * it, and gone after KEPT_FOR_MS or once applied.
+ * it, and gone after KEPT_FOR_MS; once applied only what it did is kept, for the page that says so.
  */
 export type KeptImport<T> = { userId: number; createdAt: number; data: T }
 
@@ -32,6 +32,7 @@ export function keepImport<T>({ userId, data }: { userId: number; data: T }): st
 
 /** The import of `token` if it is this account's and still kept; anything else is null, as if it never was. */
 export function readKeptImport<T>({ token, userId }: { token: string | null; userId: number }): T | null {
+  forgetStaleImports()
   if (!token || !TOKEN.test(token)) return null
   let kept: KeptImport<T>
   try {
@@ -56,6 +57,7 @@ export function forgetImport(token: string) {
   if (TOKEN.test(token)) fs.rmSync(fileOf(token), { force: true })
 }
 
+/** Imports, and temporary files a rewrite left behind, untouched for longer than KEPT_FOR_MS. */
 function forgetStaleImports() {
   const dir = importsDir()
   const now = Date.now()
