@@ -191,6 +191,7 @@ export function BulkMembershipForm({
   today,
   teamStart,
   lastResult,
+  clashing,
 }: {
   /** The members page with the search's query string: the page comes back with the same results. */
   action: string
@@ -201,6 +202,8 @@ export function BulkMembershipForm({
   today: string
   teamStart: string
   lastResult?: SubmissionResult<string[]> | null
+  /** The names of the chosen institutions that already sit on the team on the chosen day. */
+  clashing?: string[]
 }) {
   const t = useT()
   const lang = useLang()
@@ -264,7 +267,9 @@ export function BulkMembershipForm({
         ))}
         {institutionsError ? (
           <span className="field__error" id={fields.organisationId.errorId}>
-            {translateMessage(t, institutionsError)}
+            {institutionsError === 'members.validation.alreadyMembers' && clashing?.length
+              ? t('members.validation.alreadyMembersNamed', { names: clashing.join(', ') })
+              : translateMessage(t, institutionsError)}
           </span>
         ) : null}
       </fieldset>

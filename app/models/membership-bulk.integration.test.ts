@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
 import { createTestBody, createTestOrganisation, seat } from '#tests/support/invitations'
 import { setOrganisationArchived } from './organisation.server'
-import { addMemberships, listMembershipCandidates, listMemberships, teamStartDay } from './membership.server'
+import { addMemberships, endMembership, listMembershipCandidates, listMemberships, teamStartDay } from './membership.server'
 
 const actor = { userId: null, ip: '203.0.113.7' }
 
@@ -51,10 +51,21 @@ describe('adding several institutions to a team at once', () => {
     expect(addMemberships({ bodyId, organisationIds: [...fresh, seated], role: 'member', fromDate: '2025-01-01', actor })).toEqual({
       ok: false,
       fieldErrors: { organisationId: ['members.validation.alreadyMembers'] },
+      clashing: [expect.stringMatching(/^MOPS Już Członek/)],
     })
     setOrganisationArchived({ id: fresh[2]!, archived: true, actor })
     expect(addMemberships({ bodyId, organisationIds: fresh, role: 'member', fromDate: '2025-01-01', actor }).ok).toBe(false)
     expect(listMemberships({ bodyId }).map((m) => m.organisationId)).toEqual([seated])
+  })
+
+  it('names the institutions whose earlier seat has not ended by the chosen day', () => {
+    const { bodyId, fresh } = scene()
+    const seatId = seat(bodyId, fresh[0]!, undefined, undefined, '2024-03-01')
+    expect(endMembership({ bodyId, membershipId: seatId, toDate: '2024-06-30', actor }).ok).toBe(true)
+    const refused = addMemberships({ bodyId, organisationIds: fresh, role: 'member', fromDate: '2024-03-01', actor })
+    expect(refused.ok).toBe(false)
+    expect(!refused.ok && refused.clashing).toEqual([expect.stringMatching(/^GOPS Nowy Pierwszy/)])
+    expect(addMemberships({ bodyId, organisationIds: fresh, role: 'member', fromDate: '2024-07-01', actor }).ok).toBe(true)
   })
 
   it('marks the institutions of a search that already sit on the team', () => {

@@ -215,7 +215,10 @@ export function listMembershipCandidates({ bodyId, filter }: { bodyId: number; f
   return { ...list, rows: list.rows.map((row) => ({ ...row, member: seated.has(row.id) })) }
 }
 
-export type BulkAddResult = { ok: true; added: number } | { ok: false; fieldErrors: Record<string, string[]> }
+export type BulkAddResult =
+  | { ok: true; added: number }
+  /** `clashing`: the names of the institutions already seated on the day, for the officer to untick. */
+  | { ok: false; fieldErrors: Record<string, string[]>; clashing?: string[] }
 
 /**
  * Seats for several institutions at once, all beginning on one day: every one is added, with
@@ -243,8 +246,17 @@ export function addMemberships({
         .where(and(inArray(schema.organisations.id, ids), isNull(schema.organisations.archivedAt)))
         .all()
       if (active.length !== ids.length) return { ok: false, fieldErrors: { organisationId: ['validation.organisation'] } }
-      if (seatedFrom(tx, bodyId, ids, fromDate).size > 0)
-        return { ok: false, fieldErrors: { organisationId: ['members.validation.alreadyMembers'] } }
+      const seated = [...seatedFrom(tx, bodyId, ids, fromDate)]
+      if (seated.length > 0) {
+        const clashing = tx
+          .select({ name: schema.organisations.name })
+          .from(schema.organisations)
+          .where(inArray(schema.organisations.id, seated))
+          .orderBy(asc(schema.organisations.name))
+          .all()
+          .map((row) => row.name)
+        return { ok: false, fieldErrors: { organisationId: ['members.validation.alreadyMembers'] }, clashing }
+      }
       for (const organisationId of ids) {
         const row = { bodyId, organisationId, delegatePersonId: null, deputyPersonId: null, role, fromDate, toDate: null }
         const { id } = tx.insert(m).values(row).returning({ id: m.id }).get()

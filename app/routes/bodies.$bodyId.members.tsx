@@ -16,7 +16,9 @@ import {
   MembershipForm,
   type PersonOption,
 } from '~/components/membership-form'
+import { getLang } from '~/i18n/lang.server'
 import { pageTitle } from '~/i18n/page-title'
+import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import { getBodyAccess, today } from '~/models/body-access.server'
 import { addOfficer, listOfficerCandidates, listOfficers, removeOfficer } from '~/models/body.server'
@@ -75,6 +77,8 @@ type Reply = {
   result: SubmissionResult<string[]>
   people: PersonOption[] | null
   picker?: PickerState
+  /** The institutions of a refused batch that already sit on the team on its day. */
+  clashing?: string[]
 }
 
 const reply = (data: Reply, status = 400) => json(data, { status })
@@ -111,12 +115,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const day = start === 'today' ? today() : start === 'teamStart' ? teamStartDay({ bodyId: body.id }) : fromDate!
     const saved = addMemberships({ bodyId: body.id, organisationIds: organisationId, role, fromDate: day, actor })
     if (!saved.ok)
-      return reply({ form: 'bulk', membershipId: null, result: submission.reply({ fieldErrors: saved.fieldErrors }), people: null })
+      return reply({
+        form: 'bulk',
+        membershipId: null,
+        result: submission.reply({ fieldErrors: saved.fieldErrors }),
+        people: null,
+        clashing: saved.clashing,
+      })
     // Back to the same search, where the institutions now show as members.
     const search = new URL(request.url).searchParams
     search.delete('all')
     return redirectWithNotice(`${back}?${search}#bulk-heading`, [
-      { key: `members.added.${pluralForm(saved.added)}`, params: { count: saved.added } },
+      { key: countKey(await getLang(request), 'members.added', saved.added), params: { count: saved.added } },
     ])
   }
 
@@ -147,12 +157,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   throw new Response('Bad Request', { status: 400 })
-}
-
-/** „1 instytucję”, „3 instytucje”, „5 instytucji”: which Polish plural form a count takes. */
-function pluralForm(count: number): 'one' | 'few' | 'many' {
-  const rule = new Intl.PluralRules('pl').select(count)
-  return rule === 'one' ? 'one' : rule === 'few' ? 'few' : 'many'
 }
 
 function stillManages(user: SessionUser, bodyId: number) {
@@ -264,6 +268,7 @@ export default function BodyMembers() {
                   today={today}
                   teamStart={teamStart}
                   lastResult={resultFor('bulk')}
+                  clashing={actionData?.form === 'bulk' ? actionData.clashing : undefined}
                 />
               ) : (
                 <p>{t('org.none')}</p>

@@ -93,7 +93,28 @@ describe('adding several institutions to a team at once', () => {
       cookie: cookies.convenor,
     })
     expect(again.status).toBe(400)
-    expect(textOf(await again.text())).toContain('Co najmniej jedna z zaznaczonych instytucji jest już członkiem zespołu w tym okresie.')
+    expect(textOf(await again.text())).toContain(`Te instytucje mają już miejsce w zespole w tym dniu: GOPS Pierwszy ${tag}`)
+  })
+
+  it('names the institutions whose earlier seat clashes with the team’s start, and keeps what was ticked', async () => {
+    const { seat, createTestOrganisation } = await import('#tests/support/invitations')
+    const { endMembership } = await import('~/models/membership.server')
+    const earlier = `dawny${crypto.randomBytes(4).toString('hex')}`
+    const ended = createTestOrganisation(`OPS Dawny ${earlier}`)
+    const newcomer = createTestOrganisation(`OPS Nowy ${earlier}`)
+    const seatId = seat(scene.bodyId, ended, undefined, undefined, '2000-01-01')
+    endMembership({ bodyId: scene.bodyId, membershipId: seatId, toDate: '2010-12-31', actor: { userId: null, ip: null } })
+    const url = `${members()}?bulk=1&q=${earlier}`
+    // Today it sits on the team no more, so its box is offered.
+    expect(box(await (await get(url, { cookie: cookies.convenor })).text(), ended)).not.toContain('disabled')
+    const response = await post(url, form({ organisationId: [String(ended), String(newcomer)], role: 'member', start: 'teamStart' }), {
+      cookie: cookies.convenor,
+    })
+    expect(response.status).toBe(400)
+    const html = await response.text()
+    expect(textOf(html)).toContain(`Te instytucje mają już miejsce w zespole w tym dniu: OPS Dawny ${earlier}`)
+    expect(textOf(html)).not.toContain(`w tym dniu: OPS Nowy`)
+    for (const id of [ended, newcomer]) expect(box(html, id)).toContain('checked=""')
   })
 
   it('is not for a signed-out visitor, a member of another team, or an officer of other teams', async () => {

@@ -20,9 +20,11 @@ export const members: Record<keyof typeof pl, string> = {
   'members.added.one': 'Added {count} institution to the team.',
   'members.added.few': 'Added {count} institutions to the team.',
   'members.added.many': 'Added {count} institutions to the team.',
+  'members.added.other': 'Added {count} institutions to the team.',
   'members.validation.chooseInstitutions': 'Select at least one institution.',
   'members.validation.tooMany': 'At most 200 institutions can be added at once.',
   'members.validation.chooseStart': 'Choose the start date of the membership.',
   'members.validation.otherDate': 'Enter the start date of the membership.',
   'members.validation.alreadyMembers': 'At least one of the selected institutions is already a member of the team in this period.',
+  'members.validation.alreadyMembersNamed': 'These institutions already have a seat on the team on that day: {names}.',
 }

@@ -19,9 +19,11 @@ export const members = {
   'members.added.one': 'Dodano {count} instytucję do zespołu.',
   'members.added.few': 'Dodano {count} instytucje do zespołu.',
   'members.added.many': 'Dodano {count} instytucji do zespołu.',
+  'members.added.other': 'Dodano {count} instytucji do zespołu.',
   'members.validation.chooseInstitutions': 'Zaznacz co najmniej jedną instytucję.',
   'members.validation.tooMany': 'Naraz można dodać najwyżej 200 instytucji.',
   'members.validation.chooseStart': 'Wybierz dzień początku członkostwa.',
   'members.validation.otherDate': 'Podaj dzień początku członkostwa.',
   'members.validation.alreadyMembers': 'Co najmniej jedna z zaznaczonych instytucji jest już członkiem zespołu w tym okresie.',
+  'members.validation.alreadyMembersNamed': 'Te instytucje mają już miejsce w zespole w tym dniu: {names}.',
 } as const
