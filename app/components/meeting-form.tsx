@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
+import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import { MeetingSchema } from '~/schemas/meeting'
 import { formatDate } from '~/utils/format'
@@ -101,10 +102,13 @@ function CopyFromPrevious({ source }: { source: CopySource }) {
         <div className="field">
           <div className="inline-choice">
             <input id="copy-agenda" name="copyAgenda" type="checkbox" defaultChecked aria-describedby="copy-agenda-hint" />
-            <label htmlFor="copy-agenda">{t('meetings.copyAgenda', { count: source.agendaItems })}</label>
+            <label htmlFor="copy-agenda">
+              {t(countKey(lang, 'meetings.copyAgenda', source.agendaItems), { count: source.agendaItems })}
+            </label>
           </div>
           <p className="field__hint" id="copy-agenda-hint">
-            {t('meetings.copyAgendaHint')} {source.agendaDays > 1 ? t('meetings.copyAgendaDays', { days: source.agendaDays }) : null}
+            {t('meetings.copyAgendaHint')}{' '}
+            {source.agendaDays > 1 ? t(countKey(lang, 'meetings.copyAgendaDays', source.agendaDays), { count: source.agendaDays }) : null}
           </p>
         </div>
       ) : null}
@@ -112,7 +116,7 @@ function CopyFromPrevious({ source }: { source: CopySource }) {
         <div className="field">
           <div className="inline-choice">
             <input id="copy-guests" name="copyGuests" type="checkbox" defaultChecked aria-describedby="copy-guests-hint" />
-            <label htmlFor="copy-guests">{t('meetings.copyGuests', { count: source.guests })}</label>
+            <label htmlFor="copy-guests">{t(countKey(lang, 'meetings.copyGuests', source.guests), { count: source.guests })}</label>
           </div>
           <p className="field__hint" id="copy-guests-hint">
             {t('meetings.copyGuestsHint')}

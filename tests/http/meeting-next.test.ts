@@ -31,9 +31,9 @@ describe('scheduling the next meeting of a meeting', () => {
     const response = await get(newPath, { cookie: cookies.officer })
     expect(response.status).toBe(200)
     const text = textOf(await response.text())
-    expect(text).toContain('Skopiuj program (liczba punktów: 6)')
-    expect(text).toContain('Skopiuj gości (liczba osób: 2)')
-    expect(text).toContain('Program obejmuje dni: 2.')
+    expect(text).toContain('Skopiuj program (6 punktów)')
+    expect(text).toContain('Skopiuj gości (2 osoby)')
+    expect(text).toContain('Program obejmuje 2 dni.')
   })
 
   it('gives nothing to a visitor or to a member of another team', async () => {

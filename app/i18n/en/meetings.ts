@@ -89,11 +89,20 @@ export const meetings: Record<keyof typeof pl, string> = {
   'meetings.toConfirmLead': 'The dates of these meetings of your teams have passed, and nobody has marked whether they were held.',
   'meetings.toConfirmCount': 'To confirm: {count}.',
   'meetings.copyFrom': 'From the previous meeting no. {number} ({date})',
-  'meetings.copyAgenda': 'Copy the agenda (items: {count})',
+  'meetings.copyAgenda.one': 'Copy the agenda ({count} item)',
+  'meetings.copyAgenda.few': 'Copy the agenda ({count} items)',
+  'meetings.copyAgenda.many': 'Copy the agenda ({count} items)',
+  'meetings.copyAgenda.other': 'Copy the agenda ({count} items)',
   'meetings.copyAgendaHint':
     'Each item keeps its day and its distance from the start of the meeting, its moderators, speakers and track. “Matters from the previous meeting” is rebuilt from the open action items.',
-  'meetings.copyAgendaDays': 'The agenda covers days: {days}. The new meeting must last at least as many days.',
-  'meetings.copyGuests': 'Copy the guests (people: {count})',
+  'meetings.copyAgendaDays.one': 'The agenda covers {count} day. The new meeting must last at least as many days.',
+  'meetings.copyAgendaDays.few': 'The agenda covers {count} days. The new meeting must last at least as many days.',
+  'meetings.copyAgendaDays.many': 'The agenda covers {count} days. The new meeting must last at least as many days.',
+  'meetings.copyAgendaDays.other': 'The agenda covers {count} days. The new meeting must last at least as many days.',
+  'meetings.copyGuests.one': 'Copy the guests ({count} person)',
+  'meetings.copyGuests.few': 'Copy the guests ({count} people)',
+  'meetings.copyGuests.many': 'Copy the guests ({count} people)',
+  'meetings.copyGuests.other': 'Copy the guests ({count} people)',
   'meetings.copyGuestsHint':
     'Guests get their invitations only when you send them. Delegates and deputies come from the memberships as always.',
   'meetings.validation.agendaLonger':

@@ -88,11 +88,20 @@ export const meetings = {
   'meetings.toConfirmLead': 'Termin tych spotkań Twoich zespołów minął, a nie oznaczono, czy się odbyły.',
   'meetings.toConfirmCount': 'Do potwierdzenia: {count}.',
   'meetings.copyFrom': 'Z poprzedniego spotkania nr {number} ({date})',
-  'meetings.copyAgenda': 'Skopiuj program (liczba punktów: {count})',
+  'meetings.copyAgenda.one': 'Skopiuj program ({count} punkt)',
+  'meetings.copyAgenda.few': 'Skopiuj program ({count} punkty)',
+  'meetings.copyAgenda.many': 'Skopiuj program ({count} punktów)',
+  'meetings.copyAgenda.other': 'Skopiuj program ({count} punktu)',
   'meetings.copyAgendaHint':
     'Każdy punkt zachowa swój dzień i odstęp od początku spotkania, prowadzących, prelegentów i ścieżkę. „Sprawy z poprzedniego spotkania” zostaną ułożone na nowo z otwartych zadań.',
-  'meetings.copyAgendaDays': 'Program obejmuje dni: {days}. Nowe spotkanie musi trwać co najmniej tyle dni.',
-  'meetings.copyGuests': 'Skopiuj gości (liczba osób: {count})',
+  'meetings.copyAgendaDays.one': 'Program obejmuje {count} dzień. Nowe spotkanie musi trwać co najmniej tyle dni.',
+  'meetings.copyAgendaDays.few': 'Program obejmuje {count} dni. Nowe spotkanie musi trwać co najmniej tyle dni.',
+  'meetings.copyAgendaDays.many': 'Program obejmuje {count} dni. Nowe spotkanie musi trwać co najmniej tyle dni.',
+  'meetings.copyAgendaDays.other': 'Program obejmuje {count} dnia. Nowe spotkanie musi trwać co najmniej tyle dni.',
+  'meetings.copyGuests.one': 'Skopiuj gości ({count} osoba)',
+  'meetings.copyGuests.few': 'Skopiuj gości ({count} osoby)',
+  'meetings.copyGuests.many': 'Skopiuj gości ({count} osób)',
+  'meetings.copyGuests.other': 'Skopiuj gości ({count} osoby)',
   'meetings.copyGuestsHint':
     'Goście dostaną zaproszenia dopiero wtedy, gdy je wyślesz. Delegatów i zastępców wpisuje się jak zawsze z członkostwa.',
   'meetings.validation.agendaLonger':
