@@ -399,11 +399,13 @@ export function copyAgenda(tx: Tx, { from, to, skip = [] }: { from: CopiedMeetin
   const toDays = daysBetween(to.startsAt, to.endsAt)
   if (agendaDaySpan(tx, from) > toDays.length) return false
   const shift = minutesOf(warsawTime(to.startsAt)) - minutesOf(warsawTime(from.startsAt))
-  // A time pushed past midnight by the shift stays as it was: the item keeps its day.
-  const moved = (time: string | null) => {
-    if (time === null) return null
-    const minutes = minutesOf(time) + shift
-    return minutes >= 0 && minutes < 24 * 60 ? timeOf(minutes) : time
+  // An item whose times the shift would push past midnight keeps them as they were, both of
+  // them: it keeps its day, and its end never comes before its start.
+  const withinDay = (time: string | null) => time === null || (minutesOf(time) + shift >= 0 && minutesOf(time) + shift < 24 * 60)
+  const movedTimes = ({ startTime, endTime }: { startTime: string | null; endTime: string | null }) => {
+    if (!withinDay(startTime) || !withinDay(endTime)) return { startTime, endTime }
+    const moved = (time: string | null) => (time === null ? null : timeOf(minutesOf(time) + shift))
+    return { startTime: moved(startTime), endTime: moved(endTime) }
   }
   const items = tx
     .select()
@@ -423,8 +425,7 @@ export function copyAgenda(tx: Tx, { from, to, skip = [] }: { from: CopiedMeetin
         meetingId: to.id,
         day,
         position,
-        startTime: moved(item.startTime),
-        endTime: moved(item.endTime),
+        ...movedTimes(item),
         kind: item.kind,
         title: item.title,
         description: item.description,

@@ -99,6 +99,25 @@ describe('the next meeting', () => {
     expect(JSON.parse(String(auditOf(created.id)[1]!.after))).toEqual({ fromMeetingId: from, items: 4 })
   })
 
+  it('keeps both times of an item that the shift would push past midnight, so that it never ends before it starts', () => {
+    const bodyId = team()
+    const from = createTestMeeting(bodyId, { startsAt: '2031-05-14T09:00', endsAt: '2031-05-14T23:45' })
+    item(from, { day: '2031-05-14', title: 'Otwarcie', kind: 'opening', startTime: '09:00', endTime: '09:15' })
+    item(from, { day: '2031-05-14', title: 'Wieczór', kind: 'discussion', startTime: '22:30', endTime: '23:15' })
+    const created = createNextMeeting({
+      bodyId,
+      input: next({ startsAt: '2031-10-07T10:00', endsAt: '2031-10-07T23:59' }),
+      fromMeetingId: from,
+      copy: { agenda: true, guests: false },
+      actor,
+    })
+    if (!created.ok) throw new Error(JSON.stringify(created))
+    expect(listAgenda({ meetingId: created.id }).map((i) => [i.title, i.startTime, i.endTime])).toEqual([
+      ['Otwarcie', '10:00', '10:15'],
+      ['Wieczór', '22:30', '23:15'],
+    ])
+  })
+
   it('refuses, creating nothing, a new meeting with fewer days than the agenda it would copy', () => {
     const bodyId = team()
     const from = conference(bodyId)
