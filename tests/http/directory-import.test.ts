@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestAccount } from '#tests/support/accounts'
 import { baseURL, fileAddress, get, location, login, post, textOf } from '#tests/support/http'
 import { db, schema } from '~/db.server'
+import { SYSTEM_ACTOR } from '~/models/audit.server'
+import { createOrganisation } from '~/models/organisation.server'
 
 const PAGE = '/organisations/import'
 const cookies = { officer: '', otherOfficer: '', member: '' }
@@ -206,5 +208,53 @@ describe('directory import', () => {
     const bytes = Buffer.from(await csvTemplate.arrayBuffer())
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     expect(bytes.toString('utf8')).toContain('Nazwa;Nazwa skrócona;Rodzaj;Kod TERYT')
+  })
+
+  it('imports back its own export, every institution unchanged and nothing written', async () => {
+    const t = `eksport${crypto.randomBytes(4).toString('hex')}`
+    // A REGON with a leading zero and its check digit right.
+    const body = `0${String(crypto.randomInt(10_000_000)).padStart(7, '0')}`
+    const sum = [8, 9, 2, 3, 4, 5, 6, 7].reduce((total, weight, i) => total + weight * Number(body[i]), 0)
+    const regon = body + String((sum % 11) % 10)
+    const institutions = [
+      {
+        name: `Fundacja "Dom; Serce" ${t}`,
+        kind: 'ngo' as const,
+        municipalityCode: '2469011',
+        regon,
+        street: 'ul. Mariacka 1',
+        postalCode: '40-014',
+        city: 'Katowice',
+        phone: '+48 32 251 00 87',
+        website: 'https://dom-serce.pl',
+      },
+      {
+        name: `Miejski Ośrodek Pomocy Społecznej ${t}`,
+        shortName: 'MOPS',
+        kind: 'ops' as const,
+        municipalityCode: '0201011',
+        email: 'mops@mops.pl',
+      },
+      { name: `-Centrum Integracji ${t}`, kind: 'cis' as const, municipalityCode: '2469011' },
+    ]
+    for (const input of institutions) {
+      const saved = createOrganisation({ input, actor: SYSTEM_ACTOR })
+      if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors))
+    }
+    const exported = await get(`/organisations/export.csv?q=${t}`, { cookie: cookies.officer })
+    expect(exported.status).toBe(200)
+    const bytes = Buffer.from(await exported.arrayBuffer())
+    expect(bytes.toString('utf8')).toContain(`;${regon};`)
+    expect(bytes.toString('utf8')).toContain(';organizacja pozarządowa;')
+    // What a spreadsheet would run as a formula is written as text, the way Excel marks it.
+    expect(bytes.toString('utf8')).toContain(`'-Centrum Integracji ${t}`)
+
+    const auditBefore = db.select({ id: schema.auditLog.id }).from(schema.auditLog).all().length
+    const preview = await previewOf(bytes, 'instytucje.csv')
+    const text = await pageText(preview)
+    expect(text).toContain('Instytucje 0 0 0 3')
+    const done = await apply(preview)
+    expect(done).toContain('Nic nie zmieniono: katalog zgadza się z plikiem.')
+    expect(db.select({ id: schema.auditLog.id }).from(schema.auditLog).all().length).toBe(auditBefore)
   })
 })

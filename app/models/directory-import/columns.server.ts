@@ -50,6 +50,9 @@ export const columnHeaders: Record<ImportColumn, string[]> = {
   personPhone: ['Telefon osoby', 'Person phone'],
 }
 
+/** The header the template and the export write for a column. */
+export const columnHeader = (column: ImportColumn) => columnHeaders[column][0]!
+
 /** A header or a value as the import compares it: folded, without punctuation. */
 export function foldKey(value: string): string {
   return foldText(value.replace(/[.\-_:()/]/g, ' '))

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { organisationKinds } from '#db/schema/enums'
 import { pl } from '~/i18n/pl'
-import { columnHeaders, importColumns, type ImportColumn } from './columns.server'
+import { csvFile } from '~/utils/csv'
+import { columnHeader, columnHeaders, importColumns, type ImportColumn } from './columns.server'
 
 /** One institution with two of its people: the second row names only what tells the institution apart. */
 const exampleRows: Partial<Record<ImportColumn, string>>[] = [
@@ -61,7 +62,7 @@ const columnNotes: Record<ImportColumn, string> = {
 /** Columns of numbers a spreadsheet would otherwise strip of leading zeros. */
 const textColumns: ImportColumn[] = ['teryt', 'postalCode', 'regon', 'nip', 'phone', 'personPhone']
 
-const header = (column: ImportColumn) => columnHeaders[column][0]!
+const header = columnHeader
 
 export async function buildTemplateXlsx(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
@@ -101,10 +102,13 @@ export async function buildTemplateXlsx(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-const csvCell = (value: string) => (/[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
-
-/** The same header and rows as CSV the way Polish Excel opens it: UTF-8 with a BOM, semicolons. */
+/** The same header and rows as CSV the way Polish Excel opens it. */
 export function buildTemplateCsv(): Buffer {
-  const lines = [importColumns.map(header), ...exampleRows.map((row) => importColumns.map((column) => row[column] ?? ''))]
-  return Buffer.from(`\uFEFF${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`, 'utf8')
+  return Buffer.from(
+    csvFile(
+      importColumns.map(header),
+      exampleRows.map((row) => importColumns.map((column) => row[column])),
+    ),
+    'utf8',
+  )
 }
