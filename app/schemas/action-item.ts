@@ -15,6 +15,13 @@ export function ownerValue(owner: { organisationId: number | null; personId: num
   return owner.personId ? `person:${owner.personId}` : `organisation:${owner.organisationId}`
 }
 
+/** One owner's value written one way („person:07” is „person:7”), so that a repeat shows as one. */
+function normalOwnerValue(value: string): string {
+  const owner = parseOwner(value)
+  if (!owner || owner.id < 1) return value
+  return ownerValue(owner.kind === 'person' ? { organisationId: null, personId: owner.id } : { organisationId: owner.id, personId: null })
+}
+
 /**
  * The owners in the order chosen: one value or a list, the empty ones and repeats dropped.
  * „MOPS i PUP” are two owners; more than a handful is no longer one task's owners.
@@ -22,7 +29,14 @@ export function ownerValue(owner: { organisationId: number | null; personId: num
 const owners = z.preprocess(
   (value) => {
     const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
-    return [...new Set(list.map((v) => String(v ?? '').trim()).filter(Boolean))]
+    return [
+      ...new Set(
+        list
+          .map((v) => String(v ?? '').trim())
+          .filter(Boolean)
+          .map(normalOwnerValue),
+      ),
+    ]
   },
   z.array(z.string().regex(/^(organisation|person):\d+$/, 'actionItems.error.owner')).max(20, 'actionItems.error.tooManyOwners'),
 )
