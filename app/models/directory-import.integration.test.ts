@@ -373,4 +373,17 @@ describe('directory import', () => {
     expect(fs.existsSync(path.join(dir, `${stale}.json`))).toBe(false)
     expect(fs.existsSync(stray)).toBe(false)
   })
+
+  it('updates the kind of an institution on „Zaktualizuj” when the file gives one, and leaves it when the cell is empty', async () => {
+    const t = tag()
+    const existing = createOrganisation({ input: { name: `Ośrodek ${t}`, kind: 'other', municipalityCode: '2469011' }, actor })
+    if (!existing.ok) throw new Error('setup')
+    const empty = await read(Buffer.from(['Nazwa;Rodzaj;Kod TERYT', `Ośrodek ${t};;2469011`].join('\n')))
+    expect(planImport(empty).rows[0]).toMatchObject({ problems: [], organisation: { action: 'unchanged' } })
+    const given = await read(Buffer.from(['Nazwa;Rodzaj;Kod TERYT', `Ośrodek ${t};GOPS;2469011`].join('\n')))
+    given.choices.all = 'update'
+    expect(planImport(given).rows[0]).toMatchObject({ organisation: { action: 'update', changes: ['kind'] } })
+    applyImport({ file: given, actor })
+    expect(db.select({ kind: o.kind }).from(o).where(eq(o.id, existing.id)).get()).toEqual({ kind: 'ops' })
+  })
 })
