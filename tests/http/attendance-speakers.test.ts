@@ -11,7 +11,6 @@ let path: string
 const cookies: Partial<Record<Who, string>> = {}
 const ids = { other: 0, first: 0, second: 0, outsider: 0 }
 
-const personId = (name: string) => db.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.name, name)).get()!.id
 const organisationId = (name: string) =>
   db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.name, name)).get()!.id
 
@@ -23,7 +22,7 @@ beforeAll(async () => {
   cookies.officer = await login(officer.email, officer.password)
   cookies.member = await login(member.email, member.password)
   cookies.otherTeam = await login(otherMember.email, otherMember.password)
-  ids.other = personId(fixture.people.other.name)
+  ids.other = fixture.personIds.other
   // Two more speakers of a panel, neither invited, and someone who is on no agenda.
   const pup = organisationId(fixture.names.pup)
   const person = (name: string) =>

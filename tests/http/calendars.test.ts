@@ -82,7 +82,9 @@ describe('/meetings/:id/calendar.ics', () => {
     expect(event!.startDate.zone?.tzid).toBe('Europe/Warsaw')
     expect(event!.summary).toBe(`${dst.topic} — ${fixture.bodies.privateBody.name}`)
     expect(event!.location).toBe('Centrum Organizacji Pozarządowych, sala nr 12, ul. Żwirki i Wigury 5, 44-240 Żory')
-    expect(event!.description).toBe('Wypracowanie wspólnych rekomendacji dla ośrodków pomocy społecznej i urzędów pracy.')
+    expect(event!.description).toBe(
+      'Termin: 29–30 marca 2025 r. (29 marca od godz. 09:00, 30 marca do godz. 15:00)\n\nWypracowanie wspólnych rekomendacji dla ośrodków pomocy społecznej i urzędów pracy.',
+    )
     expect(event!.sequence).toBe(0)
     expect(event!.component.getFirstPropertyValue('status')).toBe('CONFIRMED')
     expect(event!.component.getFirstPropertyValue('url')).toBe(`${baseURL}/meetings/${dst.id}`)
@@ -220,7 +222,7 @@ describe('/meetings', () => {
     const html = await (
       await get(`/meetings?view=month&month=2025-03&body=${fixture.bodies.privateBody.id}`, { cookie: cookies.member })
     ).text()
-    expect(html).toContain('<caption>marzec 2025</caption>')
+    expect(html).toContain('<caption id="month-calendar-caption">marzec 2025</caption>')
     const cell = (day: string) => html.match(new RegExp(`<td[^>]*><time dateTime="${day}"[\\s\\S]*?</td>`))?.[0] ?? ''
     expect(textOf(cell('2025-03-29'))).toContain(`09:00 ${fixture.meetings.dst.topic}`)
     expect(textOf(cell('2025-03-30'))).toContain(`dzień 2 z 2 ${fixture.meetings.dst.topic}`)

@@ -92,10 +92,11 @@ describe('the Katowice meeting of 16.06.2009', () => {
         'Ochotniczy Hufiec Pracy',
         'Zakład Doskonalenia Zawodowego',
         'Śląska Fundacja Obywatelska Lex Civis',
-        'Małgorzata Moryń-Trzęsimiech',
       ]) {
         expect(text).toContain(name)
       }
+      // A table cell may wrap a double surname at its hyphen, where pdftotext joins the lines.
+      expect(text).toMatch(/Małgorzata Moryń-?\s?Trzęsimiech/)
     } finally {
       file.remove()
     }

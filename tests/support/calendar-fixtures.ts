@@ -246,6 +246,8 @@ export async function createCalendarFixture() {
     suffix,
     names,
     people,
+    // Names repeat across the scenes of one test server: pick this scene's people by id.
+    personIds: { delegate: delegateId, deputy: deputyId, other: otherId, speaker: speakerId },
     accounts: { officer, member, otherMember },
     bodies: { privateBody, publicBody },
     meetings: { dst, publicMeeting, privateMeeting, cancelled },
