@@ -8,7 +8,8 @@ import type { MeetingInput } from '~/schemas/meeting'
 import { addActionItem, CARRY_OVER_TITLE, addCarryOverAgendaItem } from './action-item.server'
 import { addAgendaItem, listAgenda } from './agenda.server'
 import { addGuest, addPersonGuest, inviteMembers, listInvitations } from './invitation.server'
-import { cancelMeeting, createMeeting, createNextMeeting, getNextMeetingSource, getSeries, setMeetingState } from './meeting.server'
+import { cancelMeeting, createMeeting, getSeries, setMeetingState } from './meeting.server'
+import { createNextMeeting, getNextMeetingSource } from './next-meeting.server'
 import { archivePerson } from './person.server'
 
 const actor = { userId: null, ip: '203.0.113.7' }
