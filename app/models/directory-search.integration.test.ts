@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
-import {
-  fillPeopleSearchText,
-  labelOwners,
-  labelPeople,
-  searchOrganisations,
-  searchOwners,
-  searchPeople,
-  SEARCH_LIMIT,
-} from './directory-search.server'
+import { SEARCH_LIMIT } from '~/utils/picker'
+import { fillPeopleSearchText, labelOwners, labelPeople, searchOrganisations, searchOwners, searchPeople } from './directory-search.server'
 import { createOrganisation, setOrganisationArchived } from './organisation.server'
 import { archivePerson, createPerson } from './person.server'
 

@@ -1,11 +1,8 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
-import type { PickerKind, PickerOption } from '~/utils/picker'
+import { SEARCH_LIMIT, type PickerKind, type PickerOption } from '~/utils/picker'
 import { escapeLike, foldText } from '~/utils/text'
 import { labelCounties, labelMunicipalities, searchCounties, searchMunicipalities } from './region-search.server'
-
-/** A picker never offers more than this: the user types more to narrow it. */
-export const SEARCH_LIMIT = 20
 
 const o = schema.organisations
 const p = schema.people

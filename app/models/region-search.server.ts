@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
-import type { PickerOption } from '~/utils/picker'
+import { SEARCH_LIMIT, type PickerOption } from '~/utils/picker'
 import { foldedGlob, foldText } from '~/utils/text'
-import { SEARCH_LIMIT } from './directory-search.server'
 
 // Counties and municipalities of the register, as the directory's filter chooses them: by
 // typing part of the name. The register is small (380 counties, 2,477 municipalities) and

@@ -22,6 +22,9 @@ export type PickerSearch = { field: string; query: string; options: PickerOption
 /** A form's pickers as its page gets them back: the search asked for and the chosen values' labels. */
 export type PickerState = { search: PickerSearch | null; labels: Record<string, string> }
 
+/** A picker never offers more than this: the user types more to narrow it. */
+export const SEARCH_LIMIT = 20
+
 /** The name of the submit button that asks for a search step; its value is the field's name. */
 export const SEARCH_STEP = 'search'
 
