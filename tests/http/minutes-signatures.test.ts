@@ -4,7 +4,8 @@ import { createInvitationScene } from '#tests/support/invitations'
 import { pageTexts, pdfFile, squash } from '#tests/support/pdf'
 import { getMinutes } from '~/models/minutes.server'
 
-// The signature lines as the PDF's reader sees them (pdftotext), in each state the minutes reach.
+// The signature lines as the PDF's reader sees them (pdftotext), in each state the minutes reach:
+// the same room to sign in each, „(podpis)” printed under each line.
 
 type Scene = Awaited<ReturnType<typeof createInvitationScene>>
 const files: { remove(): void }[] = []
@@ -34,7 +35,7 @@ describe('the signature lines of the minutes PDF', () => {
   it('leaves the approver to be filled in on the draft', async () => {
     const text = await pdfText()
     expect(text).toContain('PROJEKT')
-    expect(text).toMatch(/Sporządził\(a\): Gizela Prowadząca Zatwierdził\(a\): Strona 1 z 1$/)
+    expect(text).toMatch(/Sporządził\(a\): Gizela Prowadząca \(podpis\) Zatwierdził\(a\): \(podpis\) Strona 1 z 1$/)
   })
 
   it('names the approver and the day once approved', async () => {
@@ -46,7 +47,7 @@ describe('the signature lines of the minutes PDF', () => {
     expect(approved.status).toBe(302)
     const text = await pdfText()
     expect(text).not.toContain('PROJEKT')
-    expect(text).toContain('Sporządził(a): Gizela Prowadząca Zatwierdził(a): Zespół na spotkaniu nr 2, 20.06.2031 r.')
+    expect(text).toContain('Sporządził(a): Gizela Prowadząca (podpis) Zatwierdził(a): Zespół na spotkaniu nr 2, 20.06.2031 r. (podpis)')
   })
 
   it('keeps them on the published PDF, above its verification block', async () => {
@@ -54,7 +55,7 @@ describe('the signature lines of the minutes PDF', () => {
     expect(published.status).toBe(302)
     const text = await pdfText()
     expect(text).toMatch(
-      /Sporządził\(a\): Gizela Prowadząca Zatwierdził\(a\): Zespół na spotkaniu nr 2, 20\.06\.2031 r\. Weryfikacja dokumentu Kod weryfikacyjny: [0-9A-Z]{12}/,
+      /Sporządził\(a\): Gizela Prowadząca \(podpis\) Zatwierdził\(a\): Zespół na spotkaniu nr 2, 20\.06\.2031 r\. \(podpis\) Weryfikacja dokumentu Kod weryfikacyjny: [0-9A-Z]{12}/,
     )
   })
 })

@@ -20,6 +20,7 @@ export const verify: Record<keyof typeof pl, string> = {
   'verify.pdf.col.state': 'State',
   'verify.pdf.preparedBy': 'Prepared by',
   'verify.pdf.approvedBy': 'Approved by',
+  'verify.pdf.signature': '(signature)',
   'verify.pdf.watermark': 'DRAFT',
   'verify.pdf.draftNote': 'DRAFT — a working document, not approved',
   'verify.pdf.verificationHeading': 'Document verification',

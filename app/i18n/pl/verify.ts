@@ -19,6 +19,7 @@ export const verify = {
   'verify.pdf.col.state': 'Stan',
   'verify.pdf.preparedBy': 'Sporządził(a)',
   'verify.pdf.approvedBy': 'Zatwierdził(a)',
+  'verify.pdf.signature': '(podpis)',
   'verify.pdf.watermark': 'PROJEKT',
   'verify.pdf.draftNote': 'PROJEKT — dokument roboczy, niezatwierdzony',
   'verify.pdf.verificationHeading': 'Weryfikacja dokumentu',
