@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import { formatOwners } from '~/utils/owners'
 import { useFormatDay } from './action-item-parts'
@@ -35,7 +36,9 @@ export function ActionItemCarryOver({ items, agendaItemId }: { items: CarryOverI
             <span className="muted">
               (
               {t('actionItems.carryOver.details', {
-                owner: formatOwners(item.owners, lang) ?? t('actionItems.noOwner'),
+                owners: item.owners.length
+                  ? t(countKey(lang, 'actionItems.owners', item.owners.length), { owners: formatOwners(item.owners, lang)! })
+                  : t('actionItems.carryOver.noOwner'),
                 due: item.dueText ?? (item.dueDate ? formatDay(item.dueDate) : t('actionItems.noDue')),
                 number: item.meetingNumber,
               })}

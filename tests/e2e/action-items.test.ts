@@ -94,7 +94,7 @@ describeInBrowser('action items in the browser', () => {
     await page.goto(`/meetings/${scene.meetingId}/agenda`)
     const panel = main.getByRole('region', { name: 'Otwarte zadania z poprzednich spotkań' })
     await panel.waitFor()
-    await expect(panel.textContent()).resolves.toContain('Zawarcie porozumienia MOPS–PUP')
+    await expect(panel.textContent()).resolves.toContain('Zawarcie porozumienia MOPS–PUP (odpowiada: Grzegorz Źdźbło (')
     await expect(panel.textContent()).resolves.not.toContain('Przekazanie katalogu usług PUP')
     await expectNoAxeViolations(page)
     await panel.getByRole('button', { name: 'Dodaj punkt „Sprawy z poprzedniego spotkania”' }).click()

@@ -43,7 +43,7 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.actionItemsCaption': 'Action items agreed at the meeting',
   'minutes.actionItemsNone': 'No action items were agreed.',
   'minutes.actionItem.text': 'Action item',
-  'minutes.actionItem.owner': 'Owner',
+  'minutes.actionItem.owner': 'Owners',
   'minutes.actionItem.due': 'Due',
   'minutes.actionItem.state': 'State',
   'minutes.preparedBy': 'Prepared by',

@@ -15,7 +15,7 @@ export const verify: Record<keyof typeof pl, string> = {
   'verify.pdf.actionItems': 'Action items',
   'verify.pdf.col.number': 'No.',
   'verify.pdf.col.task': 'Task',
-  'verify.pdf.col.owner': 'Responsible',
+  'verify.pdf.col.owner': 'Owners',
   'verify.pdf.col.due': 'Due',
   'verify.pdf.col.state': 'State',
   'verify.pdf.preparedBy': 'Prepared by',

@@ -42,7 +42,7 @@ export const minutes = {
   'minutes.actionItemsCaption': 'Zadania ustalone na spotkaniu',
   'minutes.actionItemsNone': 'Nie ustalono zadań.',
   'minutes.actionItem.text': 'Zadanie',
-  'minutes.actionItem.owner': 'Odpowiada',
+  'minutes.actionItem.owner': 'Odpowiedzialni',
   'minutes.actionItem.due': 'Termin',
   'minutes.actionItem.state': 'Stan',
   'minutes.preparedBy': 'Sporządził(a)',

@@ -14,7 +14,7 @@ export const verify = {
   'verify.pdf.actionItems': 'Zadania do realizacji',
   'verify.pdf.col.number': 'Lp.',
   'verify.pdf.col.task': 'Zadanie',
-  'verify.pdf.col.owner': 'Odpowiedzialny',
+  'verify.pdf.col.owner': 'Odpowiedzialni',
   'verify.pdf.col.due': 'Termin',
   'verify.pdf.col.state': 'Stan',
   'verify.pdf.preparedBy': 'Sporządził(a)',

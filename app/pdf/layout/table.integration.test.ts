@@ -38,7 +38,7 @@ describe('drawTable', () => {
       columns: [
         { header: 'Lp.', width: 1.2 },
         { header: 'Zadanie', width: 6.4 },
-        { header: 'Odpowiedzialny', width: 4 },
+        { header: 'Odpowiedzialni', width: 4 },
         { header: 'Termin', width: 3.4 },
         { header: 'Stan', width: 3 },
       ],
@@ -50,7 +50,7 @@ describe('drawTable', () => {
     const text = await tableText(data)
     const read = expectNoSplitWords(text, data)
     expect(read).toContain('Zachodniopomorskiego')
-    expect(read).toContain('Odpowiedzialny')
+    expect(read).toContain('Odpowiedzialni')
   })
 
   it('keeps whole words with a signature column per day', async () => {

@@ -152,7 +152,7 @@ describe('the minutes PDF of a draft', () => {
     expect(pdf.text).toContain('Ustalenia Ustalono, że szczegóły współpracy MOPS–PUP')
     expect(pdf.text).toMatch(
       // The owners' cell wraps, so pdftotext may read the due's and the state's lines interleaved.
-      /Lp\. Zadanie Odpowiedzialny Termin Stan 1\. Zawarcie porozumienia MOPS–PUP .*najpóźniej w III (do )?kwartale 2031 r\. (do )?realizacji 2\./,
+      /Lp\. Zadanie Odpowiedzialni Termin Stan 1\. Zawarcie porozumienia MOPS–PUP .*najpóźniej w III (do )?kwartale 2031 r\. (do )?realizacji 2\./,
     )
     expect(pdf.text).toContain('31.03.2032 r.')
     expect(pdf.text).toContain(`Grzegorz Źdźbło (${names.pup})`)
