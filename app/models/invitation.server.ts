@@ -147,6 +147,7 @@ export function countAnswers({ meetingId }: { meetingId: number }) {
 /**
  * Invites the delegates and deputies of the institutions that sit on the body on the
  * meeting's day. Anyone already invited is left as they are, so running it twice adds nobody.
+ * `unstaffed` counts the institutions with neither a delegate nor a deputy: nobody to invite.
  */
 export function inviteMembers({ meetingId, actor }: { meetingId: number; actor: Actor }) {
   const meeting = db.select({ bodyId: mt.bodyId, startsAt: mt.startsAt }).from(mt).where(eq(mt.id, meetingId)).get()
@@ -156,6 +157,7 @@ export function inviteMembers({ meetingId, actor }: { meetingId: number; actor: 
     ...(seat.delegatePersonId ? [{ personId: seat.delegatePersonId, kind: 'delegate' as const }] : []),
     ...(seat.deputyPersonId ? [{ personId: seat.deputyPersonId, kind: 'deputy' as const }] : []),
   ])
+  const unstaffed = seats.filter((seat) => !seat.delegatePersonId && !seat.deputyPersonId).length
   return db.transaction((tx) => {
     const added: number[] = []
     for (const { personId, kind } of wanted) {
@@ -178,8 +180,16 @@ export function inviteMembers({ meetingId, actor }: { meetingId: number; actor: 
         entityId: meetingId,
         after: { personIds: added },
       })
-    return { added: added.length }
+    return { added: added.length, unstaffed, seats: seats.length }
   })
+}
+
+/** How many institutions on the body on the meeting's day have neither a delegate nor a deputy. */
+export function countUnstaffedSeats({ meetingId }: { meetingId: number }): { bodyId: number; unstaffed: number } {
+  const meeting = db.select({ bodyId: mt.bodyId, startsAt: mt.startsAt }).from(mt).where(eq(mt.id, meetingId)).get()
+  if (!meeting) throw new Response('Not Found', { status: 404 })
+  const seats = listCurrentMemberships({ bodyId: meeting.bodyId, day: warsawDay(meeting.startsAt) })
+  return { bodyId: meeting.bodyId, unstaffed: seats.filter((seat) => !seat.delegatePersonId && !seat.deputyPersonId).length }
 }
 
 type AddResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }

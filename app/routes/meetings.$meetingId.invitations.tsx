@@ -1,19 +1,22 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { requireMeeting } from '~/auth/access.server'
 import { notFound, safeRedirect } from '~/auth/require.server'
 import { Picker } from '~/components/combobox'
 import { FormErrors, TextField } from '~/components/forms'
 import { FilterActions, Pagination } from '~/components/list-controls'
+import { getLang } from '~/i18n/lang.server'
 import { meetingPageTitle } from '~/i18n/page-title'
+import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
 import { mailOrigin } from '~/mail/mailer.server'
 import {
   addGuest,
   addPersonGuest,
   countAnswers,
+  countUnstaffedSeats,
   inviteMembers,
   listInvitationsPage,
   removeInvitation,
@@ -45,8 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sentAt,
   }))
   const { counts, unsent } = countAnswers({ meetingId: meeting.id })
+  const { bodyId, unstaffed } = countUnstaffedSeats({ meetingId: meeting.id })
   return json({
-    meeting: { id: meeting.id, state: meeting.state },
+    meeting: { id: meeting.id, state: meeting.state, bodyId },
+    unstaffed,
     invitees,
     q,
     page,
@@ -66,8 +71,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'invite-members') {
-    const { added } = inviteMembers({ meetingId: meeting.id, actor })
-    return redirectWithNotice(here, added ? 'invitations.membersInvited' : 'invitations.membersAlreadyInvited')
+    const { added, unstaffed, seats } = inviteMembers({ meetingId: meeting.id, actor })
+    const lang = await getLang(request)
+    if (!added && unstaffed && unstaffed === seats)
+      return redirectWithNotice(here, [{ key: countKey(lang, 'invitations.noDelegates', unstaffed), params: { count: unstaffed } }])
+    return redirectWithNotice(here, [
+      { key: added ? 'invitations.membersInvited' : 'invitations.membersAlreadyInvited' },
+      ...(unstaffed ? [{ key: countKey(lang, 'invitations.someWithoutDelegates', unstaffed), params: { count: unstaffed } }] : []),
+    ])
   }
   if (intent === 'add-person' || intent === 'add-guest') {
     const submission =
@@ -100,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invitations() {
   const t = useT()
   const lang = useLang()
-  const { meeting, invitees, q, page, pages, total, counts, unsent } = useLoaderData<typeof loader>()
+  const { meeting, unstaffed, invitees, q, page, pages, total, counts, unsent } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const actionData = useActionData<typeof action>()
   const cancelled = meeting.state === 'cancelled'
@@ -148,6 +159,12 @@ export default function Invitations() {
           </Form>
         </div>
       )}
+      {!cancelled && unstaffed ? (
+        <p className="notice notice--info">
+          {t(countKey(lang, 'invitations.someWithoutDelegates', unstaffed), { count: unstaffed })}{' '}
+          <Link to={`/bodies/${meeting.bodyId}/members`}>{t('invitations.membersPageLink')}</Link>
+        </p>
+      ) : null}
 
       <Form method="get" className="filters" aria-label={t('invitations.filterLabel')} key={q}>
         <div className="field">

@@ -6,6 +6,19 @@ export const invitations: Record<keyof typeof pl, string> = {
   'invitations.inviteMembers': 'Invite the team’s members',
   'invitations.membersInvited': 'The delegates and deputies of the member institutions have been invited.',
   'invitations.membersAlreadyInvited': 'All delegates and deputies of the member institutions are already invited.',
+  'invitations.noDelegates.one':
+    'The member institutions have no delegates or deputies named ({count} institution): name them on the team’s members page.',
+  'invitations.noDelegates.few':
+    'The member institutions have no delegates or deputies named ({count} institutions): name them on the team’s members page.',
+  'invitations.noDelegates.many':
+    'The member institutions have no delegates or deputies named ({count} institutions): name them on the team’s members page.',
+  'invitations.noDelegates.other':
+    'The member institutions have no delegates or deputies named ({count} institutions): name them on the team’s members page.',
+  'invitations.someWithoutDelegates.one': '{count} institution has no delegate or deputy named: name them on the team’s members page.',
+  'invitations.someWithoutDelegates.few': '{count} institutions have no delegate or deputy named: name them on the team’s members page.',
+  'invitations.someWithoutDelegates.many': '{count} institutions have no delegate or deputy named: name them on the team’s members page.',
+  'invitations.someWithoutDelegates.other': '{count} institutions have no delegate or deputy named: name them on the team’s members page.',
+  'invitations.membersPageLink': 'The team’s members: delegates and deputies',
   'invitations.send': 'Send invitations (to send: {count})',
   'invitations.sentCount': 'Invitations sent: {count}.',
   'invitations.keptInOutbox':

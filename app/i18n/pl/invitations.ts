@@ -5,6 +5,23 @@ export const invitations = {
   'invitations.inviteMembers': 'Zaproś członków zespołu',
   'invitations.membersInvited': 'Zaproszono delegatów i zastępców instytucji członkowskich.',
   'invitations.membersAlreadyInvited': 'Wszyscy delegaci i zastępcy instytucji członkowskich są już zaproszeni.',
+  'invitations.noDelegates.one':
+    'Instytucje członkowskie nie mają wskazanych delegatów ani zastępców ({count} instytucja) — wskaż ich na stronie członków zespołu.',
+  'invitations.noDelegates.few':
+    'Instytucje członkowskie nie mają wskazanych delegatów ani zastępców ({count} instytucje) — wskaż ich na stronie członków zespołu.',
+  'invitations.noDelegates.many':
+    'Instytucje członkowskie nie mają wskazanych delegatów ani zastępców ({count} instytucji) — wskaż ich na stronie członków zespołu.',
+  'invitations.noDelegates.other':
+    'Instytucje członkowskie nie mają wskazanych delegatów ani zastępców ({count} instytucji) — wskaż ich na stronie członków zespołu.',
+  'invitations.someWithoutDelegates.one':
+    '{count} instytucja nie ma wskazanego delegata ani zastępcy — wskaż ich na stronie członków zespołu.',
+  'invitations.someWithoutDelegates.few':
+    '{count} instytucje nie mają wskazanego delegata ani zastępcy — wskaż ich na stronie członków zespołu.',
+  'invitations.someWithoutDelegates.many':
+    '{count} instytucji nie ma wskazanego delegata ani zastępcy — wskaż ich na stronie członków zespołu.',
+  'invitations.someWithoutDelegates.other':
+    '{count} instytucji nie ma wskazanego delegata ani zastępcy — wskaż ich na stronie członków zespołu.',
+  'invitations.membersPageLink': 'Członkowie zespołu: delegaci i zastępcy',
   'invitations.send': 'Wyślij zaproszenia (do wysłania: {count})',
   'invitations.sentCount': 'Wysłano zaproszenia: {count}.',
   'invitations.keptInOutbox':
