@@ -96,8 +96,6 @@ export const calendar: Record<keyof typeof pl, string> = {
   'calendar.pdf.from': 'from {time}',
   'calendar.pdf.until': 'until {time}',
   'calendar.pdf.track': 'parallel track: {track}',
-  'calendar.pdf.speakers': 'Speakers',
-  'calendar.pdf.moderator': 'Moderator',
   'calendar.pdf.participants': 'Participants',
   'calendar.pdf.noInvitations': 'Nobody has been invited to this meeting yet.',
   'calendar.pdf.number': 'No.',

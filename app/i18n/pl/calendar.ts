@@ -93,8 +93,6 @@ export const calendar = {
   'calendar.pdf.from': 'od {time}',
   'calendar.pdf.until': 'do {time}',
   'calendar.pdf.track': 'ścieżka równoległa: {track}',
-  'calendar.pdf.speakers': 'Prelegenci',
-  'calendar.pdf.moderator': 'Moderacja',
   'calendar.pdf.participants': 'Uczestnicy',
   'calendar.pdf.noInvitations': 'Nikt nie został jeszcze zaproszony na to spotkanie.',
   'calendar.pdf.number': 'Lp.',

@@ -53,7 +53,10 @@ describe('agenda.pdf of a two-day meeting across the spring DST change', () => {
     expect(text).toContain('Wyniki badań ankietowych z 2024 r.')
     expect(text).toContain(`${fixture.people.speaker.name} (${fixture.names.foundation})`)
     expect(text).toContain(`${fixture.people.other.name} (${fixture.names.pup})`)
-    expect(text).toContain(`Moderacja: ${fixture.people.delegate.name} (${fixture.names.mops})`)
+    expect(text).toContain(`Moderator: ${fixture.people.delegate.name} (${fixture.names.mops})`)
+    // The web page's words, by the count: „Prowadzą:” over the two speakers.
+    expect(text).toContain(`Prowadzą: ${fixture.people.speaker.name} (${fixture.names.foundation})`)
+    expect(text).not.toContain('Prelegenci')
   })
 
   it('numbers the pages and prints the project funding notice on each', () => {
@@ -126,7 +129,7 @@ describe('agenda.pdf when an institution has a short name', () => {
       const text = squash(pageTexts(file.file).join(' '))
       file.remove()
       expect(text).toContain(`${fixture.people.speaker.name} (${short})`)
-      expect(text).toContain(`Moderacja: ${fixture.people.speaker.name} (${short})`)
+      expect(text).toContain(`Moderator: ${fixture.people.speaker.name} (${short})`)
       // Only the organiser line still names the foundation in full; no speaker line does.
       expect(text.split(fixture.names.foundation)).toHaveLength(2)
       // An institution without a short name keeps its full name.

@@ -1,4 +1,5 @@
 import { translator } from '~/i18n/messages'
+import { countKey } from '~/i18n/plural'
 import type { PdfMeta } from '../document.server'
 import { DETAILS_LABEL_WIDTH } from '../meeting-details'
 import { drawKeyValues, drawParagraph, drawSectionHeading, drawTable, drawTitleBlock, type Doc, type KeyValueRow } from '../layout'
@@ -45,8 +46,8 @@ function programmeCell(item: AgendaItemView) {
 
 function peopleCell(item: AgendaItemView) {
   return [
-    ...(item.speakers.length ? [`${t('calendar.pdf.speakers')}:`, ...item.speakers] : []),
-    ...(item.moderator ? [`${t('calendar.pdf.moderator')}: ${item.moderator}`] : []),
+    ...(item.speakers.length ? [t(countKey('pl', 'agenda.speakers', item.speakers.length)), ...item.speakers] : []),
+    ...(item.moderator ? [`${t('agenda.moderatorIs')} ${item.moderator}`] : []),
   ].join('\n')
 }
 
