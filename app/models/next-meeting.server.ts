@@ -44,7 +44,9 @@ export function getNextMeetingSource({ bodyId, meetingId }: { bodyId: number; me
   }
 }
 
-export type NextMeetingResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string[]> }
+/** `copied` counts what was copied: null for what was not asked for. */
+export type NextMeetingResult =
+  { ok: true; id: number; copied: { items: number | null; guests: number | null } } | { ok: false; fieldErrors: Record<string, string[]> }
 
 /**
  * Schedules the meeting after `fromMeetingId`, copying its agenda and its guests if asked, in
@@ -74,18 +76,19 @@ export function createNextMeeting({
       const meeting = insertMeeting(tx, { bodyId, input, actor })
       const audit = (action: string, after: Record<string, unknown>) =>
         recordAudit(tx, { actorUserId: actor.userId, ip: actor.ip, action, entityType: 'meeting', entityId: meeting.id, after })
+      let items: number | null = null
       if (copy.agenda) {
         const carryOver = carryOverItemIds(source.id)
-        const items = copyAgenda(tx, { from: source, to: meeting, skip: carryOver })
+        items = copyAgenda(tx, { from: source, to: meeting, skip: carryOver }) || 0
         audit('agenda.copied', { fromMeetingId: source.id, items })
         if (carryOver.length) addCarryOverAgendaItem({ meetingId: meeting.id, actor })
       }
-      if (copy.guests)
-        audit('invitation.guestsCopied', {
-          fromMeetingId: source.id,
-          guests: copyGuests(tx, { fromMeetingId: source.id, toMeetingId: meeting.id }),
-        })
-      return { ok: true as const, id: meeting.id }
+      let guests: number | null = null
+      if (copy.guests) {
+        guests = copyGuests(tx, { fromMeetingId: source.id, toMeetingId: meeting.id })
+        audit('invitation.guestsCopied', { fromMeetingId: source.id, guests })
+      }
+      return { ok: true as const, id: meeting.id, copied: { items, guests } }
     },
     { behavior: 'immediate' },
   )

@@ -5,11 +5,15 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { requireBody } from '~/auth/access.server'
 import { notFound } from '~/auth/require.server'
 import { MeetingForm, type MeetingFormValues } from '~/components/meeting-form'
+import { getLang } from '~/i18n/lang.server'
+import type { Lang } from '~/i18n/messages'
 import { pageTitle } from '~/i18n/page-title'
+import { countKey, type CountedKey } from '~/i18n/plural'
 import { useT } from '~/i18n/use-t'
 import { createMeeting, getNextMeetingDefaults } from '~/models/meeting.server'
 import { createNextMeeting, getNextMeetingSource } from '~/models/next-meeting.server'
 import { MeetingSchema } from '~/schemas/meeting'
+import type { NoticePart } from '~/utils/flash.server'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -60,7 +64,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const copy = { agenda: formData.get('copyAgenda') === 'on', guests: formData.get('copyGuests') === 'on' }
   const created = createNextMeeting({ bodyId: body.id, input: submission.value, fromMeetingId: source.id, copy, actor })
   if (!created.ok) return json({ result: submission.reply({ fieldErrors: created.fieldErrors }) }, { status: 400 })
-  return redirectWithNotice(`/meetings/${created.id}`, 'meetings.created')
+  return redirectWithNotice(`/meetings/${created.id}`, [
+    { key: 'meetings.created' },
+    ...copiedNotice(await getLang(request), created.copied),
+  ])
+}
+
+/** „Skopiowano 10 punktów programu i 9 gości (zaproszenia nie zostały wysłane).”, from the parts each count asks for. */
+function copiedNotice(lang: Lang, { items, guests }: { items: number | null; guests: number | null }): NoticePart[] {
+  const part = (prefix: CountedKey, count: number): NoticePart => ({ key: countKey(lang, prefix, count), params: { count } })
+  if (items !== null && guests !== null) return [part('meetings.copied.itemsAnd', items), part('meetings.copied.andGuests', guests)]
+  if (items !== null) return [part('meetings.copied.items', items)]
+  if (guests !== null) return [part('meetings.copied.guests', guests)]
+  return []
 }
 
 export default function NewMeeting() {

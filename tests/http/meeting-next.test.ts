@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
 import type { CalendarFixture } from '#tests/support/calendar-fixtures'
-import { get, location, login, post, textOf } from '#tests/support/http'
+import { get, location, login, post, setCookie, textOf } from '#tests/support/http'
 
 let fixture: CalendarFixture
 let newPath: string
@@ -46,6 +46,9 @@ describe('scheduling the next meeting of a meeting', () => {
     const response = await post(newPath, form(), { cookie: cookies.officer })
     expect(response.status).toBe(302)
     const meeting = location(response)!.match(/^\/meetings\/(\d+)$/)![1]!
+    const flash = setCookie(response, 'narada_flash')!.split(';', 1)[0]!
+    const notice = textOf(await (await get(location(response)!, { cookie: `${cookies.officer}; ${flash}` })).text())
+    expect(notice).toContain('Zaplanowano spotkanie. Skopiowano 6 punktów programu i 2 gości (zaproszenia nie zostały wysłane).')
     const agenda = textOf(await (await get(`/meetings/${meeting}/agenda`, { cookie: cookies.officer })).text())
     expect(agenda).toContain('12 maja 2099')
     expect(agenda).toContain('13 maja 2099')
