@@ -8,6 +8,7 @@ import { createCalendarFixture, FUNDING_NOTICE, type CalendarFixture } from '#te
 import { layoutText, pageTexts, pdfFile, pdfFonts, pdfInfo, qpdfCheck, squash } from '#tests/support/pdf'
 import { buildAttendanceView, renderAttendancePdf } from '../attendance/build.server'
 import { buildAgendaView, renderAgendaPdf } from './build.server'
+import type { AgendaDay } from './layout'
 
 let fixture: CalendarFixture
 let bytes: Buffer
@@ -141,6 +142,33 @@ describe('agenda.pdf when an institution has a short name', () => {
       expect(list).not.toContain(short)
     } finally {
       db.update(schema.organisations).set({ shortName: null }).where(eq(schema.organisations.id, foundation.id)).run()
+    }
+  })
+})
+
+describe('agenda.pdf of a day that starts near the foot of a page', () => {
+  it('carries the day heading over with its table rather than leave it alone at the bottom', async () => {
+    const view = buildAgendaView({ meetingId: fixture.meetings.dst.id })!
+    const [day1, day2] = view.days as [AgendaDay, AgendaDay]
+    const filler = day1.items[0]!
+    const opening = {
+      ...day2.items[0]!,
+      title: 'Otwarcie drugiego dnia',
+      description: Array(12).fill('Jedna linia opisu punktu.').join('\n'),
+    }
+    // Each extra row of the first day moves the second day's heading down a little: one of them leaves it
+    // with room for three lines of text but not for the table's header and its tall first row.
+    for (let extra = 20; extra <= 36; extra++) {
+      const items = Array.from({ length: extra }, (_, index) => ({ ...filler, title: `Punkt dodatkowy ${index + 1}` }))
+      const days = [
+        { ...day1, items: [...day1.items, ...items] },
+        { ...day2, items: [opening, ...day2.items.slice(1)] },
+      ]
+      const file = pdfFile(await renderAgendaPdf({ ...view, days }))
+      const pages = pageTexts(file.file).map(squash)
+      file.remove()
+      const headingPage = pages.find((page) => page.includes(day2.heading))
+      expect(headingPage, `${extra} extra rows`).toContain('Otwarcie drugiego dnia')
     }
   })
 })

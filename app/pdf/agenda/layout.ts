@@ -2,7 +2,17 @@ import { translator } from '~/i18n/messages'
 import { countKey } from '~/i18n/plural'
 import type { PdfMeta } from '../document.server'
 import { DETAILS_LABEL_WIDTH } from '../meeting-details'
-import { drawKeyValues, drawParagraph, drawSectionHeading, drawTable, drawTitleBlock, type Doc, type KeyValueRow } from '../layout'
+import {
+  drawKeyValues,
+  drawParagraph,
+  drawSectionHeading,
+  drawTable,
+  drawTitleBlock,
+  tableLeadHeight,
+  type Doc,
+  type KeyValueRow,
+  type TableData,
+} from '../layout'
 
 const t = translator('pl')
 
@@ -66,14 +76,16 @@ export function drawAgenda(doc: Doc, view: AgendaView) {
     return
   }
   for (const day of view.days) {
-    drawSectionHeading(doc, day.heading)
-    drawTable(doc, {
+    const table: TableData = {
       columns: [
         { header: t('calendar.pdf.time'), width: 2 },
         { header: t('calendar.pdf.item'), width: 7 },
         { header: t('calendar.pdf.people'), width: 5 },
       ],
       rows: day.items.map((item) => [item.time, programmeCell(item), peopleCell(item)]),
-    })
+    }
+    // A day's heading never sits alone at the foot of a page: its table's header and first row come with it.
+    drawSectionHeading(doc, day.heading, { keepWith: tableLeadHeight(doc, table) })
+    drawTable(doc, table)
   }
 }

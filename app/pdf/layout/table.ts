@@ -34,12 +34,8 @@ interface Cell {
 
 const isGroupRow = (row: TableRow): row is { group: string } => !Array.isArray(row)
 
-/**
- * A table whose header row repeats on every page. Rows never split across pages: a row that does
- * not fit starts a new page, and a group heading is kept with its first row and repeated with
- * "(cd.)" when its rows continue on the next page.
- */
-export function drawTable(doc: Doc, data: TableData) {
+/** The table's columns and row heights as drawTable lays them out. */
+function measureTable(doc: Doc, data: TableData) {
   const left = doc.page.margins.left
   const tableWidth = contentWidth(doc)
   const signatureColumns = data.signatureColumns ?? []
@@ -80,6 +76,42 @@ export function drawTable(doc: Doc, data: TableData) {
   const maxRowHeight = bodyHeight(doc) - 2 * headerHeight
   const heightOf = (row: TableRow) =>
     Math.min(maxRowHeight, isGroupRow(row) ? rowHeight(groupCells(row.group)) : rowHeight(dataCells(row), minRowHeight))
+
+  // Keeps a group heading (or the header row) together with the row after it.
+  const withFollowingRow = (index: number) => {
+    const next = data.rows[index + 1]
+    return next && !isGroupRow(next) ? heightOf(next) : 0
+  }
+
+  const leadHeight = () => {
+    const first = data.rows[0]
+    return headerHeight + (first ? heightOf(first) + (isGroupRow(first) ? withFollowingRow(0) : 0) : 0)
+  }
+  return { left, tableWidth, fontSize, headerCells, dataCells, groupCells, rowHeight, headerHeight, heightOf, withFollowingRow, leadHeight }
+}
+
+/** What must fit under a heading for it to stay with the table: the header row and the first row. */
+export const tableLeadHeight = (doc: Doc, data: TableData) => measureTable(doc, data).leadHeight()
+
+/**
+ * A table whose header row repeats on every page. Rows never split across pages: a row that does
+ * not fit starts a new page, and a group heading is kept with its first row and repeated with
+ * "(cd.)" when its rows continue on the next page.
+ */
+export function drawTable(doc: Doc, data: TableData) {
+  const {
+    left,
+    tableWidth,
+    fontSize,
+    headerCells,
+    dataCells,
+    groupCells,
+    rowHeight,
+    headerHeight,
+    heightOf,
+    withFollowingRow,
+    leadHeight,
+  } = measureTable(doc, data)
 
   const drawRow = (cells: Cell[], height: number, { fill, cellTag }: { fill?: string; cellTag: 'TH' | 'TD' | null }) => {
     const y = doc.y
@@ -133,15 +165,8 @@ export function drawTable(doc: Doc, data: TableData) {
     }
   }
 
-  // Keeps a group heading (or the header row) together with the row after it.
-  const withFollowingRow = (index: number) => {
-    const next = data.rows[index + 1]
-    return next && !isGroupRow(next) ? heightOf(next) : 0
-  }
-
   group(doc, 'Table', () => {
-    const first = data.rows[0]
-    ensureSpace(doc, headerHeight + (first ? heightOf(first) + (isGroupRow(first) ? withFollowingRow(0) : 0) : 0))
+    ensureSpace(doc, leadHeight())
     drawHeader(false)
     let activeGroup: string | null = null
     data.rows.forEach((row, index) => {

@@ -47,14 +47,18 @@ export function measureRichText(doc: Doc, text: RichText, width: number, fontSiz
   return doc.heightOfString(plainText(text), { width, lineGap: LINE_GAP })
 }
 
-export function drawSectionHeading(doc: Doc, text: string, { level = 2 }: { level?: 2 | 3 } = {}) {
+/** keepWith: the height of what must stay on the heading's page, three lines of text unless told. */
+export function drawSectionHeading(
+  doc: Doc,
+  text: string,
+  { level = 2, keepWith = 3 * (FONT_SIZE.body + LINE_GAP + 2) }: { level?: 2 | 3; keepWith?: number } = {},
+) {
   const fontSize = level === 2 ? FONT_SIZE.sectionHeading : FONT_SIZE.subsectionHeading
   const width = contentWidth(doc)
   doc.font(FONT.bold).fontSize(fontSize)
   const height = doc.heightOfString(text, { width, lineGap: LINE_GAP })
   if (doc.y > doc.page.margins.top) doc.y += SPACE.beforeSection
-  // Keep the heading with at least three lines of what follows.
-  ensureSpace(doc, height + SPACE.afterSection + 3 * (FONT_SIZE.body + LINE_GAP + 2))
+  ensureSpace(doc, height + SPACE.afterSection + keepWith)
   tagged(doc, level === 2 ? 'H2' : 'H3', () => {
     doc.fillColor(COLOR.text).font(FONT.bold).fontSize(fontSize)
     doc.text(text, doc.page.margins.left, doc.y, { width, lineGap: LINE_GAP })
