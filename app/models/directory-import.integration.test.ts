@@ -107,6 +107,38 @@ describe('directory import', () => {
     expect(summary).toMatchObject({ rows: 4, withProblems: 3, organisations: { create: 1 } })
   })
 
+  it('leaves out only the person of a row whose person has a bad e-mail or no name, and imports its institution', async () => {
+    const t = tag()
+    const csv = [
+      'Nazwa;Rodzaj;Kod TERYT;Imię i nazwisko;Stanowisko;E-mail osoby',
+      `Ośrodek Wsparcia ${t};OPS;2469011;Ewa Źdźbło;Kierowniczka;ewa@@ops`,
+      `Dom Pomocy ${t};OPS;2469011;;Dyrektor;`,
+    ].join('\r\n')
+    const { rows, summary } = planImport(await read(Buffer.from(csv)))
+    expect(rows[0]).toMatchObject({
+      problems: [],
+      organisation: { action: 'create' },
+      person: null,
+      personProblems: [{ key: 'directoryImport.problem.personEmail', params: { value: 'ewa@@ops' } }],
+    })
+    expect(rows[1]).toMatchObject({
+      problems: [],
+      organisation: { action: 'create' },
+      person: null,
+      personProblems: [{ key: 'directoryImport.problem.personNameMissing', column: 'personName' }],
+    })
+    expect(summary).toMatchObject({ withProblems: 0, organisations: { create: 2 }, people: { create: 0 } })
+    applyImport({ file: await read(Buffer.from(csv)), actor })
+    const created = db
+      .select({ id: o.id })
+      .from(o)
+      .where(like(o.name, `% ${t}`))
+      .all()
+    expect(created).toHaveLength(2)
+    const people = db.select({ name: schema.people.name }).from(schema.people).all()
+    expect(people.map((p) => p.name)).not.toContain('Ewa Źdźbło')
+  })
+
   it('adds institutions and their people in one go with audit rows, and a second run of the same file changes nothing', async () => {
     const t = tag()
     const csv = [

@@ -202,17 +202,26 @@ function checkRow(row: ImportRow, register: Register) {
     regon: number(v.regon, regonOfCell, 'regon'),
     nip: number(v.nip, checkNip, 'nip'),
   }
+  // A person's problem leaves out the person only: the institution of the row is imported as usual.
+  const personProblems: Problem[] = []
   const hasPerson = !!(v.personName || v.personPosition || v.personEmail || v.personPhone)
-  if (hasPerson && !v.personName) problems.push({ key: 'directoryImport.problem.personNameMissing', column: 'personName' })
+  if (hasPerson && !v.personName) personProblems.push({ key: 'directoryImport.problem.personNameMissing', column: 'personName' })
+  const personEmail = v.personEmail && optionalEmail.safeParse(v.personEmail).success ? v.personEmail : undefined
+  if (v.personEmail && !personEmail) personProblems.push({ key: 'directoryImport.problem.personEmail', params: { value: v.personEmail } })
   const person: Partial<PersonFields> | null = hasPerson
     ? {
-        name: limited(v.personName, 200, 'personName', problems),
-        position: limited(v.personPosition, 300, 'personPosition', problems),
-        email: checked(v.personEmail, optionalEmail, 'personEmail', problems),
-        phone: checked(v.personPhone, optionalPhone, 'personPhone', problems),
+        name: limited(v.personName, 200, 'personName', personProblems),
+        position: limited(v.personPosition, 300, 'personPosition', personProblems),
+        email: checked(personEmail, optionalEmail, 'personEmail', personProblems),
+        phone: checked(v.personPhone, optionalPhone, 'personPhone', personProblems),
       }
     : null
-  return { problems, org: withoutBlanks(org) as OrgFields, person: person && (withoutBlanks(person) as PersonFields) }
+  return {
+    problems,
+    personProblems,
+    org: withoutBlanks(org) as OrgFields,
+    person: person && !personProblems.length ? (withoutBlanks(person) as PersonFields) : null,
+  }
 }
 
 function withoutBlanks<T extends object>(fields: T): Partial<T> {
@@ -280,12 +289,16 @@ export type RowPreview = {
   organisation: { action: RowAction; id: number | null; changes: OrgField[] } | null
   sameAs: number | null
   person: { name: string; action: RowAction; id: number | null; changes: PersonField[] } | null
+  /** Why the row's person is left out, while its institution is imported. */
+  personProblems: Problem[]
   /** Whether the row would change what the directory holds, so that it may be updated or skipped. */
   choice: Choice | null
 }
 export type ImportSummary = {
   rows: number
   withProblems: number
+  /** Rows whose differences from the directory were left as they are. */
+  skipped: number
   organisations: Record<RowAction, number>
   people: Record<RowAction, number>
 }
@@ -397,7 +410,7 @@ export function planImport(file: ImportFile): Plan {
   ))
     peopleOf.set(`${person.organisationId}|${foldText(person.name)}`, person)
 
-  const summary: ImportSummary = { rows: checks.length, withProblems: 0, organisations: noActions(), people: noActions() }
+  const summary: ImportSummary = { rows: checks.length, withProblems: 0, skipped: 0, organisations: noActions(), people: noActions() }
   const people: Plan['writes']['people'] = new Map()
   const personLines = new Map<string, number>()
   const rows = checks.map((check): RowPreview => {
@@ -411,6 +424,7 @@ export function planImport(file: ImportFile): Plan {
       organisation: null,
       sameAs: null,
       person: null,
+      personProblems: check.personProblems,
       choice: null,
     }
     if (check.problems.length || !group) {
@@ -445,6 +459,7 @@ export function planImport(file: ImportFile): Plan {
       people.set(check.row.line, { fields: check.person, existing, changes: personChanges })
     }
     preview.choice = changes ? choice : null
+    if (preview.choice === 'skip') summary.skipped += 1
     return preview
   })
   return { rows, summary, writes: { groups, people } }

@@ -4,9 +4,10 @@ import { inArray } from 'drizzle-orm'
 import { requirePermission } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
 import { db, schema } from '~/db.server'
-import type { MessageKey, Translate } from '~/i18n/messages'
+import type { Lang, MessageKey, Translate } from '~/i18n/messages'
 import { pageTitle } from '~/i18n/page-title'
-import { useT } from '~/i18n/use-t'
+import { countKey } from '~/i18n/plural'
+import { useLang, useT } from '~/i18n/use-t'
 import { columnHeaders, importColumns } from '~/models/directory-import/columns.server'
 import { forgetImport, keepImport, readKeptImport, rewriteKeptImport } from '~/models/directory-import/kept-file.server'
 import {
@@ -271,7 +272,22 @@ function ImportPreview({ token, fileName, ignoredHeaders, summary, rows, places,
                     outcomeText(t, row)
                   )}
                 </td>
-                <td>{row.person ? `${row.person.name}: ${personText(t, row.person)}` : t('common.none')}</td>
+                <td>
+                  {row.personProblems.length ? (
+                    <>
+                      <strong>{`${t('directoryImport.personLeftOut')}:`}</strong>
+                      <ul className="problems">
+                        {row.personProblems.map((problem, i) => (
+                          <li key={i}>{problemText(t, problem, headers)}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : row.person ? (
+                    `${row.person.name}: ${personText(t, row.person)}`
+                  ) : (
+                    t('common.none')
+                  )}
+                </td>
                 <td>
                   {row.choice ? (
                     <ChoiceForm
@@ -354,12 +370,13 @@ function SummaryTable({ summary }: { summary: ImportSummary }) {
 
 function ImportDone({ fileName, result }: { fileName: string; result: ImportSummary }) {
   const t = useT()
+  const lang = useLang()
   const wrote = result.organisations.create + result.organisations.update + result.people.create + result.people.update
   return (
     <>
       <h1>{t('directoryImport.doneTitle', { file: fileName })}</h1>
       <div className="notice notice--success" role="status">
-        {wrote === 0 ? <p>{t('directoryImport.done.nothing')}</p> : null}
+        {wrote === 0 ? <p>{nothingText(t, lang, result)}</p> : null}
         <p>{t('directoryImport.done.organisations', result.organisations)}</p>
         <p>{t('directoryImport.done.people', result.people)}</p>
         {result.withProblems ? <p>{t('directoryImport.done.problems', { count: result.withProblems })}</p> : null}
@@ -395,6 +412,15 @@ const personFieldLabels: Record<string, MessageKey> = {
 
 const fieldList = (t: Translate, fields: string[], labels: Record<string, MessageKey>) =>
   fields.map((field) => t(labels[field]!).toLowerCase()).join(', ')
+
+/** „Nic nie zmieniono. Pominięto 1 wiersz z różnicami, 4 wiersze z błędami.”: what was left, when nothing was written. */
+function nothingText(t: Translate, lang: Lang, { skipped, withProblems }: ImportSummary): string {
+  const left = [
+    ...(skipped ? [t(countKey(lang, 'directoryImport.done.skippedRows', skipped), { count: skipped })] : []),
+    ...(withProblems ? [t(countKey(lang, 'directoryImport.done.problemRows', withProblems), { count: withProblems })] : []),
+  ]
+  return left.length ? t('directoryImport.done.nothingLeft', { rows: left.join(', ') }) : t('directoryImport.done.nothing')
+}
 
 function outcomeText(t: Translate, row: RowPreview): string {
   if (!row.organisation) return t('directoryImport.sameAs', { line: row.sameAs ?? 0 })

@@ -131,7 +131,9 @@ describe('directory import', () => {
     const text = await pageText(preview)
     expect(text).toContain('Instytucje 0 0 0 2 Osoby 0 0 0 2')
     const done = await apply(preview)
-    expect(done).toContain('Nic nie zmieniono: katalog zgadza się z plikiem.')
+    // The file's row with errors is still left out: the notice says so rather than that all agrees.
+    expect(done).toContain('Nic nie zmieniono. Pominięto 1 wiersz z błędami.')
+    expect(done).not.toContain('katalog zgadza się z plikiem')
     expect(done).toContain('Instytucje: dodano 0, zaktualizowano 0, pominięto 0, bez zmian 2.')
     expect(db.select({ id: schema.auditLog.id }).from(schema.auditLog).all().length).toBe(auditBefore)
   })
@@ -153,6 +155,36 @@ describe('directory import', () => {
     expect(await pageText(preview)).toContain('zostanie zaktualizowana: e-mail')
     expect(await apply(preview)).toContain('Instytucje: dodano 0, zaktualizowano 1')
     expect(db.select({ email: o.email }).from(o).where(eq(o.regon, '123456785')).get()).toEqual({ email: 'nowy@pup.pl' })
+  })
+
+  it('says which rows were left as they are when applying writes nothing', async () => {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Instytucje').addRows([
+      ['Nazwa', 'Rodzaj', 'Kod TERYT', 'E-mail', 'REGON'],
+      [`Powiatowy Urząd Pracy ${tag}`, 'PUP', '2469011', 'inny@pup.pl', '123456785'],
+      [`Fundacja ${tag}`, 'bank', '2469011', '', ''],
+      [`Stowarzyszenie ${tag}`, 'lombard', '2469011', '', ''],
+    ])
+    const preview = await previewOf(Buffer.from(await workbook.xlsx.writeBuffer()), 'pominiete.xlsx')
+    const done = await apply(preview)
+    expect(done).toContain('Nic nie zmieniono. Pominięto 1 wiersz z różnicami, 2 wiersze z błędami.')
+    expect(db.select({ email: o.email }).from(o).where(eq(o.regon, '123456785')).get()).toEqual({ email: 'nowy@pup.pl' })
+  })
+
+  it('imports the institution of a row whose person has a bad e-mail, and leaves out only the person', async () => {
+    const name = `Klub Integracji Społecznej ${tag}`
+    const preview = await previewOf(
+      Buffer.from(['Nazwa;Rodzaj;Kod TERYT;Imię i nazwisko;E-mail osoby', `${name};KIS;2469011;Ewa Źdźbło;ewa@@kis`].join('\r\n')),
+      'osoba.csv',
+    )
+    const text = await pageText(preview)
+    expect(text).toContain('osoba pominięta: nieprawidłowy e-mail „ewa@@kis”.')
+    expect(text).not.toContain('nie zostanie zaimportowany')
+    const done = await apply(preview)
+    expect(done).toContain('Instytucje: dodano 1')
+    expect(done).toContain('Osoby: dodano 0')
+    const kis = db.select({ id: o.id }).from(o).where(eq(o.name, name)).get()!
+    expect(db.select().from(schema.people).where(eq(schema.people.organisationId, kis.id)).all()).toEqual([])
   })
 
   it('refuses a file too big, a file that is no spreadsheet and an old .xls, saying why', async () => {
