@@ -60,8 +60,8 @@ describe('inviting the team', () => {
     const late = createTestOrganisation('Ochotnicze Hufce Pracy')
     seat(scene.bodyId, late, createTestPerson(late, 'Spóźniony Delegat', 'spozniony@ohp.test'), undefined, '2040-01-01')
 
-    expect(inviteMembers({ meetingId: scene.meetingId, actor })).toEqual({ added: 3 })
-    expect(inviteMembers({ meetingId: scene.meetingId, actor })).toEqual({ added: 0 })
+    expect(inviteMembers({ meetingId: scene.meetingId, actor })).toEqual({ added: 3, unstaffed: 0, seats: 2 })
+    expect(inviteMembers({ meetingId: scene.meetingId, actor })).toEqual({ added: 0, unstaffed: 0, seats: 2 })
     const rows = listInvitations({ meetingId: scene.meetingId })
     expect(rows.map((r) => [r.name, r.kind]).sort()).toEqual([
       ['Anna Łęcka', 'delegate'],
