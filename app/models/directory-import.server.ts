@@ -8,6 +8,7 @@ import { readSpreadsheet } from '~/utils/spreadsheet.server'
 import { foldText } from '~/utils/text'
 import { auditRecorder, type Actor } from './audit.server'
 import { columnOf, foldKey, kindOf, type ImportColumn } from './directory-import/columns.server'
+import { organisationData } from './organisation.server'
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
 export const IMPORT_MAX_ROWS = 10_000
@@ -73,20 +74,7 @@ type OrgFields = {
   nip?: string
 }
 type PersonFields = { name: string; position?: string; email?: string; phone?: string }
-const orgFields = [
-  'name',
-  'shortName',
-  'kind',
-  'municipalityCode',
-  'street',
-  'postalCode',
-  'city',
-  'email',
-  'phone',
-  'website',
-  'regon',
-  'nip',
-] as const
+const orgFields = Object.keys(organisationData) as (keyof typeof organisationData)[]
 const personFields = ['name', 'position', 'email', 'phone'] as const
 export type OrgField = (typeof orgFields)[number]
 export type PersonField = (typeof personFields)[number]
@@ -232,23 +220,7 @@ function withoutBlanks<T extends object>(fields: T): Partial<T> {
 
 const o = schema.organisations
 const p = schema.people
-const comparedOrg = {
-  id: o.id,
-  name: o.name,
-  shortName: o.shortName,
-  kind: o.kind,
-  municipalityCode: o.municipalityCode,
-  street: o.street,
-  postalCode: o.postalCode,
-  city: o.city,
-  email: o.email,
-  phone: o.phone,
-  website: o.website,
-  regon: o.regon,
-  nip: o.nip,
-  nameKey: o.nameKey,
-  archivedAt: o.archivedAt,
-}
+const comparedOrg = { id: o.id, ...organisationData, nameKey: o.nameKey, archivedAt: o.archivedAt }
 type ExistingOrg = Pick<typeof o.$inferSelect, keyof typeof comparedOrg>
 type ExistingPerson = {
   id: number

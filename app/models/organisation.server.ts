@@ -62,25 +62,25 @@ export function listOrganisations({ filter }: { filter: OrganisationFilter }) {
   return { rows, total, page, pages: pageCount(total) }
 }
 
+/** What an institution's record says, as a file of the directory carries it (the export writes it, the import reads it). */
+export const organisationData = {
+  name: o.name,
+  shortName: o.shortName,
+  kind: o.kind,
+  municipalityCode: o.municipalityCode,
+  street: o.street,
+  postalCode: o.postalCode,
+  city: o.city,
+  email: o.email,
+  phone: o.phone,
+  website: o.website,
+  regon: o.regon,
+  nip: o.nip,
+}
+
 /** Every institution the filter finds, by name, with what the directory's import reads back (5,000 rows: about a megabyte). */
 export function exportOrganisations({ filter }: { filter: OrganisationFilter }) {
-  return withPlace({
-    name: o.name,
-    shortName: o.shortName,
-    kind: o.kind,
-    municipalityCode: o.municipalityCode,
-    street: o.street,
-    postalCode: o.postalCode,
-    city: o.city,
-    email: o.email,
-    phone: o.phone,
-    website: o.website,
-    regon: o.regon,
-    nip: o.nip,
-  })
-    .where(filterConditions(filter))
-    .orderBy(asc(o.nameKey), asc(o.id))
-    .all()
+  return withPlace(organisationData).where(filterConditions(filter)).orderBy(asc(o.nameKey), asc(o.id)).all()
 }
 
 const detailColumns = {
