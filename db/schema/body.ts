@@ -32,6 +32,11 @@ export const bodies = sqliteTable(
     umbrella: text('umbrella'),
     projectId: integer('project_id').references(() => projects.id),
     isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * How the team numbers its recommendations: `{nr}` the next number of the year, `{rok}` the
+     * year of adoption („ROPS-KR/REK/{nr}/{rok}”). Null: `REK/{nr}/{rok}`.
+     */
+    recommendationNumberPattern: text('recommendation_number_pattern'),
     closedAt: text('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

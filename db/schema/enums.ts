@@ -46,17 +46,45 @@ export type AttendanceState = (typeof attendanceStates)[number]
 export const presentationVisibilities = ['members', 'public'] as const
 export type PresentationVisibility = (typeof presentationVisibilities)[number]
 
+/** The kinds of document kept on one core (db/schema/document.ts): versions, comments, publication. */
+export const documentKinds = ['minutes', 'recommendation'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+/** Who reads a published document: the team's members, or anyone. */
+export const documentVisibilities = ['members', 'public'] as const
+export type DocumentVisibility = (typeof documentVisibilities)[number]
+
 /** The approval cycle of minutes; every step freezes a version. */
 export const minutesStates = ['draft', 'circulated', 'approved', 'published'] as const
 export type MinutesState = (typeof minutesStates)[number]
 
-/** Who reads published minutes: the team's members, or anyone. */
-export const minutesVisibilities = ['members', 'public'] as const
-export type MinutesVisibility = (typeof minutesVisibilities)[number]
+export const minutesVisibilities = documentVisibilities
+export type MinutesVisibility = DocumentVisibility
 
 /** A section of the minutes: an intro, one per agenda item, the general discussion, the decisions (ustalenia). */
 export const minutesSectionKinds = ['introduction', 'agenda_item', 'discussion', 'decisions', 'other'] as const
 export type MinutesSectionKind = (typeof minutesSectionKinds)[number]
+
+/**
+ * The cycle of recommendations: drafted, sent to the team for comments until a deadline, adopted
+ * at a meeting, published under a number; a published one can be withdrawn with a reason.
+ */
+export const recommendationStates = ['drafting', 'consultation', 'adopted', 'published', 'withdrawn'] as const
+export type RecommendationState = (typeof recommendationStates)[number]
+
+/** A recommendation document is chapters, each holding numbered recommendations (1., 1.1.). */
+export const recommendationSectionKinds = ['chapter', 'recommendation'] as const
+export type RecommendationSectionKind = (typeof recommendationSectionKinds)[number]
+
+export const documentStates = [...minutesStates, ...recommendationStates] as const
+export type DocumentState = (typeof documentStates)[number]
+
+export const documentSectionKinds = [...minutesSectionKinds, ...recommendationSectionKinds] as const
+export type DocumentSectionKind = (typeof documentSectionKinds)[number]
+
+/** The secretary's decision on a comment: taken into the text, or not. */
+export const commentResolutions = ['accepted', 'rejected'] as const
+export type CommentResolution = (typeof commentResolutions)[number]
 
 export const actionItemStates = ['open', 'done', 'dropped'] as const
 export type ActionItemState = (typeof actionItemStates)[number]
