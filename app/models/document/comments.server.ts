@@ -55,6 +55,17 @@ export function listComments({ documentId }: { documentId: number }): DocumentCo
     .all()
 }
 
+/** How many comments each section has, by section id (comments on the whole text left out). */
+export function sectionCommentCounts({ documentId }: { documentId: number }): Record<string, number> {
+  const rows = db
+    .select({ sectionId: dc.sectionId, n: sql<number>`count(*)` })
+    .from(dc)
+    .where(eq(dc.documentId, documentId))
+    .groupBy(dc.sectionId)
+    .all()
+  return Object.fromEntries(rows.filter((row) => row.sectionId !== null).map((row) => [String(row.sectionId), row.n]))
+}
+
 /** How many comments still wait for the secretary's decision: adoption and approval wait for none. */
 export function unresolvedComments(tx: Db | Tx, documentId: number): number {
   return (
