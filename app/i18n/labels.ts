@@ -4,6 +4,7 @@ import {
   attendanceStates,
   bodyKinds,
   bodyOfficerRoles,
+  documentKinds,
   invitationKinds,
   invitationResponses,
   meetingStates,
@@ -18,6 +19,7 @@ import {
   type AttendanceState,
   type BodyKind,
   type BodyOfficerRole,
+  type DocumentKind,
   type InvitationKind,
   type InvitationResponse,
   type MeetingState,
@@ -49,6 +51,7 @@ export type EnumLabels = {
   'presentations.visibility': Record<PresentationVisibility, string>
   'minutes.state': Record<MinutesState, string>
   'minutes.visibility': Record<MinutesVisibility, string>
+  'documents.kind': Record<DocumentKind, string>
 }
 
 /** The values of each labelled enum, in the schema's order. */
@@ -67,6 +70,7 @@ export const labelledEnums: { [G in keyof EnumLabels]: readonly (keyof EnumLabel
   'presentations.visibility': presentationVisibilities,
   'minutes.state': minutesStates,
   'minutes.visibility': minutesVisibilities,
+  'documents.kind': documentKinds,
 }
 
 export type LabelKey = { [G in keyof EnumLabels]: `${G}.${keyof EnumLabels[G] & string}` }[keyof EnumLabels]

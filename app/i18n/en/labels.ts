@@ -86,4 +86,8 @@ export const labels: EnumLabels = {
     members: 'for team members',
     public: 'publicly',
   },
+  'documents.kind': {
+    minutes: 'Meeting minutes',
+    recommendation: 'Recommendations',
+  },
 }

@@ -86,4 +86,8 @@ export const labels: EnumLabels = {
     members: 'dla członków zespołu',
     public: 'publicznie',
   },
+  'documents.kind': {
+    minutes: 'Notatka ze spotkania',
+    recommendation: 'Rekomendacje',
+  },
 }
