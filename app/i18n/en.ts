@@ -6,6 +6,7 @@ import { meetings } from './en/meetings'
 import { presentations } from './en/presentations'
 import { minutes } from './en/minutes'
 import { minutesReview } from './en/minutes-review'
+import { recommendationPages } from './en/recommendation-pages'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...presentations,
   ...minutes,
   ...minutesReview,
+  ...recommendationPages,
   ...actionItems,
   ...verify,
   ...portal,

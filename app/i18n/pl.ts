@@ -6,6 +6,7 @@ import { meetings } from './pl/meetings'
 import { presentations } from './pl/presentations'
 import { minutes } from './pl/minutes'
 import { minutesReview } from './pl/minutes-review'
+import { recommendationPages } from './pl/recommendation-pages'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
@@ -30,6 +31,7 @@ export const pl = {
   ...presentations,
   ...minutes,
   ...minutesReview,
+  ...recommendationPages,
   ...actionItems,
   ...verify,
   ...portal,

@@ -107,6 +107,11 @@ export default function BodyPage() {
           ) : null}
           {manage ? (
             <>
+              {body.closed ? null : (
+                <Link to="recommendations/new" className="button button--secondary">
+                  {t('recommendations.new')}
+                </Link>
+              )}
               <Link to="edit" className="button">
                 {t('common.edit')}
               </Link>
