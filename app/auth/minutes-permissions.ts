@@ -1,4 +1,5 @@
 import type { MinutesState, MinutesVisibility } from '#db/schema/enums'
+import { isOpenForComments, isPublishedState } from '~/models/document/kinds'
 import { canInMeeting, type MeetingAccess } from './meeting-permissions'
 
 /**
@@ -24,9 +25,11 @@ export function canInMinutes(access: MeetingAccess, minutes: MinutesStatus | nul
       return canInMeeting(access, 'meeting.manage')
     case 'minutes.read':
       if (!minutes) return false
-      return insider || (minutes.state === 'published' && minutes.visibility === 'public' && canInMeeting(access, 'meeting.read'))
+      return (
+        insider || (isPublishedState('minutes', minutes.state) && minutes.visibility === 'public' && canInMeeting(access, 'meeting.read'))
+      )
     case 'minutes.comment':
       if (!minutes) return false
-      return insider && minutes.state === 'circulated' && (!minutes.commentsDueAt || new Date(minutes.commentsDueAt) > now)
+      return insider && isOpenForComments({ kind: 'minutes', ...minutes }, now)
   }
 }

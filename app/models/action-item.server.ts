@@ -169,7 +169,12 @@ export function actionItemsLocked({ meetingId }: { meetingId: number }): boolean
 }
 
 function lockedIn(tx: Db | Tx, meetingId: number): boolean {
-  const row = tx.select({ state: schema.minutes.state }).from(schema.minutes).where(eq(schema.minutes.meetingId, meetingId)).get()
+  const row = tx
+    .select({ state: schema.documents.state })
+    .from(schema.minutes)
+    .innerJoin(schema.documents, eq(schema.documents.id, schema.minutes.id))
+    .where(eq(schema.minutes.meetingId, meetingId))
+    .get()
   return row?.state === 'approved' || row?.state === 'published'
 }
 

@@ -230,11 +230,9 @@ export function listMeetingsPage({
 export function listMinutesToReview({ user, limit }: { user: SessionUser; limit: number }) {
   const insider = [...new Set([...managedBodyIds(user), ...memberBodyIds(user)])]
   if (!insider.length) return { total: 0, meetings: [] }
-  const where = and(inArray(mt.bodyId, insider), eq(schema.minutes.state, 'circulated'))
-  const total =
-    keptUntilChange(db.select({ n: count() }).from(mt).innerJoin(schema.minutes, eq(schema.minutes.meetingId, mt.id)).where(where), {
-      one: true,
-    })?.n ?? 0
+  const doc = schema.documents
+  const where = and(inArray(doc.bodyId, insider), eq(doc.kind, 'minutes'), eq(doc.state, 'circulated'))
+  const total = keptUntilChange(db.select({ n: count() }).from(doc).where(where), { one: true })?.n ?? 0
   const meetings = db
     .select({
       id: mt.id,
@@ -243,11 +241,12 @@ export function listMinutesToReview({ user, limit }: { user: SessionUser; limit:
       topic: mt.topic,
       startsAt: mt.startsAt,
       endsAt: mt.endsAt,
-      commentsDueAt: schema.minutes.commentsDueAt,
+      commentsDueAt: doc.commentsDueAt,
     })
-    .from(mt)
+    .from(doc)
+    .innerJoin(schema.minutes, eq(schema.minutes.id, doc.id))
+    .innerJoin(mt, eq(mt.id, schema.minutes.meetingId))
     .innerJoin(b, eq(b.id, mt.bodyId))
-    .innerJoin(schema.minutes, eq(schema.minutes.meetingId, mt.id))
     .where(where)
     .orderBy(desc(mt.startsAt), desc(mt.id))
     .limit(limit)

@@ -203,7 +203,7 @@ describe('comments on circulated minutes', () => {
       ok: false,
       error: 'minutesReview.error.commentNotFound',
     })
-    db.update(schema.minutes).set({ state: 'approved' }).where(eq(schema.minutes.id, b.minutesId)).run()
+    db.update(schema.documents).set({ state: 'approved' }).where(eq(schema.documents.id, b.minutesId)).run()
     expect(
       resolveMinutesComment({ meetingId: b.scene.meetingId, commentId: added.id, resolution: 'accepted', note: null, actor: b.officer }),
     ).toEqual({

@@ -1,16 +1,18 @@
-import crypto from 'node:crypto'
-import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, or, sql } from 'drizzle-orm'
 import type { MinutesState, MinutesVisibility } from '#db/schema/enums'
 import { db, schema, type Tx } from '~/db.server'
 import { minutesCirculatedMessage } from '~/mail/minutes-mail.server'
 import { deliver, queueMail } from '~/mail/mailer.server'
 import { renderMinutesPdf } from '~/pdf/minutes/build.server'
-import { recordAudit, type Actor } from './audit.server'
+import type { Actor } from './audit.server'
 import { activeOn, today } from './body-access.server'
+import { unresolvedComments } from './document/comments.server'
+import { auditDocument, documentRow, stepDocument, type DocumentRefusal } from './document/document.server'
+import { freezeVersion, newVerificationCode, publicationOf, type Publication } from './document/versions.server'
 import type { Lang } from '~/i18n/messages'
 import { countKey } from '~/i18n/plural'
 import type { NoticePart } from '~/utils/flash.server'
-import { freezeVersion, snapshotMinutes, type MinutesSnapshot } from './minutes.server'
+import { snapshotMinutes, type MinutesSnapshot } from './minutes.server'
 
 const mn = schema.minutes
 
@@ -25,33 +27,37 @@ export type CycleResult = { ok: true; version: number } | { ok: false; error: Cy
 /** A circulation also says how many were e-mailed, and how many of the team have no address to be. */
 export type CirculateResult = { ok: true; version: number; mailed: number; withoutEmail: number } | { ok: false; error: CycleError }
 
-function currentRow(tx: Tx, meetingId: number) {
-  const row = tx.select({ id: mn.id, state: mn.state, revision: mn.revision }).from(mn).where(eq(mn.meetingId, meetingId)).get()
+/** The minutes' id (their document's) of a meeting; 404 before they are started. */
+function minutesIdOf(tx: Tx, meetingId: number): number {
+  const row = tx.select({ id: mn.id }).from(mn).where(eq(mn.meetingId, meetingId)).get()
   if (!row) throw new Response('Not Found', { status: 404 })
-  return row
+  return row.id
 }
 
-function audit(tx: Tx, actor: Actor, minutesId: number, action: string, before: MinutesState, after: Record<string, unknown>) {
-  recordAudit(tx, {
-    actorUserId: actor.userId,
-    ip: actor.ip,
-    action: `minutes.${action}`,
-    entityType: 'minutes',
-    entityId: minutesId,
-    before: { state: before },
-    after,
+const refusal = (reason: DocumentRefusal): CycleError => (reason === 'stale' ? 'minutes.error.stale' : 'minutes.error.wrongState')
+
+/** Freezes the minutes as they are now (or as `snapshot` says) as their next version. */
+function freeze(
+  tx: Tx,
+  {
+    minutesId,
+    state,
+    actor,
+    snapshot,
+    publication,
+  }: { minutesId: number; state: MinutesState; actor: Actor; snapshot?: MinutesSnapshot; publication?: Publication },
+): number {
+  return freezeVersion(tx, {
+    documentId: minutesId,
+    state,
+    actor,
+    snapshot: snapshot ?? { ...snapshotMinutes(tx, minutesId)!, state },
+    publication,
   })
 }
 
-function unresolvedComments(tx: Tx, minutesId: number): number {
-  const c = schema.minutesComments
-  return (
-    tx
-      .select({ n: sql<number>`count(*)` })
-      .from(c)
-      .where(and(eq(c.minutesId, minutesId), isNull(c.resolution)))
-      .get()?.n ?? 0
-  )
+function audit(tx: Tx, actor: Actor, minutesId: number, action: string, before: string, after: Record<string, unknown>) {
+  auditDocument(tx, { kind: 'minutes', id: minutesId, action, actor, before: { state: before }, after })
 }
 
 /**
@@ -75,19 +81,21 @@ export async function circulateMinutes({
 }): Promise<CirculateResult> {
   if (commentsDueAt <= new Date()) return { ok: false, error: 'minutes.error.deadlinePast' }
   const result = db.transaction((tx): CirculateResult & { mailIds?: number[] } => {
-    const row = currentRow(tx, meetingId)
-    if (row.state !== 'draft') return { ok: false, error: 'minutes.error.wrongState' }
-    if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
-    tx.update(mn)
-      .set({ state: 'circulated', commentsDueAt: commentsDueAt.toISOString(), revision: sql`${mn.revision} + 1` })
-      .where(eq(mn.id, row.id))
-      .run()
-    const snapshot = snapshotMinutes(tx, row.id)!
-    const version = freezeVersion(tx, { minutesId: row.id, state: 'circulated', actor, snapshot })
+    const id = minutesIdOf(tx, meetingId)
+    const step = stepDocument(tx, {
+      id,
+      from: ['draft'],
+      to: 'circulated',
+      baseRevision,
+      set: { commentsDueAt: commentsDueAt.toISOString() },
+    })
+    if (!step.ok) return { ok: false, error: refusal(step.reason) }
+    const snapshot = snapshotMinutes(tx, id)!
+    const version = freeze(tx, { minutesId: id, state: 'circulated', actor, snapshot })
     const link = `${origin}/meetings/${meetingId}/minutes`
     const team = teamRecipients(tx, snapshot.bodyId)
     const mailIds = team.mailed.map((recipient) => queueMail(tx, minutesCirculatedMessage({ snapshot, recipient, link, commentsDueAt })))
-    audit(tx, actor, row.id, 'circulated', row.state, {
+    audit(tx, actor, id, 'circulated', step.before, {
       state: 'circulated',
       version,
       commentsDueAt: commentsDueAt.toISOString(),
@@ -170,33 +178,19 @@ export function approveMinutes({
   actor: Actor
 }): CycleResult {
   return db.transaction((tx): CycleResult => {
-    const row = currentRow(tx, meetingId)
-    if (row.state !== 'draft' && row.state !== 'circulated') return { ok: false, error: 'minutes.error.wrongState' }
-    if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
-    if (unresolvedComments(tx, row.id) > 0) return { ok: false, error: 'minutes.error.unresolvedComments' }
-    const now = new Date().toISOString()
+    const id = minutesIdOf(tx, meetingId)
+    // Approved minutes have none open: comments are resolved before approval and taken only while circulated.
+    if (unresolvedComments(tx, id) > 0) return { ok: false, error: 'minutes.error.unresolvedComments' }
+    const step = stepDocument(tx, { id, from: ['draft', 'circulated'], to: 'approved', baseRevision })
+    if (!step.ok) return { ok: false, error: refusal(step.reason) }
     tx.update(mn)
-      .set({
-        state: 'approved',
-        approvedBy,
-        approvedOn,
-        approvedAt: now,
-        approvedByUserId: actor.userId,
-        revision: sql`${mn.revision} + 1`,
-      })
-      .where(eq(mn.id, row.id))
+      .set({ approvedBy, approvedOn, approvedAt: new Date().toISOString(), approvedByUserId: actor.userId })
+      .where(eq(mn.id, id))
       .run()
-    const version = freezeVersion(tx, { minutesId: row.id, state: 'approved', actor })
-    audit(tx, actor, row.id, 'approved', row.state, { state: 'approved', version, approvedBy, approvedOn })
+    const version = freeze(tx, { minutesId: id, state: 'approved', actor })
+    audit(tx, actor, id, 'approved', step.before, { state: 'approved', version, approvedBy, approvedOn })
     return { ok: true, version }
   })
-}
-
-/** A code for /verify/:code that nobody can guess: 12 characters of Crockford base32 (60 bits). */
-export function newVerificationCode(): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-  const bytes = crypto.randomBytes(12)
-  return Array.from(bytes, (byte) => alphabet[byte % 32]).join('')
 }
 
 /**
@@ -218,7 +212,8 @@ export async function publishMinutes({
   origin: string
 }): Promise<CycleResult> {
   const prepared = db.transaction((tx) => {
-    const row = currentRow(tx, meetingId)
+    const id = minutesIdOf(tx, meetingId)
+    const row = documentRow(tx, id)!
     if (row.state !== 'approved') return { ok: false as const, error: 'minutes.error.wrongState' as const }
     if (row.revision !== baseRevision) return { ok: false as const, error: 'minutes.error.stale' as const }
     const meeting = tx
@@ -229,7 +224,7 @@ export async function publishMinutes({
       .get()!
     if (visibility === 'public' && !(meeting.isPublic && meeting.bodyIsPublic))
       return { ok: false as const, error: 'minutes.error.publicMeetingOnly' as const }
-    return { ok: true as const, row, snapshot: snapshotMinutes(tx, row.id)! }
+    return { ok: true as const, id, snapshot: snapshotMinutes(tx, id)! }
   })
   if (!prepared.ok) return prepared
 
@@ -244,24 +239,27 @@ export async function publishMinutes({
     visibility,
     publication: { code, verifyUrl: `${origin}/verify/${code}`, publishedAt, publishedBy: publisherName },
   }
-  const pdf = await renderMinutesPdf({ snapshot })
-  const pdfSha256 = crypto.createHash('sha256').update(pdf).digest('hex')
+  const publication = publicationOf(await renderMinutesPdf({ snapshot }), code)
 
   return db.transaction((tx): CycleResult => {
-    const row = currentRow(tx, meetingId)
-    if (row.state !== 'approved' || row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
-    tx.update(mn)
-      .set({ state: 'published', visibility, publishedAt, publishedByUserId: actor.userId, revision: sql`${mn.revision} + 1` })
-      .where(eq(mn.id, row.id))
-      .run()
-    const version = freezeVersion(tx, {
-      minutesId: row.id,
-      state: 'published',
-      actor,
-      publication: { verificationCode: code, pdf, pdfSha256 },
-      snapshot,
+    const id = prepared.id
+    // Changed while the PDF was rendered: nothing is published.
+    const step = stepDocument(tx, {
+      id,
+      from: ['approved'],
+      to: 'published',
+      baseRevision,
+      set: { visibility, publishedAt, publishedByUserId: actor.userId },
     })
-    audit(tx, actor, row.id, 'published', row.state, { state: 'published', version, visibility, verificationCode: code, pdfSha256 })
+    if (!step.ok) return { ok: false, error: 'minutes.error.stale' }
+    const version = freeze(tx, { minutesId: id, state: 'published', actor, publication, snapshot })
+    audit(tx, actor, id, 'published', step.before, {
+      state: 'published',
+      version,
+      visibility,
+      verificationCode: code,
+      pdfSha256: publication.pdfSha256,
+    })
     return { ok: true, version }
   })
 }
@@ -272,22 +270,12 @@ export async function publishMinutes({
  */
 export function reopenMinutes({ meetingId, baseRevision, actor }: { meetingId: number; baseRevision: number; actor: Actor }): CycleResult {
   return db.transaction((tx): CycleResult => {
-    const row = currentRow(tx, meetingId)
-    if (row.state !== 'circulated' && row.state !== 'approved') return { ok: false, error: 'minutes.error.wrongState' }
-    if (row.revision !== baseRevision) return { ok: false, error: 'minutes.error.stale' }
-    tx.update(mn)
-      .set({
-        state: 'draft',
-        approvedBy: null,
-        approvedOn: null,
-        approvedAt: null,
-        approvedByUserId: null,
-        revision: sql`${mn.revision} + 1`,
-      })
-      .where(eq(mn.id, row.id))
-      .run()
-    const version = freezeVersion(tx, { minutesId: row.id, state: 'draft', actor })
-    audit(tx, actor, row.id, 'reopened', row.state, { state: 'draft', version })
+    const id = minutesIdOf(tx, meetingId)
+    const step = stepDocument(tx, { id, from: ['circulated', 'approved'], to: 'draft', baseRevision })
+    if (!step.ok) return { ok: false, error: refusal(step.reason) }
+    tx.update(mn).set({ approvedBy: null, approvedOn: null, approvedAt: null, approvedByUserId: null }).where(eq(mn.id, id)).run()
+    const version = freeze(tx, { minutesId: id, state: 'draft', actor })
+    audit(tx, actor, id, 'reopened', step.before, { state: 'draft', version })
     return { ok: true, version }
   })
 }

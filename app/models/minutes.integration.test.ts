@@ -236,15 +236,15 @@ describe('the approval cycle', () => {
     minutes = getMinutes({ meetingId: scene.meetingId })!
     const section = minutes.snapshot.sections[0]!
     const { id: commentId } = db
-      .insert(schema.minutesComments)
+      .insert(schema.documentComments)
       .values({
-        minutesId,
+        documentId: minutesId,
         sectionId: section.id,
         sectionTitle: section.title,
         authorUserId: scene.accounts.member.user.id,
         body: 'Proszę dopisać nazwę programu.',
       })
-      .returning({ id: schema.minutesComments.id })
+      .returning({ id: schema.documentComments.id })
       .get()
 
     const approve = () =>
@@ -259,9 +259,9 @@ describe('the approval cycle', () => {
     expect(getMinutes({ meetingId: scene.meetingId })!.state).toBe('circulated')
     expect(listMinutesVersions({ minutesId })).toHaveLength(1)
 
-    db.update(schema.minutesComments)
+    db.update(schema.documentComments)
       .set({ resolution: 'accepted', resolvedAt: new Date().toISOString() })
-      .where(eq(schema.minutesComments.id, commentId))
+      .where(eq(schema.documentComments.id, commentId))
       .run()
     expect(approve()).toEqual({ ok: true, version: 2 })
   })
@@ -287,9 +287,9 @@ describe('the approval cycle', () => {
     expect(draft.approvedAt).toBeNull()
     expect(draft.snapshot).toMatchObject({ approvedBy: null, approvedOn: null })
     const versions = db
-      .select({ number: schema.minutesVersions.number, snapshot: schema.minutesVersions.snapshot })
-      .from(schema.minutesVersions)
-      .where(eq(schema.minutesVersions.minutesId, draft.id))
+      .select({ number: schema.documentVersions.number, snapshot: schema.documentVersions.snapshot })
+      .from(schema.documentVersions)
+      .where(eq(schema.documentVersions.documentId, draft.id))
       .all()
     expect(JSON.parse(versions.find((v) => v.number === 1)!.snapshot)).toMatchObject({
       approvedBy: 'Zespół na spotkaniu nr 2',

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { MinutesSectionKind, MinutesState, MinutesVisibility } from '#db/schema/enums'
 import { canInMinutes } from '~/auth/minutes-permissions'
 import { db, schema, type Db, type Tx } from '~/db.server'
@@ -6,15 +7,22 @@ import { venueLine } from '~/utils/format'
 import { formatOwners } from '~/utils/owners'
 import { needsDiscussionSection } from '~/utils/minutes-draft'
 import { CARRY_OVER_TITLE, ownersOf } from './action-item.server'
-import { recordAudit, type Actor } from './audit.server'
+import type { Actor } from './audit.server'
 import { listAgenda } from './agenda.server'
 import { listAttendance } from './attendance.server'
+import { auditDocument, claimSave, createDocument, listSections, replaceSections } from './document/document.server'
+import {
+  getPublishedVersion as publishedVersionOf,
+  getVersion,
+  listVersions,
+  type DocumentVersion,
+  type VersionSummary,
+} from './document/versions.server'
 import { getMeeting, type MeetingAccess } from './meeting.server'
 
 const mn = schema.minutes
-const ms = schema.minutesSections
+const d = schema.documents
 const mp = schema.minutesParticipants
-const mv = schema.minutesVersions
 
 export type MinutesAccess = {
   meeting: MeetingAccess
@@ -41,15 +49,17 @@ export function getMinutesAccess({
 }): MinutesAccess {
   const minutes =
     db
-      .select({ state: mn.state, visibility: mn.visibility, commentsDueAt: mn.commentsDueAt })
+      .select({ state: d.state, visibility: d.visibility, commentsDueAt: d.commentsDueAt })
       .from(mn)
+      .innerJoin(d, eq(d.id, mn.id))
       .where(eq(mn.meetingId, meetingId))
       .get() ?? null
+  const status = minutes && { ...minutes, state: minutes.state as MinutesState }
   return {
     meeting,
-    read: canInMinutes(meeting, minutes, 'minutes.read', now),
-    manage: canInMinutes(meeting, minutes, 'minutes.manage', now),
-    comment: canInMinutes(meeting, minutes, 'minutes.comment', now),
+    read: canInMinutes(meeting, status, 'minutes.read', now),
+    manage: canInMinutes(meeting, status, 'minutes.manage', now),
+    comment: canInMinutes(meeting, status, 'minutes.comment', now),
   }
 }
 
@@ -118,6 +128,11 @@ export function getMinutesId({ meetingId }: { meetingId: number }): number | und
   return db.select({ id: mn.id }).from(mn).where(eq(mn.meetingId, meetingId)).get()?.id
 }
 
+/** The meeting whose minutes are the document `minutesId`. */
+export function getMinutesMeetingId({ minutesId }: { minutesId: number }): number | undefined {
+  return db.select({ meetingId: mn.meetingId }).from(mn).where(eq(mn.id, minutesId)).get()?.meetingId
+}
+
 /**
  * Starts the minutes of a meeting from the meeting itself: its topic and place, the people
  * marked present by institution (everyone invited when attendance was not taken), an
@@ -139,66 +154,69 @@ export function startMinutes({ meetingId, actor }: { meetingId: number; actor: A
           .where(eq(schema.users.id, actor.userId))
           .get()
       : undefined
-    const { id } = tx
-      .insert(mn)
+    const id = createDocument(tx, {
+      kind: 'minutes',
+      bodyId: meeting.bodyId,
+      state: 'draft',
+      visibility: meeting.isPublic && meeting.bodyIsPublic ? 'public' : 'members',
+      actor,
+    })
+    tx.insert(mn)
       .values({
+        id,
         meetingId,
         topic: meeting.topic,
         place: venueLine(meeting),
         preparedBy: author ? [author.name, author.position].filter(Boolean).join(', ') : null,
-        visibility: meeting.isPublic && meeting.bodyIsPublic ? 'public' : 'members',
-        updatedByUserId: actor.userId,
       })
-      .returning({ id: mn.id })
-      .get()
+      .run()
 
     const groups = listAttendance({ meetingId })
     const anyPresent = groups.some((group) => group.rows.some((row) => row.attendance === 'present'))
-    const participants = groups.flatMap((group) =>
-      group.rows
-        .filter((row) => !anyPresent || row.attendance === 'present')
-        .map((row) => ({ organisation: group.organisation, name: row.name, role: row.position })),
-    )
-    participants.forEach((p, position) =>
-      tx
-        .insert(mp)
-        .values({ minutesId: id, position, ...p })
-        .run(),
+    writeParticipants(
+      tx,
+      id,
+      groups.flatMap((group) =>
+        group.rows
+          .filter((row) => !anyPresent || row.attendance === 'present')
+          .map((row) => ({ organisation: group.organisation, name: row.name, role: row.position })),
+      ),
     )
 
     const agenda = listAgenda({ meetingId })
-    const sections: Omit<MinutesSection, 'id'>[] = [
-      { kind: 'introduction', agendaItemId: null, title: 'Wprowadzenie', body: '' },
+    replaceSections(tx, id, [
+      { id: null, kind: 'introduction', title: 'Wprowadzenie', body: '' },
       ...agenda
         .filter((item) => item.kind !== 'break')
-        .map((item) => ({ kind: 'agenda_item' as const, agendaItemId: item.id, title: item.title, body: item.description ?? '' })),
+        .map((item) => ({
+          id: null,
+          kind: 'agenda_item' as const,
+          agendaItemId: item.id,
+          title: item.title,
+          body: item.description ?? '',
+        })),
       ...(needsDiscussionSection(agenda, { carryOverTitle: CARRY_OVER_TITLE })
-        ? [{ kind: 'discussion' as const, agendaItemId: null, title: 'Dyskusja', body: '' }]
+        ? [{ id: null, kind: 'discussion' as const, title: 'Dyskusja', body: '' }]
         : []),
-      { kind: 'decisions', agendaItemId: null, title: 'Ustalenia', body: '' },
-    ]
-    sections.forEach((section, position) =>
-      tx
-        .insert(ms)
-        .values({ minutesId: id, position, ...section })
-        .run(),
-    )
+      { id: null, kind: 'decisions', title: 'Ustalenia', body: '' },
+    ])
 
-    recordAudit(tx, {
-      actorUserId: actor.userId,
-      ip: actor.ip,
-      action: 'minutes.started',
-      entityType: 'minutes',
-      entityId: id,
-      after: { meetingId },
-    })
+    auditDocument(tx, { kind: 'minutes', id, action: 'started', actor, after: { meetingId } })
     return id
   })
 }
 
-const publisher = sql<string | null>`(select name from users where users.id = ${mn.publishedByUserId})`
-const approver = sql<string | null>`(select name from users where users.id = ${mn.approvedByUserId})`
-const editor = sql<string | null>`(select name from users where users.id = ${mn.updatedByUserId})`
+function writeParticipants(tx: Tx, minutesId: number, participants: MinutesParticipant[]) {
+  tx.delete(mp).where(eq(mp.minutesId, minutesId)).run()
+  participants.forEach((p, position) =>
+    tx
+      .insert(mp)
+      .values({ minutesId, position, ...p })
+      .run(),
+  )
+}
+
+const userName = (column: AnySQLiteColumn) => sql<string | null>`(select name from users where users.id = ${column})`
 
 /** The live minutes of a meeting with everything resolved; undefined before they are started. */
 export function getMinutes({ meetingId }: { meetingId: number }): MinutesView | undefined {
@@ -206,27 +224,43 @@ export function getMinutes({ meetingId }: { meetingId: number }): MinutesView | 
     .select({
       id: mn.id,
       meetingId: mn.meetingId,
-      state: mn.state,
-      visibility: mn.visibility,
-      revision: mn.revision,
-      commentsDueAt: mn.commentsDueAt,
+      state: d.state,
+      visibility: d.visibility,
+      revision: d.revision,
+      commentsDueAt: d.commentsDueAt,
       approvedAt: mn.approvedAt,
-      approvedByUserName: approver,
-      publishedAt: mn.publishedAt,
-      publishedByUserName: publisher,
-      updatedAt: mn.updatedAt,
-      updatedByUserName: editor,
+      approvedByUserName: userName(mn.approvedByUserId),
+      publishedAt: d.publishedAt,
+      publishedByUserName: userName(d.publishedByUserId),
+      updatedAt: d.updatedAt,
+      updatedByUserName: userName(d.updatedByUserId),
     })
     .from(mn)
+    .innerJoin(d, eq(d.id, mn.id))
     .where(eq(mn.meetingId, meetingId))
     .get()
   if (!row) return undefined
-  return { ...row, snapshot: snapshotMinutes(db, row.id)! }
+  return { ...row, state: row.state as MinutesState, snapshot: snapshotMinutes(db, row.id)! }
 }
 
 /** Reads the minutes and everything around them into one frozen-ready object. */
 export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot | undefined {
-  const row = tx.select().from(mn).where(eq(mn.id, minutesId)).get()
+  const row = tx
+    .select({
+      meetingId: mn.meetingId,
+      topic: mn.topic,
+      place: mn.place,
+      preparedBy: mn.preparedBy,
+      approvedBy: mn.approvedBy,
+      approvedOn: mn.approvedOn,
+      state: d.state,
+      visibility: d.visibility,
+      updatedAt: d.updatedAt,
+    })
+    .from(mn)
+    .innerJoin(d, eq(d.id, mn.id))
+    .where(eq(mn.id, minutesId))
+    .get()
   if (!row) return undefined
   const meeting = getMeeting({ id: row.meetingId })!
   const fundingNotice = meeting.projectId
@@ -243,12 +277,14 @@ export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot
     .where(eq(mp.minutesId, minutesId))
     .orderBy(asc(mp.position), asc(mp.id))
     .all()
-  const sections = tx
-    .select({ id: ms.id, kind: ms.kind, agendaItemId: ms.agendaItemId, title: ms.title, body: ms.body })
-    .from(ms)
-    .where(eq(ms.minutesId, minutesId))
-    .orderBy(asc(ms.position), asc(ms.id))
-    .all()
+  // The keys in the order the snapshots of published minutes were frozen with.
+  const sections = listSections(tx, minutesId).map(({ id, kind, agendaItemId, title, body }) => ({
+    id,
+    kind: kind as MinutesSectionKind,
+    agendaItemId,
+    title,
+    body,
+  }))
   return {
     meetingId: row.meetingId,
     bodyId: meeting.bodyId,
@@ -266,7 +302,7 @@ export function snapshotMinutes(tx: Db | Tx, minutesId: number): MinutesSnapshot
     approvedBy: row.approvedBy,
     approvedOn: row.approvedOn,
     fundingNotice: fundingNotice || null,
-    state: row.state,
+    state: row.state as MinutesState,
     visibility: row.visibility,
     publication: null,
     updatedAt: row.updatedAt,
@@ -324,148 +360,43 @@ export function saveMinutes({
   actor: Actor
 }): SaveMinutesResult {
   const result = db.transaction((tx): SaveMinutesResult | 'stale' => {
-    const row = tx.select({ id: mn.id, state: mn.state, revision: mn.revision }).from(mn).where(eq(mn.meetingId, meetingId)).get()
-    if (!row) throw new Response('Not Found', { status: 404 })
-    if (row.state !== 'draft' && row.state !== 'circulated') return { ok: false, reason: 'locked' }
-    const updated = tx
-      .update(mn)
-      .set({
-        topic: input.topic,
-        place: input.place,
-        preparedBy: input.preparedBy,
-        revision: sql`${mn.revision} + 1`,
-        updatedAt: new Date().toISOString(),
-        updatedByUserId: actor.userId,
-      })
-      .where(and(eq(mn.id, row.id), eq(mn.revision, baseRevision)))
-      .returning({ revision: mn.revision })
-      .get()
-    if (!updated) return 'stale'
-
-    tx.delete(mp).where(eq(mp.minutesId, row.id)).run()
-    input.participants.forEach((p, position) =>
-      tx
-        .insert(mp)
-        .values({ minutesId: row.id, position, ...p })
-        .run(),
+    const id = tx.select({ id: mn.id }).from(mn).where(eq(mn.meetingId, meetingId)).get()?.id
+    if (id === undefined) throw new Response('Not Found', { status: 404 })
+    const claimed = claimSave(tx, { id, baseRevision, actor })
+    if (!claimed.ok) return claimed.reason === 'stale' ? 'stale' : { ok: false, reason: 'locked' }
+    tx.update(mn).set({ topic: input.topic, place: input.place, preparedBy: input.preparedBy }).where(eq(mn.id, id)).run()
+    writeParticipants(tx, id, input.participants)
+    replaceSections(
+      tx,
+      id,
+      input.sections.map((section) => ({ id: section.id, kind: 'other', title: section.title, body: section.body })),
     )
-
-    const existing = tx.select({ id: ms.id, kind: ms.kind }).from(ms).where(eq(ms.minutesId, row.id)).all()
-    const kept = new Set(input.sections.map((s) => s.id).filter((id): id is number => id !== null))
-    for (const section of existing) if (!kept.has(section.id)) tx.delete(ms).where(eq(ms.id, section.id)).run()
-    input.sections.forEach((section, position) => {
-      if (section.id !== null && existing.some((e) => e.id === section.id)) {
-        tx.update(ms).set({ position, title: section.title, body: section.body }).where(eq(ms.id, section.id)).run()
-      } else {
-        tx.insert(ms).values({ minutesId: row.id, position, kind: 'other', title: section.title, body: section.body }).run()
-      }
-    })
-    recordAudit(tx, {
-      actorUserId: actor.userId,
-      ip: actor.ip,
-      action: 'minutes.saved',
-      entityType: 'minutes',
-      entityId: row.id,
-      after: { revision: updated.revision },
-    })
-    return { ok: true, revision: updated.revision }
+    auditDocument(tx, { kind: 'minutes', id, action: 'saved', actor, after: { revision: claimed.revision } })
+    return { ok: true, revision: claimed.revision }
   })
   if (result === 'stale') return { ok: false, reason: 'stale', current: getMinutes({ meetingId })! }
   return result
 }
 
-export type MinutesVersionSummary = {
-  id: number
-  number: number
-  state: MinutesState
-  createdAt: string
-  createdByName: string | null
-  verificationCode: string | null
-}
+export type MinutesVersionSummary = Omit<VersionSummary, 'state'> & { state: MinutesState }
+export type MinutesVersion = Omit<DocumentVersion<MinutesSnapshot>, 'state'> & { state: MinutesState }
+
+const asMinutes = <V extends { state: string }>(version: V) => version as V & { state: MinutesState }
 
 /** The frozen versions, newest first. */
 export function listMinutesVersions({ minutesId }: { minutesId: number }): MinutesVersionSummary[] {
-  return db
-    .select({
-      id: mv.id,
-      number: mv.number,
-      state: mv.state,
-      createdAt: mv.createdAt,
-      createdByName: sql<string | null>`(select name from users where users.id = ${mv.createdByUserId})`,
-      verificationCode: mv.verificationCode,
-    })
-    .from(mv)
-    .where(eq(mv.minutesId, minutesId))
-    .orderBy(desc(mv.number))
-    .all()
+  return listVersions({ documentId: minutesId }).map(asMinutes)
 }
 
-// Everything of a version but the PDF's bytes, which only the download needs.
-const versionColumns = {
-  id: mv.id,
-  minutesId: mv.minutesId,
-  number: mv.number,
-  state: mv.state,
-  snapshot: mv.snapshot,
-  createdAt: mv.createdAt,
-  createdByUserId: mv.createdByUserId,
-  verificationCode: mv.verificationCode,
-  pdfSha256: mv.pdfSha256,
-}
-
-export function getMinutesVersion({ minutesId, number }: { minutesId: number; number: number }) {
-  const row = db
-    .select(versionColumns)
-    .from(mv)
-    .where(and(eq(mv.minutesId, minutesId), eq(mv.number, number)))
-    .get()
-  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
+export function getMinutesVersion({ minutesId, number }: { minutesId: number; number: number }): MinutesVersion | undefined {
+  const version = getVersion<MinutesSnapshot>({ documentId: minutesId, number })
+  return version && asMinutes(version)
 }
 
 /** The version now published, if any: what outsiders read and what /verify vouches for. */
-export function getPublishedVersion({ minutesId }: { minutesId: number }) {
-  const row = db
-    .select(versionColumns)
-    .from(mv)
-    .where(and(eq(mv.minutesId, minutesId), eq(mv.state, 'published')))
-    .orderBy(desc(mv.number))
-    .get()
-  return row ? { ...row, snapshot: JSON.parse(row.snapshot) as MinutesSnapshot } : undefined
+export function getPublishedVersion({ minutesId }: { minutesId: number }): MinutesVersion | undefined {
+  const version = publishedVersionOf<MinutesSnapshot>({ documentId: minutesId })
+  return version && asMinutes(version)
 }
 
-/** The archived bytes of a published version's PDF. */
-export function getPublishedPdf({ versionId }: { versionId: number }): Buffer | undefined {
-  return (
-    db
-      .select({ pdf: mv.pdf })
-      .from(mv)
-      .where(and(eq(mv.id, versionId), eq(mv.state, 'published')))
-      .get()?.pdf ?? undefined
-  )
-}
-
-type Publication = { verificationCode: string; pdf: Buffer; pdfSha256: string }
-
-/** Freezes the minutes as they are now into the next version; returns its number. */
-export function freezeVersion(
-  tx: Tx,
-  {
-    minutesId,
-    state,
-    actor,
-    publication,
-    snapshot,
-  }: { minutesId: number; state: MinutesState; actor: Actor; publication?: Publication; snapshot?: MinutesSnapshot },
-): number {
-  const last =
-    tx
-      .select({ n: sql<number>`coalesce(max(${mv.number}), 0)` })
-      .from(mv)
-      .where(eq(mv.minutesId, minutesId))
-      .get()?.n ?? 0
-  const frozen = snapshot ?? { ...snapshotMinutes(tx, minutesId)!, state }
-  tx.insert(mv)
-    .values({ minutesId, number: last + 1, state, snapshot: JSON.stringify(frozen), createdByUserId: actor.userId, ...publication })
-    .run()
-  return last + 1
-}
+export { getPublishedPdf } from './document/versions.server'

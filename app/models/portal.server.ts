@@ -10,6 +10,7 @@ import { venueLine } from '~/utils/format'
 const b = schema.bodies
 const mt = schema.meetings
 const mn = schema.minutes
+const doc = schema.documents
 const pr = schema.presentations
 const orgs = schema.organisations
 
@@ -19,7 +20,7 @@ const orgs = schema.organisations
  * nothing internal can appear even for a signed-in officer looking at the portal.
  */
 const publicMeeting = and(eq(b.isPublic, true), eq(mt.isPublic, true))!
-const publicMinutes = and(eq(mn.state, 'published'), eq(mn.visibility, 'public'))!
+const publicMinutes = and(eq(doc.id, mn.id), eq(doc.state, 'published'), eq(doc.visibility, 'public'))!
 const publicPresentation = eq(pr.visibility, 'public')
 
 export type PortalYear = { year: number; meetings: number; minutes: number }
@@ -54,8 +55,8 @@ export function listPortalBodies({ page }: { page: number }): PortalBodyRow[] {
       .select({
         ...bodyColumns,
         meetings: sql<number>`(select count(*) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
-        minutes: sql<number>`(select count(*) from minutes n join meetings m on m.id = n.meeting_id
-        where m.body_id = ${b.id} and m.is_public = 1 and n.state = 'published' and n.visibility = 'public')`,
+        minutes: sql<number>`(select count(*) from minutes n join meetings m on m.id = n.meeting_id join documents d on d.id = n.id
+        where m.body_id = ${b.id} and m.is_public = 1 and d.state = 'published' and d.visibility = 'public')`,
         firstStart: sql<string>`(select min(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
         latestStart: sql<string>`(select max(m.starts_at) from meetings m where m.body_id = ${b.id} and m.is_public = 1)`,
       })
@@ -81,10 +82,11 @@ export function getPortalBody({ bodyId }: { bodyId: number }): (PortalBody & { y
   if (!body) return undefined
   const years = keptUntilChange(
     db
-      .select({ year: meetingYear, meetings: countDistinct(mt.id), minutes: count(mn.id) })
+      .select({ year: meetingYear, meetings: countDistinct(mt.id), minutes: count(doc.id) })
       .from(mt)
       .innerJoin(b, eq(b.id, mt.bodyId))
-      .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
+      .leftJoin(mn, eq(mn.meetingId, mt.id))
+      .leftJoin(doc, publicMinutes)
       .where(and(publicMeeting, eq(mt.bodyId, bodyId)))
       .groupBy(meetingYear)
       .orderBy(desc(meetingYear)),
@@ -125,15 +127,16 @@ export function listPortalMeetings({ bodyId, year, page }: { bodyId: number; yea
       venueRoom: mt.venueRoom,
       state: mt.state,
       agendaItems: sql<number>`(select count(*) from agenda_items where agenda_items.meeting_id = ${mt.id})`,
-      minutesId: mn.id,
-      publishedAt: mn.publishedAt,
+      minutesId: doc.id,
+      publishedAt: doc.publishedAt,
       verificationCode: sql<
         string | null
-      >`(select v.verification_code from minutes_versions v where v.minutes_id = ${mn.id} and v.state = 'published' order by v.number desc limit 1)`,
+      >`(select v.verification_code from document_versions v where v.document_id = ${doc.id} and v.state = 'published' order by v.number desc limit 1)`,
     })
     .from(mt)
     .innerJoin(b, eq(b.id, mt.bodyId))
-    .leftJoin(mn, and(eq(mn.meetingId, mt.id), publicMinutes))
+    .leftJoin(mn, eq(mn.meetingId, mt.id))
+    .leftJoin(doc, publicMinutes)
     .where(and(publicMeeting, eq(mt.bodyId, bodyId), gte(mt.startsAt, from.toISOString()), lt(mt.startsAt, to.toISOString())))
     .orderBy(asc(mt.startsAt), asc(mt.number), asc(mt.id))
     .limit(pageSlice(page).limit)

@@ -1,14 +1,13 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json } from '@remix-run/node'
-import { eq, sql } from 'drizzle-orm'
 import type { CycleForm } from '~/components/minutes-cycle'
 import type { EditorValues, StaleInfo } from '~/components/minutes-editor'
 import type { ReaderMinutes } from '~/components/minutes-reader'
-import { db, schema } from '~/db.server'
 import { getLang } from '~/i18n/lang.server'
 import { mailOrigin } from '~/mail/mailer.server'
 import type { Actor } from '~/models/audit.server'
+import { sectionCommentCounts } from '~/models/document/comments.server'
 import {
   approveMinutes,
   circulatedNotice,
@@ -86,14 +85,7 @@ function toReader(s: MinutesSnapshot, extra: Pick<ReaderMinutes, 'commentsDueAt'
 
 /** How many comments each section has, by section id. */
 export function minutesCommentCounts(minutesId: number): Record<string, number> {
-  const c = schema.minutesComments
-  const rows = db
-    .select({ sectionId: c.sectionId, n: sql<number>`count(*)` })
-    .from(c)
-    .where(eq(c.minutesId, minutesId))
-    .groupBy(c.sectionId)
-    .all()
-  return Object.fromEntries(rows.filter((row) => row.sectionId !== null).map((row) => [String(row.sectionId), row.n]))
+  return sectionCommentCounts({ documentId: minutesId })
 }
 
 const EMPTY_PARTICIPANT_ROWS = 3
