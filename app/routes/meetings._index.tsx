@@ -7,9 +7,6 @@ import { listMonthCalendar } from '~/models/month-calendar.server'
 import { getLang } from '~/i18n/lang.server'
 import { translator } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import type { SessionUser } from '~/auth/session.server'
-import { getBody, listBodiesPage } from '~/models/body.server'
-import { getBodyAccess } from '~/models/body-access.server'
 import {
   countMeetingsByMonth,
   countMeetingsByYear,
@@ -19,6 +16,7 @@ import {
   type ListedMeeting,
 } from '~/models/meeting.server'
 import { formatMeetingWhen } from '~/utils/format'
+import { teamFilter } from '~/utils/team-filter.server'
 import { pageCount, pageParam, pageSlice } from '~/utils/paging'
 import { warsawDay } from '~/utils/time'
 
@@ -30,22 +28,6 @@ function periodParams(url: URL) {
   if (!year || year < 1990 || year > 2100) return null
   const month = Number(url.searchParams.get('month'))
   return { year, month: Number.isInteger(month) && month >= 1 && month <= 12 ? month : null }
-}
-
-/**
- * The team the list is filtered by: `?body=` when the user may see that body, or the one team
- * whose name matches `?team=`. Several matches are offered to choose from, never every team.
- */
-function teamFilter(user: SessionUser | null, url: URL) {
-  const requested = Number(url.searchParams.get('body'))
-  if (Number.isSafeInteger(requested) && requested > 0 && getBodyAccess({ bodyId: requested, user }) !== 'none') {
-    return { body: { id: requested, name: getBody({ id: requested })!.name }, teams: null }
-  }
-  const q = url.searchParams.get('team')?.trim().slice(0, 100)
-  if (!q) return { body: null, teams: null }
-  const found = listBodiesPage({ user, filter: { q, includeClosed: true, page: 1 } })
-  if (found.total === 1) return { body: { id: found.rows[0]!.id, name: found.rows[0]!.name }, teams: null }
-  return { body: null, teams: { q, total: found.total, rows: found.rows.map(({ id, name }) => ({ id, name })) } }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
