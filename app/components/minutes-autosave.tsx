@@ -1,100 +1,20 @@
-import { useEffect, useState } from 'react'
-import { useLang, useT } from '~/i18n/use-t'
-import { formatDateTime } from '~/utils/format'
+import { DocumentAutosave, type FormEntries } from '~/components/document-autosave'
+import { useT } from '~/i18n/use-t'
 import { draftFromEntries, draftKey } from '~/utils/minutes-draft'
 
-type StoredDraft = { entries: [string, string][]; at: string }
+const minutesKeyOf = (entries: FormEntries) => draftKey(draftFromEntries(entries))
 
-const storageKey = (meetingId: number) => `narada:minutes-draft:${meetingId}`
-
-function formEntries(form: HTMLFormElement): [string, string][] {
-  return [...new FormData(form).entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-}
-
-function readDraft(key: string): StoredDraft | null {
-  try {
-    const raw = window.localStorage.getItem(key)
-    return raw ? (JSON.parse(raw) as StoredDraft) : null
-  } catch {
-    return null
-  }
-}
-
-function writeDraft(key: string, draft: StoredDraft | null) {
-  try {
-    if (draft) window.localStorage.setItem(key, JSON.stringify(draft))
-    else window.localStorage.removeItem(key)
-  } catch {
-    // Storage full or forbidden (private mode): the server's own safeguards remain.
-  }
-}
-
-/**
- * Keeps what the officer types in this browser (localStorage, per meeting) until it is saved,
- * and offers it back when the editor opens with a different saved text — after a crash, a
- * closed tab or a lost connection. `savedKey` is the saved text as `draftKey` reduces it: a
- * draft equal to it has been saved and is forgotten.
- */
+/** The minutes editor's text kept in this browser per meeting until saved (see DocumentAutosave). */
 export function MinutesAutosave({ meetingId, formId, savedKey }: { meetingId: number; formId: string; savedKey: string }) {
   const t = useT()
-  const lang = useLang()
-  const [offer, setOffer] = useState<StoredDraft | null>(null)
-  const [restored, setRestored] = useState(false)
-  const key = storageKey(meetingId)
-
-  useEffect(() => {
-    const form = document.getElementById(formId)
-    if (!(form instanceof HTMLFormElement)) return
-    const stored = readDraft(key)
-    if (stored) {
-      const storedKey = draftKey(draftFromEntries(stored.entries))
-      if (storedKey === savedKey) writeDraft(key, null)
-      else if (storedKey !== draftKey(draftFromEntries(formEntries(form)))) setOffer(stored)
-    }
-    const keep = () => {
-      const entries = formEntries(form)
-      writeDraft(key, draftKey(draftFromEntries(entries)) === savedKey ? null : { entries, at: new Date().toISOString() })
-    }
-    form.addEventListener('input', keep)
-    return () => form.removeEventListener('input', keep)
-  }, [formId, key, savedKey])
-
-  function restore() {
-    const form = document.getElementById(formId)
-    if (!(form instanceof HTMLFormElement) || !offer) return
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = false
-    for (const [name, value] of offer.entries) {
-      const control = form.elements.namedItem(name)
-      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === 'on'
-      // Hidden fields too: the draft's revision makes a save over newer work stale (409), never silent.
-      else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) control.value = value
-    }
-    writeDraft(key, { entries: formEntries(form), at: offer.at })
-    setOffer(null)
-    setRestored(true)
-  }
-
-  function discard() {
-    writeDraft(key, null)
-    setOffer(null)
-  }
-
   return (
-    <div role="status" className="minutes-autosave">
-      {offer ? (
-        <div className="notice notice--info">
-          <p>{t('minutes.draft.found', { when: formatDateTime(offer.at, lang) })}</p>
-          <div className="actions">
-            <button type="button" onClick={restore}>
-              {t('minutes.draft.restore')}
-            </button>
-            <button type="button" className="button--secondary" onClick={discard}>
-              {t('minutes.draft.discard')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      {restored ? <p className="notice notice--success">{t('minutes.draft.restored')}</p> : null}
-    </div>
+    <DocumentAutosave
+      storageKey={`narada:minutes-draft:${meetingId}`}
+      formId={formId}
+      savedKey={savedKey}
+      keyOf={minutesKeyOf}
+      found={(when) => t('minutes.draft.found', { when })}
+      restoredText={t('minutes.draft.restored')}
+    />
   )
 }

@@ -4,10 +4,9 @@ import { Form, Link } from '@remix-run/react'
 import { FieldError, FormErrors } from '~/components/forms'
 import { MinutesAutosave } from '~/components/minutes-autosave'
 import { MinutesParticipantsTable } from '~/components/minutes-participants'
-import { SavedNow } from '~/components/minutes-saved-now'
-import { useLang, useT } from '~/i18n/use-t'
+import { SavedNow, StaleAlert } from '~/components/document-stale'
+import { useT } from '~/i18n/use-t'
 import { MinutesSchema, type MinutesFormValue } from '~/schemas/minutes'
-import { formatDateTime } from '~/utils/format'
 
 type Text = string | undefined
 export type EditorValues = {
@@ -53,7 +52,18 @@ export function MinutesEditor({ meetingId, revision, defaultValue, lastResult, s
   return (
     <section aria-labelledby="minutes-editor-title" className="minutes-editor">
       <h2 id="minutes-editor-title">{t('minutes.editTitle')}</h2>
-      {stale ? <StaleAlert stale={stale} /> : null}
+      {stale ? (
+        <StaleAlert
+          title={t('minutes.stale.title')}
+          savedBy={stale.savedBy}
+          savedAt={stale.savedAt}
+          merge={
+            Object.keys(stale.sections).length + stale.added.length || stale.participants || Object.keys(stale.header).length
+              ? t('minutes.stale.merge')
+              : null
+          }
+        />
+      ) : null}
       <MinutesAutosave meetingId={meetingId} formId={form.id} savedKey={savedKey} />
       <Form method="post" {...getFormProps(form)} className="minutes-editor__form">
         <FormErrors errors={form.errors} show={lastResult?.status === 'error' && !stale} />
@@ -140,7 +150,7 @@ function Field({ meta, label, required, multiline, describedBy, saved }: FieldPr
       {multiline ? <textarea {...props} rows={8} key={meta.key} /> : <input {...props} type="text" key={meta.key} />}
       <FieldError meta={meta} />
       {saved !== undefined ? (
-        <SavedNow id={savedId} label={t('minutes.stale.savedNow')}>
+        <SavedNow id={savedId} label={t('document.stale.savedNow')}>
           {saved || '—'}
         </SavedNow>
       ) : null}
@@ -159,23 +169,5 @@ function SectionConflict({ conflict, added }: { conflict: StaleInfo['sections'][
       {'\n'}
       {conflict.body || '—'}
     </SavedNow>
-  )
-}
-
-function StaleAlert({ stale }: { stale: StaleInfo }) {
-  const t = useT()
-  const lang = useLang()
-  const changed = Object.keys(stale.sections).length + stale.added.length
-  return (
-    <div className="notice notice--error" role="alert">
-      <p>
-        <strong>{t('minutes.stale.title')}</strong>{' '}
-        {t('minutes.stale.by', { name: stale.savedBy ?? t('minutes.stale.someone'), when: formatDateTime(stale.savedAt, lang) })}
-      </p>
-      <p>{t('minutes.stale.kept')}</p>
-      <p>
-        {changed || stale.participants || Object.keys(stale.header).length ? t('minutes.stale.merge') : t('minutes.stale.noDifference')}
-      </p>
-    </div>
   )
 }

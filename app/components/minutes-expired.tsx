@@ -1,16 +1,6 @@
+import { DocumentSessionExpired, type ExpiredSubmission } from '~/components/document-expired'
 import type { Translate } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
-
-export type ExpiredSubmission = { sessionExpired: true; fields: [string, string][] }
-
-export function isExpiredSubmission(data: unknown): data is ExpiredSubmission {
-  return (
-    !!data &&
-    typeof data === 'object' &&
-    (data as ExpiredSubmission).sessionExpired === true &&
-    Array.isArray((data as ExpiredSubmission).fields)
-  )
-}
 
 const ROW = /^(participants|sections)\[(\d+)\]\.(organisation|name|role|title|body)$/
 
@@ -41,52 +31,16 @@ function fieldLabel(t: Translate, name: string): string | null {
   }
 }
 
-/**
- * The page a save gets when its session has expired: nothing was saved and nothing is lost.
- * The writer signs in in another tab and sends the very same fields again — with the same
- * revision, so a change made meanwhile by someone else is still caught.
- */
+/** The expired-session rescue of the minutes editor and of the cycle's forms on the minutes page. */
 export function MinutesSessionExpired({ meetingId, submission }: { meetingId: number; submission: ExpiredSubmission }) {
   const t = useT()
   const saving = submission.fields.some(([name, value]) => name === 'intent' && value === 'save')
-  const visible = submission.fields.flatMap(([name, value]) => {
-    const label = fieldLabel(t, name)
-    return label && value.trim() ? [{ name, label, value }] : []
-  })
   return (
-    <section aria-labelledby="minutes-expired-title" className="minutes-expired">
-      <h2 id="minutes-expired-title">{t('minutes.expired.title')}</h2>
-      <p className="notice notice--error" role="alert">
-        {t('minutes.expired.notSaved')}
-      </p>
-      <ol>
-        <li>
-          {t('minutes.expired.step1')}{' '}
-          <a href="/login" target="_blank" rel="noopener">
-            {t('minutes.expired.signIn')}
-          </a>
-        </li>
-        <li>{t('minutes.expired.step2')}</li>
-      </ol>
-      <form method="post" action={`/meetings/${meetingId}/minutes${saving ? '?edit' : ''}`}>
-        {submission.fields.map(([name, value], i) => (
-          <input key={i} type="hidden" name={name} value={value} />
-        ))}
-        <button type="submit">{t('minutes.expired.resubmit')}</button>
-      </form>
-      <h3>{t('minutes.expired.yourText')}</h3>
-      {visible.length ? (
-        <dl className="minutes-expired__fields">
-          {visible.map((field) => (
-            <div key={field.name}>
-              <dt>{field.label}</dt>
-              <dd className="prewrap">{field.value}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p className="muted">{t('minutes.expired.noText')}</p>
-      )}
-    </section>
+    <DocumentSessionExpired
+      action={`/meetings/${meetingId}/minutes${saving ? '?edit' : ''}`}
+      submission={submission}
+      fieldLabel={(name) => fieldLabel(t, name)}
+      resubmitStep={t('minutes.expired.step2')}
+    />
   )
 }

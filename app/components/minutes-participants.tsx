@@ -1,6 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react'
 import { FieldError } from '~/components/forms'
-import { SavedNow } from '~/components/minutes-saved-now'
+import { SavedNow } from '~/components/document-stale'
 import { useT } from '~/i18n/use-t'
 
 type Row = FieldMetadata<{ organisation?: string; name?: string; role?: string; remove?: boolean } | undefined>

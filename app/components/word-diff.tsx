@@ -17,9 +17,7 @@ export function WordDiff({ changes, empty }: { changes: WordChange[]; empty?: st
         const Tag = change.kind === 'removed' ? 'del' : 'ins'
         return (
           <Fragment key={i}>
-            <span className="visually-hidden">
-              {t(change.kind === 'removed' ? 'minutesReview.diff.removed' : 'minutesReview.diff.added')}{' '}
-            </span>
+            <span className="visually-hidden">{t(change.kind === 'removed' ? 'document.diff.removed' : 'document.diff.added')} </span>
             <Tag>{change.text}</Tag>
           </Fragment>
         )

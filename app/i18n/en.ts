@@ -7,6 +7,8 @@ import { presentations } from './en/presentations'
 import { minutes } from './en/minutes'
 import { minutesReview } from './en/minutes-review'
 import { recommendationPages } from './en/recommendation-pages'
+import { documentCore } from './en/document'
+import { recommendationEditor } from './en/recommendation-editor'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
@@ -29,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   ...minutes,
   ...minutesReview,
   ...recommendationPages,
+  ...documentCore,
+  ...recommendationEditor,
   ...actionItems,
   ...verify,
   ...portal,

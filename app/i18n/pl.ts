@@ -7,6 +7,8 @@ import { presentations } from './pl/presentations'
 import { minutes } from './pl/minutes'
 import { minutesReview } from './pl/minutes-review'
 import { recommendationPages } from './pl/recommendation-pages'
+import { documentCore } from './pl/document'
+import { recommendationEditor } from './pl/recommendation-editor'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
@@ -32,6 +34,8 @@ export const pl = {
   ...minutes,
   ...minutesReview,
   ...recommendationPages,
+  ...documentCore,
+  ...recommendationEditor,
   ...actionItems,
   ...verify,
   ...portal,

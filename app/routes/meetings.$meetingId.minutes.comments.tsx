@@ -3,8 +3,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
-import { AddCommentForm, RefusedComment } from '~/components/minutes-comment-form'
-import { CommentParts, type CommentPart } from '~/components/minutes-comments'
+import { AddCommentForm, CommentParts, RefusedComment, type CommentPart } from '~/components/document-comments'
 import { meetingPageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { addMinutesComment, listMinutesComments, resolveMinutesComment, type MinutesCommentError } from '~/models/minutes-comment.server'
@@ -144,13 +143,23 @@ export default function MinutesComments() {
                 : t('minutesReview.deadlineOpen')}
       </p>
       <p>{t('minutesReview.comments.summary', { count: data.counts.all, open: data.counts.open })}</p>
-      <CommentParts parts={parts} canResolve={data.canResolve} canComment={data.canComment} resultFor={resultFor} />
+      <CommentParts
+        parts={parts}
+        canResolve={data.canResolve}
+        canComment={data.canComment}
+        resultFor={resultFor}
+        removedTitle={(title) => t('minutesReview.removedSection', { title })}
+        resolve={{ schema: ResolveCommentSchema, acceptLabel: t('minutesReview.resolve.accept') }}
+      />
       {actionData?.refused ? (
         <RefusedComment error={actionData.refused} body={actionData.body} />
       ) : data.canComment ? (
         <AddCommentForm
           // A fresh, empty form after each comment added, and on following a part's link.
           key={`${data.counts.all}-${data.preselected}`}
+          id="minutes-comment"
+          schema={MinutesCommentSchema}
+          labels={{ section: t('minutesReview.add.section'), whole: t('minutesReview.wholeMinutes') }}
           sections={data.sectionOptions}
           preselected={data.preselected}
           lastResult={resultFor('comment')}

@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
-import { Comparison, CompareForm, VersionsTable } from '~/components/minutes-versions'
+import { CompareForm, VersionsTable } from '~/components/document-versions'
+import { Comparison, versionState } from '~/components/minutes-versions'
 import { meetingPageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
+import type { MinutesState } from '#db/schema/enums'
 import { getMinutesVersion, listMinutesVersions, type MinutesSnapshot } from '~/models/minutes.server'
 import { compareMinutes } from '~/utils/minutes-compare'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
@@ -50,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MinutesVersions() {
   const t = useT()
   const { meetingId, versions, from, to, comparison } = useLoaderData<typeof loader>()
+  const stateLabel = (state: string) => versionState(t, state as MinutesState)
   return (
     <>
       <h2>{t('minutesReview.versions.title')}</h2>
@@ -58,8 +61,17 @@ export default function MinutesVersions() {
         <Link to={`/meetings/${meetingId}/minutes/comments`}>{t('minutesReview.commentsLink')}</Link>
       </p>
       <p>{t('minutesReview.versions.lead')}</p>
-      {versions.length ? <VersionsTable meetingId={meetingId} versions={versions} /> : <p>{t('minutesReview.versions.none')}</p>}
-      <CompareForm versions={versions} from={from} to={to} />
+      {versions.length ? (
+        <VersionsTable
+          base={`/meetings/${meetingId}/minutes/versions`}
+          caption={t('minutesReview.versions.caption')}
+          versions={versions}
+          stateLabel={stateLabel}
+        />
+      ) : (
+        <p>{t('minutesReview.versions.none')}</p>
+      )}
+      <CompareForm versions={versions} from={from} to={to} stateLabel={stateLabel} />
       {comparison ? <Comparison from={comparison.from} to={comparison.to} comparison={comparison.result} /> : null}
     </>
   )

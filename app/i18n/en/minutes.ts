@@ -83,13 +83,8 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.leaveEditor': 'Stop editing (without saving)',
 
   'minutes.stale.title': 'Not saved — someone changed the minutes in the meantime.',
-  'minutes.stale.by': 'They were last saved by {name}, {when}.',
-  'minutes.stale.someone': 'another person',
-  'minutes.stale.kept': 'Your text is not lost: it is in the form below.',
   'minutes.stale.merge':
     'Where the text saved now differs from yours, it is shown below your field (read-only). Carry over what must be kept into your text and save again.',
-  'minutes.stale.noDifference': 'The text saved now does not differ from yours. You can save again.',
-  'minutes.stale.savedNow': 'Saved now (read-only):',
   'minutes.stale.sectionSavedNow': 'This section as saved now (read-only):',
   'minutes.stale.participantsSavedNow': 'Participants as saved now (read-only):',
   'minutes.stale.sectionRemoved':
@@ -97,19 +92,10 @@ export const minutes: Record<keyof typeof pl, string> = {
   'minutes.stale.sectionAdded': 'This section was added in the meantime. It will be kept unless you tick “Remove”.',
 
   'minutes.draft.found': 'This browser holds unsaved text of these minutes (from {when}) that differs from the saved text.',
-  'minutes.draft.restore': 'Restore the unsaved text',
-  'minutes.draft.discard': 'Discard it',
   'minutes.draft.restored': 'The unsaved text was restored. Check it and save the minutes.',
 
-  'minutes.expired.title': 'Your session expired — your text is not lost',
-  'minutes.expired.notSaved': 'Nothing was saved because your session expired. Everything you sent is below.',
-  'minutes.expired.step1': 'Sign in again in a new tab — keep this tab with your text open:',
-  'minutes.expired.signIn': 'sign in (opens in a new tab)',
   'minutes.expired.step2':
     'Come back to this tab and press “Save again”. If someone changed the minutes in the meantime, you will see both texts to merge.',
-  'minutes.expired.resubmit': 'Save again',
-  'minutes.expired.yourText': 'The text you sent',
-  'minutes.expired.noText': 'The form held no text.',
   'minutes.expired.section.title': 'Title of section {n}',
   'minutes.expired.section.body': 'Text of section {n}',
 

@@ -82,13 +82,8 @@ export const minutes = {
   'minutes.leaveEditor': 'Zakończ edycję (bez zapisywania)',
 
   'minutes.stale.title': 'Nie zapisano — ktoś zmienił notatkę w międzyczasie.',
-  'minutes.stale.by': 'Ostatnio zapisał(a) ją {name}, {when}.',
-  'minutes.stale.someone': 'inna osoba',
-  'minutes.stale.kept': 'Twój tekst nie przepadł: jest w formularzu poniżej.',
   'minutes.stale.merge':
     'Tam, gdzie zapisany teraz tekst różni się od Twojego, pokazujemy go pod Twoim polem (tylko do odczytu). Przenieś do swojego tekstu to, co trzeba zachować, i zapisz ponownie.',
-  'minutes.stale.noDifference': 'Zapisany teraz tekst nie różni się od Twojego. Możesz zapisać ponownie.',
-  'minutes.stale.savedNow': 'Zapisane teraz (tylko do odczytu):',
   'minutes.stale.sectionSavedNow': 'Ta część zapisana teraz (tylko do odczytu):',
   'minutes.stale.participantsSavedNow': 'Lista uczestników zapisana teraz (tylko do odczytu):',
   'minutes.stale.sectionRemoved':
@@ -96,19 +91,10 @@ export const minutes = {
   'minutes.stale.sectionAdded': 'Tę część dodano w międzyczasie. Zostanie zachowana, chyba że zaznaczysz „Usuń”.',
 
   'minutes.draft.found': 'W tej przeglądarce jest niezapisany tekst tej notatki (z {when}), inny niż zapisany.',
-  'minutes.draft.restore': 'Przywróć niezapisany tekst',
-  'minutes.draft.discard': 'Odrzuć go',
   'minutes.draft.restored': 'Przywrócono niezapisany tekst. Sprawdź go i zapisz notatkę.',
 
-  'minutes.expired.title': 'Sesja wygasła — Twój tekst nie przepadł',
-  'minutes.expired.notSaved': 'Nic nie zostało zapisane, bo sesja wygasła. Cały wysłany tekst jest poniżej.',
-  'minutes.expired.step1': 'Zaloguj się ponownie w nowej karcie — tę kartę z tekstem zostaw otwartą:',
-  'minutes.expired.signIn': 'zaloguj się (otwiera się w nowej karcie)',
   'minutes.expired.step2':
     'Wróć do tej karty i naciśnij „Zapisz ponownie”. Jeśli ktoś w międzyczasie zmienił notatkę, zobaczysz oba teksty do połączenia.',
-  'minutes.expired.resubmit': 'Zapisz ponownie',
-  'minutes.expired.yourText': 'Wysłany tekst',
-  'minutes.expired.noText': 'Formularz nie zawierał tekstu.',
   'minutes.expired.section.title': 'Tytuł części {n}',
   'minutes.expired.section.body': 'Treść części {n}',
 

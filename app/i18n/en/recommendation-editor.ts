@@ -1,0 +1,2 @@
+/** texts of the recommendation editor */
+export const recommendationEditor = {}
