@@ -81,7 +81,7 @@ const TABLES = [
   'agenda_items',
   'invitations',
   'minutes',
-  'minutes_sections',
+  'document_sections',
   'people',
   'organisations',
   'action_items',
@@ -386,7 +386,7 @@ async function timeMinutesPdf(database: string, meetingId: number): Promise<{ pa
   const db = new Database(database, { readonly: true })
   const version = db
     .prepare(
-      `SELECT v.snapshot AS snapshot FROM minutes_versions v JOIN minutes m ON m.id = v.minutes_id
+      `SELECT v.snapshot AS snapshot FROM document_versions v JOIN minutes m ON m.id = v.document_id
        WHERE m.meeting_id = ? AND v.pdf IS NOT NULL ORDER BY v.number DESC LIMIT 1`,
     )
     .get(meetingId) as { snapshot: string } | undefined

@@ -82,18 +82,28 @@ describe('npm run bench:data at scale 0.01', () => {
     expect(
       one('select count(*) from meetings m where m.state = ? and not exists (select 1 from minutes where meeting_id = m.id)', 'held'),
     ).toBe(0)
-    const states = db.prepare('select distinct state from minutes order by state').pluck().all()
+    // Minutes are documents of the meeting's team: the id, the kind and the team agree.
+    expect(
+      one(
+        `select count(*) from minutes mn join meetings m on m.id = mn.meeting_id
+         left join documents d on d.id = mn.id and d.kind = 'minutes' and d.body_id = m.body_id where d.id is null`,
+      ),
+    ).toBe(0)
+    expect(one('select count(*) from documents')).toBe(one('select count(*) from minutes'))
+    const states = db.prepare(`select distinct state from documents where kind = 'minutes' order by state`).pluck().all()
     expect(states).toEqual(['approved', 'circulated', 'draft', 'published'])
+    expect(one<number>('select count(*) from document_sections')).toBeGreaterThan(one<number>('select count(*) from minutes') * 3)
   })
 
   it('publishes minutes through the app, with archived PDFs whose SHA-256 matches', () => {
     const versions = db
       .prepare(
-        `select v.pdf, v.pdf_sha256 as sha, v.verification_code as code, mn.id as minutesId from minutes_versions v join minutes mn on mn.id = v.minutes_id where v.state = 'published'`,
+        `select v.pdf, v.pdf_sha256 as sha, v.verification_code as code, mn.id as minutesId from document_versions v join minutes mn on mn.id = v.document_id where v.state = 'published'`,
       )
       .all() as { pdf: Buffer; sha: string; code: string; minutesId: number }[]
     expect(versions).toHaveLength(10)
-    expect(one('select count(*) from minutes where state = ?', 'published')).toBe(10)
+    expect(one('select count(*) from documents where kind = ? and state = ?', 'minutes', 'published')).toBe(10)
+    expect(one('select count(*) from documents where state = ? and published_at is not null', 'published')).toBe(10)
     for (const v of versions) {
       expect(v.pdf.subarray(0, 5).toString()).toBe('%PDF-')
       expect(crypto.createHash('sha256').update(v.pdf).digest('hex')).toBe(v.sha)
@@ -140,7 +150,9 @@ describe('npm run bench:data at scale 0.01', () => {
         officer.id,
       ),
     ).toBe(1)
-    expect(one('select state from minutes where meeting_id = ?', json.ids.publishedMinutesMeetingId)).toBe('published')
+    expect(
+      one('select d.state from minutes mn join documents d on d.id = mn.id where mn.meeting_id = ?', json.ids.publishedMinutesMeetingId),
+    ).toBe('published')
     expect(one('select organisation_id from people where id = ?', member.personId)).toBe(json.ids.memberInstitutionId)
     expect(
       one<number>(
@@ -165,7 +177,7 @@ describe('npm run bench:data at scale 0.01', () => {
       const frozen = db
         .prepare(
           // The minutes the generator left circulated or approved (the published ones went through the app).
-          `select v.minutes_id as id, v.snapshot from minutes_versions v join minutes mn on mn.id = v.minutes_id and mn.state = v.state
+          `select v.document_id as id, v.snapshot from document_versions v join documents d on d.id = v.document_id and d.state = v.state
            where v.state in ('circulated', 'approved') order by v.id`,
         )
         .all() as { id: number; snapshot: string }[]
@@ -193,7 +205,7 @@ describe('npm run bench:data at scale 0.01', () => {
         'select * from meetings',
         'select * from agenda_items',
         'select * from invitations',
-        'select * from minutes_sections',
+        'select * from document_sections',
         'select * from action_items',
         'select * from action_item_owners',
       ]) {

@@ -87,23 +87,28 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
   const approvedOn = isoDay(new Date(Math.min(addDays(ended, random.int(20, 45)).getTime(), addDays(reference, -1).getTime())))
   const approvedBy = `Zespół na spotkaniu nr ${plan.number + 1}`
   const written = addDays(ended, random.int(1, 5)).toISOString()
+  ds.writer(schema.documents).insert({
+    id,
+    kind: 'minutes',
+    bodyId: body.id,
+    state,
+    visibility,
+    revision,
+    commentsDueAt: state === 'circulated' ? addDays(ended, random.int(14, 21)).toISOString() : null,
+    createdAt: addDays(ended, 1).toISOString(),
+    updatedAt: written,
+    updatedByUserId: body.convenor.userId,
+  })
   ds.writer(schema.minutes).insert({
     id,
     meetingId: m.id,
-    state,
-    visibility,
     topic: m.topic,
     place: m.place,
-    revision,
-    commentsDueAt: state === 'circulated' ? addDays(ended, random.int(14, 21)).toISOString() : null,
     preparedBy,
     approvedBy: state === 'approved' ? approvedBy : null,
     approvedOn: state === 'approved' ? approvedOn : null,
     approvedAt: state === 'approved' ? new Date(`${approvedOn}T12:00:00Z`).toISOString() : null,
     approvedByUserId: state === 'approved' ? body.convenor.userId : null,
-    createdAt: addDays(ended, 1).toISOString(),
-    updatedAt: written,
-    updatedByUserId: body.convenor.userId,
   })
 
   const participants = m.present
@@ -138,10 +143,10 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
         : 'Nie podjęto ustaleń wymagających działań.',
     },
   ]
-  const writeSection = ds.writer(schema.minutesSections)
+  const writeSection = ds.writer(schema.documentSections)
   sections.forEach((section, position) => {
     section.id = ++ids.section
-    writeSection.insert({ minutesId: id, position, ...section })
+    writeSection.insert({ documentId: id, position, ...section })
   })
 
   // Past draft, the cycle froze a version: the snapshot is the one snapshotMinutes gives (see the test).
@@ -168,8 +173,8 @@ export function writeMinutes(ds: Dataset, m: WrittenMeeting, ids: Record<'minute
       publication: null,
       updatedAt: written,
     }
-    ds.writer(schema.minutesVersions).insert({
-      minutesId: id,
+    ds.writer(schema.documentVersions).insert({
+      documentId: id,
       number: 1,
       state,
       snapshot: JSON.stringify(snapshot),

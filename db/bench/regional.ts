@@ -216,7 +216,7 @@ function pagesToMeasure(officerUserId: number, bigBodyId: number) {
   let publishedMinutesMeetingId: number | null = null
   let bestDistance = Infinity
   const published = sqlite.prepare(
-    `select mn.meeting_id as meetingId, v.pdf as pdf from minutes_versions v join minutes mn on mn.id = v.minutes_id where v.state = 'published' order by mn.meeting_id`,
+    `select mn.meeting_id as meetingId, v.pdf as pdf from document_versions v join minutes mn on mn.id = v.document_id where v.state = 'published' order by mn.meeting_id`,
   )
   for (const row of published.iterate() as Iterable<{ meetingId: number; pdf: Buffer }>) {
     const pages = (row.pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
