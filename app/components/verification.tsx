@@ -1,59 +1,66 @@
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { Lang, MessageKey, Translate } from '~/i18n/messages'
+import type { DocumentKind } from '#db/schema/enums'
+import type { MessageKey, Translate } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
-import { formatDate, formatDateTime, formatDay, formatDayRange } from '~/utils/format'
-import { warsawDay } from '~/utils/time'
+import { formatDate, formatDateTime } from '~/utils/format'
 
-/** What the verification pages show of a published document (see VerifiedDocument). */
+/** What the verification pages show of a published document of any kind (see VerifiedDocument). */
 export type DocumentSummary = {
   code: string
+  kind: DocumentKind
   version: number
+  title: string
   bodyName: string
-  meetingNumber: number
-  startsAt: string
-  endsAt: string
-  topic: string
-  approvedBy: string | null
-  approvedOn: string | null
   publishedAt: string
   publishedBy: string | null
   pdfSha256: string
   visibility: 'members' | 'public'
+  /** The kind's own lines, already in the reader's language. */
+  facts: { label: MessageKey; value: string }[]
+  withdrawn: { at: string; reason: string } | null
 }
 
-/** „Notatka ze spotkania nr 3 zespołu „…”, w dniu 16.06.2009 r.” */
-export function documentName(t: Translate, lang: Lang, doc: Pick<DocumentSummary, 'meetingNumber' | 'bodyName' | 'startsAt' | 'endsAt'>) {
-  const when =
-    warsawDay(doc.startsAt) === warsawDay(doc.endsAt)
-      ? t('verify.pdf.onDay', { date: formatDate(doc.startsAt, lang) })
-      : t('verify.pdf.onDays', { days: formatDayRange(doc.startsAt, doc.endsAt, lang) })
-  return t('verify.documentName', { number: doc.meetingNumber, body: doc.bodyName, when })
+/** „Notatka ze spotkania „Zatrudnienie wspierane” zespołu „…””: a document named in one line. */
+export function documentName(t: Translate, doc: Pick<DocumentSummary, 'kind' | 'title' | 'bodyName'>) {
+  return t('verify.documentName', { kind: t(`documents.kind.${doc.kind}`), title: doc.title, body: doc.bodyName })
+}
+
+/** A withdrawn document is still what was published; the page says so first, with when and why. */
+export function WithdrawnNotice({ withdrawn }: { withdrawn: NonNullable<DocumentSummary['withdrawn']> }) {
+  const t = useT()
+  const lang = useLang()
+  return (
+    <div className="notice notice--error">
+      <p>
+        <strong>{t('verify.withdrawnTitle')}</strong>
+      </p>
+      <p>{t('verify.withdrawnNotice', { date: formatDate(withdrawn.at, lang), reason: withdrawn.reason })}</p>
+    </div>
+  )
 }
 
 export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
   const t = useT()
   const lang = useLang()
-  const approvedOn = doc.approvedOn ? formatDay(doc.approvedOn, lang) : null
-  const approval =
-    doc.approvedBy && approvedOn
-      ? t('verify.approvedValue', { by: doc.approvedBy, date: approvedOn })
-      : (doc.approvedBy ?? approvedOn ?? t('verify.notApproved'))
   const published = formatDateTime(doc.publishedAt, lang)
   return (
     <dl className="details">
-      <dt>{t('verify.document')}</dt>
-      <dd>{documentName(t, lang, doc)}</dd>
-      <dt>{t('verify.topic')}</dt>
-      <dd>{doc.topic}</dd>
+      <dt>{t('verify.kind')}</dt>
+      <dd>{t(`documents.kind.${doc.kind}`)}</dd>
+      <dt>{t(`verify.titleOf.${doc.kind}`)}</dt>
+      <dd>{doc.title}</dd>
+      <dt>{t('verify.body')}</dt>
+      <dd>{doc.bodyName}</dd>
+      {doc.facts.map((fact) => (
+        <Fact key={fact.label} label={t(fact.label)} value={fact.value} />
+      ))}
       <dt>{t('verify.code')}</dt>
       <dd>
         <code>{doc.code}</code>
       </dd>
       <dt>{t('verify.version')}</dt>
       <dd>{doc.version}</dd>
-      <dt>{t('verify.approved')}</dt>
-      <dd>{approval}</dd>
       <dt>{t('verify.published')}</dt>
       <dd>{doc.publishedBy ? t('verify.publishedValue', { date: published, name: doc.publishedBy }) : published}</dd>
       <dt>{t('verify.sha256')}</dt>
@@ -63,6 +70,15 @@ export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
       <dt>{t('verify.visibility')}</dt>
       <dd>{t(`minutes.visibility.${doc.visibility}`)}</dd>
     </dl>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
   )
 }
 

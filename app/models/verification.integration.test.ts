@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db, schema } from '~/db.server'
 import { createMinutesScene, publishSceneMinutes, type MinutesScene } from '#tests/support/published-minutes'
+import { publishedRecommendation } from '#tests/support/published-recommendation'
+import { newVerificationCode } from './document/versions.server'
 import { getMinutesId } from './minutes.server'
 import { findPublishedDocumentBySha256, getVerifiedDocument, hashUploadedPdf, normaliseVerificationCode } from './verification.server'
 
@@ -112,35 +114,94 @@ describe('finding published documents', () => {
   it('finds the published version by its code, however typed, and by its SHA-256', () => {
     const expected = {
       code: published.code,
-      meetingId: scene.meetingId,
+      kind: 'minutes',
       version: published.number,
       pdfSha256: published.pdfSha256,
+      title: published.snapshot.topic,
       bodyName: scene.bodyName,
+      documentHref: `/meetings/${scene.meetingId}/minutes`,
+      pdfHref: `/meetings/${scene.meetingId}/minutes.pdf`,
       visibility: 'members',
-      approvedBy: 'Zespół na spotkaniu nr 2',
-      approvedOn: '2031-06-20',
       publishedBy: 'Gizela Prowadząca',
+      facts: [
+        { label: 'verify.meeting', value: 'nr 1, w dniu 16.05.2031 r.' },
+        { label: 'verify.approved', value: 'Zespół na spotkaniu nr 2, 20.06.2031 r.' },
+      ],
+      withdrawn: null,
     }
     expect(getVerifiedDocument({ code: published.code })).toMatchObject(expected)
     expect(getVerifiedDocument({ code: published.code.toLowerCase() })).toMatchObject(expected)
     expect(findPublishedDocumentBySha256({ sha256: published.pdfSha256 })).toMatchObject(expected)
     expect(findPublishedDocumentBySha256({ sha256: 'f'.repeat(64) })).toBeUndefined()
     expect(findPublishedDocumentBySha256({ sha256: 'not a hash' })).toBeUndefined()
+    // The kind's lines in the reader's language.
+    expect(getVerifiedDocument({ code: published.code, lang: 'en' })?.facts).toEqual([
+      { label: 'verify.meeting', value: 'no. 1, on 16/05/2031' },
+      { label: 'verify.approved', value: 'Zespół na spotkaniu nr 2, 20/06/2031' },
+    ])
   })
 
   it('finds nothing that is not published', async () => {
     const draft = await createMinutesScene()
     const minutesId = getMinutesId({ meetingId: draft.meetingId })!
-    db.insert(schema.minutesVersions)
-      .values({ minutesId, number: 1, state: 'circulated', snapshot: '{}', verificationCode: 'RRRRRRRRRRRR', pdfSha256: 'b'.repeat(64) })
+    db.insert(schema.documentVersions)
+      .values({
+        documentId: minutesId,
+        number: 1,
+        state: 'circulated',
+        snapshot: '{}',
+        verificationCode: 'RRRRRRRRRRRR',
+        pdfSha256: 'b'.repeat(64),
+      })
       .run()
     expect(getVerifiedDocument({ code: 'RRRRRRRRRRRR' })).toBeUndefined()
     expect(findPublishedDocumentBySha256({ sha256: 'b'.repeat(64) })).toBeUndefined()
     // A published version of minutes taken back from publication is not vouched for either.
     const publishedId = getMinutesId({ meetingId: scene.meetingId })!
-    db.update(schema.minutes).set({ state: 'approved' }).where(eq(schema.minutes.id, publishedId)).run()
+    db.update(schema.documents).set({ state: 'approved' }).where(eq(schema.documents.id, publishedId)).run()
     expect(getVerifiedDocument({ code: published.code })).toBeUndefined()
-    db.update(schema.minutes).set({ state: 'published' }).where(eq(schema.minutes.id, publishedId)).run()
+    db.update(schema.documents).set({ state: 'published' }).where(eq(schema.documents.id, publishedId)).run()
     expect(getVerifiedDocument({ code: published.code })).toBeDefined()
+  })
+
+  it('finds a published recommendation, and still vouches for it once withdrawn, saying when and why', () => {
+    const code = newVerificationCode()
+    const sha256 = createHash('sha256').update(code).digest('hex')
+    const id = publishedRecommendation(scene, { code, sha256 })
+    const expected = {
+      code,
+      kind: 'recommendation',
+      version: 1,
+      pdfSha256: sha256,
+      title: 'Standardy współpracy OPS i PUP',
+      bodyName: scene.bodyName,
+      documentHref: `/recommendations/${id}`,
+      pdfHref: `/recommendations/${id}/publication.pdf`,
+      publishedAt: '2031-07-01T10:00:00.000Z',
+      publishedBy: 'Gizela Prowadząca',
+      visibility: 'public',
+      facts: [
+        { label: 'verify.number', value: `ROPS/REK/${id}/2031` },
+        { label: 'verify.adopted', value: 'na spotkaniu nr 4, 20.06.2031 r.' },
+      ],
+      withdrawn: null,
+    }
+    expect(getVerifiedDocument({ code })).toEqual({ ...expected, documentId: id, bodyId: scene.bodyId })
+    expect(findPublishedDocumentBySha256({ sha256 })).toMatchObject(expected)
+
+    db.update(schema.documents).set({ state: 'withdrawn' }).where(eq(schema.documents.id, id)).run()
+    db.update(schema.recommendations)
+      .set({ withdrawnAt: '2031-09-01T08:00:00.000Z', withdrawnReason: 'Zastąpione nowym opracowaniem.' })
+      .where(eq(schema.recommendations.id, id))
+      .run()
+    expect(getVerifiedDocument({ code })).toMatchObject({
+      ...expected,
+      withdrawn: { at: '2031-09-01T08:00:00.000Z', reason: 'Zastąpione nowym opracowaniem.' },
+    })
+
+    // Adopted but not yet published (or taken back to drafting): no code vouches for it.
+    db.update(schema.documents).set({ state: 'adopted' }).where(eq(schema.documents.id, id)).run()
+    expect(getVerifiedDocument({ code })).toBeUndefined()
+    expect(findPublishedDocumentBySha256({ sha256 })).toBeUndefined()
   })
 })

@@ -1,13 +1,18 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, type SQL } from 'drizzle-orm'
-import type { MinutesVisibility } from '#db/schema/enums'
+import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { documentKinds, type DocumentKind, type DocumentState, type DocumentVisibility } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
+import { translator, type Lang, type MessageKey, type Translate } from '~/i18n/messages'
+import { formatDate, formatDay, formatDayRange } from '~/utils/format'
 import { readMultipartForm } from '~/utils/multipart.server'
+import { warsawDay } from '~/utils/time'
+import { documentKindRules } from './document/kinds'
 import type { MinutesSnapshot } from './minutes.server'
 import { maxUploadBytes } from './presentation.server'
+import type { RecommendationSnapshot } from './recommendation-snapshot'
 
-const mn = schema.minutes
-const mv = schema.minutesVersions
+const d = schema.documents
+const dv = schema.documentVersions
 
 /** Crockford base32 as newVerificationCode writes it: no I, L, O or U. */
 const CODE = /^[0-9A-HJKMNP-TV-Z]{12}$/
@@ -27,63 +32,140 @@ export function normaliseVerificationCode(input: string): string | null {
   return CODE.test(code) ? code : null
 }
 
-/** What the public verification page says about a published version: nothing more. */
+/** One line of what a kind says about its document („Zatwierdzenie: Zespół na spotkaniu nr 2, 20.06.2031 r.”), in the reader's language. */
+export type VerifiedFact = { label: MessageKey; value: string }
+
+/** What the public verification page says about a published version, whatever its kind: nothing more. */
 export type VerifiedDocument = {
   code: string
-  meetingId: number
+  kind: DocumentKind
+  documentId: number
+  bodyId: number
   version: number
   pdfSha256: string
+  /** Minutes: the meeting's topic; a recommendation: its title. */
+  title: string
   bodyName: string
-  meetingNumber: number
-  startsAt: string
-  endsAt: string
-  topic: string
-  approvedBy: string | null
-  approvedOn: string | null
+  /** The document's page, and its published PDF (for those who may read it). */
+  documentHref: string
+  pdfHref: string
   publishedAt: string
   publishedBy: string | null
-  visibility: MinutesVisibility
+  visibility: DocumentVisibility
+  facts: VerifiedFact[]
+  /** A withdrawn document still verifies: it is what was published, and the page says it was withdrawn. */
+  withdrawn: { at: string; reason: string } | null
 }
 
-/** A published version of published minutes, found by `where`; drafts and other versions never. */
-function findPublished(where: SQL): VerifiedDocument | undefined {
+type Found = { documentId: number; state: DocumentState; snapshot: string }
+type Publication = { publishedAt: string; publishedBy: string | null } | null
+type Description = Pick<VerifiedDocument, 'title' | 'bodyName' | 'documentHref' | 'pdfHref' | 'facts' | 'withdrawn'> & {
+  publication: Publication
+}
+
+/** Each kind reads its own snapshot into what the page says; a kind without a describer does not compile. */
+const describers: { [K in DocumentKind]: (found: Found, t: Translate, lang: Lang) => Description } = {
+  minutes({ snapshot }, t, lang) {
+    const s = JSON.parse(snapshot) as MinutesSnapshot
+    const when =
+      warsawDay(s.startsAt) === warsawDay(s.endsAt)
+        ? t('verify.pdf.onDay', { date: formatDate(s.startsAt, lang) })
+        : t('verify.pdf.onDays', { days: formatDayRange(s.startsAt, s.endsAt, lang) })
+    const approvedOn = s.approvedOn ? formatDay(s.approvedOn, lang) : null
+    const approval =
+      s.approvedBy && approvedOn
+        ? t('verify.approvedValue', { by: s.approvedBy, date: approvedOn })
+        : (s.approvedBy ?? approvedOn ?? t('verify.notApproved'))
+    return {
+      title: s.topic,
+      bodyName: s.bodyName,
+      documentHref: `/meetings/${s.meetingId}/minutes`,
+      pdfHref: `/meetings/${s.meetingId}/minutes.pdf`,
+      facts: [
+        { label: 'verify.meeting', value: t('verify.meetingValue', { number: s.meetingNumber, when }) },
+        { label: 'verify.approved', value: approval },
+      ],
+      withdrawn: null,
+      publication: s.publication ?? null,
+    }
+  },
+  recommendation({ documentId, state, snapshot }, t, lang) {
+    const s = JSON.parse(snapshot) as RecommendationSnapshot
+    const facts: VerifiedFact[] = []
+    if (s.number) facts.push({ label: 'verify.number', value: s.number })
+    if (s.adoption)
+      facts.push({
+        label: 'verify.adopted',
+        value: t('verify.adoptedValue', { number: s.adoption.meetingNumber, date: formatDay(s.adoption.adoptedOn, lang) }),
+      })
+    return {
+      title: s.title,
+      bodyName: s.bodyName,
+      documentHref: `/recommendations/${documentId}`,
+      pdfHref: `/recommendations/${documentId}/publication.pdf`,
+      facts,
+      withdrawn: state === 'withdrawn' ? withdrawalOf(documentId) : null,
+      publication: s.publication,
+    }
+  },
+}
+
+function withdrawalOf(recommendationId: number): VerifiedDocument['withdrawn'] {
+  const r = schema.recommendations
+  const row = db.select({ at: r.withdrawnAt, reason: r.withdrawnReason }).from(r).where(eq(r.id, recommendationId)).get()
+  return row?.at ? { at: row.at, reason: row.reason ?? '' } : null
+}
+
+/** A document of any kind in one of its kind's published states (a withdrawn recommendation too). */
+const publishedDocument = or(
+  ...documentKinds.map((kind) => and(eq(d.kind, kind), inArray(d.state, [...documentKindRules[kind].published]))),
+)!
+
+/** The published version found by `where`, described by its kind; drafts and other versions never. */
+function findPublished(where: SQL, lang: Lang): VerifiedDocument | undefined {
   const row = db
-    .select({ code: mv.verificationCode, number: mv.number, pdfSha256: mv.pdfSha256, snapshot: mv.snapshot, meetingId: mn.meetingId })
-    .from(mv)
-    .innerJoin(mn, eq(mn.id, mv.minutesId))
-    .where(and(where, eq(mv.state, 'published'), eq(mn.state, 'published')))
-    .orderBy(desc(mv.id))
+    .select({
+      code: dv.verificationCode,
+      number: dv.number,
+      pdfSha256: dv.pdfSha256,
+      snapshot: dv.snapshot,
+      documentId: d.id,
+      kind: d.kind,
+      state: d.state,
+      bodyId: d.bodyId,
+      visibility: d.visibility,
+    })
+    .from(dv)
+    .innerJoin(d, eq(d.id, dv.documentId))
+    .where(and(where, eq(dv.state, 'published'), publishedDocument))
+    .orderBy(desc(dv.id))
     .get()
   if (!row?.code || !row.pdfSha256) return undefined
-  const snapshot = JSON.parse(row.snapshot) as MinutesSnapshot
-  if (!snapshot.publication) return undefined
+  const { publication, ...described } = describers[row.kind](row, translator(lang), lang)
+  if (!publication) return undefined
   return {
     code: row.code,
-    meetingId: row.meetingId,
+    kind: row.kind,
+    documentId: row.documentId,
+    bodyId: row.bodyId,
     version: row.number,
     pdfSha256: row.pdfSha256,
-    bodyName: snapshot.bodyName,
-    meetingNumber: snapshot.meetingNumber,
-    startsAt: snapshot.startsAt,
-    endsAt: snapshot.endsAt,
-    topic: snapshot.topic,
-    approvedBy: snapshot.approvedBy,
-    approvedOn: snapshot.approvedOn,
-    publishedAt: snapshot.publication.publishedAt,
-    publishedBy: snapshot.publication.publishedBy,
-    visibility: snapshot.visibility,
+    ...described,
+    publishedAt: publication.publishedAt,
+    publishedBy: publication.publishedBy,
+    visibility: row.visibility,
   }
 }
 
 /** The published document a verification code belongs to; unknown and unpublished alike give undefined. */
-export function getVerifiedDocument({ code }: { code: string }): VerifiedDocument | undefined {
+export function getVerifiedDocument({ code, lang = 'pl' }: { code: string; lang?: Lang }): VerifiedDocument | undefined {
   const canonical = normaliseVerificationCode(code)
-  return canonical ? findPublished(eq(mv.verificationCode, canonical)) : undefined
+  return canonical ? findPublished(eq(dv.verificationCode, canonical), lang) : undefined
 }
 
 /** The published document whose PDF has exactly this SHA-256, if any. */
-export function findPublishedDocumentBySha256({ sha256 }: { sha256: string }): VerifiedDocument | undefined {
-  return /^[0-9a-f]{64}$/.test(sha256) ? findPublished(eq(mv.pdfSha256, sha256)) : undefined
+export function findPublishedDocumentBySha256({ sha256, lang = 'pl' }: { sha256: string; lang?: Lang }): VerifiedDocument | undefined {
+  return /^[0-9a-f]{64}$/.test(sha256) ? findPublished(eq(dv.pdfSha256, sha256), lang) : undefined
 }
 
 /** Why an uploaded file was not checked: an i18n key shown next to the file field. */

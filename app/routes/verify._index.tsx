@@ -1,8 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckResult, documentName, PdfUploadForm, type DocumentSummary } from '~/components/verification'
+import { getLang } from '~/i18n/lang.server'
 import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
+import { formatDate } from '~/utils/format'
 import { maxUploadBytes } from '~/models/presentation.server'
 import {
   findPublishedDocumentBySha256,
@@ -31,22 +33,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
 }
 
-type Found = Pick<DocumentSummary, 'code' | 'version' | 'meetingNumber' | 'bodyName' | 'startsAt' | 'endsAt'>
+type Found = Pick<DocumentSummary, 'code' | 'kind' | 'version' | 'title' | 'bodyName' | 'withdrawn'>
 type ActionData = { ok: true; sha256: string; found: Found | null } | { ok: false; error: UploadedPdfError }
 
 /** Which published document, if any, is exactly the uploaded file. */
 export async function action({ request }: ActionFunctionArgs) {
   const upload = await hashUploadedPdf(request)
   if (!upload.ok) return json<ActionData>({ ok: false, error: upload.error }, { status: 400, headers: pageHeaders })
-  const document = findPublishedDocumentBySha256({ sha256: upload.sha256 })
+  const document = findPublishedDocumentBySha256({ sha256: upload.sha256, lang: await getLang(request) })
   const found = document
     ? {
         code: document.code,
+        kind: document.kind,
         version: document.version,
-        meetingNumber: document.meetingNumber,
+        title: document.title,
         bodyName: document.bodyName,
-        startsAt: document.startsAt,
-        endsAt: document.endsAt,
+        withdrawn: document.withdrawn,
       }
     : null
   return json<ActionData>({ ok: true, sha256: upload.sha256, found }, { headers: pageHeaders })
@@ -71,7 +73,10 @@ export default function VerifyIndex() {
             message={
               result.found ? (
                 <>
-                  {t('verify.found', { document: documentName(t, lang, result.found), version: result.found.version })}{' '}
+                  {t('verify.found', { document: documentName(t, result.found), version: result.found.version })}{' '}
+                  {result.found.withdrawn ? (
+                    <>{t('verify.foundWithdrawn', { date: formatDate(result.found.withdrawn.at, lang) })} </>
+                  ) : null}
                   <Link to={`/verify/${result.found.code}`}>{t('verify.foundLink')}</Link>
                 </>
               ) : (
