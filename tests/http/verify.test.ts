@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { baseURL, fileAddress, get, location, login, post, textOf } from '#tests/support/http'
 import type { MinutesScene } from '#tests/support/published-minutes'
 
-type Published = { code: string; pdfSha256: string; number: number }
+type Published = { code: string; pdfSha256: string; number: number; snapshot: { topic: string } }
 let open: MinutesScene
 let closed: MinutesScene
 let openVersion: Published
@@ -45,18 +45,23 @@ const flipped = (bytes: Buffer, at = Math.floor(bytes.length / 2)) => {
 }
 
 describe('/verify/:code', () => {
-  it('names the published document, its version, approval, publication and SHA-256 to anyone, with a link to it', async () => {
+  it('names the published document, its kind, meeting, version, approval, publication and SHA-256 to anyone, with links to it', async () => {
     const response = await get(`/verify/${openVersion.code}`)
     expect(response.status).toBe(200)
     const html = await response.text()
     const text = textOf(html)
-    expect(text).toContain(`Notatka ze spotkania nr 1 zespołu „${open.bodyName}”, w dniu 16.05.2031 r.`)
+    expect(text).toContain('Rodzaj dokumentu Notatka ze spotkania')
+    expect(text).toContain(`Temat ${openVersion.snapshot.topic}`)
+    expect(text).toContain(`Zespół ${open.bodyName}`)
+    expect(text).toContain('Spotkanie nr 1, w dniu 16.05.2031 r.')
     expect(text).toContain(`Wersja ${openVersion.number}`)
     expect(text).toContain('Zatwierdzenie Zespół na spotkaniu nr 2, 20.06.2031 r.')
     expect(text).toMatch(/Opublikowano \d\d\.\d\d\.\d{4} r\., godz\. \d\d:\d\d, Gizela Prowadząca/)
     expect(text).toContain(openVersion.pdfSha256)
     expect(text).toContain('Dostępność publicznie')
     expect(html).toContain(`href="/meetings/${open.meetingId}/minutes.pdf"`)
+    expect(html).toContain(`href="/meetings/${open.meetingId}/minutes"`)
+    expect(text).not.toContain('wycofan')
   })
 
   it('links to a members-only document only for those who may read it', async () => {
@@ -125,8 +130,15 @@ describe('/verify/:code', () => {
     const { getMinutesId } = await import('~/models/minutes.server')
     const draft = await createMinutesScene()
     const minutesId = getMinutesId({ meetingId: draft.meetingId })!
-    db.insert(schema.minutesVersions)
-      .values({ minutesId, number: 1, state: 'approved', snapshot: '{}', verificationCode: 'QQQQQQQQQQQQ', pdfSha256: 'a'.repeat(64) })
+    db.insert(schema.documentVersions)
+      .values({
+        documentId: minutesId,
+        number: 1,
+        state: 'approved',
+        snapshot: '{}',
+        verificationCode: 'QQQQQQQQQQQQ',
+        pdfSha256: 'a'.repeat(64),
+      })
       .run()
     const response = await get('/verify/QQQQQQQQQQQQ')
     expect(response.status).toBe(404)
@@ -151,7 +163,7 @@ describe('/verify', () => {
     const { response, html, text } = await upload('/verify', { bytes: genuine })
     expect(response.status).toBe(200)
     expect(text).toContain(
-      `Ten plik jest opublikowanym dokumentem: Notatka ze spotkania nr 1 zespołu „${open.bodyName}”, w dniu 16.05.2031 r. (wersja ${openVersion.number}).`,
+      `Ten plik jest opublikowanym dokumentem: Notatka ze spotkania „${openVersion.snapshot.topic}” zespołu „${open.bodyName}” (wersja ${openVersion.number}).`,
     )
     expect(text).toContain(`Suma SHA-256 sprawdzonego pliku: ${openVersion.pdfSha256}`)
     expect(html).toContain(`href="/verify/${openVersion.code}"`)
@@ -174,5 +186,42 @@ describe('/verify', () => {
     expect(textOf(html)).toContain('Kod weryfikacyjny ma 12 znaków: cyfry i litery.')
     expect(html).toMatch(/<input[^>]*name="code"[^>]*value="123"/)
     expect(html).toMatch(/<input[^>]*name="code"[^>]*aria-invalid="true"/)
+  })
+})
+
+describe('/verify for a recommendation', () => {
+  it('names its kind, title, number and adoption, and says plainly when and why it was withdrawn', async () => {
+    const { publishedRecommendation } = await import('#tests/support/published-recommendation')
+    const { newVerificationCode } = await import('~/models/document/versions.server')
+    const { db, schema } = await import('~/db.server')
+    const { eq } = await import('drizzle-orm')
+    const code = newVerificationCode()
+    const id = publishedRecommendation(open, { code, sha256: 'd'.repeat(64) })
+
+    const published = textOf(await (await get(`/verify/${code}`)).text())
+    expect(published).toContain('Rodzaj dokumentu Rekomendacje')
+    expect(published).toContain('Tytuł Standardy współpracy OPS i PUP')
+    expect(published).toContain(`Numer ROPS/REK/${id}/2031`)
+    expect(published).toContain('Przyjęcie na spotkaniu nr 4, 20.06.2031 r.')
+    expect(published).not.toContain('wycofan')
+
+    db.update(schema.documents).set({ state: 'withdrawn' }).where(eq(schema.documents.id, id)).run()
+    db.update(schema.recommendations)
+      .set({ withdrawnAt: '2031-09-01T08:00:00.000Z', withdrawnReason: 'Zastąpione nowym opracowaniem.' })
+      .where(eq(schema.recommendations.id, id))
+      .run()
+    const response = await get(`/verify/${code}`)
+    expect(response.status).toBe(200)
+    const withdrawn = textOf(await response.text())
+    expect(withdrawn).toContain('Dokument wycofany')
+    expect(withdrawn).toContain('Ten dokument opublikowano, a 01.09.2031 r. wycofano. Powód wycofania: Zastąpione nowym opracowaniem.')
+    expect(withdrawn).toContain('Tytuł Standardy współpracy OPS i PUP')
+
+    const { langCookie } = await import('~/i18n/lang.server')
+    const english = textOf(await (await get(`/verify/${code}`, { cookie: await langCookie.serialize('en') })).text())
+    expect(english).toContain('Kind of document Recommendations')
+    expect(english).toContain(
+      'This document was published and then withdrawn on 01/09/2031. Reason for the withdrawal: Zastąpione nowym opracowaniem.',
+    )
   })
 })
