@@ -87,9 +87,9 @@ describe('the Katowice minutes of 16.06.2009, published to the public', () => {
   it('are vouched for by their /verify page, which knows the downloaded bytes', async () => {
     const minutesId = db.select({ id: schema.minutes.id }).from(schema.minutes).where(eq(schema.minutes.meetingId, ids.katowice)).get()!.id
     const version = db
-      .select({ code: schema.minutesVersions.verificationCode, sha256: schema.minutesVersions.pdfSha256 })
-      .from(schema.minutesVersions)
-      .where(and(eq(schema.minutesVersions.minutesId, minutesId), eq(schema.minutesVersions.state, 'published')))
+      .select({ code: schema.documentVersions.verificationCode, sha256: schema.documentVersions.pdfSha256 })
+      .from(schema.documentVersions)
+      .where(and(eq(schema.documentVersions.documentId, minutesId), eq(schema.documentVersions.state, 'published')))
       .get()!
     expect(version.code).toMatch(/^[0-9A-Z]{12}$/)
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
@@ -173,7 +173,12 @@ describe('the Wodzisław meetings of May 2017', () => {
       expect((await get(path)).status, path).toBe(404)
       expect((await get(path, { cookie: memberCookie })).status, path).toBe(404)
     }
-    const minutes = db.select({ state: schema.minutes.state }).from(schema.minutes).where(eq(schema.minutes.meetingId, ids.may11)).get()
+    const minutes = db
+      .select({ state: schema.documents.state })
+      .from(schema.minutes)
+      .innerJoin(schema.documents, eq(schema.documents.id, schema.minutes.id))
+      .where(eq(schema.minutes.meetingId, ids.may11))
+      .get()
     expect(minutes?.state).toBe('draft')
   })
 

@@ -43,9 +43,9 @@ async function signInAll(scene: Scene): Promise<Record<Role, string>> {
 
 const commentsIn = (minutesId: number) =>
   db
-    .select({ id: schema.minutesComments.id, body: schema.minutesComments.body })
-    .from(schema.minutesComments)
-    .where(eq(schema.minutesComments.minutesId, minutesId))
+    .select({ id: schema.documentComments.id, body: schema.documentComments.body })
+    .from(schema.documentComments)
+    .where(eq(schema.documentComments.documentId, minutesId))
     .all()
 
 describe('comments and versions of minutes', () => {
@@ -161,9 +161,9 @@ describe('comments and versions of minutes', () => {
   it('refuses a comment after the deadline with a clear message, keeps the typed text and stores nothing', async () => {
     const late = await createInvitationScene()
     const lateMinutes = await minutesFor(late, { circulate: true, discussion: 'Tekst.' })
-    db.update(schema.minutes)
+    db.update(schema.documents)
       .set({ commentsDueAt: new Date(Date.now() - 60_000).toISOString() })
-      .where(eq(schema.minutes.id, lateMinutes.minutesId))
+      .where(eq(schema.documents.id, lateMinutes.minutesId))
       .run()
     const member = await login(late.accounts.member.email, late.accounts.member.password)
     const path = `/meetings/${late.meetingId}/minutes/comments`

@@ -117,7 +117,7 @@ describe('who reads the minutes', () => {
   it('lets anyone read public minutes, as published, with the state and no internal links', async () => {
     const minutesId = getMinutes({ meetingId: meetings.public })!.id
     // A later change to the live rows does not change what was published.
-    db.update(schema.minutesSections).set({ body: 'Zmiana po publikacji' }).where(eq(schema.minutesSections.minutesId, minutesId)).run()
+    db.update(schema.documentSections).set({ body: 'Zmiana po publikacji' }).where(eq(schema.documentSections.documentId, minutesId)).run()
     for (const who of ['visitor', 'outsider', 'guest'] as const) {
       const response = await get(minutesPath(meetings.public), { cookie: cookies[who] })
       expect(response.status, who).toBe(200)
@@ -275,9 +275,9 @@ describe('the cycle and the text over HTTP', () => {
     expect(page).toContain('Stan notatki projekt')
     const minutesId = getMinutes({ meetingId })!.id
     const versions = db
-      .select({ number: schema.minutesVersions.number, state: schema.minutesVersions.state })
-      .from(schema.minutesVersions)
-      .where(eq(schema.minutesVersions.minutesId, minutesId))
+      .select({ number: schema.documentVersions.number, state: schema.documentVersions.state })
+      .from(schema.documentVersions)
+      .where(eq(schema.documentVersions.documentId, minutesId))
       .all()
     expect(versions.map((v) => [v.number, v.state])).toEqual([
       [1, 'circulated'],
