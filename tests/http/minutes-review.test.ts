@@ -61,6 +61,19 @@ describe('comments and versions of minutes', () => {
     commentsPath = `/meetings/${scene.meetingId}/minutes/comments`
   })
 
+  it("lists circulated minutes on the home page of the team's members only, and draft minutes on nobody's", async () => {
+    const link = `href="/meetings/${scene.meetingId}/minutes"`
+    expect(await (await get('/', { cookie: cookies.member })).text()).toContain(link)
+    expect(await (await get('/', { cookie: cookies.officer })).text()).toContain(link)
+    expect(await (await get('/', { cookie: cookies.outsider })).text()).not.toContain(link)
+    const draft = await createInvitationScene()
+    await minutesFor(draft, { circulate: false, discussion: 'Szkic.' })
+    const member = await login(draft.accounts.member.email, draft.accounts.member.password)
+    const home = await (await get('/', { cookie: member })).text()
+    expect(home).not.toContain(`href="/meetings/${draft.meetingId}/minutes"`)
+    expect(textOf(home)).toContain('Notatki do przeczytania i zatwierdzenia')
+  })
+
   it('answers 404 to a signed-out visitor and to a member of another team, for draft and circulated minutes alike', async () => {
     const draft = await createInvitationScene()
     await minutesFor(draft, { circulate: false, discussion: 'Szkic.' })
