@@ -6,9 +6,14 @@ import { createUserSession, type SessionUser } from '~/auth/session.server'
 import { db, schema, sqlite } from '~/db.server'
 import { addActionItem } from '~/models/action-item.server'
 import { recordAudit } from '~/models/audit.server'
+import { addMinutesComment } from '~/models/minutes-comment.server'
+import { circulateMinutes } from '~/models/minutes-cycle.server'
+import { getMinutes } from '~/models/minutes.server'
+import { findPublishedDocumentBySha256 } from '~/models/verification.server'
 import { createUser } from '~/models/user.server'
 import { inRequestScope } from '~/utils/request-scope.server'
 import { createCalendarFixture, type CalendarFixture } from '#tests/support/calendar-fixtures'
+import { createMinutesScene, publishSceneMinutes, type MinutesScene } from '#tests/support/published-minutes'
 
 /**
  * The pages a region opens all day, loaded through their real loaders; every statement they
@@ -21,11 +26,14 @@ const BIG_TABLES = new Set([
   'agenda_items',
   'agenda_speakers',
   'invitations',
+  'documents',
+  'document_sections',
+  'document_versions',
+  'document_comments',
+  'document_files',
   'minutes',
-  'minutes_sections',
-  'minutes_versions',
-  'minutes_comments',
   'minutes_participants',
+  'recommendations',
   'action_items',
   'action_item_owners',
   'memberships',
@@ -89,7 +97,15 @@ function fullScans({ sql, params }: Ran): string[] {
 
 let fixture: CalendarFixture
 let seriesId = 0
-const cookies: Record<'officer' | 'member' | 'admin', string> = { officer: '', member: '', admin: '' }
+const cookies: Record<'officer' | 'member' | 'admin' | 'minutesOfficer' | 'minutesMember', string> = {
+  officer: '',
+  member: '',
+  admin: '',
+  minutesOfficer: '',
+  minutesMember: '',
+}
+/** Minutes published to everyone, and minutes sent for comments with a comment on a section. */
+const minutes = { published: 0, circulated: 0, code: '', pdfSha256: '' }
 
 async function cookieOf(user: Pick<SessionUser, 'id'>) {
   return (await createUserSession(user.id, new Request('http://localhost/login'))).split(';')[0]!
@@ -118,6 +134,34 @@ beforeAll(async () => {
     const saved = addActionItem({ meetingId: fixture.meetings.dst.id, input: { text, owners }, actor: { userId: null, ip: null } })
     if (!saved.ok) throw new Error(JSON.stringify(saved))
   }
+
+  const origin = 'http://localhost'
+  const published: MinutesScene = await createMinutesScene({ open: true })
+  minutes.published = published.meetingId
+  const publication = await publishSceneMinutes(published, { visibility: 'public', origin })
+  minutes.code = publication.code
+  minutes.pdfSha256 = publication.pdfSha256
+  const circulated: MinutesScene = await createMinutesScene()
+  minutes.circulated = circulated.meetingId
+  const live = getMinutes({ meetingId: circulated.meetingId })!
+  const sent = await circulateMinutes({
+    meetingId: circulated.meetingId,
+    commentsDueAt: new Date(Date.now() + 14 * 86_400_000),
+    baseRevision: live.revision,
+    actor: circulated.actor,
+    origin,
+  })
+  if (!sent.ok) throw new Error(sent.error)
+  const member = circulated.accounts.member.user
+  const commented = addMinutesComment({
+    meetingId: circulated.meetingId,
+    sectionId: live.snapshot.sections[0]!.id,
+    body: 'Proszę dopisać przedstawiciela PUP.',
+    actor: { userId: member.id, ip: null },
+  })
+  if (!commented.ok) throw new Error(commented.error)
+  cookies.minutesOfficer = await cookieOf(circulated.accounts.officer.user)
+  cookies.minutesMember = await cookieOf(member)
 })
 
 type Route = { loader: (args: LoaderFunctionArgs) => unknown }
@@ -230,6 +274,54 @@ const pages: Record<string, Page & { as: keyof typeof cookies | 'visitor' }> = {
     path: () => `/series/${seriesId}`,
     params: () => ({ seriesId: String(seriesId) }),
   },
+  'circulated minutes, to their officer': {
+    as: 'minutesOfficer',
+    route: () => import('~/routes/meetings.$meetingId.minutes._index'),
+    path: () => `/meetings/${minutes.circulated}/minutes`,
+    params: () => ({ meetingId: String(minutes.circulated) }),
+  },
+  'circulated minutes, to a member who comments': {
+    as: 'minutesMember',
+    route: () => import('~/routes/meetings.$meetingId.minutes._index'),
+    path: () => `/meetings/${minutes.circulated}/minutes`,
+    params: () => ({ meetingId: String(minutes.circulated) }),
+  },
+  "the minutes' comments": {
+    as: 'minutesOfficer',
+    route: () => import('~/routes/meetings.$meetingId.minutes.comments'),
+    path: () => `/meetings/${minutes.circulated}/minutes/comments`,
+    params: () => ({ meetingId: String(minutes.circulated) }),
+  },
+  "the minutes' versions": {
+    as: 'minutesOfficer',
+    route: () => import('~/routes/meetings.$meetingId.minutes.versions._index'),
+    path: () => `/meetings/${minutes.circulated}/minutes/versions`,
+    params: () => ({ meetingId: String(minutes.circulated) }),
+  },
+  'a version of the minutes': {
+    as: 'minutesOfficer',
+    route: () => import('~/routes/meetings.$meetingId.minutes.versions.$number'),
+    path: () => `/meetings/${minutes.circulated}/minutes/versions/1`,
+    params: () => ({ meetingId: String(minutes.circulated), number: '1' }),
+  },
+  'published minutes, to the public': {
+    as: 'visitor',
+    route: () => import('~/routes/meetings.$meetingId.minutes._index'),
+    path: () => `/meetings/${minutes.published}/minutes`,
+    params: () => ({ meetingId: String(minutes.published) }),
+  },
+  "published minutes' PDF, to the public": {
+    as: 'visitor',
+    route: () => import('~/routes/meetings.$meetingId.minutes[.pdf]'),
+    path: () => `/meetings/${minutes.published}/minutes.pdf`,
+    params: () => ({ meetingId: String(minutes.published) }),
+  },
+  'a verification code': {
+    as: 'visitor',
+    route: () => import('~/routes/verify.$code'),
+    path: () => `/verify/${minutes.code}`,
+    params: () => ({ code: minutes.code }),
+  },
   'the audit log': { as: 'admin', route: () => import('~/routes/admin.audit'), path: () => '/admin/audit' },
   'the accounts': { as: 'admin', route: () => import('~/routes/admin.users._index'), path: () => '/admin/users' },
 }
@@ -252,5 +344,16 @@ describe('the pages of a region read big tables by index', () => {
     expect(ran.length, 'statements run').toBeGreaterThan(0)
     const scans = ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))
     expect(scans).toEqual([])
+  })
+})
+
+describe('checking an uploaded PDF on /verify', () => {
+  it('finds its published version by the SHA-256 index, not newest first through every version', async () => {
+    const ran = await statementsOf(async () => {
+      expect(findPublishedDocumentBySha256({ sha256: minutes.pdfSha256 })?.code).toBe(minutes.code)
+    })
+    const lookup = ran.find((statement) => /"pdf_sha256" = \?/.test(statement.sql))!
+    const plan = sqlite.prepare(`explain query plan ${lookup.sql}`).all(...(lookup.params as never[])) as { detail: string }[]
+    expect(plan.map((step) => step.detail)).toContain('SEARCH document_versions USING INDEX document_versions_sha_idx (pdf_sha256=?)')
   })
 })
