@@ -1,11 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { RecommendationState } from '#db/schema/enums'
+import { db } from '~/db.server'
 import { getBodyAccess } from '~/models/body-access.server'
 import { getBody } from '~/models/body.server'
+import { documentRow } from '~/models/document/document.server'
 import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
+import { getRecommendation, type RecommendationView } from '~/models/recommendation.server'
 import { parseId } from '~/utils/http.server'
 import { oncePerRequest } from '~/utils/request-scope.server'
 import { canInBody, type BodyAccess, type BodyAction } from './body-permissions'
 import { canInMeeting, type MeetingAccess, type MeetingAction } from './meeting-permissions'
+import { canInRecommendation, type RecommendationAccess, type RecommendationAction } from './recommendation-permissions'
 import { getUser, notFound, requireUser } from './require.server'
 import type { SessionUser } from './session.server'
 
@@ -19,7 +24,7 @@ export async function meetingAccessOf(request: Request, meetingId: number): Prom
 }
 
 /** Only reading is open to signed-out visitors: whoever may do more is signed in. */
-type UserFor<A> = A extends 'meeting.read' | 'body.read' ? SessionUser | null : SessionUser
+type UserFor<A> = A extends 'meeting.read' | 'body.read' | 'recommendation.read' ? SessionUser | null : SessionUser
 
 type Options = {
   /** A signed-out visitor is sent to /login (and back) instead of being answered 404. */
@@ -63,4 +68,27 @@ export async function requireBody<A extends BodyAction>(
   const body = getBody({ id: bodyId })
   if (!body) throw notFound()
   return { user: user as UserFor<A>, access, body }
+}
+
+/**
+ * The recommendation of `params.recId`, when the user may do `action` in it; 404 otherwise,
+ * exactly as for one that does not exist. Outsiders who may read it read its published version.
+ */
+export async function requireRecommendation<A extends RecommendationAction>(
+  request: Request,
+  params: Params,
+  action: A,
+  options: Options = {},
+): Promise<{ user: UserFor<A>; access: RecommendationAccess; recommendation: RecommendationView }> {
+  const id = parseId(params.recId)
+  const user = await userOf(request, options)
+  const document = documentRow(db, id)
+  if (!document || document.kind !== 'recommendation') throw notFound()
+  const bodyId = document.bodyId
+  const access = oncePerRequest(`body-access:${bodyId}:${user?.id ?? '-'}`, () => getBodyAccess({ bodyId, user }))
+  const status = { state: document.state as RecommendationState, visibility: document.visibility, commentsDueAt: document.commentsDueAt }
+  if (!canInRecommendation(access, status, action)) throw notFound()
+  const recommendation = getRecommendation({ id })
+  if (!recommendation) throw notFound()
+  return { user: user as UserFor<A>, access, recommendation }
 }

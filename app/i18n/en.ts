@@ -9,6 +9,7 @@ import { minutesReview } from './en/minutes-review'
 import { recommendationPages } from './en/recommendation-pages'
 import { documentCore } from './en/document'
 import { recommendationEditor } from './en/recommendation-editor'
+import { recommendation } from './en/recommendation'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
@@ -33,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   ...recommendationPages,
   ...documentCore,
   ...recommendationEditor,
+  ...recommendation,
   ...actionItems,
   ...verify,
   ...portal,

@@ -13,6 +13,7 @@ import {
   minutesVisibilities,
   organisationKinds,
   presentationVisibilities,
+  recommendationStates,
   roles,
   type ActionItemState,
   type AgendaItemKind,
@@ -28,6 +29,7 @@ import {
   type MinutesVisibility,
   type OrganisationKind,
   type PresentationVisibility,
+  type RecommendationState,
   type Role,
 } from '#db/schema/enums'
 
@@ -52,6 +54,7 @@ export type EnumLabels = {
   'minutes.state': Record<MinutesState, string>
   'minutes.visibility': Record<MinutesVisibility, string>
   'documents.kind': Record<DocumentKind, string>
+  'recommendation.state': Record<RecommendationState, string>
 }
 
 /** The values of each labelled enum, in the schema's order. */
@@ -71,6 +74,7 @@ export const labelledEnums: { [G in keyof EnumLabels]: readonly (keyof EnumLabel
   'minutes.state': minutesStates,
   'minutes.visibility': minutesVisibilities,
   'documents.kind': documentKinds,
+  'recommendation.state': recommendationStates,
 }
 
 export type LabelKey = { [G in keyof EnumLabels]: `${G}.${keyof EnumLabels[G] & string}` }[keyof EnumLabels]

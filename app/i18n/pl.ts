@@ -9,6 +9,7 @@ import { minutesReview } from './pl/minutes-review'
 import { recommendationPages } from './pl/recommendation-pages'
 import { documentCore } from './pl/document'
 import { recommendationEditor } from './pl/recommendation-editor'
+import { recommendation } from './pl/recommendation'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
@@ -36,6 +37,7 @@ export const pl = {
   ...recommendationPages,
   ...documentCore,
   ...recommendationEditor,
+  ...recommendation,
   ...actionItems,
   ...verify,
   ...portal,

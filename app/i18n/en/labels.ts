@@ -90,4 +90,11 @@ export const labels: EnumLabels = {
     minutes: 'Meeting minutes',
     recommendation: 'Recommendations',
   },
+  'recommendation.state': {
+    drafting: 'being drafted',
+    consultation: 'in consultation',
+    adopted: 'adopted',
+    published: 'published',
+    withdrawn: 'withdrawn',
+  },
 }

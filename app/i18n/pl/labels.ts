@@ -90,4 +90,11 @@ export const labels: EnumLabels = {
     minutes: 'Notatka ze spotkania',
     recommendation: 'Rekomendacje',
   },
+  'recommendation.state': {
+    drafting: 'w opracowaniu',
+    consultation: 'w konsultacji',
+    adopted: 'przyjęte',
+    published: 'opublikowane',
+    withdrawn: 'wycofane',
+  },
 }
