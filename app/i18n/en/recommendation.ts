@@ -30,8 +30,4 @@ export const recommendation = {
   'recommendation.done.consultation.withoutEmail.few': '{count} people without an e-mail address were not told.',
   'recommendation.done.consultation.withoutEmail.many': '{count} people without an e-mail address were not told.',
   'recommendation.done.consultation.withoutEmail.other': '{count} people without an e-mail address were not told.',
-  'recommendation.mail.consultation.subject': 'Draft recommendations for comments: {title}',
-  'recommendation.mail.consultation.body':
-    'the draft recommendations „{title}” of the team „{body}” await your comments.\n\nComments on each chapter and recommendation can be made in Narada until {deadline}:',
-  'recommendation.mail.footer': 'Sent by Narada.',
 } as const

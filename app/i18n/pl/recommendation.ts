@@ -30,8 +30,4 @@ export const recommendation = {
   'recommendation.done.consultation.withoutEmail.few': '{count} osoby bez adresu e-mail nie dostały wiadomości.',
   'recommendation.done.consultation.withoutEmail.many': '{count} osób bez adresu e-mail nie dostało wiadomości.',
   'recommendation.done.consultation.withoutEmail.other': '{count} osoby bez adresu e-mail nie dostało wiadomości.',
-  'recommendation.mail.consultation.subject': 'Projekt rekomendacji do uwag: {title}',
-  'recommendation.mail.consultation.body':
-    'projekt rekomendacji „{title}” zespołu „{body}” czeka na Pani/Pana uwagi.\n\nUwagi do poszczególnych rozdziałów i rekomendacji można zgłaszać w systemie Narada do {deadline}:',
-  'recommendation.mail.footer': 'Wiadomość wysłana z systemu Narada.',
 } as const
