@@ -9,6 +9,13 @@ import { recordAudit } from '~/models/audit.server'
 import { addMinutesComment } from '~/models/minutes-comment.server'
 import { circulateMinutes } from '~/models/minutes-cycle.server'
 import { getMinutes } from '~/models/minutes.server'
+import {
+  listBodyRecommendations,
+  listPublicRecommendations,
+  listRecommendations,
+  meetingsForAdoption,
+  recommendationsAdoptedAt,
+} from '~/models/recommendation-list.server'
 import { findPublishedDocumentBySha256 } from '~/models/verification.server'
 import { createUser } from '~/models/user.server'
 import { inRequestScope } from '~/utils/request-scope.server'
@@ -355,5 +362,42 @@ describe('checking an uploaded PDF on /verify', () => {
     const lookup = ran.find((statement) => /"pdf_sha256" = \?/.test(statement.sql))!
     const plan = sqlite.prepare(`explain query plan ${lookup.sql}`).all(...(lookup.params as never[])) as { detail: string }[]
     expect(plan.map((step) => step.detail)).toContain('SEARCH document_versions USING INDEX document_versions_sha_idx (pdf_sha256=?)')
+  })
+})
+
+describe('the lists of recommendations read by index', () => {
+  /** A member of a team, as the lists see them: insiders read every state of their teams. */
+  const insider = (): SessionUser => {
+    const row = db
+      .select({
+        id: schema.users.id,
+        email: schema.users.email,
+        name: schema.users.name,
+        role: schema.users.role,
+        personId: schema.users.personId,
+      })
+      .from(schema.users)
+      .innerJoin(schema.memberships, eq(schema.memberships.delegatePersonId, schema.users.personId))
+      .where(eq(schema.users.role, 'member'))
+      .get()!
+    return row
+  }
+  const bodyId = () => db.select({ id: schema.bodies.id }).from(schema.bodies).get()!.id
+  const meetingId = () => db.select({ id: schema.meetings.id }).from(schema.meetings).get()!.id
+  const lists: Record<string, () => unknown> = {
+    '/recommendations to a visitor': () => listRecommendations({ user: null, page: 1 }),
+    '/recommendations to a member': () => listRecommendations({ user: insider(), page: 2 }),
+    '/recommendations of one team, state and year': () =>
+      listRecommendations({ user: insider(), bodyId: bodyId(), state: 'published', year: 2031, page: 1 }),
+    "a team's recommendations, to its member": () => listBodyRecommendations({ bodyId: bodyId(), access: 'member', page: 1 }),
+    "a team's recommendations, to the public": () => listBodyRecommendations({ bodyId: bodyId(), access: 'public', page: 1 }),
+    'the public portal': () => listPublicRecommendations({ page: 1 }),
+    'adopted at a meeting': () => recommendationsAdoptedAt({ meetingId: meetingId(), access: 'public' }),
+    'meetings to adopt at': () => meetingsForAdoption({ bodyId: bodyId() }),
+  }
+  it.each(Object.keys(lists))('%s', async (name) => {
+    const ran = await statementsOf(async () => inRequestScope(async () => lists[name]!()))
+    expect(ran.length, 'statements run').toBeGreaterThan(0)
+    expect(ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))).toEqual([])
   })
 })
