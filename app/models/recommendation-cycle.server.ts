@@ -1,10 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { CommentResolution, DocumentVisibility, RecommendationState } from '#db/schema/enums'
 import { db, schema, type Tx } from '~/db.server'
+import type { Lang } from '~/i18n/messages'
+import { countKey } from '~/i18n/plural'
 import { deliver, queueMail } from '~/mail/mailer.server'
 import { recommendationConsultationMessage } from '~/mail/recommendation-mail.server'
 import { renderRecommendationPdf } from '~/pdf/recommendation/build.server'
 import { RECOMMENDATION_LIMITS } from '~/schemas/recommendation'
+import type { NoticePart } from '~/utils/flash.server'
 import { warsawDay } from '~/utils/time'
 import type { Actor } from './audit.server'
 import { addComment, resolveComment, unresolvedComments, type CommentRefusal } from './document/comments.server'
@@ -110,6 +113,15 @@ export async function startConsultation({
   })
   if (result.ok && result.mailIds?.length) await deliver(result.mailIds)
   return result.ok ? { ok: true, version: result.version, mailed: result.mailed, withoutEmail: result.withoutEmail } : result
+}
+
+/** „Wysłano projekt do uwag 14 osobom. 3 osoby bez adresu e-mail nie dostały wiadomości.” — or that nobody was e-mailed. */
+export function consultationNotice({ mailed, withoutEmail }: { mailed: number; withoutEmail: number }, lang: Lang): NoticePart[] {
+  if (mailed === 0) return [{ key: 'recommendation.done.consultation.nobodyMailed' }]
+  const parts: NoticePart[] = [{ key: countKey(lang, 'recommendation.done.consultation.mailed', mailed), params: { count: mailed } }]
+  if (withoutEmail)
+    parts.push({ key: countKey(lang, 'recommendation.done.consultation.withoutEmail', withoutEmail), params: { count: withoutEmail } })
+  return parts
 }
 
 /** Who starting the consultation would e-mail, and the people of the team it cannot (no address), by name. */

@@ -3,6 +3,7 @@ import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { createInvitationScene, createTestMeeting } from '#tests/support/invitations'
 import { db, schema } from '~/db.server'
+import { translator } from '~/i18n/messages'
 import { listComments } from './document/comments.server'
 import { listVersions } from './document/versions.server'
 import { cancelMeeting } from './meeting.server'
@@ -10,6 +11,7 @@ import { addAnnex, annexFile, listAnnexes, removeAnnex } from './recommendation-
 import {
   addRecommendationComment,
   adoptRecommendation,
+  consultationNotice,
   consultationRecipients,
   resolveRecommendationComment,
   returnToDrafting,
