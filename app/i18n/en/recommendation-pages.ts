@@ -35,7 +35,8 @@ export const recommendationPages: Record<keyof typeof pl, string> = {
 
   'recommendations.new': 'New recommendations',
   'recommendations.new.title': 'New recommendations of the team',
-  'recommendations.new.intro': 'Give a title, a short summary and the addressees. You will write the chapters and recommendations on the edit page.',
+  'recommendations.new.intro':
+    'Give a title, a short summary and the addressees. You will write the chapters and recommendations on the edit page.',
   'recommendations.field.title': 'Title',
   'recommendations.field.summary': 'Summary',
   'recommendations.field.summaryHint': 'A few sentences on what the recommendations are about and whom they serve.',
@@ -46,6 +47,7 @@ export const recommendationPages: Record<keyof typeof pl, string> = {
   'recommendations.error.title': 'Enter a title.',
   'recommendations.error.addressees': 'Tick at least one kind of institution.',
 
+  'recommendations.pageTitle': '{title} — recommendations of {body}',
   'recommendations.breadcrumbs': 'Breadcrumbs',
   'recommendations.tabs': 'Parts of the recommendations',
   'recommendations.tab.text': 'Text',
@@ -101,7 +103,8 @@ export const recommendationPages: Record<keyof typeof pl, string> = {
   'recommendations.cycle.consult.title': 'Send for consultation',
   'recommendations.cycle.consult.deadline': 'Comments until',
   'recommendations.cycle.consult.deadlineHint': 'Until then the team’s members may comment.',
-  'recommendations.cycle.consult.confirm': 'The text is frozen as a new version, and the delegates and deputies of the team’s institutions are e-mailed asking for comments.',
+  'recommendations.cycle.consult.confirm':
+    'The text is frozen as a new version, and the delegates and deputies of the team’s institutions are e-mailed asking for comments.',
   'recommendations.cycle.consult.submit': 'Send for consultation',
   'recommendations.cycle.consult.mailed.one': '{count} person will be e-mailed.',
   'recommendations.cycle.consult.mailed.few': '{count} people will be e-mailed.',
@@ -113,10 +116,6 @@ export const recommendationPages: Record<keyof typeof pl, string> = {
   'recommendations.cycle.consult.withoutEmail.other': '{count} people have no e-mail address and will not be told:',
   'recommendations.cycle.consult.nobody': 'Nobody on the team has an e-mail address: nobody will be told.',
   'recommendations.cycle.consulted': 'The recommendations were sent for consultation.',
-  'recommendations.cycle.consultedMailed.one': '{count} e-mail sent.',
-  'recommendations.cycle.consultedMailed.few': '{count} e-mails sent.',
-  'recommendations.cycle.consultedMailed.many': '{count} e-mails sent.',
-  'recommendations.cycle.consultedMailed.other': '{count} e-mails sent.',
   'recommendations.cycle.return.title': 'Return to drafting',
   'recommendations.cycle.return.confirm': 'The text can be changed again; the comments are kept.',
   'recommendations.cycle.return.submit': 'Return to drafting',
@@ -133,7 +132,8 @@ export const recommendationPages: Record<keyof typeof pl, string> = {
   'recommendations.cycle.publish.visibility': 'Who may read it',
   'recommendations.cycle.publish.visibility.public': 'everyone (public)',
   'recommendations.cycle.publish.visibility.members': 'the team’s members only',
-  'recommendations.cycle.publish.confirm': 'The recommendations get their number, and the PDF is archived with a verification code. The text can no longer be changed.',
+  'recommendations.cycle.publish.confirm':
+    'The recommendations get their number, and the PDF is archived with a verification code. The text can no longer be changed.',
   'recommendations.cycle.publish.submit': 'Publish',
   'recommendations.cycle.published': 'The recommendations were published.',
   'recommendations.cycle.withdraw.title': 'Withdraw',

@@ -33,7 +33,8 @@ export const recommendationPages = {
 
   'recommendations.new': 'Nowe rekomendacje',
   'recommendations.new.title': 'Nowe rekomendacje zespołu',
-  'recommendations.new.intro': 'Podaj tytuł, krótkie streszczenie i adresatów. Rozdziały i kolejne rekomendacje dopiszesz na stronie edycji.',
+  'recommendations.new.intro':
+    'Podaj tytuł, krótkie streszczenie i adresatów. Rozdziały i kolejne rekomendacje dopiszesz na stronie edycji.',
   'recommendations.field.title': 'Tytuł',
   'recommendations.field.summary': 'Streszczenie',
   'recommendations.field.summaryHint': 'Kilka zdań o tym, czego dotyczą rekomendacje i komu służą.',
@@ -44,6 +45,7 @@ export const recommendationPages = {
   'recommendations.error.title': 'Podaj tytuł.',
   'recommendations.error.addressees': 'Zaznacz co najmniej jeden rodzaj instytucji.',
 
+  'recommendations.pageTitle': '{title} — rekomendacje zespołu {body}',
   'recommendations.breadcrumbs': 'Ścieżka',
   'recommendations.tabs': 'Części rekomendacji',
   'recommendations.tab.text': 'Tekst',
@@ -99,7 +101,8 @@ export const recommendationPages = {
   'recommendations.cycle.consult.title': 'Przekaż do konsultacji',
   'recommendations.cycle.consult.deadline': 'Uwagi do',
   'recommendations.cycle.consult.deadlineHint': 'Do tej chwili członkowie zespołu mogą zgłaszać uwagi.',
-  'recommendations.cycle.consult.confirm': 'Tekst zostanie zamrożony jako nowa wersja, a przedstawiciele i zastępcy instytucji zespołu dostaną e-mail z prośbą o uwagi.',
+  'recommendations.cycle.consult.confirm':
+    'Tekst zostanie zamrożony jako nowa wersja, a przedstawiciele i zastępcy instytucji zespołu dostaną e-mail z prośbą o uwagi.',
   'recommendations.cycle.consult.submit': 'Przekaż do konsultacji',
   'recommendations.cycle.consult.mailed.one': 'E-mail dostanie {count} osoba.',
   'recommendations.cycle.consult.mailed.few': 'E-mail dostaną {count} osoby.',
@@ -111,10 +114,6 @@ export const recommendationPages = {
   'recommendations.cycle.consult.withoutEmail.other': '{count} osoby nie ma adresu e-mail i nie dostanie wiadomości:',
   'recommendations.cycle.consult.nobody': 'Nikt z zespołu nie ma adresu e-mail: nikt nie dostanie wiadomości.',
   'recommendations.cycle.consulted': 'Przekazano rekomendacje do konsultacji.',
-  'recommendations.cycle.consultedMailed.one': 'Wysłano {count} e-mail.',
-  'recommendations.cycle.consultedMailed.few': 'Wysłano {count} e-maile.',
-  'recommendations.cycle.consultedMailed.many': 'Wysłano {count} e-maili.',
-  'recommendations.cycle.consultedMailed.other': 'Wysłano {count} e-maila.',
   'recommendations.cycle.return.title': 'Przywróć do opracowania',
   'recommendations.cycle.return.confirm': 'Tekst znów będzie można zmieniać; zgłoszone uwagi zostaną zachowane.',
   'recommendations.cycle.return.submit': 'Przywróć do opracowania',
@@ -131,7 +130,8 @@ export const recommendationPages = {
   'recommendations.cycle.publish.visibility': 'Komu udostępnić',
   'recommendations.cycle.publish.visibility.public': 'wszystkim (publicznie)',
   'recommendations.cycle.publish.visibility.members': 'tylko członkom zespołu',
-  'recommendations.cycle.publish.confirm': 'Rekomendacje dostaną numer, a plik PDF zostanie zarchiwizowany z kodem weryfikacyjnym. Tekstu nie będzie już można zmienić.',
+  'recommendations.cycle.publish.confirm':
+    'Rekomendacje dostaną numer, a plik PDF zostanie zarchiwizowany z kodem weryfikacyjnym. Tekstu nie będzie już można zmienić.',
   'recommendations.cycle.publish.submit': 'Opublikuj',
   'recommendations.cycle.published': 'Opublikowano rekomendacje.',
   'recommendations.cycle.withdraw.title': 'Wycofaj',
