@@ -187,6 +187,13 @@ describe('the consultation and the adoption', () => {
     const started = await startConsultation({ id: s.id, commentsDueAt: due, baseRevision: view.revision, actor: s.officer, origin })
     // The MOPS and PUP delegates and the officer; the deputy has no address.
     expect(started).toEqual({ ok: true, version: 1, mailed: 3, withoutEmail: 1 })
+    if (!started.ok) throw new Error(started.error)
+    const t = translator('pl')
+    expect(
+      consultationNotice(started, 'pl')
+        .map(({ key, params }) => t(key, params))
+        .join(' '),
+    ).toBe('Wysłano projekt do uwag 3 osobom. 1 osoba bez adresu e-mail nie dostała wiadomości.')
     const mail = db
       .select()
       .from(schema.outbox)
