@@ -16,7 +16,9 @@ export const NewRecommendationSchema = z.object({
     .max(LIMITS.title, 'validation.tooLong')
     .refine(hasNoLineBreak, 'validation.singleLine'),
   summary: optionalText(LIMITS.summary),
-  addresseeKinds: z.array(z.enum(organisationKinds)).min(1, 'recommendations.error.addressees').default([]),
+  addresseeKinds: z
+    .array(z.enum(organisationKinds), { error: 'recommendations.error.addressees' })
+    .min(1, 'recommendations.error.addressees'),
 })
 
 export const ConsultSchema = z.object({
