@@ -45,6 +45,8 @@ type Scene = CalendarFixture & {
   secretaries: Partial<Record<Who, number>>
   /** Rows of the future meeting for each of those who may remove (or resend) them. */
   spares: Partial<Record<Who, Record<Spare, number>>>
+  /** A recommendation of the private team in consultation (version 1), written by the fixture's officer. */
+  consulted: number
   /** Meetings with minutes, written by the fixture's officer. */
   minutes: {
     /** The private team's: a draft again after circulation (versions 1 and 2). */
@@ -53,6 +55,8 @@ type Scene = CalendarFixture & {
     members: number
     everyone: number
   }
+  /** Recommendations by the fixture's officer: the private team's draft, the public team's published to its members and to everyone; each with an annex. */
+  recommendations: Record<'draft' | 'members' | 'everyone', { id: number; annex: number }>
 }
 type Spare = 'agendaItem' | 'invitation' | 'resent' | 'actionItem'
 
@@ -66,6 +70,8 @@ const D = (s: Scene) => `/meetings/${s.minutes.draft}`
 const MM = (s: Scene) => `/meetings/${s.minutes.members}`
 const EM = (s: Scene) => `/meetings/${s.minutes.everyone}`
 const B = (s: Scene) => `/bodies/${s.bodies.privateBody.id}`
+const REC = (which: 'draft' | 'members' | 'everyone') => (s: Scene) => `/recommendations/${s.recommendations[which].id}`
+const RC = (s: Scene) => `/recommendations/${s.consulted}`
 const PB = (s: Scene) => `/bodies/${s.bodies.publicBody.id}`
 const at =
   (base: (s: Scene) => string, rest = '') =>
@@ -559,6 +565,60 @@ const table: Row[] = [
     form: () => ({}),
     expected: DIRECTORY(400),
   },
+  { file: 'recommendations.$recId.edit.tsx', request: 'GET', path: at(RC, '/edit'), expected: MANAGE(200) },
+  // The editor's save: a visitor's text is kept on a page of its own (401), as the minutes' is.
+  { file: 'recommendations.$recId.edit.tsx', request: 'save', path: at(RC, '/edit'), form: intent('save'), expected: MINUTES(400) },
+  { file: 'recommendations.$recId.comments.tsx', request: 'GET', path: at(RC, '/comments'), expected: TEAM(200) },
+  {
+    file: 'recommendations.$recId.comments.tsx',
+    request: 'comment',
+    path: at(RC, '/comments'),
+    form: intent('comment'),
+    expected: TEAM(400),
+  },
+  { file: 'recommendations.$recId.versions._index.tsx', request: 'GET', path: at(RC, '/versions'), expected: TEAM(200) },
+  { file: 'recommendations.$recId.versions.$number.tsx', request: 'GET', path: at(RC, '/versions/1'), expected: TEAM(200) },
+  { file: 'recommendations._index.tsx', request: 'GET', path: path_('/recommendations'), expected: all(200) },
+  { file: 'bodies.$bodyId.recommendations.new.tsx', request: 'GET', path: at(B, '/recommendations/new'), expected: MANAGE_SIGN_IN(200) },
+  {
+    file: 'bodies.$bodyId.recommendations.new.tsx',
+    request: 'POST',
+    path: at(B, '/recommendations/new'),
+    form: () => ({}),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  // A draft is its team's; a publication to the members theirs too; a public one everyone's.
+  ...(
+    [
+      ['draft', TEAM(200)],
+      ['members', PUBLIC_TEAM_INSIDERS(200)],
+      ['everyone', all(200)],
+    ] as const
+  ).flatMap(([which, reader]): Row[] => [
+    { file: 'recommendations.$recId.tsx', request: 'GET', path: REC(which), expected: reader },
+    { file: 'recommendations.$recId._index.tsx', request: 'GET', path: REC(which), expected: reader },
+    { file: 'recommendations.$recId.publication[.pdf].ts', request: 'GET', path: at(REC(which), '/publication.pdf'), expected: reader },
+    {
+      file: 'recommendations.$recId.annexes.$fileId.$fileName.ts',
+      request: 'GET',
+      path: (s) => `${REC(which)(s)}/annexes/${s.recommendations[which].annex}/zalacznik.pdf`,
+      expected: reader,
+    },
+  ]),
+  {
+    file: 'recommendations.$recId._index.tsx',
+    request: 'adopt',
+    path: at(REC('draft'), '?index'),
+    form: intent('adopt'),
+    expected: MANAGE_SIGN_IN(400),
+  },
+  {
+    file: 'recommendations.$recId._index.tsx',
+    request: 'withdraw',
+    path: at(REC('everyone'), '?index'),
+    form: intent('withdraw'),
+    expected: MANAGE_SIGN_IN(400),
+  },
   { file: 'regions._index.tsx', request: 'GET', path: path_('/regions'), expected: [LOGIN, 200, 200, 200, 200, 200] },
   {
     file: 'regions.options.ts',
@@ -618,6 +678,8 @@ beforeAll(async () => {
   const { getMinutes, startMinutes } = await import('~/models/minutes.server')
   const { approveMinutes, circulateMinutes, publishMinutes, reopenMinutes } = await import('~/models/minutes-cycle.server')
   const { db, schema } = await import('~/db.server')
+  const { createRecommendation, getRecommendation, saveRecommendation } = await import('~/models/recommendation.server')
+  const { startConsultation } = await import('~/models/recommendation-cycle.server')
   const { eq } = await import('drizzle-orm')
   const fixture = await createCalendarFixture()
   const bodyId = fixture.bodies.privateBody.id
@@ -736,6 +798,48 @@ beforeAll(async () => {
     return id
   }
   const minutes = { draft, members: await published('members'), everyone: await published('public') }
+  const recModel = await import('~/models/recommendation.server')
+  const recCycle = await import('~/models/recommendation-cycle.server')
+  const recommendation = async (onBody: number, visibility: 'members' | 'public' | null) => {
+    const heading = { title: `Rekomendacje (${visibility ?? 'projekt'}) ${fixture.suffix}`, summary: '', addresseeKinds: ['ops' as const] }
+    const id = recModel.createRecommendation({ bodyId: onBody, input: heading, actor: author })
+    const rev = () => recModel.getRecommendation({ id })!.revision
+    const items = [{ id: null, title: 'Rekomendacja', body: 'Treść.', addresseeKinds: [], timeFrame: null }]
+    const input = { ...heading, chapters: [{ id: null, title: 'Rozdział', body: '', items }] }
+    done(recModel.saveRecommendation({ id, baseRevision: rev(), input, actor: author }), 'save a recommendation')
+    const file = { fileName: 'zalacznik.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }
+    const annex = recModel.addAnnex({ id, title: 'Załącznik', file, actor: author })
+    if (!annex.ok) throw new Error(`annex: ${JSON.stringify(annex)}`)
+    if (visibility) {
+      const meetingId = fixture.meetings.publicMeeting.id
+      done(recCycle.adoptRecommendation({ id, meetingId, baseRevision: rev(), actor: author }), 'adopt')
+      done(await recCycle.publishRecommendation({ id, visibility, baseRevision: rev(), actor: author, origin: baseURL }), 'publish')
+    }
+    return { id, annex: annex.fileId }
+  }
+  const recommendations = {
+    draft: await recommendation(bodyId, null),
+    members: await recommendation(fixture.bodies.publicBody.id, 'members'),
+    everyone: await recommendation(fixture.bodies.publicBody.id, 'public'),
+  }
+  const consulted = createRecommendation({
+    bodyId,
+    input: { title: `Rekomendacje w konsultacji ${fixture.suffix}`, summary: '', addresseeKinds: ['ops'] },
+    actor: author,
+  })
+  const text = getRecommendation({ id: consulted })!
+  const item = { id: null, title: 'Wspólna baza ofert', body: 'Tekst rekomendacji.', addresseeKinds: [], timeFrame: null }
+  const chapters = text.snapshot.chapters.map((c) => ({ id: c.id, title: 'Rozdział', body: '', items: [item] }))
+  const saved = saveRecommendation({ id: consulted, baseRevision: text.revision, input: { ...text.snapshot, chapters }, actor: author })
+  done(saved, 'save the recommendation')
+  const consultation = await startConsultation({
+    id: consulted,
+    commentsDueAt,
+    baseRevision: getRecommendation({ id: consulted })!.revision,
+    actor: author,
+    origin: baseURL,
+  })
+  done(consultation, 'start the consultation')
   const inSeries = (meetingId: number, bodyId: number) => {
     const { id } = db
       .insert(schema.meetingSeries)
@@ -749,6 +853,8 @@ beforeAll(async () => {
   scene = {
     ...fixture,
     minutes,
+    recommendations,
+    consulted,
     spares,
     future,
     series,
