@@ -67,3 +67,26 @@ export function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layou
   draw()
   doc.endMarkedContent()
 }
+
+/**
+ * A container element placed in the structure tree now and filled later, for content drawn
+ * after what follows it (a table of contents, whose page numbers are known only at the end).
+ */
+export function deferredGroup(doc: Doc, type: string): { fill(build: () => void): void } {
+  const stack = openElements.get(doc)
+  const parent = stack?.at(-1)
+  if (!stack || !parent) return { fill: (build) => build() }
+  const element = doc.struct(type)
+  parent.add(element)
+  return {
+    fill(build) {
+      stack.push(element)
+      try {
+        build()
+      } finally {
+        stack.pop()
+        element.end()
+      }
+    },
+  }
+}

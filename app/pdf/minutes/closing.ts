@@ -1,14 +1,10 @@
 import { translator } from '~/i18n/messages'
 import { artifact, contentWidth, ensureSpace, group, tagged, type Doc } from '../layout'
-import { drawQrCode, type QrDrawing } from '../layout/qr'
 import { COLOR, FONT, FONT_SIZE, LINE_GAP, mm, SIGNATURE, SPACE } from '../theme'
-import type { MinutesPdfView, VerificationView } from './view'
+import type { MinutesPdfView } from './view'
 
 const t = translator('pl')
 
-/** Side of the QR code with its quiet zone: about 21 mm of modules, well above scanners' minimum. */
-export const QR_SIDE = mm(30)
-const BOX_PADDING = 8
 const SIGNING_LINE = mm(60)
 const SIGNING_GAP = mm(8)
 
@@ -72,50 +68,4 @@ export function drawSignatureLines(doc: Doc, signatures: MinutesPdfView['signatu
       doc.y = lineY + captionHeight + SPACE.afterParagraph
     }
   })
-}
-
-/**
- * The published version's seal, kept whole on the last page: the QR code of the verification
- * page beside the code, the page's address and who published the document when.
- */
-export function drawVerification(doc: Doc, verification: VerificationView): QrDrawing {
-  const left = doc.page.margins.left
-  const width = contentWidth(doc)
-  const textX = left + QR_SIDE + BOX_PADDING
-  const textWidth = width - QR_SIDE - 2 * BOX_PADDING
-  const lines = [
-    { text: t('verify.pdf.verificationHeading'), font: FONT.bold, color: COLOR.text },
-    { text: verification.codeLine, font: FONT.bold, color: COLOR.text },
-    { text: t('verify.pdf.checkAt'), font: FONT.regular, color: COLOR.text },
-    { text: verification.url, font: FONT.regular, color: COLOR.text },
-    { text: verification.publishedLine, font: FONT.regular, color: COLOR.muted },
-  ]
-  const textHeight = lines.reduce(
-    (sum, line) =>
-      sum + doc.font(line.font).fontSize(FONT_SIZE.body).heightOfString(line.text, { width: textWidth, lineGap: LINE_GAP }) + 2,
-    0,
-  )
-  const boxHeight = Math.max(QR_SIDE, textHeight + 2 * BOX_PADDING)
-  doc.y += SPACE.afterBlock
-  ensureSpace(doc, boxHeight)
-  const top = doc.y
-  let drawing: QrDrawing | null = null
-  group(doc, 'Sect', () => {
-    artifact(doc, () => {
-      doc.rect(left, top, width, boxHeight).lineWidth(0.75).strokeColor(COLOR.rule).stroke()
-    })
-    drawing = drawQrCode(doc, verification.url, { x: left, y: top + (boxHeight - QR_SIDE) / 2, side: QR_SIDE, alt: verification.qrAlt })
-    doc.y = top + Math.max(BOX_PADDING, (boxHeight - textHeight) / 2)
-    for (const line of lines) {
-      tagged(doc, 'P', () => {
-        doc.fillColor(line.color).font(line.font).fontSize(FONT_SIZE.body)
-        doc.text(line.text, textX, doc.y, { width: textWidth, lineGap: LINE_GAP })
-      })
-      doc.y += 2
-    }
-  })
-  doc.font(FONT.regular).fillColor(COLOR.text)
-  doc.x = left
-  doc.y = top + boxHeight + SPACE.afterBlock
-  return drawing!
 }

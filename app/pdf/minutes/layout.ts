@@ -1,6 +1,7 @@
 import type { Doc } from '../layout'
 import type { QrDrawing } from '../layout/qr'
-import { drawSignatureLines, drawVerification } from './closing'
+import { drawVerification } from '../layout/verification'
+import { drawSignatureLines } from './closing'
 import { drawDecisions, drawSections } from './content'
 import { drawMinutesHeader } from './header'
 import { drawParticipants } from './participants'

@@ -1,9 +1,10 @@
 import { translator } from '~/i18n/messages'
 import type { MinutesActionItem, MinutesSnapshot } from '~/models/minutes.server'
-import { formatDate, formatDateTime, formatDay, formatDayRange, formatDue } from '~/utils/format'
+import { formatDate, formatDay, formatDayRange, formatDue } from '~/utils/format'
 import { parseMarkup, type Block } from '~/utils/markup'
 import { warsawDay } from '~/utils/time'
 import type { PdfMeta } from '../document.server'
+import { verificationViewOf, type VerificationView } from '../layout/verification'
 
 // The minutes are a Polish document whatever the language of the interface.
 const t = translator('pl')
@@ -38,15 +39,6 @@ export interface ActionItemRowView {
   owner: string
   due: string
   state: string
-}
-
-export interface VerificationView {
-  /** „Kod weryfikacyjny: 7K3M9QW2XB4D” */
-  codeLine: string
-  url: string
-  /** „Opublikowano 16.06.2009 r., godz. 12:00. Opublikował(a): Jan Kowalski” */
-  publishedLine: string
-  qrAlt: string
 }
 
 export interface MinutesPdfView {
@@ -152,16 +144,7 @@ export function buildMinutesView(snapshot: MinutesSnapshot): MinutesPdfView {
       preparedBy: snapshot.preparedBy?.trim() || null,
       approvedBy: approvedBy && snapshot.approvedOn ? `${approvedBy}, ${formatDay(snapshot.approvedOn)}` : approvedBy,
     },
-    verification: publication
-      ? {
-          codeLine: t('verify.pdf.code', { code: publication.code }),
-          url: publication.verifyUrl,
-          publishedLine: publication.publishedBy
-            ? t('verify.pdf.published', { date: formatDateTime(publication.publishedAt), name: publication.publishedBy })
-            : t('verify.pdf.publishedNoName', { date: formatDateTime(publication.publishedAt) }),
-          qrAlt: t('verify.pdf.qrAlt', { url: publication.verifyUrl }),
-        }
-      : null,
+    verification: publication ? verificationViewOf(publication) : null,
     fileName: minutesFileName(snapshot.meetingNumber),
   }
 }
