@@ -10,6 +10,7 @@ import { recommendationPages } from './en/recommendation-pages'
 import { documentCore } from './en/document'
 import { recommendationEditor } from './en/recommendation-editor'
 import { recommendation } from './en/recommendation'
+import { recommendationPdf } from './en/recommendation-pdf'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...documentCore,
   ...recommendationEditor,
   ...recommendation,
+  ...recommendationPdf,
   ...actionItems,
   ...verify,
   ...portal,

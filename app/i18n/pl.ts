@@ -10,6 +10,7 @@ import { recommendationPages } from './pl/recommendation-pages'
 import { documentCore } from './pl/document'
 import { recommendationEditor } from './pl/recommendation-editor'
 import { recommendation } from './pl/recommendation'
+import { recommendationPdf } from './pl/recommendation-pdf'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
@@ -38,6 +39,7 @@ export const pl = {
   ...documentCore,
   ...recommendationEditor,
   ...recommendation,
+  ...recommendationPdf,
   ...actionItems,
   ...verify,
   ...portal,
