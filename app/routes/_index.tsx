@@ -4,9 +4,11 @@ import { getUser } from '~/auth/require.server'
 import { can } from '~/auth/permissions'
 import { Pagination } from '~/components/list-controls'
 import { PortalBodies } from '~/components/portal-bodies'
+import { RecommendationTable } from '~/components/recommendation-list'
 import { useLang, useT } from '~/i18n/use-t'
 import { countMeetings, listMeetings, listMeetingsToConfirm, listMinutesToReview } from '~/models/meeting.server'
 import { countPortalBodies, listPortalBodies } from '~/models/portal.server'
+import { listPublicRecommendations } from '~/models/recommendation-list.server'
 import { formatMeetingWhen } from '~/utils/format'
 import { pageCount, pageParam } from '~/utils/paging'
 
@@ -19,7 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const page = pageParam(new URL(request.url))
   const bodies = countPortalBodies()
-  const portal = { page, pages: pageCount(bodies), bodies, rows: listPortalBodies({ page }) }
+  const recommendationsPage = pageParam(new URL(request.url), 'rec')
+  const recommendations = listPublicRecommendations({ page: recommendationsPage })
+  const portal = {
+    page,
+    pages: pageCount(bodies),
+    bodies,
+    rows: listPortalBodies({ page }),
+    recommendations: { ...recommendations, page: recommendationsPage, pages: pageCount(recommendations.total) },
+  }
   if (!user) return json({ user: null, dashboard: null, portal })
   const upcoming = listMeetings({ user, mine: true, when: 'upcoming', limit: ON_DASHBOARD }).map(
     ({ id, bodyName, topic, startsAt, endsAt }) => ({ id, bodyName, topic, startsAt, endsAt }),
@@ -46,6 +56,22 @@ function PublicRecord({ lead }: { lead: string }) {
       <h3>{t('portal.bodiesHeading', { count: portal.bodies })}</h3>
       <PortalBodies bodies={portal.rows} />
       <Pagination page={portal.page} pages={portal.pages} href={(page) => (page > 1 ? `/?page=${page}` : '/')} />
+      <h3>{t('portal.recommendations.heading', { count: portal.recommendations.total })}</h3>
+      <p>{t('portal.recommendations.lead')}</p>
+      {portal.recommendations.rows.length ? (
+        <RecommendationTable
+          id="portal-recommendations"
+          title={t('portal.recommendations.heading', { count: portal.recommendations.total })}
+          rows={portal.recommendations.rows}
+        />
+      ) : (
+        <p>{t('portal.recommendations.empty')}</p>
+      )}
+      <Pagination
+        page={portal.recommendations.page}
+        pages={portal.recommendations.pages}
+        href={(page) => (page > 1 ? `/?rec=${page}` : '/')}
+      />
     </section>
   )
 }

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { canInBody } from '~/auth/body-permissions'
+import { canInBody, type BodyAccess } from '~/auth/body-permissions'
 import { requireBody } from '~/auth/access.server'
 import { MeetingList } from '~/components/body-meetings'
 import { pageTitle } from '~/i18n/page-title'
@@ -14,6 +14,8 @@ import { getPortalBody } from '~/models/portal.server'
 import type { SessionUser } from '~/auth/session.server'
 import { Pagination } from '~/components/list-controls'
 import { portalYearPath } from '~/components/portal-bodies'
+import { RecommendationTable } from '~/components/recommendation-list'
+import { listBodyRecommendations } from '~/models/recommendation-list.server'
 import { PAGE_SIZE, pageCount, pageParam } from '~/utils/paging'
 import { formatMoney } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
@@ -52,7 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meetings: bodyMeetings({ user, bodyId: id, page: pageParam(new URL(request.url)) }),
     portalYears: body.isPublic ? (getPortalBody({ bodyId: id })?.years.map((y) => y.year) ?? []) : [],
     actionItems: internal ? countOpenActionItems({ bodyId: id }) : null,
+    recommendations: bodyRecommendations({ bodyId: id, access, page: pageParam(new URL(request.url), 'rec') }),
   })
+}
+
+/** One page of the team's recommendations: every state for its insiders, the public ones for anyone else. */
+function bodyRecommendations({ bodyId, access, page }: { bodyId: number; access: BodyAccess; page: number }) {
+  const { rows, total } = listBodyRecommendations({ bodyId, access, page })
+  return { page, pages: pageCount(total), rows }
 }
 
 /** One page of the body's meetings: the upcoming ones, then the past ones, with how many there are of each. */
@@ -91,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function BodyPage() {
   const t = useT()
   const lang = useLang()
-  const { body, access, members, officers, meetings, portalYears, actionItems } = useLoaderData<typeof loader>()
+  const { body, access, members, officers, meetings, portalYears, actionItems, recommendations } = useLoaderData<typeof loader>()
   const manage = canInBody(access, 'body.manage')
   const internal = canInBody(access, 'body.readInternal')
   return (
@@ -318,6 +327,23 @@ export default function BodyPage() {
             </ul>
           </nav>
         ) : null}
+      </section>
+
+      <section aria-labelledby="recommendations-heading">
+        <h2 id="recommendations-heading">{t('portal.recommendations.bodyHeading')}</h2>
+        {recommendations.rows.length ? (
+          <RecommendationTable id="body-recommendations" title={t('portal.recommendations.bodyHeading')} rows={recommendations.rows} />
+        ) : (
+          <p>{t(internal ? 'portal.recommendations.bodyNone' : 'portal.recommendations.bodyEmpty')}</p>
+        )}
+        <Pagination
+          page={recommendations.page}
+          pages={recommendations.pages}
+          href={(page) => `/bodies/${body.id}${page > 1 ? `?rec=${page}` : ''}`}
+        />
+        <p>
+          <Link to={`/recommendations?body=${body.id}`}>{t('portal.recommendations.bodyAll')}</Link>
+        </p>
       </section>
     </>
   )

@@ -7,10 +7,13 @@ import { MinutesEditor } from '~/components/minutes-editor'
 import { isExpiredSubmission } from '~/components/document-expired'
 import { MinutesSessionExpired } from '~/components/minutes-expired'
 import { MinutesReader } from '~/components/minutes-reader'
+import { RecommendationsAdopted } from '~/components/recommendations-adopted'
 import { meetingPageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { circulationRecipients } from '~/models/minutes-cycle.server'
 import { getMinutes, getMinutesAccess, getMinutesId, startMinutes } from '~/models/minutes.server'
+import { getBodyAccess } from '~/models/body-access.server'
+import { recommendationsAdoptedAt } from '~/models/recommendation-list.server'
 import { expiredSaveResponse } from '~/utils/expired-save.server'
 import { actorOf, parseId, redirectWithNotice } from '~/utils/http.server'
 import {
@@ -28,7 +31,7 @@ export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'ti
 const WEEK_MS = 7 * 24 * 3_600_000
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { access: meetingAccess, meeting } = await requireMeeting(request, params, 'meeting.read')
+  const { user, access: meetingAccess, meeting } = await requireMeeting(request, params, 'meeting.read')
   const meetingId = meeting.id
   const access = getMinutesAccess({ meetingId, meeting: meetingAccess })
   if (!access.read) {
@@ -49,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage: access.manage,
     canComment: access.comment,
     commentCounts: insider ? minutesCommentCounts(live.id) : {},
+    adoptedRecommendations: recommendationsAdoptedAt({ meetingId, access: getBodyAccess({ bodyId: meeting.bodyId, user }) }),
     revision: access.manage ? live.revision : 0,
     editing: editable && new URL(request.url).searchParams.has('edit'),
     editor: editable ? { values: editorValues(live.snapshot), savedKey: savedDraftKey(live.snapshot) } : null,
@@ -119,6 +123,7 @@ export default function MeetingMinutes() {
         canComment={data.canComment}
         commentCounts={data.commentCounts}
       />
+      <RecommendationsAdopted rows={data.adoptedRecommendations} />
       {data.cycle ? (
         <MinutesCycle
           state={data.minutes.state}

@@ -9,6 +9,7 @@ import { createPerson } from '~/models/person.server'
 import { createUser } from '~/models/user.server'
 import type { OrganisationInput } from '~/schemas/directory'
 import { seedMinutes } from './minutes'
+import { seedRecommendations } from './recommendations'
 import { seedTeams } from './teams'
 
 const KATOWICE = '2469011'
@@ -185,7 +186,8 @@ export async function seedDemo() {
     if (!result.ok) throw new Error(`Demo account ${account.email}: ${JSON.stringify(result.fieldErrors)}`)
     accountIds.set(account.email, result.id)
   }
-  const { meetings } = seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
+  const { rops, meetings } = seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
   await seedMinutes({ organisationIds, personIds, meetings })
+  await seedRecommendations({ bodyId: rops, personIds, memberUserId: accountIds.get('czlonek@narada.local')! })
   return { organisationIds, personIds }
 }

@@ -32,4 +32,12 @@ export const portal: Record<keyof typeof pl, string> = {
   'portal.presentations': 'Presentations',
   'portal.presentedBy': 'presented by {name}',
   'portal.fileInfo': '{type}, {size}',
+  'portal.recommendations.heading': 'Recommendations ({count})',
+  'portal.recommendations.lead': 'Studies that the teams adopted at their meetings and published for everyone — newest first.',
+  'portal.recommendations.empty': 'No team has published any recommendations to the public yet.',
+  'portal.recommendations.bodyHeading': 'Recommendations',
+  'portal.recommendations.bodyEmpty': 'The team has not published any recommendations yet.',
+  'portal.recommendations.bodyNone': 'The team has no recommendations yet.',
+  'portal.recommendations.bodyAll': "All of the team's recommendations",
+  'portal.recommendations.adoptedHeading': 'Recommendations adopted at this meeting',
 }

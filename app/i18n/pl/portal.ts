@@ -31,4 +31,13 @@ export const portal = {
   'portal.presentations': 'Prezentacje',
   'portal.presentedBy': 'prezentuje: {name}',
   'portal.fileInfo': '{type}, {size}',
+  'portal.recommendations.heading': 'Rekomendacje ({count})',
+  'portal.recommendations.lead':
+    'Opracowania, które zespoły przyjęły na swoich spotkaniach i opublikowały dla wszystkich — najnowsze najpierw.',
+  'portal.recommendations.empty': 'Żaden zespół nie opublikował jeszcze publicznie rekomendacji.',
+  'portal.recommendations.bodyHeading': 'Rekomendacje',
+  'portal.recommendations.bodyEmpty': 'Zespół nie opublikował jeszcze rekomendacji.',
+  'portal.recommendations.bodyNone': 'Zespół nie ma jeszcze rekomendacji.',
+  'portal.recommendations.bodyAll': 'Wszystkie rekomendacje zespołu',
+  'portal.recommendations.adoptedHeading': 'Rekomendacje przyjęte na tym spotkaniu',
 } as const
