@@ -43,7 +43,7 @@ export default function RecommendationVersion() {
       <p className="notice notice--info">
         {t('recommendationEditor.version.frozen', {
           number: version.number,
-          state: t(`recommendationEditor.state.${version.state as RecommendationState}`),
+          state: t(`recommendation.state.${version.state as RecommendationState}`),
           when: formatDateTime(version.createdAt, lang),
           by: version.createdByName ? t('recommendationEditor.version.by', { name: version.createdByName }) : '',
         })}

@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function RecommendationVersions() {
   const t = useT()
   const { recId, versions, from, to, comparison } = useLoaderData<typeof loader>()
-  const stateLabel = (state: string) => t(`recommendationEditor.state.${state as RecommendationState}`)
+  const stateLabel = (state: string) => t(`recommendation.state.${state as RecommendationState}`)
   return (
     <>
       <h2>{t('recommendationEditor.versions.title')}</h2>

@@ -89,9 +89,4 @@ export const recommendationEditor: Record<keyof typeof pl, string> = {
   'recommendationEditor.version.compareCurrent': 'Compare with the current text',
   'recommendationEditor.version.addressees': 'Addressees: {kinds}',
   'recommendationEditor.version.timeFrame': 'Suggested time frame: {timeFrame}',
-  'recommendationEditor.state.drafting': 'drafting',
-  'recommendationEditor.state.consultation': 'in consultation',
-  'recommendationEditor.state.adopted': 'adopted',
-  'recommendationEditor.state.published': 'published',
-  'recommendationEditor.state.withdrawn': 'withdrawn',
 }

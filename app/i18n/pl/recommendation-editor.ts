@@ -87,9 +87,4 @@ export const recommendationEditor = {
   'recommendationEditor.version.compareCurrent': 'Porównaj z bieżącym tekstem',
   'recommendationEditor.version.addressees': 'Adresaci: {kinds}',
   'recommendationEditor.version.timeFrame': 'Sugerowany termin: {timeFrame}',
-  'recommendationEditor.state.drafting': 'w opracowaniu',
-  'recommendationEditor.state.consultation': 'w konsultacji',
-  'recommendationEditor.state.adopted': 'przyjęta',
-  'recommendationEditor.state.published': 'opublikowana',
-  'recommendationEditor.state.withdrawn': 'wycofana',
 }
