@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { DocumentKind } from '#db/schema/enums'
 import { meetingAccessOf } from '~/auth/access.server'
-import { canInBody } from '~/auth/body-permissions'
+import { canInRecommendation } from '~/auth/recommendation-permissions'
 import { getUser, notFound } from '~/auth/require.server'
 import { CheckResult, DocumentDetails, PdfUploadForm, WithdrawnNotice } from '~/components/verification'
 import { getLang } from '~/i18n/lang.server'
@@ -39,9 +39,11 @@ const readable: Record<DocumentKind, (request: Request, document: VerifiedDocume
     const meetingId = getMinutesMeetingId({ minutesId: documentId })
     return meetingId !== undefined && getMinutesAccess({ meetingId, meeting: await meetingAccessOf(request, meetingId) }).read
   },
-  // Published recommendations are read by anyone when public, else by the team's own people.
-  async recommendation(request, { bodyId, visibility }) {
-    return visibility === 'public' || canInBody(getBodyAccess({ bodyId, user: await getUser(request) }), 'body.readInternal')
+  // Whatever /verify finds of a recommendation is published, or withdrawn after its publication.
+  async recommendation(request, { bodyId, visibility, withdrawn }) {
+    const access = getBodyAccess({ bodyId, user: await getUser(request) })
+    const status = { state: withdrawn ? ('withdrawn' as const) : ('published' as const), visibility, commentsDueAt: null }
+    return canInRecommendation(access, status, 'recommendation.read')
   },
 }
 
