@@ -163,7 +163,7 @@ function placeContents(doc: Doc, entries: ContentsEntry[]): (found: Map<string, 
   return (found) =>
     toc.fill(() =>
       entries.forEach((entry, index) => {
-        const place = places[index]
+        const place = places[index]!
         doc.switchToPage(firstPage - 1 + place.page)
         drawContentsEntry(doc, entry.text, String(found.get(entry.key) ?? ''), { y: place.y, textWidth })
       }),

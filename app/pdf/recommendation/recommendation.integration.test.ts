@@ -58,7 +58,7 @@ describe('the published recommendations PDF', () => {
       ...snapshot.chapters.map((chapter) => `${chapter.number} ${chapter.title}`),
       'Załącznik. Skład zespołu w okresie prac i adresaci rekomendacji',
     ]
-    const printed = contentsEntries(contents, ['Streszczenie', ...headings])
+    const printed = contentsEntries(contents!, ['Streszczenie', ...headings])
     for (const [heading, page] of printed) {
       expect(pdf.pages[page - 1], `„${heading}” on page ${page}`).toContain(heading)
       // …and not already on an earlier page of the content (the table of contents itself aside).
