@@ -85,9 +85,12 @@ describe('navigation shows only what the user may open', () => {
   const links = (html: string) => [...(html.match(/<nav[\s\S]*?<\/nav>/)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1])
 
   it.each([
-    ['member', ['/', '/bodies', '/meetings', '/organisations', '/regions']],
-    ['officer', ['/', '/bodies', '/meetings', '/organisations', '/regions']],
-    ['admin', ['/', '/bodies', '/meetings', '/organisations', '/regions', '/admin/users', '/admin/audit', '/admin/outbox']],
+    ['member', ['/', '/bodies', '/meetings', '/recommendations', '/organisations', '/regions']],
+    ['officer', ['/', '/bodies', '/meetings', '/recommendations', '/organisations', '/regions']],
+    [
+      'admin',
+      ['/', '/bodies', '/meetings', '/recommendations', '/organisations', '/regions', '/admin/users', '/admin/audit', '/admin/outbox'],
+    ],
   ] as const)('%s', async (who, expected) => {
     const html = await (await get('/', { cookie: cookies[who] })).text()
     expect(links(html)).toEqual(expected)
