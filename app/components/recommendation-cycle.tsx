@@ -166,7 +166,7 @@ function VisibilityChoice({ meta }: { meta: FieldMeta }) {
       {(['public', 'members'] as const).map((value) => (
         <div className="inline-choice" key={value}>
           <input type="radio" id={`${meta.id}-${value}`} name={meta.name} value={value} defaultChecked={meta.initialValue === value} />
-          <label htmlFor={`${meta.id}-${value}`}>{t(`recommendations.cycle.publish.visibility.${value}`)}</label>
+          <label htmlFor={`${meta.id}-${value}`}>{t(`minutes.visibility.${value}`)}</label>
         </div>
       ))}
       <FieldError meta={meta} />

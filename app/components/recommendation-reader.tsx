@@ -79,7 +79,7 @@ export function RecommendationReader({ rec, removableAnnexes }: { rec: ReaderRec
             <dd>
               {t('recommendations.publishedLine', {
                 date: formatDateTime(rec.publishedAt, lang),
-                visibility: t(`recommendations.cycle.publish.visibility.${rec.visibility}`),
+                visibility: t(`minutes.visibility.${rec.visibility}`),
               })}
               {rec.publishedBy ? `; ${t('recommendations.publishedBy', { name: rec.publishedBy })}` : null}
             </dd>

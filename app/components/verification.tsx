@@ -48,7 +48,7 @@ export function DocumentDetails({ doc }: { doc: DocumentSummary }) {
     <dl className="details">
       <dt>{t('verify.kind')}</dt>
       <dd>{t(`documents.kind.${doc.kind}`)}</dd>
-      <dt>{t(`verify.titleOf.${doc.kind}`)}</dt>
+      <dt>{t(doc.kind === 'minutes' ? 'verify.topicLabel' : 'verify.titleLabel')}</dt>
       <dd>{doc.title}</dd>
       <dt>{t('verify.body')}</dt>
       <dd>{doc.bodyName}</dd>

@@ -130,8 +130,6 @@ export const recommendationPages: Record<keyof typeof pl, string> = {
   'recommendations.cycle.adopted': 'The adoption was recorded.',
   'recommendations.cycle.publish.title': 'Publish',
   'recommendations.cycle.publish.visibility': 'Who may read it',
-  'recommendations.cycle.publish.visibility.public': 'everyone (public)',
-  'recommendations.cycle.publish.visibility.members': 'the team’s members only',
   'recommendations.cycle.publish.confirm':
     'The recommendations get their number, and the PDF is archived with a verification code. The text can no longer be changed.',
   'recommendations.cycle.publish.submit': 'Publish',

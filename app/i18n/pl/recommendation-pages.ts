@@ -128,8 +128,6 @@ export const recommendationPages = {
   'recommendations.cycle.adopted': 'Zapisano przyjęcie rekomendacji.',
   'recommendations.cycle.publish.title': 'Opublikuj',
   'recommendations.cycle.publish.visibility': 'Komu udostępnić',
-  'recommendations.cycle.publish.visibility.public': 'wszystkim (publicznie)',
-  'recommendations.cycle.publish.visibility.members': 'tylko członkom zespołu',
   'recommendations.cycle.publish.confirm':
     'Rekomendacje dostaną numer, a plik PDF zostanie zarchiwizowany z kodem weryfikacyjnym. Tekstu nie będzie już można zmienić.',
   'recommendations.cycle.publish.submit': 'Opublikuj',
