@@ -1,18 +1,26 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Outlet, useLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { requireRecommendation } from '~/auth/access.server'
 import { RecommendationHeader } from '~/components/recommendation-header'
 import { pageTitle } from '~/i18n/page-title'
+import { isExpiredSave } from '~/utils/expired-save.server'
 import { readerRecommendation } from '~/utils/recommendation-page.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, data ? 'recommendations.pageTitle' : null, data ? { title: data.header.title, body: data.header.bodyName } : undefined)
+  pageTitle(
+    matches,
+    data?.header ? 'recommendations.pageTitle' : null,
+    data?.header ? { title: data.header.title, body: data.header.bodyName } : undefined,
+  )
 
 /**
  * The recommendation's header and tabs around its pages. Each page's own loader checks access
  * again: Remix runs them side by side, not after this one.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // A text sent after the session expired gets a page of its own with the writer's text
+  // (routes/recommendations.$recId.edit); the recommendation stays out of it.
+  if (isExpiredSave(context)) return json({ header: null, insider: false })
   const { access, recommendation } = await requireRecommendation(request, params, 'recommendation.read')
   const { rec, insider } = readerRecommendation(recommendation, access)
   return json({
@@ -28,8 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+/** After a 401 (an expired session) the signed-out request would only get a 404 here. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 401 ? false : defaultShouldRevalidate
+
 export default function RecommendationLayout() {
   const { header, insider } = useLoaderData<typeof loader>()
+  if (header === null) return <Outlet />
   return (
     <>
       <RecommendationHeader header={header} insider={insider} />

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { get, location, login, post, textOf } from '#tests/support/http'
+import { get, hiddenFields, location, login, post, textOf } from '#tests/support/http'
 import { createInvitationScene } from '#tests/support/invitations'
 import { db, schema } from '~/db.server'
 import { returnToDrafting, startConsultation } from '~/models/recommendation-cycle.server'
@@ -208,9 +208,32 @@ describe('writing recommendations', () => {
     expect(getRecommendation({ id })!.revision).toBe(before)
   })
 
-  // The layout (recommendations.$recId.tsx) answers a signed-out visitor 404 around the page; it
-  // needs the minutes layout's isExpiredSave(context) guard for the page to show the kept text.
-  it.todo('shows the kept text and the form to send it again after signing in')
+  it('shows the kept text and the form to send it again, which goes through once signed in', async () => {
+    const id = draft('Rekomendacje po wygaśnięciu sesji')
+    const before = getRecommendation({ id })!.revision
+    const body = formOf(id, (form) => (form['chapters[0].items[0].body'] = 'Akapit pisany godzinę.\n\n- punkt „pierwszy”'))
+    body.set('intent', 'save')
+    const response = await post(edit(id), body)
+    expect(response.status).toBe(401)
+    const html = await response.text()
+    const text = mainText(html)
+    expect(text).toContain('Sesja wygasła — Twój tekst nie przepadł')
+    expect(text).toContain('Treść rekomendacji 1.1.')
+    expect(text).toContain('Akapit pisany godzinę.')
+    expect(html).toMatch(/<a[^>]*href="\/login"[^>]*target="_blank"/)
+    expect(html).toContain(`action="/recommendations/${id}/edit"`)
+    // Nothing of the draft beyond what was sent: not its team, not its header and tabs.
+    expect(text).not.toContain('Zespół testowy')
+    expect(html).not.toContain('aria-label="Części rekomendacji"')
+    expect(getRecommendation({ id })!.revision).toBe(before)
+
+    const kept = hiddenFields(html)
+    expect(kept.get('chapters[0].items[0].body')).toBe('Akapit pisany godzinę.\n\n- punkt „pierwszy”')
+    expect(kept.getAll('addresseeKinds')).toEqual(['ops', 'pup'])
+    const again = await post(edit(id), kept, { cookie: cookies.officer })
+    expect(again.status).toBe(302)
+    expect(getRecommendation({ id })!.snapshot.chapters[0]!.items[0]!.body).toBe('Akapit pisany godzinę.\n\n- punkt „pierwszy”')
+  })
 })
 
 describe('reviewing recommendations', () => {

@@ -87,6 +87,14 @@ export function inputValue(html: string, name: string): string | undefined {
   return value === undefined ? '' : decodeEntities(value)
 }
 
+/** Every hidden field of a page, decoded and in order, as a form would send them again. */
+export function hiddenFields(html: string): URLSearchParams {
+  const fields = new URLSearchParams()
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields.append(decodeEntities(match[1]!), decodeEntities(match[2]!))
+  return fields
+}
+
 /** Visible text of a page fragment: tags removed, entities decoded, spaces collapsed. */
 export function textOf(html: string): string {
   return decodeEntities(html.replace(/<script\b[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' '))
