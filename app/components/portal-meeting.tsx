@@ -1,14 +1,8 @@
 import { Link } from '@remix-run/react'
 import { useLang, useT } from '~/i18n/use-t'
 import type { PortalMeeting } from '~/models/portal.server'
-import { formatDate, formatDayRange, formatMeetingWhen } from '~/utils/format'
+import { formatDate, formatDayRange, formatFileSize, formatMeetingWhen } from '~/utils/format'
 import { displayedMeetingState } from '~/utils/meeting-state'
-
-function formatSize(bytes: number, lang: string): string {
-  const nf = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 })
-  if (bytes < 1024 * 1024) return `${nf.format(Math.max(bytes, 1) / 1024)} kB`
-  return `${nf.format(bytes / 1024 / 1024)} MB`
-}
 
 const fileType = (fileName: string) => fileName.split('.').pop()?.toUpperCase() ?? ''
 
@@ -87,7 +81,7 @@ export function PortalMeetingCard({ meeting }: { meeting: PortalMeeting }) {
                   (
                   {[
                     p.presenter ? t('portal.presentedBy', { name: p.presenter }) : null,
-                    t('portal.fileInfo', { type: fileType(p.fileName), size: formatSize(p.sizeBytes, lang) }),
+                    t('portal.fileInfo', { type: fileType(p.fileName), size: formatFileSize(p.sizeBytes, lang) }),
                   ]
                     .filter(Boolean)
                     .join('; ')}

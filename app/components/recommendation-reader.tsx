@@ -2,10 +2,9 @@ import { Link } from '@remix-run/react'
 import type { DocumentVisibility, OrganisationKind, RecommendationState } from '#db/schema/enums'
 import { RowActionForm } from '~/components/forms'
 import { Markup } from '~/components/markup'
-import type { Lang } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import type { RecommendationChapter, RecommendationMember, RecommendationSnapshot } from '~/models/recommendation-snapshot'
-import { formatDateTime, formatDay } from '~/utils/format'
+import { formatDateTime, formatDay, formatFileSize } from '~/utils/format'
 
 /** What the reader shows: the text as the reader may see it, and the record of its cycle. */
 export type ReaderRecommendation = Pick<
@@ -23,12 +22,6 @@ export type ReaderRecommendation = Pick<
 }
 
 const kindsText = (t: ReturnType<typeof useT>, kinds: readonly OrganisationKind[]) => kinds.map((kind) => t(`kind.${kind}`)).join(', ')
-
-/** A size in kB or MB, as a reader judges a download. */
-function fileSize(bytes: number, lang: Lang) {
-  const format = (n: number) => n.toLocaleString(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 })
-  return bytes < 1024 * 1024 ? `${format(Math.max(1, Math.round(bytes / 1024)))} kB` : `${format(bytes / 1024 / 1024)} MB`
-}
 
 export function RecommendationReader({ rec, removableAnnexes }: { rec: ReaderRecommendation; removableAnnexes: boolean }) {
   const t = useT()
@@ -118,7 +111,11 @@ export function RecommendationReader({ rec, removableAnnexes }: { rec: ReaderRec
             {rec.annexes.map((annex) => (
               <li key={annex.id}>
                 <a href={`/recommendations/${rec.documentId}/annexes/${annex.id}/${encodeURIComponent(annex.fileName)}`}>
-                  {t('recommendations.annexLink', { title: annex.title, fileName: annex.fileName, size: fileSize(annex.sizeBytes, lang) })}
+                  {t('recommendations.annexLink', {
+                    title: annex.title,
+                    fileName: annex.fileName,
+                    size: formatFileSize(annex.sizeBytes, lang),
+                  })}
                 </a>
                 {removableAnnexes ? (
                   <RowActionForm

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatDayRange, formatLongDate, formatMeetingWhen, formatMoney } from './format'
+import { formatDate, formatDateTime, formatDayRange, formatFileSize, formatLongDate, formatMeetingWhen, formatMoney } from './format'
 
 describe('Polish date forms', () => {
   it('writes a date as „16.06.2009 r.” in Warsaw time', () => {
@@ -56,5 +56,14 @@ describe('formatMoney', () => {
     expect(formatMoney(87615000)).toBe('876 150,00 zł')
     expect(formatMoney(915000)).toBe('9 150,00 zł')
     expect(formatMoney(1250)).toBe('12,50 zł')
+  })
+})
+
+describe('formatFileSize', () => {
+  it('gives kilobytes below a megabyte and megabytes above, with one decimal in the reader’s language', () => {
+    expect(formatFileSize(0)).toBe('0 kB')
+    expect(formatFileSize(12_595)).toBe('12,3 kB')
+    expect(formatFileSize(2.5 * 1024 * 1024)).toBe('2,5 MB')
+    expect(formatFileSize(2.5 * 1024 * 1024, 'en')).toBe('2.5 MB')
   })
 })

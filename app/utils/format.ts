@@ -48,6 +48,13 @@ export function formatLongDate(instant: Date | string, lang: Lang = 'pl'): strin
   return lang === 'pl' ? `${format(wall, 'd MMMM yyyy', { locale: pl })} r.` : format(wall, 'd MMMM yyyy', { locale: enGB })
 }
 
+/** A file's size as a reader judges a download: „12,3 kB”, „2,5 MB”. */
+export function formatFileSize(bytes: number, lang: Lang = 'pl'): string {
+  const nf = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 1 })
+  if (bytes < 1024 * 1024) return `${nf.format(Math.max(bytes, 1) / 1024)} kB`
+  return `${nf.format(bytes / 1024 / 1024)} MB`
+}
+
 /** Money kept in grosze as an integer: 90415000 → „904 150,00 zł”. */
 export function formatMoney(grosze: number, lang: Lang = 'pl'): string {
   const value = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', {
