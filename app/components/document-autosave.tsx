@@ -75,12 +75,15 @@ export function DocumentAutosave({
   function restore() {
     const form = document.getElementById(formId)
     if (!(form instanceof HTMLFormElement) || !offer) return
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = false
+    // A checkbox is ticked when the draft holds its name with its value (a group shares a name).
+    const ticked = new Set(offer.entries.map(([name, value]) => JSON.stringify([name, value])))
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+      box.checked = ticked.has(JSON.stringify([box.name, box.value]))
     for (const [name, value] of offer.entries) {
       const control = form.elements.namedItem(name)
-      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === 'on'
       // Hidden fields too: the draft's revision makes a save over newer work stale (409), never silent.
-      else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) control.value = value
+      if ((control instanceof HTMLInputElement && control.type !== 'checkbox') || control instanceof HTMLTextAreaElement)
+        control.value = value
     }
     writeDraft(key, { entries: formEntries(form), at: offer.at })
     setOffer(null)

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { organisationKinds, type OrganisationKind } from '#db/schema/enums'
 import { SavedNow, StaleAlert } from '~/components/document-stale'
+import { RecommendationAutosave } from '~/components/recommendation-autosave'
 import { FieldError, FormErrors } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
 import { RecommendationEditorSchema } from '~/schemas/recommendation-editor'
@@ -25,6 +26,8 @@ type Props = {
   defaultValue: EditorValues
   lastResult?: SubmissionResult<string[]>
   stale?: StaleInfo
+  /** The saved text reduced by recommendationDraftKey: a draft kept in the browser equal to it is forgotten. */
+  savedKey: string
 }
 
 /**
@@ -32,7 +35,7 @@ type Props = {
  * numbered items. Adding, removing and moving parts are submit buttons (`intent=structure.…`)
  * that send the form back changed and save nothing, so the editor works without JavaScript.
  */
-export function RecommendationEditor({ recId, revision, defaultValue, lastResult, stale }: Props) {
+export function RecommendationEditor({ recId, revision, defaultValue, lastResult, stale, savedKey }: Props) {
   const t = useT()
   const [form, fields] = useForm({
     id: 'recommendation-editor',
@@ -56,6 +59,7 @@ export function RecommendationEditor({ recId, revision, defaultValue, lastResult
           }
         />
       ) : null}
+      <RecommendationAutosave recId={recId} formId={form.id} savedKey={savedKey} />
       <Form method="post" {...getFormProps(form)} className="minutes-editor__form">
         <FormErrors errors={form.errors} show={lastResult?.status === 'error' && !stale} />
         <input type="hidden" name="revision" value={revision} />

@@ -19,6 +19,7 @@ import {
   applyStructureChange,
   mergeStale,
   parseStructureChange,
+  recommendationDraftKey,
   valuesFromPayload,
   valuesFromSnapshot,
   type EditorValues,
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: isEditable('recommendation', recommendation.state),
     revision: recommendation.revision,
     values: valuesFromSnapshot(recommendation.snapshot),
+    savedKey: recommendationDraftKey(valuesFromSnapshot(recommendation.snapshot)),
   })
 }
 
@@ -131,6 +133,7 @@ export default function RecommendationEdit() {
         defaultValue={reply?.values ?? data.values}
         lastResult={reply?.result}
         stale={reply?.stale}
+        savedKey={data.savedKey}
       />
     </>
   )

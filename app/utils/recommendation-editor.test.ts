@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { applyStructureChange, mergeStale, parseStructureChange, structureIntent, type EditorValues } from './recommendation-editor'
+import {
+  applyStructureChange,
+  mergeStale,
+  parseStructureChange,
+  recommendationDraftKey,
+  structureIntent,
+  valuesFromEntries,
+  valuesFromSnapshot,
+  type EditorValues,
+} from './recommendation-editor'
 
 const values = (): EditorValues => ({
   title: 'Rekomendacje',
@@ -72,5 +81,53 @@ describe('a stale save of the recommendation editor', () => {
     expect(merged.fields['chapters[0].items[0].title']).toBe('A według innych')
     expect(merged.added).toEqual(['chapters[0].items[2]'])
     expect(merged.removed).toEqual(['chapters[1]'])
+  })
+})
+
+describe('the draft the editor keeps in the browser', () => {
+  const saved = {
+    title: 'Rekomendacje',
+    summary: 'Streszczenie.',
+    addresseeKinds: ['ops', 'pup'] as const,
+    chapters: [
+      {
+        id: 7,
+        title: 'Wymiana informacji',
+        body: '',
+        items: [{ id: 8, title: 'Wspólna baza', body: 'OPS i PUP prowadzą bazę.', addresseeKinds: ['pup'] as const, timeFrame: null }],
+      },
+    ],
+  }
+  // The form's fields as FormData gives them, in the order the editor renders them.
+  const entries = (change: Record<string, string> = {}): [string, string][] => {
+    const fields: [string, string][] = [
+      ['revision', '3'],
+      ['title', 'Rekomendacje '],
+      ['summary', 'Streszczenie.\r\n'],
+      ['addresseeKinds', 'pup'],
+      ['addresseeKinds', 'ops'],
+      ['chapters[0].id', '7'],
+      ['chapters[0].title', 'Wymiana informacji'],
+      ['chapters[0].body', ''],
+      ['chapters[0].items[0].id', '8'],
+      ['chapters[0].items[0].title', 'Wspólna baza'],
+      ['chapters[0].items[0].body', 'OPS i PUP prowadzą bazę.'],
+      ['chapters[0].items[0].addresseeKinds', 'pup'],
+      ['chapters[0].items[0].timeFrame', ''],
+    ]
+    return fields.map(([name, value]) => [name, change[name] ?? value])
+  }
+  const savedKey = recommendationDraftKey(valuesFromSnapshot(saved as never))
+
+  it('reads the same text from the form as from the saved document, whatever the spacing and order of kinds', () => {
+    expect(recommendationDraftKey(valuesFromEntries(entries()))).toBe(savedKey)
+  })
+
+  it('tells a changed text, a changed kind and an added item from the saved one', () => {
+    expect(recommendationDraftKey(valuesFromEntries(entries({ 'chapters[0].items[0].body': 'Inna treść.' })))).not.toBe(savedKey)
+    expect(recommendationDraftKey(valuesFromEntries(entries({ 'chapters[0].items[0].addresseeKinds': 'ops' })))).not.toBe(savedKey)
+    const more = [...entries(), ['chapters[0].items[1].title', 'Nowa'] as [string, string]]
+    expect(valuesFromEntries(more).chapters[0]!.items).toHaveLength(2)
+    expect(recommendationDraftKey(valuesFromEntries(more))).not.toBe(savedKey)
   })
 })

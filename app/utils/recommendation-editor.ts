@@ -103,6 +103,62 @@ export function valuesFromPayload(payload: Record<string, unknown>): EditorValue
   }
 }
 
+const FIELD = /^chapters\[(\d+)\](?:\.items\[(\d+)\])?\.(id|title|body|timeFrame|addresseeKinds)$/
+
+/** The editor's fields as `FormData` gives them (`chapters[0].items[1].title`…) as its values. */
+export function valuesFromEntries(entries: readonly (readonly [string, string])[]): EditorValues {
+  const values: Required<Omit<EditorValues, 'chapters'>> & { chapters: ChapterValues[] } = {
+    title: '',
+    summary: '',
+    addresseeKinds: [],
+    chapters: [],
+  }
+  for (const [name, value] of entries) {
+    if (name === 'title' || name === 'summary') values[name] = value
+    if (name === 'addresseeKinds') values.addresseeKinds.push(value)
+    const match = FIELD.exec(name)
+    if (!match) continue
+    const chapter = (values.chapters[Number(match[1])] ??= { items: [] })
+    const field = match[3] as 'id' | 'title' | 'body' | 'timeFrame' | 'addresseeKinds'
+    if (match[2] === undefined) {
+      if (field !== 'timeFrame' && field !== 'addresseeKinds') chapter[field] = value
+      continue
+    }
+    const item = (chapter.items[Number(match[2])] ??= {})
+    if (field === 'addresseeKinds') (item.addresseeKinds ??= []).push(value)
+    else item[field] = value
+  }
+  // A form never skips a position, but a stored draft is read as it is: holes are dropped.
+  values.chapters = values.chapters.filter(Boolean).map((chapter) => ({ ...chapter, items: chapter.items.filter(Boolean) }))
+  return values
+}
+
+const clean = (value: Text) => (value ?? '').replace(/\r\n/g, '\n').trim()
+const sortedKinds = (kinds: string[] | undefined) => [...(kinds ?? [])].sort()
+
+/**
+ * The editor's text reduced to what a save keeps, ids and spacing ignored: two forms with the
+ * same content give the same string, so a draft kept in the browser can be compared with the
+ * saved text.
+ */
+export function recommendationDraftKey(values: EditorValues): string {
+  return JSON.stringify({
+    title: clean(values.title),
+    summary: clean(values.summary),
+    addresseeKinds: sortedKinds(values.addresseeKinds),
+    chapters: values.chapters.map((chapter) => ({
+      title: clean(chapter.title),
+      body: clean(chapter.body),
+      items: chapter.items.map((item) => ({
+        title: clean(item.title),
+        body: clean(item.body),
+        addresseeKinds: sortedKinds(item.addresseeKinds),
+        timeFrame: clean(item.timeFrame),
+      })),
+    })),
+  })
+}
+
 export type SavedText = Pick<RecommendationSnapshot, 'title' | 'summary' | 'addresseeKinds' | 'chapters'>
 
 export function valuesFromSnapshot(s: SavedText): EditorValues {

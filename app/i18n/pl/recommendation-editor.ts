@@ -41,6 +41,8 @@ export const recommendationEditor = {
   'recommendationEditor.stale.partAdded': 'Tę część dodano w międzyczasie. Zostanie zachowana, chyba że ją usuniesz.',
   'recommendationEditor.stale.partRemoved': 'Tę część usunięto w międzyczasie. Jeśli zapiszesz tekst, zostanie dodana ponownie jako nowa.',
   'recommendationEditor.stale.addedKept': 'Części dodane w międzyczasie przez inną osobę są w formularzu.',
+  'recommendationEditor.draft.found': 'W tej przeglądarce jest niezapisany tekst tych rekomendacji (z {when}), inny niż zapisany.',
+  'recommendationEditor.draft.restored': 'Przywrócono niezapisany tekst. Sprawdź go i zapisz tekst rekomendacji.',
   'recommendationEditor.expired.step2':
     'Wróć do tej karty i naciśnij „Zapisz ponownie”. Jeśli ktoś w międzyczasie zmienił rekomendacje, zobaczysz oba teksty do połączenia.',
 
