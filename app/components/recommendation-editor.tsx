@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
+import { z } from 'zod'
 import { organisationKinds, type OrganisationKind } from '#db/schema/enums'
 import { SavedNow, StaleAlert } from '~/components/document-stale'
 import { RecommendationAutosave } from '~/components/recommendation-autosave'
@@ -19,6 +20,9 @@ import {
 type Meta = FieldMetadata<string | string[] | undefined>
 
 const HINT_ID = 'recommendation-format-hint'
+
+const StructureSubmission = z.object({ intent: z.string() })
+const isStructureIntent = (intent: FormDataEntryValue | null) => typeof intent === 'string' && intent.startsWith('structure.')
 
 type Props = {
   recId: number
@@ -41,7 +45,10 @@ export function RecommendationEditor({ recId, revision, defaultValue, lastResult
     id: 'recommendation-editor',
     lastResult,
     defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RecommendationEditorSchema }),
+    // A structure button sends the form back to be changed, not saved: conform validates every
+    // submission whatever formNoValidate says, so the save's rules are not asked of it.
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: isStructureIntent(formData.get('intent')) ? StructureSubmission : RecommendationEditorSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
