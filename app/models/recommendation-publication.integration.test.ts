@@ -117,6 +117,20 @@ describe('publishing recommendations', () => {
     expect((await publish(s, id)).number).toBe('ROPS-KR/2031/REK/1')
   })
 
+  it('numbers each team from its own counter: two teams on the default pattern both publish their first of the year', async () => {
+    const a = await team()
+    const b = await team()
+    const first = await publish(a, adopted(a))
+    const second = await publish(b, adopted(b))
+    expect(first.number).toBe(second.number)
+    expect(second.state).toBe('published')
+  })
+
+  it('keeps the default pattern for a team whose pattern has no place for the number', async () => {
+    const s = await team('ROPS-KR/REK/{rok}')
+    expect((await publish(s, adopted(s))).number).toMatch(/^REK\/1\/\d{4}$/)
+  })
+
   it('publishes nothing when the text changed meanwhile, and refuses what is not adopted', async () => {
     const s = await team()
     const id = adopted(s)

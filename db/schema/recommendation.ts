@@ -18,8 +18,12 @@ export const recommendations = sqliteTable(
     summary: text('summary').notNull().default(''),
     /** The institution kinds the document addresses, as a JSON array of organisation kinds (`["ops","pcpr","pup"]`). */
     addresseeKinds: text('addressee_kinds').notNull().default('[]'),
-    /** Given at publication by the team's pattern („ROPS-KR/REK/1/2014”); unique, never reused. */
-    number: text('number').unique(),
+    /**
+     * Given at publication by the team's pattern („ROPS-KR/REK/1/2014”) from the team's own
+     * counter (document_numbers): never given twice nor reused within the team. Two teams may
+     * write the same string, as two offices' case numbers may: a number is read with its team.
+     */
+    number: text('number'),
     /** The meeting at which the team adopted the text; its minutes link back. */
     adoptedMeetingId: integer('adopted_meeting_id').references(() => meetings.id),
     adoptedOn: text('adopted_on'), // YYYY-MM-DD: the meeting's day

@@ -20,9 +20,14 @@ export function nextDocumentNumber(tx: Tx, { bodyId, kind, year }: { bodyId: num
     .get().last
 }
 
-/** A number written by the team's pattern: `{nr}` the number of the year, `{rok}` the year („ROPS-KR/REK/{nr}/{rok}”). */
+/**
+ * A number written by the team's pattern: `{nr}` the number of the year, `{rok}` the year
+ * („ROPS-KR/REK/{nr}/{rok}”). A pattern without `{nr}` would give every document the same
+ * number: the default is used instead.
+ */
 export function formatDocumentNumber(pattern: string | null, { number, year }: { number: number; year: number }): string {
-  return (pattern?.trim() || DEFAULT_RECOMMENDATION_PATTERN).replaceAll('{nr}', String(number)).replaceAll('{rok}', String(year))
+  const own = pattern?.trim()
+  return (own?.includes('{nr}') ? own : DEFAULT_RECOMMENDATION_PATTERN).replaceAll('{nr}', String(number)).replaceAll('{rok}', String(year))
 }
 
 /** The number `nextDocumentNumber` would give now, without taking it: to print it before the write that takes it. */
