@@ -4,7 +4,6 @@ import { RECOMMENDATION_LIMITS } from '~/schemas/recommendation'
 import type { Actor } from './audit.server'
 import { auditDocument, documentRow } from './document/document.server'
 import { documentFilePath, removeDocumentFile, storeDocumentFile } from './document/files.server'
-import { isEditable } from './document/kinds'
 import type { RecommendationAnnex } from './recommendation-snapshot'
 
 const df = schema.documentFiles
@@ -48,13 +47,13 @@ export function addAnnex({
     return { ok: false, error: 'recommendation.error.annex.title' }
   const document = documentRow(db, id)
   if (!document || document.kind !== 'recommendation') throw new Response('Not Found', { status: 404 })
-  if (!isEditable(document.kind, document.state)) return { ok: false, error: 'recommendation.error.wrongState' }
+  if (!annexesOpen(document.state)) return { ok: false, error: 'recommendation.error.wrongState' }
   const stored = storeDocumentFile(file)
   if (!stored.ok) return { ok: false, error: `recommendation.error.annex.${stored.reason}` }
   try {
     return db.transaction((tx) => {
       const now = documentRow(tx, id)!
-      if (!isEditable(now.kind, now.state)) throw new AnnexRefused()
+      if (!annexesOpen(now.state)) throw new AnnexRefused()
       const position =
         tx
           .select({ n: sql<number>`coalesce(max(${df.position}) + 1, 0)` })
@@ -96,7 +95,13 @@ export function addAnnex({
 class AnnexRefused extends Error {}
 
 /**
- * Removes an annex while the text can still change (no published version lists it), and its bytes with it.
+ * Annexes change only while the text is drafted: the consultation's frozen version lists them,
+ * and members comment on that. The page offers the form in the same state alone.
+ */
+const annexesOpen = (state: string) => state === 'drafting'
+
+/**
+ * Removes an annex while the text is drafted (no frozen version lists it), and its bytes with it.
  */
 export function removeAnnex({
   id,
@@ -110,7 +115,7 @@ export function removeAnnex({
   const removed = db.transaction((tx) => {
     const document = documentRow(tx, id)
     if (!document || document.kind !== 'recommendation') throw new Response('Not Found', { status: 404 })
-    if (!isEditable(document.kind, document.state)) return { ok: false as const, error: 'recommendation.error.wrongState' as const }
+    if (!annexesOpen(document.state)) return { ok: false as const, error: 'recommendation.error.wrongState' as const }
     const file = tx
       .select({ title: df.title, fileName: df.fileName, sha256: df.sha256, storedName: df.storedName })
       .from(df)

@@ -209,6 +209,17 @@ describe('the consultation and the adoption', () => {
     expect(view.commentsDueAt).toBe(due.toISOString())
     const item = view.snapshot.chapters[0]!.items[0]!
     const member = { userId: s.accounts.member.user.id, ip: null }
+    // The annexes are those of the text sent out: none is added during the consultation.
+    const pdf = Buffer.from('%PDF-1.7\n%%EOF\n')
+    expect(addAnnex({ id: s.id, title: 'Późny załącznik', file: { fileName: 'a.pdf', bytes: pdf }, actor: s.officer })).toEqual({
+      ok: false,
+      error: 'recommendation.error.wrongState',
+    })
+    // Comments are about a numbered recommendation or the whole text, not about a chapter.
+    expect(addRecommendationComment({ id: s.id, sectionId: view.snapshot.chapters[0]!.id, body: 'Do rozdziału.', actor: member })).toEqual({
+      ok: false,
+      error: 'recommendation.error.comment.section',
+    })
     const comment = addRecommendationComment({ id: s.id, sectionId: item.id, body: 'Dodać termin.', actor: member })
     if (!comment.ok) throw new Error(comment.error)
     expect(

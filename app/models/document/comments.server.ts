@@ -102,11 +102,12 @@ export function addComment({
     let sectionTitle: string | null = null
     if (sectionId !== null) {
       const section = tx
-        .select({ title: ds.title })
+        .select({ title: ds.title, kind: ds.kind })
         .from(ds)
         .where(and(eq(ds.id, sectionId), eq(ds.documentId, documentId)))
         .get()
-      if (!section) return { ok: false as const, reason: 'section' as const }
+      if (!section || !rulesOf(document.kind).commentedSections.includes(section.kind))
+        return { ok: false as const, reason: 'section' as const }
       sectionTitle = section.title
     }
     const { id } = tx

@@ -1,4 +1,5 @@
-import type { DocumentKind, DocumentState, MinutesState, RecommendationState } from '#db/schema/enums'
+import { minutesSectionKinds } from '#db/schema/enums'
+import type { DocumentKind, DocumentSectionKind, DocumentState, MinutesState, RecommendationState } from '#db/schema/enums'
 
 /**
  * What makes a kind of document on the core (decision record 16): in which states its text may
@@ -11,6 +12,8 @@ export type DocumentKindRules<S extends DocumentState = DocumentState> = {
   editable: readonly S[]
   /** Members may comment until the deadline. */
   commenting: S
+  /** The kinds of section a comment may be about (besides the whole document). */
+  commentedSections: readonly DocumentSectionKind[]
   /** The document was published: its published version is the record, and /verify vouches for it. */
   published: readonly S[]
   /** `minutes.saved`, `recommendation.saved`… and the audit rows' entity type. */
@@ -18,10 +21,18 @@ export type DocumentKindRules<S extends DocumentState = DocumentState> = {
 }
 
 export const documentKindRules = {
-  minutes: { editable: ['draft', 'circulated'], commenting: 'circulated', published: ['published'], auditPrefix: 'minutes' },
+  minutes: {
+    editable: ['draft', 'circulated'],
+    commenting: 'circulated',
+    commentedSections: minutesSectionKinds,
+    published: ['published'],
+    auditPrefix: 'minutes',
+  },
   recommendation: {
     editable: ['drafting', 'consultation'],
     commenting: 'consultation',
+    // Members comment per numbered recommendation; a chapter's introduction is read with them.
+    commentedSections: ['recommendation'],
     published: ['published', 'withdrawn'],
     auditPrefix: 'recommendation',
   },
