@@ -34,7 +34,8 @@ export const organisations = sqliteTable(
     uniqueIndex('organisations_name_in_municipality').on(t.municipalityCode, t.nameKey),
     // An import matches an institution by its REGON first: one institution per REGON.
     uniqueIndex('organisations_regon').on(t.regon),
-    index('organisations_kind_idx').on(t.kind),
+    // A distribution's recipients: the institutions of some kinds within a range of TERYT codes.
+    index('organisations_kind_municipality_idx').on(t.kind, t.municipalityCode),
     // The directory's default order, current institutions first, without sorting 5,000 rows.
     index('organisations_archived_name_idx').on(t.archivedAt, t.nameKey),
   ],

@@ -88,3 +88,18 @@ export type CommentResolution = (typeof commentResolutions)[number]
 
 export const actionItemStates = ['open', 'done', 'dropped'] as const
 export type ActionItemState = (typeof actionItemStates)[number]
+
+/** How far a recipient institution says it has applied the recommendations (its implementation report). */
+export const implementationStatuses = ['planned', 'in_progress', 'implemented', 'not_applicable'] as const
+export type ImplementationStatus = (typeof implementationStatuses)[number]
+
+/**
+ * Where one recipient of a distribution stands, furthest step first reached: not sent (no
+ * address or a refused delivery), sent, opened, confirmed, reported. Computed from its dates.
+ */
+export const recipientStates = ['not_sent', 'sent', 'opened', 'confirmed', 'reported'] as const
+export type RecipientState = (typeof recipientStates)[number]
+
+/** The kinds of job the durable queue runs (app/jobs). */
+export const jobKinds = ['mail.deliver', 'distribution.reminder'] as const
+export type JobKind = (typeof jobKinds)[number]
