@@ -1,3 +1,14 @@
+CREATE TABLE `distribution_links` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`recipient_id` integer NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`revoked_at` text,
+	FOREIGN KEY (`recipient_id`) REFERENCES `distribution_recipients`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `distribution_links_token` ON `distribution_links` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `distribution_links_recipient_idx` ON `distribution_links` (`recipient_id`);--> statement-breakpoint
 CREATE TABLE `distribution_recipients` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`distribution_id` integer NOT NULL,
@@ -10,8 +21,6 @@ CREATE TABLE `distribution_recipients` (
 	`municipality_code` text NOT NULL,
 	`county_code` text NOT NULL,
 	`email` text,
-	`token_hash` text NOT NULL,
-	`revoked_at` text,
 	`state` text NOT NULL,
 	`send_error` text,
 	`outbox_id` integer,
@@ -32,7 +41,6 @@ CREATE TABLE `distribution_recipients` (
 	FOREIGN KEY (`confirmed_by_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `distribution_recipients_token` ON `distribution_recipients` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `distribution_recipients_state_idx` ON `distribution_recipients` (`distribution_id`,`state`,`name`);--> statement-breakpoint
 CREATE INDEX `distribution_recipients_county_idx` ON `distribution_recipients` (`distribution_id`,`county_code`,`state`);--> statement-breakpoint
 CREATE INDEX `distribution_recipients_kind_idx` ON `distribution_recipients` (`distribution_id`,`kind`,`state`);--> statement-breakpoint

@@ -39,10 +39,9 @@ export const distributions = sqliteTable(
 )
 
 /**
- * One institution a distribution went to, as the directory described it at sending. Its
- * personal link carries a random token; only the token's SHA-256 is kept. The dates say how
+ * One institution a distribution went to, as the directory described it at sending. The dates say how
  * far it got; `state` is kept with them (see recipientStates) so that counts and filters are
- * answered from an index.
+ * answered from an index. Its personal links are in distribution_links.
  */
 export const distributionRecipients = sqliteTable(
   'distribution_recipients',
@@ -61,8 +60,6 @@ export const distributionRecipients = sqliteTable(
     /** The first four digits of the municipality's code: the county, for the counts by county. */
     countyCode: text('county_code').notNull(),
     email: text('email'),
-    tokenHash: text('token_hash').notNull(),
-    revokedAt: text('revoked_at'),
     state: text('state', { enum: recipientStates }).notNull(),
     /** Why it was not sent: `noEmail`, or the mail server's refusal. */
     sendError: text('send_error'),
@@ -81,7 +78,6 @@ export const distributionRecipients = sqliteTable(
     lastReportAt: text('last_report_at'),
   },
   (t) => [
-    uniqueIndex('distribution_recipients_token').on(t.tokenHash),
     // The dashboard's counts and filters: by state, county and kind within one distribution.
     index('distribution_recipients_state_idx').on(t.distributionId, t.state, t.name),
     index('distribution_recipients_county_idx').on(t.distributionId, t.countyCode, t.state),
@@ -92,6 +88,25 @@ export const distributionRecipients = sqliteTable(
     // The escalation list: unconfirmed recipients sent long ago.
     index('distribution_recipients_escalation_idx').on(t.distributionId, t.confirmedAt, t.sentAt),
   ],
+)
+
+/**
+ * A personal link of a recipient: every e-mail (the first, each reminder) carries its own random
+ * token, of which only the SHA-256 is kept, so no copy of the database opens a link and a
+ * reminder needs no stored secret. Revoking a recipient's access revokes all its links.
+ */
+export const distributionLinks = sqliteTable(
+  'distribution_links',
+  {
+    id: id(),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => distributionRecipients.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('distribution_links_token').on(t.tokenHash), index('distribution_links_recipient_idx').on(t.recipientId)],
 )
 
 /** Each implementation report a recipient filed, kept as filed: a new one never replaces an old one. */
