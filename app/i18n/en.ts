@@ -21,6 +21,9 @@ import { titles } from './en/titles'
 import { directory } from './en/directory'
 import { members } from './en/members'
 import { directoryImport } from './en/directory-import'
+import { distribution } from './en/distribution'
+import { distributionDashboard } from './en/distribution-dashboard'
+import { distributionRecipient } from './en/distribution-recipient'
 import type { MessageKey } from './pl'
 
 export const en: Record<MessageKey, string> = {
@@ -46,6 +49,9 @@ export const en: Record<MessageKey, string> = {
   ...directory,
   ...members,
   ...directoryImport,
+  ...distribution,
+  ...distributionDashboard,
+  ...distributionRecipient,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',
   'layout.skipToContent': 'Skip to content',

@@ -5,6 +5,7 @@ import {
   bodyKinds,
   bodyOfficerRoles,
   documentKinds,
+  implementationStatuses,
   invitationKinds,
   invitationResponses,
   meetingStates,
@@ -14,6 +15,7 @@ import {
   organisationKinds,
   presentationVisibilities,
   recommendationStates,
+  recipientStates,
   roles,
   type ActionItemState,
   type AgendaItemKind,
@@ -21,6 +23,7 @@ import {
   type BodyKind,
   type BodyOfficerRole,
   type DocumentKind,
+  type ImplementationStatus,
   type InvitationKind,
   type InvitationResponse,
   type MeetingState,
@@ -29,6 +32,7 @@ import {
   type MinutesVisibility,
   type OrganisationKind,
   type PresentationVisibility,
+  type RecipientState,
   type RecommendationState,
   type Role,
 } from '#db/schema/enums'
@@ -55,6 +59,8 @@ export type EnumLabels = {
   'minutes.visibility': Record<MinutesVisibility, string>
   'documents.kind': Record<DocumentKind, string>
   'recommendation.state': Record<RecommendationState, string>
+  'distribution.recipientState': Record<RecipientState, string>
+  'distribution.status': Record<ImplementationStatus, string>
 }
 
 /** The values of each labelled enum, in the schema's order. */
@@ -75,6 +81,8 @@ export const labelledEnums: { [G in keyof EnumLabels]: readonly (keyof EnumLabel
   'minutes.visibility': minutesVisibilities,
   'documents.kind': documentKinds,
   'recommendation.state': recommendationStates,
+  'distribution.recipientState': recipientStates,
+  'distribution.status': implementationStatuses,
 }
 
 export type LabelKey = { [G in keyof EnumLabels]: `${G}.${keyof EnumLabels[G] & string}` }[keyof EnumLabels]

@@ -21,6 +21,9 @@ import { titles } from './pl/titles'
 import { directory } from './pl/directory'
 import { members } from './pl/members'
 import { directoryImport } from './pl/directory-import'
+import { distribution } from './pl/distribution'
+import { distributionDashboard } from './pl/distribution-dashboard'
+import { distributionRecipient } from './pl/distribution-recipient'
 
 /**
  * Polish: the interface's first language. Every key here must exist in en.ts too. The
@@ -49,6 +52,9 @@ export const pl = {
   ...directory,
   ...members,
   ...directoryImport,
+  ...distribution,
+  ...distributionDashboard,
+  ...distributionRecipient,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',

@@ -97,4 +97,17 @@ export const labels: EnumLabels = {
     published: 'published',
     withdrawn: 'withdrawn',
   },
+  'distribution.recipientState': {
+    not_sent: 'not sent',
+    sent: 'sent',
+    opened: 'opened',
+    confirmed: 'confirmed',
+    reported: 'implementation reported',
+  },
+  'distribution.status': {
+    planned: 'implementation planned',
+    in_progress: 'being implemented',
+    implemented: 'implemented',
+    not_applicable: 'not applicable',
+  },
 }

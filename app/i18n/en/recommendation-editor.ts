@@ -43,7 +43,8 @@ export const recommendationEditor: Record<keyof typeof pl, string> = {
   'recommendationEditor.stale.partAdded': 'This part was added in the meantime. It is kept unless you remove it.',
   'recommendationEditor.stale.partRemoved': 'This part was removed in the meantime. If you save, it is added again as a new one.',
   'recommendationEditor.stale.addedKept': 'The parts someone else added in the meantime are in the form.',
-  'recommendationEditor.draft.found': 'This browser holds unsaved text of these recommendations (from {when}) that differs from the saved text.',
+  'recommendationEditor.draft.found':
+    'This browser holds unsaved text of these recommendations (from {when}) that differs from the saved text.',
   'recommendationEditor.draft.restored': 'The unsaved text was restored. Check it and save the recommendations.',
   'recommendationEditor.expired.step2':
     'Come back to this tab and press “Save again”. If someone changed the recommendations in the meantime, you will see both texts to merge.',

@@ -97,4 +97,17 @@ export const labels: EnumLabels = {
     published: 'opublikowane',
     withdrawn: 'wycofane',
   },
+  'distribution.recipientState': {
+    not_sent: 'niewysłane',
+    sent: 'wysłane',
+    opened: 'otwarte',
+    confirmed: 'potwierdzone',
+    reported: 'z informacją o wdrażaniu',
+  },
+  'distribution.status': {
+    planned: 'wdrożenie zaplanowane',
+    in_progress: 'w trakcie wdrażania',
+    implemented: 'wdrożone',
+    not_applicable: 'nie dotyczy',
+  },
 }
