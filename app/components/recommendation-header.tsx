@@ -13,13 +13,22 @@ export type RecommendationHeading = {
 }
 
 /** The title, team and state above every page of one recommendation document, and its tabs. */
-export function RecommendationHeader({ header, insider }: { header: RecommendationHeading; insider: boolean }) {
+export function RecommendationHeader({
+  header,
+  insider,
+  distribution = false,
+}: {
+  header: RecommendationHeading
+  insider: boolean
+  distribution?: boolean
+}) {
   const t = useT()
   const base = `/recommendations/${header.id}`
   const tabs = [
     { to: base, label: t('recommendations.tab.text'), end: true, show: true },
     { to: `${base}/comments`, label: t('recommendations.tab.comments'), end: false, show: insider },
     { to: `${base}/versions`, label: t('recommendations.tab.versions'), end: false, show: insider },
+    { to: `${base}/distribution`, label: t('distribution.tab'), end: false, show: distribution },
   ]
   return (
     <>

@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { requireRecommendation } from '~/auth/access.server'
+import { canInRecommendation } from '~/auth/recommendation-permissions'
+import { isPublishedState } from '~/models/document/kinds'
 import { RecommendationHeader } from '~/components/recommendation-header'
 import { pageTitle } from '~/i18n/page-title'
 import { isExpiredSave } from '~/utils/expired-save.server'
@@ -20,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A text sent after the session expired gets a page of its own with the writer's text
   // (routes/recommendations.$recId.edit); the recommendation stays out of it.
-  if (isExpiredSave(context)) return json({ header: null, insider: false })
+  if (isExpiredSave(context)) return json({ header: null, insider: false, distribution: false })
   const { access, recommendation } = await requireRecommendation(request, params, 'recommendation.read')
   const { rec, insider } = readerRecommendation(recommendation, access)
   return json({
@@ -33,6 +35,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       state: rec.state,
     },
     insider,
+    // The team's officers send a published text to institutions from its distribution tab.
+    distribution:
+      isPublishedState('recommendation', recommendation.state) && canInRecommendation(access, recommendation, 'recommendation.manage'),
   })
 }
 
@@ -41,11 +46,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 401 ? false : defaultShouldRevalidate
 
 export default function RecommendationLayout() {
-  const { header, insider } = useLoaderData<typeof loader>()
+  const { header, insider, distribution } = useLoaderData<typeof loader>()
   if (header === null) return <Outlet />
   return (
     <>
-      <RecommendationHeader header={header} insider={insider} />
+      <RecommendationHeader header={header} insider={insider} distribution={distribution} />
       <Outlet />
     </>
   )
