@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Role } from '#db/schema/enums'
+import type { OrganisationKind, Role } from '#db/schema/enums'
 import type { SessionUser } from '~/auth/session.server'
 import { SYSTEM_ACTOR } from '~/models/audit.server'
 import { createBody } from '~/models/body.server'
@@ -21,10 +21,15 @@ function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok
   return result as Extract<T, { ok: true }>
 }
 
-export function createTestOrganisation(name: string, extra: { kind?: 'ops' | 'pup' | 'city_hall' | 'ngo'; email?: string } = {}) {
+export function createTestOrganisation(name: string, extra: { kind?: OrganisationKind; email?: string; municipalityCode?: string } = {}) {
   return ok(
     createOrganisation({
-      input: { name: `${name} ${unique()}`, kind: extra.kind ?? 'ops', municipalityCode: '2469011', email: extra.email },
+      input: {
+        name: `${name} ${unique()}`,
+        kind: extra.kind ?? 'ops',
+        municipalityCode: extra.municipalityCode ?? '2469011',
+        email: extra.email,
+      },
       actor: SYSTEM_ACTOR,
     }),
     'organisation',
