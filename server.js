@@ -208,10 +208,10 @@ function stop(signal) {
   for (const res of unanswered) if (!res.headersSent) res.set('Connection', 'close')
   console.log(`Narada: ${signal}, finishing the requests in flight`)
   const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_MS)
-  server.close(() => {
+  server.close(async () => {
     clearTimeout(cutOff)
     try {
-      closeDatabase()
+      await closeDatabase()
     } catch (error) {
       console.error('Narada: could not close the database', error)
       process.exit(1)

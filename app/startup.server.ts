@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { seedDemo } from '#db/seed/demo'
+import { registerJobHandlers } from './jobs/handlers.server'
+import { startJobWorker } from './jobs/worker.server'
 import { pruneLoginAttempts } from './auth/login.server'
 import { deleteExpiredSessions } from './auth/session.server'
 import { config } from './config.server'
@@ -11,6 +13,7 @@ import { loadRegister } from './models/region.server'
 import { createUser } from './models/user.server'
 
 let phase: 'starting' | 'ready' | 'stopping' = 'starting'
+let worker: ReturnType<typeof startJobWorker> | null = null
 
 /** `ready` from when the database is migrated and the register loaded until a stop begins. */
 export function lifePhase() {
@@ -47,6 +50,9 @@ export async function startup({ log = console.log }: { log?: (line: string) => v
   }
   await deleteExpiredSessions()
   pruneLoginAttempts()
+  registerJobHandlers()
+  // Reminders and deliveries run in the server's own process; JOBS_WORKER=off leaves them to another one.
+  if (process.env.JOBS_WORKER !== 'off') worker = startJobWorker()
   phase = 'ready'
 }
 
@@ -56,5 +62,9 @@ export async function startup({ log = console.log }: { log?: (line: string) => v
  */
 export function shutdown() {
   phase = 'stopping'
-  return closeDatabase
+  return async () => {
+    // The job in progress finishes first; nothing is left half done.
+    await worker?.stop()
+    closeDatabase()
+  }
 }

@@ -12,7 +12,7 @@ import { registerJobHandler } from './queue.server'
  */
 export function registerJobHandlers() {
   registerJobHandler('distribution.reminder', {
-    inTransaction: (tx, payload) => runReminder(tx, payload as { recipientId: number; reminder: number; origin: string }),
+    inTransaction: (tx, payload, job) => runReminder(tx, payload as { recipientId: number; reminder: number; origin: string }, job.now),
   })
   registerJobHandler('mail.deliver', {
     effect: async (payload) => {
