@@ -198,12 +198,15 @@ export async function publishRecommendation({
   baseRevision,
   actor,
   origin,
+  now = new Date(),
 }: {
   id: number
   visibility: DocumentVisibility
   baseRevision: number
   actor: Actor
   origin: string
+  /** The moment of publication (the demo publishes in 2014). */
+  now?: Date
 }): Promise<CycleResult> {
   const prepared = db.transaction((tx) => {
     const row = recommendationOf(tx, id)
@@ -219,7 +222,7 @@ export async function publishRecommendation({
   if (!prepared.ok) return prepared
 
   const year = Number(prepared.snapshot.adoption!.adoptedOn.slice(0, 4))
-  const publishedAt = new Date().toISOString()
+  const publishedAt = now.toISOString()
   const code = newVerificationCode()
   const publisherName = actor.userId
     ? (db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, actor.userId)).get()?.name ?? null)

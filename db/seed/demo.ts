@@ -9,6 +9,7 @@ import { createPerson } from '~/models/person.server'
 import { createUser } from '~/models/user.server'
 import type { OrganisationInput } from '~/schemas/directory'
 import { seedMinutes } from './minutes'
+import { seedDistribution } from './distribution'
 import { seedRecommendations } from './recommendations'
 import { seedTeams } from './teams'
 
@@ -188,6 +189,7 @@ export async function seedDemo() {
   }
   const { rops, meetings } = seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
   await seedMinutes({ organisationIds, personIds, meetings })
-  await seedRecommendations({ bodyId: rops, personIds, memberUserId: accountIds.get('czlonek@narada.local')! })
+  const { recommendationId } = await seedRecommendations({ bodyId: rops, personIds, memberUserId: accountIds.get('czlonek@narada.local')! })
+  seedDistribution({ recommendationId })
   return { organisationIds, personIds }
 }

@@ -353,7 +353,14 @@ export async function seedRecommendations({ bodyId, personIds, memberUserId }: I
   ok(adoptRecommendation({ id, meetingId, baseRevision: revisionOf(id), actor: SYSTEM_ACTOR }), 'adopting')
   await adoptionMinutes(meetingId)
   ok(
-    await publishRecommendation({ id, visibility: 'public', baseRevision: revisionOf(id), actor: SYSTEM_ACTOR, origin: origin() }),
+    await publishRecommendation({
+      id,
+      visibility: 'public',
+      baseRevision: revisionOf(id),
+      actor: SYSTEM_ACTOR,
+      origin: origin(),
+      now: at('2014-06-30', '12:00'),
+    }),
     'publishing',
   )
   return { recommendationId: id, adoptionMeetingId: meetingId }
