@@ -85,11 +85,11 @@ describe('navigation shows only what the user may open', () => {
   const links = (html: string) => [...(html.match(/<nav[\s\S]*?<\/nav>/)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1])
 
   it.each([
-    ['member', ['/', '/bodies', '/meetings', '/recommendations', '/organisations', '/regions']],
-    ['officer', ['/', '/bodies', '/meetings', '/recommendations', '/organisations', '/regions']],
+    ['member', ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions']],
+    ['officer', ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions']],
     [
       'admin',
-      ['/', '/bodies', '/meetings', '/recommendations', '/organisations', '/regions', '/admin/users', '/admin/audit', '/admin/outbox'],
+      ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions', '/admin/users', '/admin/audit', '/admin/outbox'],
     ],
   ] as const)('%s', async (who, expected) => {
     const html = await (await get('/', { cookie: cookies[who] })).text()
