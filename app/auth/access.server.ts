@@ -1,3 +1,4 @@
+import { getDistribution } from '~/models/distribution.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import type { RecommendationState } from '#db/schema/enums'
 import { db } from '~/db.server'
@@ -91,4 +92,15 @@ export async function requireRecommendation<A extends RecommendationAction>(
   const recommendation = getRecommendation({ id })
   if (!recommendation) throw notFound()
   return { user: user as UserFor<A>, access, recommendation }
+}
+
+/**
+ * A distribution of a recommendation, for the team's officers (and administrators) alone:
+ * anyone else, and a distribution of another document, is a page that does not exist.
+ */
+export async function requireDistribution(request: Request, params: Params) {
+  const { user, access, recommendation } = await requireRecommendation(request, params, 'recommendation.manage')
+  const distribution = getDistribution({ id: parseId(params.distId) })
+  if (!distribution || distribution.documentId !== recommendation.id) throw notFound()
+  return { user, access, recommendation, distribution }
 }
