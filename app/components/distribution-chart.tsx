@@ -1,4 +1,5 @@
 import type { RecipientState } from '#db/schema/enums'
+import { TableRegion } from '~/components/table-region'
 import { useT } from '~/i18n/use-t'
 
 export type ChartRow = { key: string; label: string; counts: Record<RecipientState, number>; total: number }
@@ -17,7 +18,17 @@ const WIDTH = 600
  * well as hue and each segment has its own pattern class, and the same numbers follow in the
  * table, which is what a screen reader reads: the drawing is hidden from it.
  */
-export function DistributionChart({ rows, caption, headerLabel }: { rows: ChartRow[]; caption: string; headerLabel: string }) {
+export function DistributionChart({
+  id,
+  rows,
+  caption,
+  headerLabel,
+}: {
+  id: string
+  rows: ChartRow[]
+  caption: string
+  headerLabel: string
+}) {
   const t = useT()
   const height = rows.length * (ROW_HEIGHT + LABEL_HEIGHT) + 8
   return (
@@ -61,9 +72,9 @@ export function DistributionChart({ rows, caption, headerLabel }: { rows: ChartR
           ))}
         </ul>
       </figcaption>
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <TableRegion labelledBy={`${id}-caption`}>
         <table>
-          <caption>{caption}</caption>
+          <caption id={`${id}-caption`}>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{headerLabel}</th>
@@ -89,7 +100,7 @@ export function DistributionChart({ rows, caption, headerLabel }: { rows: ChartR
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </figure>
   )
 }

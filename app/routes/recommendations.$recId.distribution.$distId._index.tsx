@@ -5,6 +5,7 @@ import { organisationKinds, recipientStates } from '#db/schema/enums'
 import { requireDistribution } from '~/auth/access.server'
 import { DistributionChart, confirmationRate } from '~/components/distribution-chart'
 import { Pagination } from '~/components/list-controls'
+import { TableRegion } from '~/components/table-region'
 import { db, schema } from '~/db.server'
 import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
@@ -135,6 +136,7 @@ export default function DistributionDashboard() {
       <section aria-labelledby="distribution-by-county">
         <h3 id="distribution-by-county">{t('distributionDashboard.byCounty')}</h3>
         <DistributionChart
+          id="chart-county"
           rows={counts.byCounty.map((c) => ({ key: c.code, label: c.name, counts: c.counts, total: c.total }))}
           caption={t('distributionDashboard.byCountyCaption')}
           headerLabel={t('distributionDashboard.col.county')}
@@ -143,6 +145,7 @@ export default function DistributionDashboard() {
       <section aria-labelledby="distribution-by-kind">
         <h3 id="distribution-by-kind">{t('distributionDashboard.byKind')}</h3>
         <DistributionChart
+          id="chart-kind"
           rows={counts.byKind.map((k) => ({ key: k.kind, label: t(`kind.${k.kind}`), counts: k.counts, total: k.total }))}
           caption={t('distributionDashboard.byKindCaption')}
           headerLabel={t('distributionDashboard.col.kind')}
@@ -154,7 +157,7 @@ export default function DistributionDashboard() {
         <RecipientFilterForm counties={counts.byCounty.map((c) => ({ code: c.code, name: c.name }))} />
         <p role="status">{t('distributionDashboard.found', { count: data.list.total })}</p>
         {data.list.rows.length ? (
-          <div className="table-wrap" role="region" aria-labelledby="recipients" tabIndex={0}>
+          <TableRegion labelledBy="recipients">
             <table>
               <thead>
                 <tr>
@@ -182,7 +185,7 @@ export default function DistributionDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : null}
         <Pagination page={data.list.page} pages={data.list.pages} href={(page) => `${base}${filterQuery(data.filter, page)}#recipients`} />
       </section>

@@ -8,6 +8,7 @@ import { can } from '~/auth/permissions'
 import { Picker } from '~/components/combobox'
 import { FormErrors, TextField } from '~/components/forms'
 import { Pagination } from '~/components/list-controls'
+import { TableRegion } from '~/components/table-region'
 import { pageTitle } from '~/i18n/page-title'
 import { countKey } from '~/i18n/plural'
 import { useLang, useT } from '~/i18n/use-t'
@@ -240,7 +241,7 @@ function Preview() {
       ) : null}
       {preview.total ? (
         <>
-          <div className="table-wrap" role="region" aria-labelledby="distribution-preview" tabIndex={0}>
+          <TableRegion labelledBy="distribution-preview">
             <table>
               <caption className="visually-hidden">{t('distribution.previewCaption')}</caption>
               <thead>
@@ -262,7 +263,7 @@ function Preview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <Pagination
             page={preview.page}
             pages={preview.pages}
