@@ -145,10 +145,13 @@ export function publishedPdfResponse(documentId: number): Response {
   const bytes = published ? getPublishedPdf({ versionId: published.id }) : undefined
   if (!published || !bytes) throw notFound()
   const number = published.snapshot.number
-  return fileResponse(bytes, {
+  const response = fileResponse(bytes, {
     contentType: 'application/pdf',
     disposition: 'inline',
     fileName: number ? `rekomendacje-${number.replace(/[/\\\s]+/g, '-')}.pdf` : `rekomendacje-${documentId}.pdf`,
     cacheControl: 'private, no-store',
   })
+  // The PDF's own links (its verification address) are followed from the token's address too.
+  response.headers.set('Referrer-Policy', 'no-referrer')
+  return response
 }

@@ -60,6 +60,12 @@ function postMultipart(
   return fetch(new URL(path, baseURL), { method: 'POST', body, headers, redirect: 'manual' })
 }
 
+/**
+ * The policy a browser applies: the server's default comes first in the header and the page's
+ * own after it, and of a list the browser keeps the last policy it knows.
+ */
+const referrerPolicy = (response: Response) => response.headers.get('Referrer-Policy')?.split(',').at(-1)?.trim()
+
 const mainOf = (html: string) => html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? ''
 
 beforeAll(async () => {
@@ -103,7 +109,7 @@ describe('the personal link, signed out', () => {
     const response = await get(`/delivery/${tokens.ours}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Cache-Control')).toContain('no-store')
-    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(referrerPolicy(response)).toBe('no-referrer')
     const main = textOf(mainOf(await response.text()))
     expect(main).toContain(TITLE)
     expect(main).toContain(`ROPS/REK/${documentId}/2031`)
@@ -126,7 +132,7 @@ describe('the personal link, signed out', () => {
     const response = await get(`/delivery/${tokens.ours}/publication.pdf`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('application/pdf')
-    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(referrerPolicy(response)).toBe('no-referrer')
     expect(Buffer.from(await response.arrayBuffer()).equals(PDF_BYTES)).toBe(true)
     const unknown = crypto.randomBytes(32).toString('base64url')
     expect((await get(`/delivery/${unknown}/publication.pdf`)).status).toBe(404)
@@ -164,7 +170,7 @@ describe('confirming and reporting through the link', () => {
 
   it('confirms once, with the name and the position', async () => {
     const response = await post(path(), { intent: 'confirm', name: 'Wiesława Odbiorczyni', position: 'Kierowniczka ośrodka' })
-    expect(response.status).toBe(303)
+    expect(response.status).toBe(302)
     expect(location(response)).toBe(path())
     const confirmed = row(recipients.ours)
     expect(confirmed).toMatchObject({
@@ -208,14 +214,14 @@ describe('confirming and reporting through the link', () => {
       name: 'Wiesława Odbiorczyni',
       position: 'Kierowniczka ośrodka',
     })
-    expect(first.status).toBe(303)
+    expect(first.status).toBe(302)
     const file = { name: 'porozumienie.pdf', bytes: Buffer.from('%PDF-1.4\n% porozumienie\n%%EOF\n'), type: 'application/pdf' }
     const second = await postMultipart(
       path(),
       { intent: 'report', status: 'implemented', text: 'Porozumienie podpisane 3 marca.', name: 'Wiesława Odbiorczyni' },
       file,
     )
-    expect(second.status).toBe(303)
+    expect(second.status).toBe(302)
     const rows = reportsOf(recipients.ours)
     expect(rows.map((r) => [r.status, r.text, r.filedByPosition, r.fileName])).toEqual([
       ['planned', 'Porozumienie z PUP w przygotowaniu.', 'Kierowniczka ośrodka', null],
@@ -252,7 +258,7 @@ describe('/inbox', () => {
     expect(html).not.toContain(`href="/inbox/${recipients.theirs}"`)
     const page = await get(`/inbox/${recipients.ours}`, { cookie: cookies.ours })
     expect(page.status).toBe(200)
-    expect(page.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(referrerPolicy(page)).toBe('no-referrer')
     expect(textOf(mainOf(await page.text()))).toContain('Porozumienie podpisane 3 marca.')
   })
 
@@ -279,7 +285,7 @@ describe('/inbox', () => {
       { intent: 'confirm', name: 'Hieronim Obcy', position: 'Dyrektor' },
       { cookie: cookies.theirs },
     )
-    expect(response.status).toBe(303)
+    expect(response.status).toBe(302)
     expect(row(recipients.theirs)).toMatchObject({ confirmedByName: 'Hieronim Obcy', state: 'confirmed' })
     expect(row(recipients.theirs).confirmedByUserId).not.toBeNull()
   })
