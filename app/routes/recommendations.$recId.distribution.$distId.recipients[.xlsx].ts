@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireDistribution } from '~/auth/access.server'
+import { distributionExport } from '~/utils/distribution-export.server'
+
+/** The distribution's recipients as a .xlsx file, for its officers. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { distribution } = await requireDistribution(request, params)
+  return distributionExport(distribution.id, 'recipients', 'xlsx')
+}
