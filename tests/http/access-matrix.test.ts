@@ -216,7 +216,32 @@ const table: Row[] = [
   { file: 'bodies.$bodyId.years.$year.tsx', request: 'GET', path: at(B, '/years/2025'), expected: all(404) },
 
   { file: 'calendar[.ics].ts', request: 'GET', path: path_('/calendar.ics'), expected: all(200) },
+  // A personal link opens only its delivery, whoever holds it; a token that is none, nothing.
+  { file: 'delivery.$token.tsx', request: 'GET', path: path_('/delivery/not-a-token'), expected: all(404) },
+  { file: 'delivery.$token.tsx', request: 'confirm', path: path_('/delivery/not-a-token'), form: intent('confirm'), expected: all(404) },
+  {
+    file: 'delivery.$token.publication[.pdf].ts',
+    request: 'GET',
+    path: path_('/delivery/not-a-token/publication.pdf'),
+    expected: all(404),
+  },
   { file: 'healthz.ts', request: 'GET', path: path_('/healthz'), expected: all(200) },
+  { file: 'inbox._index.tsx', request: 'GET', path: path_('/inbox'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+  // A delivery to an institution none of these people belongs to (tests/http/delivery.test.ts: one it does).
+  { file: 'inbox.$recipientId.tsx', request: 'GET', path: path_('/inbox/999999999'), expected: [LOGIN, 404, 404, 404, 404, 404] },
+  {
+    file: 'inbox.$recipientId.tsx',
+    request: 'confirm',
+    path: path_('/inbox/999999999'),
+    form: intent('confirm', { name: 'Ktoś', position: 'Ktoś' }),
+    expected: [LOGIN, 404, 404, 404, 404, 404],
+  },
+  {
+    file: 'inbox.$recipientId.publication[.pdf].ts',
+    request: 'GET',
+    path: path_('/inbox/999999999/publication.pdf'),
+    expected: [LOGIN, 404, 404, 404, 404, 404],
+  },
   { file: 'invitations.$token.tsx', request: 'GET', path: path_('/invitations/not-a-token'), expected: all(404) },
   {
     file: 'invitations.$token.tsx',
