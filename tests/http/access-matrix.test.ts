@@ -57,6 +57,8 @@ type Scene = CalendarFixture & {
   }
   /** Recommendations by the fixture's officer: the private team's draft, the public team's published to its members and to everyone; each with an annex. */
   recommendations: Record<'draft' | 'members' | 'everyone', { id: number; annex: number }>
+  /** The public recommendation sent to one institution of its own, which confirmed and filed a report with a file. */
+  distribution: { id: number; recipient: number; token: string; report: number }
 }
 type Spare = 'agendaItem' | 'invitation' | 'resent' | 'actionItem'
 
@@ -644,6 +646,76 @@ const table: Row[] = [
     form: intent('withdraw'),
     expected: MANAGE_SIGN_IN(400),
   },
+  // A distribution is its team's officers'; a recipient's link is the recipient's, whoever holds it.
+  ...((): Row[] => {
+    const D =
+      (rest = '') =>
+      (s: Scene) =>
+        `/recommendations/${s.recommendations.everyone.id}/distribution${rest}`
+    const DD =
+      (rest = '') =>
+      (s: Scene) =>
+        `/recommendations/${s.recommendations.everyone.id}/distribution/${s.distribution.id}${rest}`
+    const file = (name: string) => `recommendations.$recId.distribution.${name}`
+    return [
+      { file: file('_index.tsx'), request: 'GET', path: D(), expected: MANAGE(200) },
+      { file: file('_index.tsx'), request: 'GET', path: D('?kind=ops&voivodeship=24'), expected: MANAGE(200) },
+      { file: file('_index.tsx'), request: 'POST', path: D(), form: () => ({}), expected: MANAGE(400) },
+      { file: file('$distId._index.tsx'), request: 'GET', path: DD(), expected: MANAGE(200) },
+      {
+        file: file('$distId.recipients.$recipientId.tsx'),
+        request: 'GET',
+        path: (s) => DD(`/recipients/${s.distribution.recipient}`)(s),
+        expected: MANAGE(200),
+      },
+      {
+        file: file('$distId.recipients.$recipientId.tsx'),
+        request: 'POST',
+        path: (s) => DD(`/recipients/${s.distribution.recipient}`)(s),
+        form: intent('nothing'),
+        expected: MANAGE(400),
+      },
+      {
+        file: file('$distId.reports.$reportId.$fileName.ts'),
+        request: 'GET',
+        path: (s) => DD(`/reports/${s.distribution.report}/sprawozdanie.pdf`)(s),
+        expected: MANAGE(200),
+      },
+      { file: file('$distId.recipients[.csv].ts'), request: 'GET', path: DD('/recipients.csv'), expected: MANAGE(200) },
+      { file: file('$distId.recipients[.xlsx].ts'), request: 'GET', path: DD('/recipients.xlsx'), expected: MANAGE(200) },
+      { file: file('$distId.reports[.csv].ts'), request: 'GET', path: DD('/reports.csv'), expected: MANAGE(200) },
+      { file: file('$distId.reports[.xlsx].ts'), request: 'GET', path: DD('/reports.xlsx'), expected: MANAGE(200) },
+      { file: 'delivery.$token.tsx', request: 'GET', path: (s) => `/delivery/${s.distribution.token}`, expected: all(200) },
+      { file: 'delivery.$token.tsx', request: 'GET', path: path_(`/delivery/${'x'.repeat(43)}`), expected: all(404) },
+      {
+        file: 'delivery.$token.tsx',
+        request: 'confirm',
+        path: (s) => `/delivery/${s.distribution.token}`,
+        form: intent('confirm'),
+        expected: all(400),
+      },
+      {
+        file: 'delivery.$token.publication[.pdf].ts',
+        request: 'GET',
+        path: (s) => `/delivery/${s.distribution.token}/publication.pdf`,
+        expected: all(200),
+      },
+      { file: 'inbox._index.tsx', request: 'GET', path: path_('/inbox'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+      // Only the recipient institution's own people; nobody of this table works there.
+      {
+        file: 'inbox.$recipientId.tsx',
+        request: 'GET',
+        path: (s) => `/inbox/${s.distribution.recipient}`,
+        expected: [LOGIN, 404, 404, 404, 404, 404],
+      },
+      {
+        file: 'inbox.$recipientId.publication[.pdf].ts',
+        request: 'GET',
+        path: (s) => `/inbox/${s.distribution.recipient}/publication.pdf`,
+        expected: [LOGIN, 404, 404, 404, 404, 404],
+      },
+    ]
+  })(),
   { file: 'regions._index.tsx', request: 'GET', path: path_('/regions'), expected: [LOGIN, 200, 200, 200, 200, 200] },
   {
     file: 'regions.options.ts',
@@ -865,6 +937,48 @@ beforeAll(async () => {
     origin: baseURL,
   })
   done(consultation, 'start the consultation')
+  const distribution = await (async () => {
+    const { sendDistribution } = await import('~/models/distribution.server')
+    const { confirmReceipt, fileReport } = await import('~/models/distribution-recipient.server')
+    const { storeDocumentFile } = await import('~/models/document/files.server')
+    const { DEFAULT_DISTRIBUTION_SETTINGS } = await import('~/schemas/distribution')
+    const { createTestOrganisation } = await import('#tests/support/invitations')
+    const org = createTestOrganisation('Ośrodek Pomocy Społecznej odbiorca', {
+      kind: 'ops',
+      email: `odbiorca-${fixture.suffix}@test.invalid`,
+    })
+    const target = { kind: [], voivodeship: [], county: [], municipality: [], include: [org], exclude: [] }
+    const sent = sendDistribution({
+      documentId: recommendations.everyone.id,
+      target,
+      settings: DEFAULT_DISTRIBUTION_SETTINGS,
+      actor: author,
+      origin: baseURL,
+    })
+    if (!sent.ok) throw new Error(`distribution: ${sent.error}`)
+    const recipient = db
+      .select()
+      .from(schema.distributionRecipients)
+      .where(eq(schema.distributionRecipients.distributionId, sent.distributionId))
+      .get()!
+    const mail = db.select({ text: schema.outbox.text }).from(schema.outbox).where(eq(schema.outbox.id, recipient.outboxId!)).get()!
+    const token = /\/delivery\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!
+    done(confirmReceipt({ id: recipient.id, name: 'Ewa Odbiorczyni', position: 'kierownik', userId: null, actor: author }), 'confirm')
+    const stored = storeDocumentFile({ fileName: 'sprawozdanie.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    if (!stored.ok) throw new Error('report file')
+    const report = fileReport({
+      id: recipient.id,
+      status: 'in_progress',
+      text: 'W toku.',
+      name: 'Ewa Odbiorczyni',
+      position: null,
+      userId: null,
+      file: stored.file,
+      actor: author,
+    })
+    if (!report.ok) throw new Error('report')
+    return { id: sent.distributionId, recipient: recipient.id, token, report: report.reportId }
+  })()
   const inSeries = (meetingId: number, bodyId: number) => {
     const { id } = db
       .insert(schema.meetingSeries)
@@ -879,6 +993,7 @@ beforeAll(async () => {
     ...fixture,
     minutes,
     recommendations,
+    distribution,
     consulted,
     spares,
     future,
