@@ -126,6 +126,9 @@ function ConfirmForm({ defaults, result }: { defaults: DeliveryData['defaults'];
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmReceiptSchema }),
     shouldValidate: 'onBlur',
+    // An error goes as the field is corrected, not on the blur of clicking submit: the button
+    // would move up under the pointer and the click be lost.
+    shouldRevalidate: 'onInput',
   })
   return (
     <section aria-labelledby="delivery-confirm-title" className="minutes-cycle__step">
@@ -152,6 +155,7 @@ function ReportForm({ defaults, maxMb, reply }: { defaults: DeliveryData['defaul
     defaultValue: { ...defaults, status: '', text: '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ImplementationReportSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const fileError = reply?.fileError ?? null
   const status = fields.status

@@ -132,10 +132,14 @@ async function reportAction({
   return redirectWithNotice(`${here}#reports`, 'delivery.reported')
 }
 
-/** Headers of a page reached by a token in its address: never cached, never passed on as a referrer. */
+/**
+ * Headers of a page reached by a token in its address: never cached, and its address never
+ * passed on to another site. `same-origin`, not `no-referrer`: under `no-referrer` a browser
+ * sends `Origin: null` with the page's own forms, and the server refuses them as cross-origin.
+ */
 export const deliveryHeaders = {
   'Cache-Control': 'private, no-store',
-  'Referrer-Policy': 'no-referrer',
+  'Referrer-Policy': 'same-origin',
   'X-Robots-Tag': 'noindex, nofollow',
 }
 
