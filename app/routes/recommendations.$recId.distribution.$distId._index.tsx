@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, distribution.sentByUserId)).get()?.name
     : null
   return json({
+    places: placesOf(counts.byCounty),
     recId: recommendation.id,
     title: recommendation.snapshot.title,
     distribution: {
@@ -66,6 +67,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     list: listRecipients({ distributionId: distribution.id, filter, escalateAfterDays: distribution.escalateAfterDays }),
   })
+}
+
+/** More counties than a page should chart (a distribution across voivodeships): their voivodeships instead. */
+const MAX_COUNTIES = 40
+
+function placesOf(byCounty: ReturnType<typeof distributionCounts>['byCounty']) {
+  if (byCounty.length <= MAX_COUNTIES) return { by: 'county' as const, rows: byCounty }
+  const names = new Map(
+    db
+      .select()
+      .from(schema.voivodeships)
+      .all()
+      .map((v) => [v.code, `województwo ${v.name}`]),
+  )
+  const rows = new Map<string, (typeof byCounty)[number]>()
+  for (const county of byCounty) {
+    const code = county.code.slice(0, 2)
+    const row = rows.get(code) ?? {
+      code,
+      name: names.get(code) ?? code,
+      counts: { not_sent: 0, sent: 0, opened: 0, confirmed: 0, reported: 0 },
+      total: 0,
+    }
+    for (const state of recipientStates) row.counts[state] += county.counts[state]
+    row.total += county.total
+    rows.set(code, row)
+  }
+  return { by: 'voivodeship' as const, rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl')) }
 }
 
 export default function DistributionDashboard() {
@@ -134,12 +163,14 @@ export default function DistributionDashboard() {
       </section>
 
       <section aria-labelledby="distribution-by-county">
-        <h3 id="distribution-by-county">{t('distributionDashboard.byCounty')}</h3>
+        <h3 id="distribution-by-county">
+          {t(data.places.by === 'county' ? 'distributionDashboard.byCounty' : 'distributionDashboard.byVoivodeship')}
+        </h3>
         <DistributionChart
           id="chart-county"
-          rows={counts.byCounty.map((c) => ({ key: c.code, label: c.name, counts: c.counts, total: c.total }))}
-          caption={t('distributionDashboard.byCountyCaption')}
-          headerLabel={t('distributionDashboard.col.county')}
+          rows={data.places.rows.map((c) => ({ key: c.code, label: c.name, counts: c.counts, total: c.total }))}
+          caption={t(data.places.by === 'county' ? 'distributionDashboard.byCountyCaption' : 'distributionDashboard.byVoivodeshipCaption')}
+          headerLabel={t(data.places.by === 'county' ? 'distributionDashboard.col.county' : 'distributionDashboard.col.voivodeship')}
         />
       </section>
       <section aria-labelledby="distribution-by-kind">

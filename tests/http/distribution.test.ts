@@ -78,6 +78,58 @@ describe('the demo distribution', () => {
   })
 })
 
+describe('a distribution to 5,000 institutions across the country', () => {
+  it('keeps its dashboard under 150 KB, charting voivodeships instead of 380 counties', async () => {
+    const counties = db.select({ code: schema.counties.code }).from(schema.counties).all()
+    const municipalities = db
+      .select({ code: schema.municipalities.code, county: schema.municipalities.countyCode })
+      .from(schema.municipalities)
+      .all()
+    const inCounty = new Map(municipalities.map((m) => [m.county, m.code]))
+    const distributionId = db
+      .insert(schema.distributions)
+      .values({
+        documentId: recId,
+        kinds: '["ops"]',
+        regionCodes: JSON.stringify(['02', '04', '06']),
+        remindAfterDays: 7,
+        remindEveryDays: 7,
+        maxReminders: 2,
+        escalateAfterDays: 21,
+        recipientCount: 5000,
+        sentAt: new Date().toISOString(),
+      })
+      .returning({ id: schema.distributions.id })
+      .get().id
+    const states = ['sent', 'opened', 'confirmed', 'reported', 'not_sent'] as const
+    db.transaction((tx) => {
+      for (let i = 0; i < 5000; i++) {
+        const county = counties[i % counties.length]!.code
+        tx.insert(rcp)
+          .values({
+            distributionId,
+            kind: 'ops',
+            name: `Ośrodek Pomocy Społecznej nr ${i} w gminie o długiej nazwie (dane testowe)`,
+            municipalityCode: inCounty.get(county)!,
+            countyCode: county,
+            email: `ops${i}@test.invalid`,
+            state: states[i % states.length]!,
+            sentAt: new Date().toISOString(),
+          })
+          .run()
+      }
+    })
+    const response = await get(`/recommendations/${recId}/distribution/${distributionId}`, { cookie })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(Buffer.byteLength(html)).toBeLessThan(150_000)
+    const text = mainText(html)
+    expect(text).toContain('Odbiorcy: 5000')
+    expect(text).toContain('Według województw')
+    expect(text).toContain('województwo małopolskie')
+  })
+})
+
 describe('a distribution built on the page', () => {
   const tag = crypto.randomBytes(3).toString('hex')
   // Wielkopolska (30): Poznań (3064) and the powiat gnieźnieński (3003); Kalisz (3061) is left outside.
