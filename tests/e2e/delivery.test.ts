@@ -2,8 +2,14 @@ import crypto from 'node:crypto'
 import { desc, eq, like } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { beforeAll, expect, it } from 'vitest'
-import { describeInBrowser, expectNoAxeViolations, useBrowser } from '#tests/support/browser'
-import { createInvitationScene, createTestOrganisation } from '#tests/support/invitations'
+import { describeInBrowser, expectNoAxeViolations, signIn, useBrowser } from '#tests/support/browser'
+import {
+  createAccount,
+  createInvitationScene,
+  createTestOrganisation,
+  createTestPerson,
+  type TestAccount,
+} from '#tests/support/invitations'
 import { publishedRecommendation } from '#tests/support/published-recommendation'
 import { db, schema } from '~/db.server'
 import { sendDistribution } from '~/models/distribution.server'
@@ -16,6 +22,7 @@ describeInBrowser('an institution receives recommendations through its personal 
   const tag = crypto.randomBytes(3).toString('hex')
   const links = { withScript: '', withoutScript: '' }
   const ids = { withScript: 0, withoutScript: 0 }
+  let member: TestAccount
 
   beforeAll(async () => {
     const scene = await createInvitationScene()
@@ -36,6 +43,7 @@ describeInBrowser('an institution receives recommendations through its personal 
       origin: 'http://localhost',
     })
     if (!sent.ok) throw new Error(`sendDistribution: ${sent.error}`)
+    member = await createAccount('member', 'Wiesława Odbiorczyni', createTestPerson(orgs.withScript, 'Wiesława Odbiorczyni'))
     for (const key of ['withScript', 'withoutScript'] as const) {
       const text = db
         .select({ text: schema.outbox.text })
@@ -111,6 +119,21 @@ describeInBrowser('an institution receives recommendations through its personal 
       confirmedByName: 'Wiesława Odbiorczyni',
       confirmedByPosition: 'Kierowniczka ośrodka',
     })
+    await context.close()
+  })
+
+  it('shows the delivery in the institution’s /inbox to its signed-in member', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await signIn(page, member)
+    await page.getByRole('navigation', { name: 'Nawigacja główna' }).getByRole('link', { name: 'Skrzynka' }).click()
+    const main = page.locator('main')
+    await main.getByRole('heading', { level: 1, name: 'Skrzynka instytucji' }).waitFor()
+    await expectNoAxeViolations(page)
+    await main.getByRole('link', { name: 'Standardy współpracy OPS i PUP' }).click()
+    await page.waitForURL(`**/inbox/${ids.withScript}`)
+    await main.getByRole('heading', { name: 'Otrzymanie potwierdzone' }).waitFor()
+    await expectNoAxeViolations(page)
     await context.close()
   })
 })
