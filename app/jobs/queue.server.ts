@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { JobKind } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
 
@@ -137,16 +137,4 @@ export async function runDueJobs({
     }
   }
   return report
-}
-
-/** The queue at a glance, for an administrator: due now, leased by a worker, given up. */
-export function jobCounts(now = new Date()) {
-  const at = now.toISOString()
-  const open = and(isNull(j.doneAt), isNull(j.failedAt))
-  const n = (where: ReturnType<typeof and>) => db.select({ n: count() }).from(j).where(where).get()?.n ?? 0
-  return {
-    due: n(and(open, lte(j.runAt, at), or(isNull(j.leasedUntil), lte(j.leasedUntil, at)))),
-    leased: n(and(open, isNotNull(j.leasedUntil), sql`${j.leasedUntil} > ${at}`)),
-    failed: n(isNotNull(j.failedAt)),
-  }
 }

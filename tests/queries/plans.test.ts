@@ -17,6 +17,9 @@ import {
   recommendationsAdoptedAt,
 } from '~/models/recommendation-list.server'
 import { findPublishedDocumentBySha256 } from '~/models/verification.server'
+import { distributionCounts, listRecipients } from '~/models/distribution-dashboard.server'
+import { listInbox, recipientByToken } from '~/models/distribution-recipient.server'
+import { listDistributions, previewDistribution } from '~/models/distribution.server'
 import { createUser } from '~/models/user.server'
 import { inRequestScope } from '~/utils/request-scope.server'
 import { createCalendarFixture, type CalendarFixture } from '#tests/support/calendar-fixtures'
@@ -52,6 +55,11 @@ const BIG_TABLES = new Set([
   'outbox',
   'sessions',
   'login_attempts',
+  'distributions',
+  'distribution_recipients',
+  'distribution_links',
+  'distribution_reports',
+  'jobs',
 ])
 
 // A words-anywhere search of names (`like '%ośrodek%'`) reads every name: 5,000 institutions or
@@ -394,6 +402,37 @@ describe('the lists of recommendations read by index', () => {
     'the public portal': () => listPublicRecommendations({ page: 1 }),
     'adopted at a meeting': () => recommendationsAdoptedAt({ meetingId: meetingId(), access: 'public' }),
     'meetings to adopt at': () => meetingsForAdoption({ bodyId: bodyId() }),
+  }
+  it.each(Object.keys(lists))('%s', async (name) => {
+    const ran = await statementsOf(async () => inRequestScope(async () => lists[name]!()))
+    expect(ran.length, 'statements run').toBeGreaterThan(0)
+    expect(ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))).toEqual([])
+  })
+})
+
+describe('distributions read by index', () => {
+  const distribution = () => db.select({ id: schema.distributions.id }).from(schema.distributions).get()?.id ?? 1
+  const organisation = () => db.select({ id: schema.organisations.id }).from(schema.organisations).get()!.id
+  const target = {
+    kind: ['ops', 'pup'] as ('ops' | 'pup')[],
+    voivodeship: ['12'],
+    county: ['2469'],
+    municipality: ['3064011'],
+    include: [1],
+    exclude: [2],
+  }
+  const lists: Record<string, () => unknown> = {
+    'a preview by kind and region': () => previewDistribution({ target }),
+    "the dashboard's counts": () => distributionCounts({ distributionId: distribution(), escalateAfterDays: 21 }),
+    'every recipient, a page': () => listRecipients({ distributionId: distribution(), filter: { page: 2 }, escalateAfterDays: 21 }),
+    'recipients of a state': () =>
+      listRecipients({ distributionId: distribution(), filter: { state: 'confirmed' }, escalateAfterDays: 21 }),
+    'recipients of a county': () => listRecipients({ distributionId: distribution(), filter: { county: '1201' }, escalateAfterDays: 21 }),
+    'recipients of a kind': () => listRecipients({ distributionId: distribution(), filter: { kind: 'ops' }, escalateAfterDays: 21 }),
+    'the escalation list': () => listRecipients({ distributionId: distribution(), filter: { state: 'escalated' }, escalateAfterDays: 21 }),
+    "an institution's inbox": () => listInbox({ organisationId: organisation(), page: 1 }),
+    'a link': () => recipientByToken({ token: 'a'.repeat(43) }),
+    'the distributions of a document': () => listDistributions({ documentId: 1 }),
   }
   it.each(Object.keys(lists))('%s', async (name) => {
     const ran = await statementsOf(async () => inRequestScope(async () => lists[name]!()))
