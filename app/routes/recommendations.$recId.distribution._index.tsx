@@ -289,6 +289,9 @@ function SendForm() {
     defaultValue: Object.fromEntries(Object.entries(DEFAULT_DISTRIBUTION_SETTINGS).map(([k, v]) => [k, String(v)])),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DistributionSendSchema }),
     shouldValidate: 'onBlur',
+    // An error clears as the field is corrected: cleared on blur instead, it would move the
+    // button from under the pointer that is pressing it, and the click would be lost.
+    shouldRevalidate: 'onInput',
   })
   const total = data.preview!.total
   const hidden = [...new URLSearchParams(data.query)]
