@@ -5,7 +5,14 @@
 
 export const FORM_MAX_BYTES = 1024 * 1024
 /** The pages that take a file; anywhere else a multipart body is read whole into memory. */
-const UPLOAD_PATHS = [/^\/meetings\/\d+\/presentations$/, /^\/verify(\/[^/]+)?$/, /^\/organisations\/import$/, /^\/recommendations\/\d+$/, /^\/delivery\/[A-Za-z0-9_-]{43}$/, /^\/inbox\/\d+$/]
+const UPLOAD_PATHS = [
+  /^\/meetings\/\d+\/presentations$/,
+  /^\/verify(\/[^/]+)?$/,
+  /^\/organisations\/import$/,
+  /^\/recommendations\/\d+$/,
+  /^\/delivery\/[A-Za-z0-9_-]{43}$/,
+  /^\/inbox\/\d+$/,
+]
 
 /** MAX_UPLOAD_MB (default 50) in bytes. */
 function maxUploadBytes() {

@@ -89,7 +89,18 @@ describe('navigation shows only what the user may open', () => {
     ['officer', ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions']],
     [
       'admin',
-      ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions', '/admin/users', '/admin/audit', '/admin/outbox'],
+      [
+        '/',
+        '/bodies',
+        '/meetings',
+        '/recommendations',
+        '/inbox',
+        '/organisations',
+        '/regions',
+        '/admin/users',
+        '/admin/audit',
+        '/admin/outbox',
+      ],
     ],
   ] as const)('%s', async (who, expected) => {
     const html = await (await get('/', { cookie: cookies[who] })).text()
