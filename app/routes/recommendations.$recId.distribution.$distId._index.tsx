@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { eq } from 'drizzle-orm'
 import { organisationKinds, recipientStates } from '#db/schema/enums'
 import { requireDistribution } from '~/auth/access.server'
+import { CountyMap } from '~/components/county-map'
 import { DistributionChart, confirmationRate } from '~/components/distribution-chart'
 import { Pagination } from '~/components/list-controls'
 import { TableRegion } from '~/components/table-region'
@@ -10,6 +11,7 @@ import { db, schema } from '~/db.server'
 import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { distributionCounts, listRecipients } from '~/models/distribution-dashboard.server'
+import { countyShapes } from '~/models/region-map.server'
 import { labelCounties, labelMunicipalities } from '~/models/region-search.server'
 import { RecipientFilterSchema, type RecipientFilter } from '~/schemas/distribution'
 import { formatDate, formatDateTime } from '~/utils/format'
@@ -46,8 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sentBy = distribution.sentByUserId
     ? db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, distribution.sentByUserId)).get()?.name
     : null
+  const places = placesOf(counts.byCounty)
   return json({
-    places: placesOf(counts.byCounty),
+    places,
+    map: places.by === 'county' ? countyShapes(places.rows.map((row) => row.code)) : null,
     recId: recommendation.id,
     title: recommendation.snapshot.title,
     distribution: {
@@ -166,6 +170,16 @@ export default function DistributionDashboard() {
         <h3 id="distribution-by-county">
           {t(data.places.by === 'county' ? 'distributionDashboard.byCounty' : 'distributionDashboard.byVoivodeship')}
         </h3>
+        {data.map ? (
+          <CountyMap
+            map={data.map}
+            counties={data.places.rows.map((c) => ({
+              code: c.code,
+              name: c.name,
+              rate: c.total ? Math.round(((c.counts.confirmed + c.counts.reported) / c.total) * 100) : null,
+            }))}
+          />
+        ) : null}
         <DistributionChart
           id="chart-county"
           rows={data.places.rows.map((c) => ({ key: c.code, label: c.name, counts: c.counts, total: c.total }))}

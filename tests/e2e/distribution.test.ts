@@ -53,6 +53,9 @@ describeInBrowser('distributing published recommendations', () => {
     // The demo distribution: filtered to those to follow up, and one recipient's record.
     await page.getByRole('link', { name: 'Wszystkie dystrybucje tych rekomendacji' }).click()
     await main.getByRole('link', { name: /^Wysłano 01\.07\.2014/ }).click()
+    await main.getByText('Mapa: odsetek odbiorców, którzy potwierdzili otrzymanie, w każdym powiecie.', { exact: false }).waitFor()
+    await expect(main.locator('.county-map path').count()).resolves.toBe(22)
+    if (process.env.SCREENSHOT) await main.locator('.county-map').screenshot({ path: process.env.SCREENSHOT })
     const filter = main.getByRole('form', { name: 'Filtr odbiorców' })
     await filter.getByLabel('Stan').selectOption({ label: 'do interwencji (bez potwierdzenia)' })
     await filter.getByRole('button', { name: 'Pokaż' }).click()

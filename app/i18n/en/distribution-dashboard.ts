@@ -22,6 +22,9 @@ export const distributionDashboard = {
   'distributionDashboard.byVoivodeship': 'By voivodeship',
   'distributionDashboard.byVoivodeshipCaption': 'Recipients by voivodeship and state',
   'distributionDashboard.col.voivodeship': 'Voivodeship',
+  'distributionDashboard.mapCaption':
+    'Map: the share of recipients that confirmed receipt in each county. The same numbers are in the table below.',
+  'distributionDashboard.mapClass': '{from}–{to}% confirmed',
   'distributionDashboard.byKind': 'By kind of institution',
   'distributionDashboard.byKindCaption': 'Recipients by kind of institution and state',
   'distributionDashboard.recipients': 'Recipients',

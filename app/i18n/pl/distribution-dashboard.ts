@@ -22,6 +22,9 @@ export const distributionDashboard = {
   'distributionDashboard.byVoivodeship': 'Według województw',
   'distributionDashboard.byVoivodeshipCaption': 'Odbiorcy według województw i stanu',
   'distributionDashboard.col.voivodeship': 'Województwo',
+  'distributionDashboard.mapCaption':
+    'Mapa: odsetek odbiorców, którzy potwierdzili otrzymanie, w każdym powiecie. Te same liczby są w tabeli poniżej.',
+  'distributionDashboard.mapClass': '{from}–{to}% potwierdzeń',
   'distributionDashboard.byKind': 'Według rodzaju instytucji',
   'distributionDashboard.byKindCaption': 'Odbiorcy według rodzaju instytucji i stanu',
   'distributionDashboard.recipients': 'Odbiorcy',
