@@ -28,10 +28,10 @@ export function CountyMap({ map, counties }: { map: { viewBox: string; shapes: {
       </svg>
       <figcaption>
         <p>{t('distributionDashboard.mapCaption')}</p>
-        <ul className="distribution-chart__legend">
+        <ul className="county-map__legend">
           {CLASSES.map((from, i) => (
             <li key={from}>
-              <span className={`distribution-chart__swatch county-map__county--${from}`} aria-hidden="true" />{' '}
+              <span className={`county-map__swatch county-map__county--${from}`} aria-hidden="true" />{' '}
               {t('distributionDashboard.mapClass', { from, to: CLASSES[i + 1] ?? 100 })}
             </li>
           ))}

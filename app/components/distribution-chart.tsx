@@ -1,107 +1,49 @@
 import type { RecipientState } from '#db/schema/enums'
-import { TableRegion } from '~/components/table-region'
-import { useT } from '~/i18n/use-t'
+import { BarChart, type BarPattern } from '~/components/bar-chart'
+import { useLang, useT } from '~/i18n/use-t'
 
 export type ChartRow = { key: string; label: string; counts: Record<RecipientState, number>; total: number }
 
-/** The states from the furthest reached to none, as the bars stack them from the left. */
-const STACK: RecipientState[] = ['reported', 'confirmed', 'opened', 'sent', 'not_sent']
-
-const ROW_HEIGHT = 28
-const LABEL_HEIGHT = 16
-const WIDTH = 600
+/** The states from the furthest reached to none, as the bars stack them from the left, each with its own texture. */
+const STACK: { state: RecipientState; pattern: BarPattern }[] = [
+  { state: 'reported', pattern: 'solid' },
+  { state: 'confirmed', pattern: 'diagonal' },
+  { state: 'opened', pattern: 'dots' },
+  { state: 'sent', pattern: 'horizontal' },
+  { state: 'not_sent', pattern: 'crosshatch' },
+]
 
 /**
- * Where a distribution stands per county (or kind), as stacked horizontal bars drawn on the
- * server: no script, scales with its box (viewBox, width 100 %), each row's label above its
- * bar so that long county names never squeeze it at 320 px. Colours differ in lightness as
- * well as hue and each segment has its own pattern class, and the same numbers follow in the
- * table, which is what a screen reader reads: the drawing is hidden from it.
+ * Where a distribution stands per county (or kind): one stacked bar per row, each label with its
+ * confirmation rate, and the same numbers in the table under the drawing (see BarChart).
  */
 export function DistributionChart({
-  id,
   rows,
+  title,
   caption,
   headerLabel,
 }: {
-  id: string
   rows: ChartRow[]
+  title: string
   caption: string
   headerLabel: string
 }) {
   const t = useT()
-  const height = rows.length * (ROW_HEIGHT + LABEL_HEIGHT) + 8
+  const lang = useLang()
   return (
-    <figure className="distribution-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="presentation" aria-hidden="true" focusable="false">
-        {rows.map((row, i) => {
-          const y = i * (ROW_HEIGHT + LABEL_HEIGHT)
-          let x = 0
-          return (
-            <g key={row.key} transform={`translate(0 ${y})`}>
-              <text x="0" y={LABEL_HEIGHT - 4} className="distribution-chart__label">
-                {`${row.label}: ${row.counts.confirmed + row.counts.reported} / ${row.total}`}
-              </text>
-              {STACK.map((state) => {
-                const width = row.total ? (row.counts[state] / row.total) * WIDTH : 0
-                const rect =
-                  width > 0 ? (
-                    <rect
-                      key={state}
-                      x={x}
-                      y={LABEL_HEIGHT}
-                      width={width}
-                      height={ROW_HEIGHT - 6}
-                      className={`distribution-chart__bar--${state}`}
-                    />
-                  ) : null
-                x += width
-                return rect
-              })}
-            </g>
-          )
-        })}
-      </svg>
-      <figcaption>
-        <ul className="distribution-chart__legend">
-          {STACK.map((state) => (
-            <li key={state}>
-              <span className={`distribution-chart__swatch distribution-chart__bar--${state}`} aria-hidden="true" />{' '}
-              {t(`distribution.recipientState.${state}`)}
-            </li>
-          ))}
-        </ul>
-      </figcaption>
-      <TableRegion labelledBy={`${id}-caption`}>
-        <table>
-          <caption id={`${id}-caption`}>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{headerLabel}</th>
-              <th scope="col">{t('distributionDashboard.col.total')}</th>
-              {STACK.map((state) => (
-                <th scope="col" key={state}>
-                  {t(`distribution.recipientState.${state}`)}
-                </th>
-              ))}
-              <th scope="col">{t('distributionDashboard.col.rate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                <td>{row.total}</td>
-                {STACK.map((state) => (
-                  <td key={state}>{row.counts[state]}</td>
-                ))}
-                <td>{confirmationRate(row)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
-    </figure>
+    <BarChart
+      title={title}
+      caption={caption}
+      categoryLabel={headerLabel}
+      categories={rows.map((row) => ({
+        key: row.key,
+        label: `${row.label} (${t('distributionDashboard.rateShort', { rate: confirmationRate(row) })})`,
+      }))}
+      series={STACK.map(({ state, pattern }) => ({ key: state, label: t(`distribution.recipientState.${state}`), pattern }))}
+      values={Object.fromEntries(rows.map((row) => [row.key, row.counts]))}
+      totalLabel={t('distributionDashboard.col.total')}
+      lang={lang}
+    />
   )
 }
 

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { eq } from 'drizzle-orm'
 import { organisationKinds, recipientStates } from '#db/schema/enums'
@@ -9,6 +9,7 @@ import { Pagination } from '~/components/list-controls'
 import { TableRegion } from '~/components/table-region'
 import { db, schema } from '~/db.server'
 import { pageTitle } from '~/i18n/page-title'
+import barChartStylesHref from '~/styles/bar-chart.css'
 import { useLang, useT } from '~/i18n/use-t'
 import { distributionCounts, listRecipients } from '~/models/distribution-dashboard.server'
 import { countyShapes } from '~/models/region-map.server'
@@ -17,6 +18,8 @@ import { RecipientFilterSchema, type RecipientFilter } from '~/schemas/distribut
 import { formatDate, formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'distributionDashboard.title')
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: barChartStylesHref }]
 
 function readFilter(params: URLSearchParams): RecipientFilter {
   return RecipientFilterSchema.parse(Object.fromEntries(params))
@@ -67,7 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxReminders: distribution.maxReminders,
       escalateAfterDays: distribution.escalateAfterDays,
     },
-    counts,
+    // The page needs the counties' numbers only as places charts them; the filter, their names.
+    counts: { total: counts.total, byState: counts.byState, byKind: counts.byKind, escalated: counts.escalated },
+    countyOptions: counts.byCounty.map((c) => ({ code: c.code, name: c.name })),
     filter,
     list: listRecipients({ distributionId: distribution.id, filter, escalateAfterDays: distribution.escalateAfterDays }),
   })
@@ -181,7 +186,7 @@ export default function DistributionDashboard() {
           />
         ) : null}
         <DistributionChart
-          id="chart-county"
+          title={t(data.places.by === 'county' ? 'distributionDashboard.byCounty' : 'distributionDashboard.byVoivodeship')}
           rows={data.places.rows.map((c) => ({ key: c.code, label: c.name, counts: c.counts, total: c.total }))}
           caption={t(data.places.by === 'county' ? 'distributionDashboard.byCountyCaption' : 'distributionDashboard.byVoivodeshipCaption')}
           headerLabel={t(data.places.by === 'county' ? 'distributionDashboard.col.county' : 'distributionDashboard.col.voivodeship')}
@@ -190,7 +195,7 @@ export default function DistributionDashboard() {
       <section aria-labelledby="distribution-by-kind">
         <h3 id="distribution-by-kind">{t('distributionDashboard.byKind')}</h3>
         <DistributionChart
-          id="chart-kind"
+          title={t('distributionDashboard.byKind')}
           rows={counts.byKind.map((k) => ({ key: k.kind, label: t(`kind.${k.kind}`), counts: k.counts, total: k.total }))}
           caption={t('distributionDashboard.byKindCaption')}
           headerLabel={t('distributionDashboard.col.kind')}
@@ -199,7 +204,7 @@ export default function DistributionDashboard() {
 
       <section aria-labelledby="recipients">
         <h3 id="recipients">{t('distributionDashboard.recipients')}</h3>
-        <RecipientFilterForm counties={counts.byCounty.map((c) => ({ code: c.code, name: c.name }))} />
+        <RecipientFilterForm counties={data.countyOptions} />
         <p role="status">{t('distributionDashboard.found', { count: data.list.total })}</p>
         {data.list.rows.length ? (
           <TableRegion labelledBy="recipients">

@@ -25,6 +25,7 @@ export const distributionDashboard = {
   'distributionDashboard.mapCaption':
     'Map: the share of recipients that confirmed receipt in each county. The same numbers are in the table below.',
   'distributionDashboard.mapClass': '{from}–{to}% confirmed',
+  'distributionDashboard.rateShort': '{rate} confirmed',
   'distributionDashboard.byKind': 'By kind of institution',
   'distributionDashboard.byKindCaption': 'Recipients by kind of institution and state',
   'distributionDashboard.recipients': 'Recipients',

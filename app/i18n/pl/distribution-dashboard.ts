@@ -25,6 +25,7 @@ export const distributionDashboard = {
   'distributionDashboard.mapCaption':
     'Mapa: odsetek odbiorców, którzy potwierdzili otrzymanie, w każdym powiecie. Te same liczby są w tabeli poniżej.',
   'distributionDashboard.mapClass': '{from}–{to}% potwierdzeń',
+  'distributionDashboard.rateShort': 'potwierdziło {rate}',
   'distributionDashboard.byKind': 'Według rodzaju instytucji',
   'distributionDashboard.byKindCaption': 'Odbiorcy według rodzaju instytucji i stanu',
   'distributionDashboard.recipients': 'Odbiorcy',
