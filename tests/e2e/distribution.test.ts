@@ -22,7 +22,10 @@ describeInBrowser('distributing published recommendations', () => {
     await page.goto(`/recommendations/${recId}`)
     await page.getByRole('navigation', { name: 'Części rekomendacji' }).getByRole('link', { name: 'Dystrybucja' }).click()
     await main.getByRole('heading', { name: 'Dystrybucja', level: 2 }).waitFor()
-    await main.getByRole('link', { name: /^Wysłano .* do \d+ instytucji$/ }).first().waitFor()
+    await main
+      .getByRole('link', { name: /^Wysłano .* do \d+ instytucji$/ })
+      .first()
+      .waitFor()
     await expectNoAxeViolations(page)
 
     // The target: the PCPR of voivodeship 14 (mazowieckie), shown before anything is sent.
