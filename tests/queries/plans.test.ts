@@ -440,3 +440,23 @@ describe('distributions read by index', () => {
     expect(ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))).toEqual([])
   })
 })
+
+describe("a distribution's recipients, every filter of the dashboard", () => {
+  const distribution = () => db.select({ id: schema.distributions.id }).from(schema.distributions).get()?.id ?? 1
+  const list = (filter: Parameters<typeof listRecipients>[0]['filter']) => () =>
+    listRecipients({ distributionId: distribution(), filter, escalateAfterDays: 21 })
+  const lists: Record<string, () => unknown> = {
+    'a name search': list({ q: 'ośrodek' }),
+    'a name search, a page further': list({ q: 'ośrodek', page: 3 }),
+    'a state of a county': list({ state: 'sent', county: '1201' }),
+    'a kind in a state': list({ state: 'opened', kind: 'pup' }),
+    'the escalation list of a county': list({ state: 'escalated', county: '1201' }),
+    'every filter at once': list({ state: 'reported', county: '1201', kind: 'ops', q: 'gmina', page: 2 }),
+    'the counts, a long escalation': () => distributionCounts({ distributionId: distribution(), escalateAfterDays: 365 }),
+  }
+  it.each(Object.keys(lists))('%s', async (name) => {
+    const ran = await statementsOf(async () => inRequestScope(async () => lists[name]!()))
+    expect(ran.length, 'statements run').toBeGreaterThan(0)
+    expect(ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))).toEqual([])
+  })
+})
