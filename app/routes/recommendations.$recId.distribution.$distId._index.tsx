@@ -112,6 +112,21 @@ export default function DistributionDashboard() {
   const data = useLoaderData<typeof loader>()
   const { distribution: d, counts } = data
   const base = `/recommendations/${data.recId}/distribution/${d.id}`
+  const countyNames = new Map(data.countyOptions.map((c) => [c.code, c.name]))
+  const { filter } = data
+  const filterWords = [
+    filter.state
+      ? t('distributionDashboard.filtered.state', {
+          value:
+            filter.state === 'escalated' ? t('distributionDashboard.escalatedOption') : t(`distribution.recipientState.${filter.state}`),
+        })
+      : null,
+    filter.county ? t('distributionDashboard.filtered.county', { value: countyNames.get(filter.county) ?? filter.county }) : null,
+    filter.kind ? t('distributionDashboard.filtered.kind', { value: t(`kind.${filter.kind}`) }) : null,
+    filter.q ? t('distributionDashboard.filtered.q', { value: filter.q }) : null,
+  ]
+    .filter(Boolean)
+    .join('; ')
   return (
     <>
       <h2>{t('distributionDashboard.title')}</h2>
@@ -205,6 +220,7 @@ export default function DistributionDashboard() {
       <section aria-labelledby="recipients">
         <h3 id="recipients">{t('distributionDashboard.recipients')}</h3>
         <RecipientFilterForm counties={data.countyOptions} />
+        {filterWords ? <p>{t('distributionDashboard.filterSaid', { filter: filterWords })}</p> : null}
         <p role="status">{t('distributionDashboard.found', { count: data.list.total })}</p>
         {data.list.rows.length ? (
           <TableRegion labelledBy="recipients">
@@ -212,7 +228,10 @@ export default function DistributionDashboard() {
               <thead>
                 <tr>
                   <th scope="col">{t('distributionDashboard.col.name')}</th>
+                  <th scope="col">{t('distributionDashboard.col.kind')}</th>
+                  <th scope="col">{t('distributionDashboard.col.county')}</th>
                   <th scope="col">{t('distributionDashboard.col.state')}</th>
+                  <th scope="col">{t('distributionDashboard.col.sent')}</th>
                   <th scope="col">{t('distributionDashboard.col.confirmed')}</th>
                   <th scope="col">{t('distributionDashboard.col.reminders')}</th>
                   <th scope="col">{t('distributionDashboard.col.report')}</th>
@@ -224,10 +243,13 @@ export default function DistributionDashboard() {
                     <td>
                       <Link to={`${base}/recipients/${r.id}`}>{r.name}</Link>
                     </td>
+                    <td>{t(`kind.${r.kind}`)}</td>
+                    <td>{countyNames.get(r.countyCode) ?? r.countyCode}</td>
                     <td>
                       {t(`distribution.recipientState.${r.state}`)}
                       {r.sendError === 'noEmail' ? ` (${t('distributionDashboard.noEmail')})` : ''}
                     </td>
+                    <td>{r.sentAt ? formatDate(r.sentAt, lang) : '—'}</td>
                     <td>{r.confirmedAt ? `${formatDate(r.confirmedAt, lang)}, ${r.confirmedByName ?? ''}` : '—'}</td>
                     <td>{r.remindersSent}</td>
                     <td>{r.lastReportStatus ? t(`distribution.status.${r.lastReportStatus}`) : '—'}</td>
