@@ -5,7 +5,7 @@
 // 404 that everybody but the team's officers gets on every route.
 import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
-import { eq } from 'drizzle-orm'
+import { desc, eq, like } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { get, login, post, textOf } from '#tests/support/http'
 import { createInvitationScene, createTestOrganisation } from '#tests/support/invitations'
@@ -156,6 +156,44 @@ describe('the dashboard', () => {
     expect((await get(`${other}/reports/${reportId}/${REPORT_FILE}`, { cookie: cookies.officer })).status).toBe(404)
     expect((await get(`${other}/recipients/${ids.reported}`, { cookie: cookies.officer })).status).toBe(404)
     expect((await get(`${base()}/reports/${reportId}/inny.pdf`, { cookie: cookies.officer })).status).toBe(404)
+  })
+})
+
+describe('following up', () => {
+  it('lists a recipient unconfirmed past the escalation days', async () => {
+    const longAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString()
+    db.update(rcp).set({ sentAt: longAgo }).where(eq(rcp.id, ids.formula)).run()
+    const response = await get(`${base()}?state=escalated`, { cookie: cookies.officer })
+    const html = await response.text()
+    expect(mainText(html)).toContain('Znaleziono odbiorców: 1.')
+    expect(mainText(html)).toContain('1 bez potwierdzenia po 21 dniach')
+    expect(html.match(/\/recipients\/\d+"/g)).toEqual([`/recipients/${ids.formula}"`])
+  })
+
+  it('sends a recipient a new link and the old one stops working', async () => {
+    const tokenIn = (text: string | undefined) => /\/delivery\/([A-Za-z0-9_-]{43})/.exec(text ?? '')?.[1]
+    // The first e-mail of this distribution; the second distribution mailed the same address too.
+    const { outboxId } = db.select({ outboxId: rcp.outboxId }).from(rcp).where(eq(rcp.id, ids.confirmed)).get()!
+    const old = tokenIn(db.select({ text: schema.outbox.text }).from(schema.outbox).where(eq(schema.outbox.id, outboxId!)).get()?.text)!
+    const newest = () =>
+      db
+        .select({ id: schema.outbox.id, text: schema.outbox.text })
+        .from(schema.outbox)
+        .where(like(schema.outbox.to, `%conf-${tag}@test.invalid%`))
+        .orderBy(desc(schema.outbox.id))
+        .get()!
+    const before = newest().id
+    expect((await get(`/delivery/${old}`)).status).toBe(200)
+    const page = mainText(await (await get(`${base()}/recipients/${ids.confirmed}`, { cookie: cookies.officer })).text())
+    expect(page).toContain('Dotychczasowe linki tego odbiorcy przestaną działać')
+    const response = await post(`${base()}/recipients/${ids.confirmed}`, { intent: 'reissue' }, { cookie: cookies.officer })
+    expect(response.status).toBe(302)
+    const mail = newest()
+    expect(mail.id).toBeGreaterThan(before)
+    const fresh = tokenIn(mail.text)!
+    expect(fresh).not.toBe(old)
+    expect((await get(`/delivery/${old}`)).status).toBe(404)
+    expect((await get(`/delivery/${fresh}`)).status).toBe(200)
   })
 })
 
