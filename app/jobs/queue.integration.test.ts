@@ -1,6 +1,12 @@
+import { execFile } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { eq, like } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { config } from '~/config.server'
 import { db, schema } from '~/db.server'
 import { queueMail } from '~/mail/mailer.server'
 import { enqueueJob, registerJobHandler, runDueJobs } from './queue.server'
@@ -73,6 +79,107 @@ describe('the job queue', () => {
     const subjects = runs().map((m) => m.subject)
     expect(subjects).toHaveLength(200)
     expect(new Set(subjects).size).toBe(200)
+  })
+
+  it('runs each of 200 due jobs once when two workers interleave, each awaiting its jobs', async () => {
+    // An inTransaction run never awaits, so the test above runs its two workers one after the other;
+    // here every job awaits, and the second worker takes jobs while the first still holds its leases.
+    const tag = crypto.randomUUID()
+    const ran: string[] = []
+    undo.push(
+      registerJobHandler('mail.deliver', {
+        effect: async (payload, job) => {
+          await new Promise((resolve) => setImmediate(resolve))
+          ran.push(job.key)
+          queueMail(db, { to: { address: `${tag}@test.invalid` }, subject: `${tag} ${(payload as { n: number }).n}`, text: '.' })
+        },
+      }),
+    )
+    const now = new Date()
+    db.transaction((tx) => {
+      for (let n = 0; n < 200; n++) enqueueJob(tx, { kind: 'mail.deliver', key: `${tag}:${n}`, payload: { n }, runAt: now })
+    })
+    const owners: string[] = []
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(
+        ['a', 'b'].map(async (owner) => {
+          const report = await runDueJobs({ owner, now, limit: 30 })
+          if (report.done) owners.push(owner)
+        }),
+      )
+    }
+    expect(new Set(owners)).toEqual(new Set(['a', 'b']))
+    expect(ran).toHaveLength(200)
+    expect(new Set(ran).size).toBe(200)
+    const subjects = db
+      .select({ subject: schema.outbox.subject })
+      .from(schema.outbox)
+      .where(like(schema.outbox.subject, `${tag} %`))
+      .all()
+    expect(new Set(subjects.map((m) => m.subject)).size).toBe(200)
+    expect(subjects).toHaveLength(200)
+  })
+
+  it('runs each of 200 due jobs once when two processes work on the same database file', async () => {
+    const tag = crypto.randomUUID()
+    const now = new Date()
+    db.transaction((tx) => {
+      for (let n = 0; n < 200; n++) enqueueJob(tx, { kind: 'distribution.reminder', key: `${tag}:${n}`, payload: { n }, runAt: now })
+    })
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narada-jobs-'))
+    try {
+      // Both wait for each other to be ready, then take small batches, so their leases and commits interleave.
+      const script = path.join(dir, 'worker.mts')
+      fs.writeFileSync(
+        script,
+        `
+        const { queueMail } = await import(${JSON.stringify(path.resolve('app/mail/mailer.server.ts'))})
+        const { registerJobHandler, runDueJobs } = await import(${JSON.stringify(path.resolve('app/jobs/queue.server.ts'))})
+        registerJobHandler('distribution.reminder', {
+          inTransaction: (tx, payload) => {
+            queueMail(tx, { to: { address: 'x@test.invalid' }, subject: process.env.TAG + ' ' + payload.n, text: '.' })
+            // Work that takes a while, with the write lock held: the other process waits for it meanwhile.
+            for (const until = Date.now() + 2; Date.now() < until; );
+          },
+        })
+        const fs = await import('node:fs')
+        fs.writeFileSync(process.env.READY + '-' + process.env.OWNER, '')
+        while (fs.readdirSync(process.env.DIR).filter((f) => f.startsWith('ready')).length < 2) await new Promise((resolve) => setTimeout(resolve, 1))
+        let done = 0
+        for (;;) {
+          const report = await runDueJobs({ owner: process.env.OWNER, limit: 3 })
+          done += report.done
+          if (report.done + report.failed + report.retried === 0) break
+          // SQLite's lock is not fair: a pause lets the other process take the next batch.
+          await new Promise((resolve) => setTimeout(resolve, 2))
+        }
+        console.log(done)
+        `,
+      )
+      const run = (owner: string) =>
+        promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['--tsconfig', path.resolve('tsconfig.json'), script], {
+          env: { ...process.env, DATABASE_PATH: config.databasePath, TAG: tag, OWNER: owner, DIR: dir, READY: path.join(dir, 'ready') },
+        })
+      const outputs = await Promise.all([run('a'), run('b')])
+      const done = outputs.map((o) => Number(o.stdout.trim()))
+      expect(done[0]! + done[1]!).toBe(200)
+      expect(done.every((n) => n > 0)).toBe(true)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    const subjects = db
+      .select({ subject: schema.outbox.subject })
+      .from(schema.outbox)
+      .where(like(schema.outbox.subject, `${tag} %`))
+      .all()
+    expect(subjects).toHaveLength(200)
+    expect(new Set(subjects.map((m) => m.subject)).size).toBe(200)
+    const jobs = db
+      .select({ doneAt: j.doneAt, leaseOwner: j.leaseOwner })
+      .from(j)
+      .where(like(j.key, `${tag}:%`))
+      .all()
+    expect(jobs.filter((job) => job.doneAt && ['a', 'b'].includes(job.leaseOwner!))).toHaveLength(200)
   })
 
   it('retries a failing job later, keeps its error, and gives up after its attempts; its work is rolled back each time', async () => {

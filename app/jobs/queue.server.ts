@@ -82,10 +82,12 @@ function complete(tx: Db | Tx, job: Taken, owner: string, now: Date) {
   if (!changed) throw new LeaseLost(`job ${job.id} is no longer leased by ${owner}`)
 }
 
-function fail(job: Taken, owner: string, error: unknown, now: Date): 'failed' | 'retried' {
+/** Notes a failed attempt; null when another worker holds the job by now (its attempt counts, not ours). */
+function fail(job: Taken, owner: string, error: unknown, now: Date): 'failed' | 'retried' | null {
   const message = String((error as Error)?.stack ?? (error as Error)?.message ?? error).slice(0, 1000)
   const givenUp = job.attempts >= job.maxAttempts
-  db.update(j)
+  const changed = db
+    .update(j)
     .set({
       lastError: message,
       leasedUntil: null,
@@ -93,8 +95,9 @@ function fail(job: Taken, owner: string, error: unknown, now: Date): 'failed' | 
       failedAt: givenUp ? now.toISOString() : null,
       runAt: givenUp ? undefined : new Date(now.getTime() + backoffMs(job.attempts)).toISOString(),
     })
-    .where(and(eq(j.id, job.id), eq(j.leaseOwner, owner)))
-    .run()
+    .where(and(eq(j.id, job.id), eq(j.leaseOwner, owner), isNull(j.doneAt)))
+    .run().changes
+  if (!changed) return null
   return givenUp ? 'failed' : 'retried'
 }
 
@@ -122,10 +125,15 @@ export async function runDueJobs({
       if (!handler) throw new Error(`no handler for jobs of kind ${job.kind}`)
       const payload = JSON.parse(job.payload) as unknown
       if (handler.inTransaction) {
-        db.transaction((tx) => {
-          handler.inTransaction(tx, payload, { ...job, now })
-          complete(tx, job, owner, now)
-        })
+        // Immediate: the write lock is waited for up front; a deferred transaction that read first would
+        // fail at once (SQLITE_BUSY_SNAPSHOT) whenever a worker in another process had written meanwhile.
+        db.transaction(
+          (tx) => {
+            handler.inTransaction(tx, payload, { ...job, now })
+            complete(tx, job, owner, now)
+          },
+          { behavior: 'immediate' },
+        )
       } else {
         await handler.effect(payload, { ...job, now })
         complete(db, job, owner, now)
@@ -133,7 +141,8 @@ export async function runDueJobs({
       report.done += 1
     } catch (error) {
       if (error instanceof LeaseLost) continue
-      report[fail(job, owner, error, now)] += 1
+      const outcome = fail(job, owner, error, now)
+      if (outcome) report[outcome] += 1
     }
   }
   return report
