@@ -1,38 +1,23 @@
 import { useT } from '~/i18n/use-t'
-
-export type MapCounty = { code: string; name: string; rate: number | null }
-
-/** Confirmation rates in five classes, lightest the lowest. */
-const CLASSES = [0, 20, 40, 60, 80] as const
-const classOf = (rate: number | null) => (rate === null ? 'none' : String(CLASSES.filter((from) => rate >= from).at(-1) ?? 0))
+import { MAP_CLASSES } from '~/utils/county-map'
 
 /**
- * The region's counties shaded by the share of recipients that confirmed, drawn on the server
- * from the register's outlines (db/register/county-paths.json). It is a picture of the table
- * below it, which has every number: hidden from screen readers, it says so in its caption.
+ * The region's counties shaded by the share of recipients that confirmed: an SVG image drawn on
+ * the server (…/map.svg), so its outlines travel once and are not repeated in the page's data.
+ * It is a picture of the table below it, which has every number, and its text says so.
  */
-export function CountyMap({ map, counties }: { map: { viewBox: string; shapes: { code: string; d: string }[] }; counties: MapCounty[] }) {
+export function CountyMap({ src }: { src: string }) {
   const t = useT()
-  const byCode = new Map(counties.map((c) => [c.code, c]))
   return (
     <figure className="county-map">
-      <svg viewBox={map.viewBox} width="100%" aria-hidden="true" focusable="false">
-        {map.shapes.map((shape) => {
-          const county = byCode.get(shape.code)
-          return (
-            <path key={shape.code} d={shape.d} className={`county-map__county county-map__county--${classOf(county?.rate ?? null)}`}>
-              {county ? <title>{`${county.name}: ${county.rate === null ? '—' : `${county.rate}%`}`}</title> : null}
-            </path>
-          )
-        })}
-      </svg>
+      <img src={src} alt={t('distributionDashboard.mapAlt')} width={600} height={500} />
       <figcaption>
         <p>{t('distributionDashboard.mapCaption')}</p>
         <ul className="county-map__legend">
-          {CLASSES.map((from, i) => (
+          {MAP_CLASSES.map(({ from, to, fill }) => (
             <li key={from}>
-              <span className={`county-map__swatch county-map__county--${from}`} aria-hidden="true" />{' '}
-              {t('distributionDashboard.mapClass', { from, to: CLASSES[i + 1] ?? 100 })}
+              <span className="county-map__swatch" style={{ background: fill }} aria-hidden="true" />{' '}
+              {t('distributionDashboard.mapClass', { from, to })}
             </li>
           ))}
         </ul>

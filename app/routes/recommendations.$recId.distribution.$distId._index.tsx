@@ -12,7 +12,7 @@ import { pageTitle } from '~/i18n/page-title'
 import barChartStylesHref from '~/styles/bar-chart.css'
 import { useLang, useT } from '~/i18n/use-t'
 import { distributionCounts, listRecipients } from '~/models/distribution-dashboard.server'
-import { countyShapes } from '~/models/region-map.server'
+import { placesOf } from '~/utils/distribution-places.server'
 import { labelCounties, labelMunicipalities } from '~/models/region-search.server'
 import { RecipientFilterSchema, type RecipientFilter } from '~/schemas/distribution'
 import { formatDate, formatDateTime } from '~/utils/format'
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const places = placesOf(counts.byCounty)
   return json({
     places,
-    map: places.by === 'county' ? countyShapes(places.rows.map((row) => row.code)) : null,
+    map: places.by === 'county' && places.rows.length > 0,
     recId: recommendation.id,
     title: recommendation.snapshot.title,
     distribution: {
@@ -76,34 +76,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     list: listRecipients({ distributionId: distribution.id, filter, escalateAfterDays: distribution.escalateAfterDays }),
   })
-}
-
-/** More counties than a page should chart (a distribution across voivodeships): their voivodeships instead. */
-const MAX_COUNTIES = 40
-
-function placesOf(byCounty: ReturnType<typeof distributionCounts>['byCounty']) {
-  if (byCounty.length <= MAX_COUNTIES) return { by: 'county' as const, rows: byCounty }
-  const names = new Map(
-    db
-      .select()
-      .from(schema.voivodeships)
-      .all()
-      .map((v) => [v.code, `województwo ${v.name}`]),
-  )
-  const rows = new Map<string, (typeof byCounty)[number]>()
-  for (const county of byCounty) {
-    const code = county.code.slice(0, 2)
-    const row = rows.get(code) ?? {
-      code,
-      name: names.get(code) ?? code,
-      counts: { not_sent: 0, sent: 0, opened: 0, confirmed: 0, reported: 0 },
-      total: 0,
-    }
-    for (const state of recipientStates) row.counts[state] += county.counts[state]
-    row.total += county.total
-    rows.set(code, row)
-  }
-  return { by: 'voivodeship' as const, rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl')) }
 }
 
 export default function DistributionDashboard() {
@@ -190,16 +162,7 @@ export default function DistributionDashboard() {
         <h3 id="distribution-by-county">
           {t(data.places.by === 'county' ? 'distributionDashboard.byCounty' : 'distributionDashboard.byVoivodeship')}
         </h3>
-        {data.map ? (
-          <CountyMap
-            map={data.map}
-            counties={data.places.rows.map((c) => ({
-              code: c.code,
-              name: c.name,
-              rate: c.total ? Math.round(((c.counts.confirmed + c.counts.reported) / c.total) * 100) : null,
-            }))}
-          />
-        ) : null}
+        {data.map ? <CountyMap src={`${base}/map.svg`} /> : null}
         <DistributionChart
           title={t(data.places.by === 'county' ? 'distributionDashboard.byCounty' : 'distributionDashboard.byVoivodeship')}
           rows={data.places.rows.map((c) => ({ key: c.code, label: c.name, counts: c.counts, total: c.total }))}

@@ -681,6 +681,8 @@ const table: Row[] = [
         path: (s) => DD(`/reports/${s.distribution.report}/sprawozdanie.pdf`)(s),
         expected: MANAGE(200),
       },
+      // One recipient in one county: the map draws it.
+      { file: file('$distId.map[.svg].ts'), request: 'GET', path: DD('/map.svg'), expected: MANAGE(200) },
       { file: file('$distId.recipients[.csv].ts'), request: 'GET', path: DD('/recipients.csv'), expected: MANAGE(200) },
       { file: file('$distId.recipients[.xlsx].ts'), request: 'GET', path: DD('/recipients.xlsx'), expected: MANAGE(200) },
       { file: file('$distId.reports[.csv].ts'), request: 'GET', path: DD('/reports.csv'), expected: MANAGE(200) },

@@ -22,6 +22,8 @@ export const distributionDashboard = {
   'distributionDashboard.byVoivodeship': 'By voivodeship',
   'distributionDashboard.byVoivodeshipCaption': 'Recipients by voivodeship and state',
   'distributionDashboard.col.voivodeship': 'Voivodeship',
+  'distributionDashboard.mapAlt':
+    'A map of the region’s counties shaded by the share of recipients that confirmed receipt; the numbers are in the table below.',
   'distributionDashboard.mapCaption':
     'Map: the share of recipients that confirmed receipt in each county. The same numbers are in the table below.',
   'distributionDashboard.mapClass': '{from}–{to}% confirmed',

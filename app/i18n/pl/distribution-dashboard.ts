@@ -22,6 +22,8 @@ export const distributionDashboard = {
   'distributionDashboard.byVoivodeship': 'Według województw',
   'distributionDashboard.byVoivodeshipCaption': 'Odbiorcy według województw i stanu',
   'distributionDashboard.col.voivodeship': 'Województwo',
+  'distributionDashboard.mapAlt':
+    'Mapa powiatów regionu zabarwionych według odsetka odbiorców, którzy potwierdzili otrzymanie; liczby są w tabeli poniżej.',
   'distributionDashboard.mapCaption':
     'Mapa: odsetek odbiorców, którzy potwierdzili otrzymanie, w każdym powiecie. Te same liczby są w tabeli poniżej.',
   'distributionDashboard.mapClass': '{from}–{to}% potwierdzeń',
