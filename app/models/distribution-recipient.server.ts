@@ -337,3 +337,14 @@ export function listInbox({ organisationId, page = 1 }: { organisationId: number
       .get()?.n ?? 0
   return { rows, total, page, pages: pageCount(total) }
 }
+
+/** The institution a signed-in user belongs to through their directory record, if any. */
+export function organisationOfPerson(personId: number | null) {
+  if (!personId) return undefined
+  return db
+    .select({ id: schema.organisations.id, name: schema.organisations.name })
+    .from(schema.people)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
+    .where(eq(schema.people.id, personId))
+    .get()
+}

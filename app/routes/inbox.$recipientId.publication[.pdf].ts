@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { notFound, requireUser } from '~/auth/require.server'
-import { getRecipient } from '~/models/distribution-recipient.server'
+import { getRecipient, organisationOfPerson } from '~/models/distribution-recipient.server'
 import { publishedPdfResponse } from '~/utils/delivery.server'
 import { parseId } from '~/utils/http.server'
-import { organisationOf } from './inbox._index'
 
 /** The publication of a delivery to the signed-in user's own institution. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const recipient = getRecipient({ id: parseId(params.recipientId) })
-  if (!recipient || recipient.organisationId !== organisationOf(user.personId)?.id) throw notFound()
+  if (!recipient || recipient.organisationId !== organisationOfPerson(user.personId)?.id) throw notFound()
   return publishedPdfResponse(recipient.documentId)
 }

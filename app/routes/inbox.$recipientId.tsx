@@ -3,10 +3,9 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { notFound, requireUser } from '~/auth/require.server'
 import { DeliveryPage } from '~/components/delivery-page'
 import { pageTitle } from '~/i18n/page-title'
-import { getRecipient } from '~/models/distribution-recipient.server'
+import { getRecipient, organisationOfPerson } from '~/models/distribution-recipient.server'
 import { deliveryAction, deliveryHeaders, deliveryPage, type DeliveryReply } from '~/utils/delivery.server'
 import { parseId } from '~/utils/http.server'
-import { organisationOf } from './inbox._index'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'delivery.pageTitle', { title: data?.document.title ?? '' })
@@ -17,7 +16,7 @@ export const headers: HeadersFunction = () => deliveryHeaders
 async function requireOwnDelivery(request: Request, recipientId: string | undefined) {
   const user = await requireUser(request)
   const recipient = getRecipient({ id: parseId(recipientId) })
-  const organisation = organisationOf(user.personId)
+  const organisation = organisationOfPerson(user.personId)
   if (!recipient || !organisation || recipient.organisationId !== organisation.id) throw notFound()
   return { user, recipient }
 }

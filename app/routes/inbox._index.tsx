@@ -1,32 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { eq } from 'drizzle-orm'
 import { requireUser } from '~/auth/require.server'
 import { Pagination } from '~/components/list-controls'
-import { db, schema } from '~/db.server'
 import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
-import { listInbox } from '~/models/distribution-recipient.server'
+import { listInbox, organisationOfPerson } from '~/models/distribution-recipient.server'
 import { formatDate } from '~/utils/format'
 import { pageParam } from '~/utils/paging'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'inbox.title')
 
-/** The institution a signed-in user belongs to through their directory record, if any. */
-export function organisationOf(personId: number | null) {
-  if (!personId) return undefined
-  return db
-    .select({ id: schema.organisations.id, name: schema.organisations.name })
-    .from(schema.people)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.people.organisationId))
-    .where(eq(schema.people.id, personId))
-    .get()
-}
-
 /** What was distributed to the user's institution, newest first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const organisation = organisationOf(user.personId)
+  const organisation = organisationOfPerson(user.personId)
   if (!organisation) return json({ organisation: null, inbox: null })
   return json({ organisation, inbox: listInbox({ organisationId: organisation.id, page: pageParam(new URL(request.url)) }) })
 }

@@ -8,12 +8,10 @@ import { SYSTEM_ACTOR, type Actor } from '~/models/audit.server'
 import { confirmReceipt, fileReport, listReports, markOpened, type Recipient } from '~/models/distribution-recipient.server'
 import { distributedDocument } from '~/models/distribution.server'
 import { removeDocumentFile, storeDocumentFile, type StoredDocumentFile } from '~/models/document/files.server'
-import { getPublishedPdf, getPublishedVersion } from '~/models/document/versions.server'
-import type { RecommendationSnapshot } from '~/models/recommendation-snapshot'
 import { notFound } from '~/auth/require.server'
-import { fileResponse } from './content-disposition'
 import { ConfirmReceiptSchema, DISTRIBUTION_LIMITS, ImplementationReportSchema } from '~/schemas/distribution'
 import { redirectWithNotice } from './http.server'
+import { publishedRecommendationPdf } from './recommendation-page.server'
 import { readMultipartForm } from './multipart.server'
 
 /**
@@ -143,19 +141,10 @@ export const deliveryHeaders = {
   'X-Robots-Tag': 'noindex, nofollow',
 }
 
-/** The archived bytes of the document's published version, as its verification code vouches for them. */
+/** The publication a delivery carries, the archived file; its own links are followed without the token's address. */
 export function publishedPdfResponse(documentId: number): Response {
-  const published = getPublishedVersion<RecommendationSnapshot>({ documentId })
-  const bytes = published ? getPublishedPdf({ versionId: published.id }) : undefined
-  if (!published || !bytes) throw notFound()
-  const number = published.snapshot.number
-  const response = fileResponse(bytes, {
-    contentType: 'application/pdf',
-    disposition: 'inline',
-    fileName: number ? `rekomendacje-${number.replace(/[/\\\s]+/g, '-')}.pdf` : `rekomendacje-${documentId}.pdf`,
-    cacheControl: 'private, no-store',
-  })
-  // The PDF's own links (its verification address) are followed from the token's address too.
+  const response = publishedRecommendationPdf(documentId)
+  if (!response) throw notFound()
   response.headers.set('Referrer-Policy', 'no-referrer')
   return response
 }

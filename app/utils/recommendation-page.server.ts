@@ -7,7 +7,7 @@ import type { ReaderRecommendation } from '~/components/recommendation-reader'
 import { getLang } from '~/i18n/lang.server'
 import { mailOrigin } from '~/mail/mailer.server'
 import type { Actor } from '~/models/audit.server'
-import { getPublishedVersion } from '~/models/document/versions.server'
+import { getPublishedPdf, getPublishedVersion } from '~/models/document/versions.server'
 import { maxUploadBytes } from '~/models/presentation.server'
 import {
   adoptRecommendation,
@@ -22,6 +22,7 @@ import type { RecommendationView } from '~/models/recommendation.server'
 import { addAnnex } from '~/models/recommendation.server'
 import { AnnexSchema, cycleSchemas, type CycleStep } from '~/schemas/recommendation-cycle'
 import { readMultipartForm } from './multipart.server'
+import { fileResponse } from './content-disposition'
 import { redirectWithNotice } from './http.server'
 
 // The server side of /recommendations/:recId: what its loaders read and its action does.
@@ -172,4 +173,28 @@ export async function handleAnnexUpload({ id, request, actor }: { id: number; re
   if (added.ok) return redirectWithNotice(`/recommendations/${id}`, 'recommendations.annex.added')
   if (added.error === 'recommendation.error.annex.title') return reply(submission.reply({ fieldErrors: { title: [added.error] } }), null)
   return reply(submission.reply(), added.error, added.error === 'recommendation.error.wrongState' ? 409 : 400)
+}
+
+/** „rekomendacje-ROPS-KR-REK-1-2014.pdf”, or „rekomendacje-projekt-12.pdf” before a number is given. */
+export const recommendationPdfFileName = (id: number, number: string | null) =>
+  number ? `rekomendacje-${number.replace(/[/\\\s]+/g, '-')}.pdf` : `rekomendacje-projekt-${id}.pdf`
+
+/**
+ * The archived bytes of the recommendations' published version, the file their verification
+ * code vouches for, as a PDF response; null before publication. 404 if the bytes are missing.
+ */
+export function publishedRecommendationPdf(
+  documentId: number,
+  cacheControl?: (snapshot: RecommendationSnapshot) => string,
+): Response | null {
+  const published = getPublishedVersion<RecommendationSnapshot>({ documentId })
+  if (!published) return null
+  const bytes = getPublishedPdf({ versionId: published.id })
+  if (!bytes) throw notFound()
+  return fileResponse(bytes, {
+    contentType: 'application/pdf',
+    disposition: 'inline',
+    fileName: recommendationPdfFileName(documentId, published.snapshot.number),
+    cacheControl: cacheControl?.(published.snapshot) ?? 'private, no-store',
+  })
 }
