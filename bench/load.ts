@@ -52,7 +52,18 @@ function readSettings(): Settings {
 /** PATH.json, written by `npm run bench:data` beside the dataset. */
 type Manifest = {
   accounts: { email: string; password?: string; role?: string }[]
-  ids: { bigBodyId: number; bigMeetingId: number; yearOfBigBody: number; publishedMinutesMeetingId: number }
+  ids: {
+    bigBodyId: number
+    bigMeetingId: number
+    yearOfBigBody: number
+    publishedMinutesMeetingId: number
+    // Issue 8's distribution; a dataset built before it has none.
+    recommendationId?: number
+    distributionId?: number
+    memberRecipientId?: number
+    reportedRecipientId?: number
+    deliveryToken?: string
+  }
   uploadsDir?: string
 }
 type Who = 'visitor' | 'admin' | 'officer' | 'member'
@@ -85,6 +96,8 @@ const TABLES = [
   'people',
   'organisations',
   'action_items',
+  'distribution_recipients',
+  'distribution_reports',
 ] as const
 
 function countRows(database: string): Record<string, number> {
@@ -142,6 +155,8 @@ async function startServer({ database, uploadsDir, logDir }: { database: string;
       UPLOADS_DIR: uploadsDir,
       SEED: 'none',
       BENCH_BARE_PAGE: '1',
+      // Nothing in the dataset is to be sent, and a worker's ticks would land on some pages and not others.
+      JOBS_WORKER: 'off',
       APP_URL: '',
     },
   })
@@ -206,7 +221,8 @@ function accountFor(manifest: Manifest, who: Exclude<Who, 'visitor'>): { email: 
 
 type Page = { name: string; path: string; who: Who; ratioTarget: boolean }
 
-function pagesOf({ bigBodyId, bigMeetingId, yearOfBigBody }: Manifest['ids']): Page[] {
+function pagesOf(ids: Manifest['ids']): Page[] {
+  const { bigBodyId, bigMeetingId, yearOfBigBody } = ids
   const meeting = `/meetings/${bigMeetingId}`
   return [
     { name: 'dashboard', path: '/', who: 'officer', ratioTarget: true },
@@ -223,6 +239,31 @@ function pagesOf({ bigBodyId, bigMeetingId, yearOfBigBody }: Manifest['ids']): P
     { name: 'big team: year page', path: `/bodies/${bigBodyId}/years/${yearOfBigBody}`, who: 'visitor', ratioTarget: true },
     { name: '/calendar.ics', path: '/calendar.ics', who: 'visitor', ratioTarget: false },
     { name: 'dashboard', path: '/', who: 'member', ratioTarget: true },
+    ...distributionPages(ids),
+  ]
+}
+
+/** Issue 8: the dashboard of a distribution to every institution, its lists, and what a recipient opens. */
+function distributionPages({
+  recommendationId,
+  distributionId,
+  memberRecipientId,
+  reportedRecipientId,
+  deliveryToken,
+}: Manifest['ids']): Page[] {
+  if (!recommendationId || !distributionId || !memberRecipientId || !reportedRecipientId || !deliveryToken) {
+    console.log('The dataset has no distribution (built before issue 8): npm run bench:data -- --force builds one with it.')
+    return []
+  }
+  const dashboard = `/recommendations/${recommendationId}/distribution/${distributionId}`
+  return [
+    { name: 'distribution dashboard', path: dashboard, who: 'officer', ratioTarget: true },
+    { name: 'distribution: to follow up', path: `${dashboard}?state=escalated`, who: 'officer', ratioTarget: true },
+    { name: 'distribution: by name', path: `${dashboard}?q=pomocy`, who: 'officer', ratioTarget: true },
+    { name: 'distribution: a recipient', path: `${dashboard}/recipients/${reportedRecipientId}`, who: 'officer', ratioTarget: true },
+    { name: '/inbox', path: '/inbox', who: 'member', ratioTarget: true },
+    { name: '/inbox/:id', path: `/inbox/${memberRecipientId}`, who: 'member', ratioTarget: true },
+    { name: 'delivery link', path: `/delivery/${deliveryToken}`, who: 'visitor', ratioTarget: true },
   ]
 }
 

@@ -15,6 +15,7 @@ import { loadRegister } from '~/models/region.server'
 import { createUser } from '~/models/user.server'
 import { createDataset } from './dataset'
 import { buildDirectory } from './directory'
+import { distributeToRegion, type BenchDistribution } from './distribution'
 import { planMeetings, writeMeetings } from './meetings'
 import { writeMinutes, type ToPublish } from './minutes'
 import { publishAll } from './publish'
@@ -56,7 +57,7 @@ export type RegionalResult = {
     yearOfBigBody: number
     publishedMinutesMeetingId: number | null
     memberInstitutionId: number
-  }
+  } & BenchDistribution
   counts: Record<string, number>
   published: { count: number; msEach: number }
 }
@@ -181,13 +182,17 @@ export async function buildRegionalDataset({
   const msEach = publish.length ? (performance.now() - publishStarted) / publish.length : 0
   step(`${publish.length} minutes approved and published with their PDFs (${msEach.toFixed(0)} ms each)`)
 
+  // Issue 8: a recommendation of the big team distributed to every institution, the member's among them.
+  const distribution = distributeToRegion({ bodyId: bodies[0]!.id, memberOrganisationId: memberOrganisation.id, reference })
+  step(`a recommendation distributed to ${distribution.recipients} institutions, with receipts and reports`)
+
   const result: RegionalResult = {
     accounts: [
       { email: ACCOUNTS.admin, role: 'admin', password: BENCH_PASSWORD },
       { email: ACCOUNTS.officer, role: 'officer', password: BENCH_PASSWORD },
       { email: ACCOUNTS.member, role: 'member', password: BENCH_PASSWORD },
     ],
-    ids: { ...pagesToMeasure(officerUserId, bodies[0]!.id), memberInstitutionId: memberOrganisation.id },
+    ids: { ...pagesToMeasure(officerUserId, bodies[0]!.id), memberInstitutionId: memberOrganisation.id, ...distribution },
     counts: countTables(),
     published: { count: publish.length, msEach },
   }
