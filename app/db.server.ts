@@ -36,8 +36,26 @@ export function closeDatabase() {
   delete globalForDb.naradaSqlite
 }
 
+/**
+ * Applies the migrations not yet applied. SQLite changes a table's constraints only by
+ * rebuilding it, and dropping the old table would cascade to every row that points at it;
+ * `PRAGMA foreign_keys` does nothing inside the migrations' transaction, so it is turned off
+ * around it, and every reference is checked before it is turned on again.
+ */
 export function migrateDatabase() {
-  migrate(db, { migrationsFolder: config.migrationsDir })
+  applyMigrations(sqlite)
+}
+
+/** The migrations applied to any connection, as `migrateDatabase` applies them (the migration tests use it on old databases). */
+export function applyMigrations(connection: Database.Database, migrationsFolder = config.migrationsDir) {
+  connection.pragma('foreign_keys = OFF')
+  try {
+    migrate(drizzle(connection), { migrationsFolder })
+    const broken = connection.pragma('foreign_key_check') as unknown[]
+    if (broken.length) throw new Error(`After the migrations ${broken.length} rows point at nothing, e.g. ${JSON.stringify(broken[0])}`)
+  } finally {
+    connection.pragma('foreign_keys = ON')
+  }
 }
 
 export { schema }

@@ -1,6 +1,7 @@
 import { getDistribution } from '~/models/distribution.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import type { RecommendationState } from '#db/schema/enums'
+import type { AgreementState, RecommendationState } from '#db/schema/enums'
+import { getAgreement, partyAccessOf, type AgreementView } from '~/models/agreement/agreement.server'
 import { db } from '~/db.server'
 import { getBodyAccess } from '~/models/body-access.server'
 import { getBody } from '~/models/body.server'
@@ -9,6 +10,7 @@ import { getMeeting, getMeetingAccess } from '~/models/meeting.server'
 import { getRecommendation, type RecommendationView } from '~/models/recommendation.server'
 import { parseId } from '~/utils/http.server'
 import { oncePerRequest } from '~/utils/request-scope.server'
+import { canInAgreement, type AgreementAccess, type AgreementAction } from './agreement-permissions'
 import { canInBody, type BodyAccess, type BodyAction } from './body-permissions'
 import { canInMeeting, type MeetingAccess, type MeetingAction } from './meeting-permissions'
 import { canInRecommendation, type RecommendationAccess, type RecommendationAction } from './recommendation-permissions'
@@ -25,7 +27,7 @@ export async function meetingAccessOf(request: Request, meetingId: number): Prom
 }
 
 /** Only reading is open to signed-out visitors: whoever may do more is signed in. */
-type UserFor<A> = A extends 'meeting.read' | 'body.read' | 'recommendation.read' ? SessionUser | null : SessionUser
+type UserFor<A> = A extends 'meeting.read' | 'body.read' | 'recommendation.read' | 'agreement.read' ? SessionUser | null : SessionUser
 
 type Options = {
   /** A signed-out visitor is sent to /login (and back) instead of being answered 404. */
@@ -103,4 +105,29 @@ export async function requireDistribution(request: Request, params: Params) {
   const distribution = getDistribution({ id: parseId(params.distId) })
   if (!distribution || distribution.documentId !== recommendation.id) throw notFound()
   return { user, access, recommendation, distribution }
+}
+
+/**
+ * The agreement of `params.agreementId`, when the user may do `action` on it; 404 otherwise,
+ * exactly as for an agreement that does not exist (a draft is nobody's business but the parties').
+ */
+export async function requireAgreement<A extends AgreementAction>(
+  request: Request,
+  params: Params,
+  action: A,
+  options: Options = {},
+): Promise<{ user: UserFor<A>; access: AgreementAccess; agreement: AgreementView }> {
+  const id = parseId(params.agreementId)
+  const user = await userOf(request, options)
+  const document = documentRow(db, id)
+  if (!document || document.kind !== 'agreement') throw notFound()
+  const access = oncePerRequest(`agreement-access:${id}:${user?.id ?? '-'}`, () => ({
+    team: getBodyAccess({ bodyId: document.bodyId, user }),
+    ...partyAccessOf({ agreementId: id, personId: user?.personId ?? null }),
+  }))
+  const status = { state: document.state as AgreementState, visibility: document.visibility, commentsDueAt: document.commentsDueAt }
+  if (!canInAgreement(access, status, action)) throw notFound()
+  const agreement = getAgreement({ id })
+  if (!agreement) throw notFound()
+  return { user: user as UserFor<A>, access, agreement }
 }

@@ -1,5 +1,11 @@
 import {
   actionItemStates,
+  agreementStates,
+  signatureMethods,
+  signatureTrusts,
+  type AgreementState,
+  type SignatureMethod,
+  type SignatureTrust,
   agendaItemKinds,
   attendanceStates,
   bodyKinds,
@@ -58,6 +64,9 @@ export type EnumLabels = {
   'minutes.state': Record<MinutesState, string>
   'minutes.visibility': Record<MinutesVisibility, string>
   'documents.kind': Record<DocumentKind, string>
+  'agreement.state': Record<AgreementState, string>
+  'agreement.signatureMethod': Record<SignatureMethod, string>
+  'agreement.trust': Record<SignatureTrust, string>
   'recommendation.state': Record<RecommendationState, string>
   'distribution.recipientState': Record<RecipientState, string>
   'distribution.status': Record<ImplementationStatus, string>
@@ -81,6 +90,9 @@ export const labelledEnums: { [G in keyof EnumLabels]: readonly (keyof EnumLabel
   'minutes.visibility': minutesVisibilities,
   'documents.kind': documentKinds,
   'recommendation.state': recommendationStates,
+  'agreement.state': agreementStates,
+  'agreement.signatureMethod': signatureMethods,
+  'agreement.trust': signatureTrusts,
   'distribution.recipientState': recipientStates,
   'distribution.status': implementationStatuses,
 }

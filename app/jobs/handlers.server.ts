@@ -1,6 +1,7 @@
 import { and, inArray, isNull } from 'drizzle-orm'
 import { db, schema } from '~/db.server'
 import { deliver } from '~/mail/mailer.server'
+import { runExpire, runExpiryNotice } from '~/models/agreement/expiry.server'
 import { noteDeliveries, runReminder } from '~/models/distribution-recipient.server'
 import { registerJobHandler } from './queue.server'
 
@@ -13,6 +14,12 @@ import { registerJobHandler } from './queue.server'
 export function registerJobHandlers() {
   registerJobHandler('distribution.reminder', {
     inTransaction: (tx, payload, job) => runReminder(tx, payload as { recipientId: number; reminder: number; origin: string }, job.now),
+  })
+  registerJobHandler('agreement.expiryNotice', {
+    inTransaction: (tx, payload, job) => runExpiryNotice(tx, payload as { agreementId: number; validTo: string }, job.now),
+  })
+  registerJobHandler('agreement.expire', {
+    inTransaction: (tx, payload) => runExpire(tx, payload as { agreementId: number; validTo: string }),
   })
   registerJobHandler('mail.deliver', {
     effect: async (payload) => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm'
 import { documentKinds, type DocumentKind, type DocumentState, type DocumentVisibility } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import { translator, type Lang, type MessageKey, type Translate } from '~/i18n/messages'
@@ -9,6 +9,7 @@ import { warsawDay } from '~/utils/time'
 import { documentKindRules } from './document/kinds'
 import type { MinutesSnapshot } from './minutes.server'
 import { maxUploadBytes } from './presentation.server'
+import type { AgreementSnapshot } from './agreement/snapshot'
 import type { RecommendationSnapshot } from './recommendation-snapshot'
 
 const d = schema.documents
@@ -108,6 +109,44 @@ const describers: { [K in DocumentKind]: (found: Found, t: Translate, lang: Lang
       publication: s.publication,
     }
   },
+  // Both the frozen PDF the parties signed and the signed record verify, once the agreement is concluded.
+  agreement({ documentId, state, snapshot }, t, lang) {
+    const s = JSON.parse(snapshot) as AgreementSnapshot
+    const row = db
+      .select({ publishedAt: d.publishedAt, concludedOn: schema.agreements.concludedOn, terminatedOn: schema.agreements.terminatedOn })
+      .from(d)
+      .innerJoin(schema.agreements, eq(schema.agreements.id, d.id))
+      .where(eq(d.id, documentId))
+      .get()
+    const facts: VerifiedFact[] = [
+      { label: 'verify.number', value: s.number },
+      { label: 'verify.parties', value: s.parties.map((p) => p.name).join('; ') },
+    ]
+    if (row?.concludedOn) facts.push({ label: 'verify.concluded', value: formatDay(row.concludedOn, lang) })
+    facts.push({
+      label: 'verify.validity',
+      value: s.validTo
+        ? `${formatDay(s.validFrom, lang)} – ${formatDay(s.validTo, lang)}`
+        : t('verify.validFromIndefinite', { date: formatDay(s.validFrom, lang) }),
+    })
+    if (state !== 'signed')
+      facts.push({
+        label: 'verify.agreementState',
+        value:
+          t(`agreement.state.${state as AgreementSnapshot['state']}`) +
+          (row?.terminatedOn ? ` (${formatDay(row.terminatedOn, lang)})` : ''),
+      })
+    if (s.signing) facts.push({ label: 'verify.signatures', value: String(s.signing.signatures.length) })
+    return {
+      title: s.title,
+      bodyName: s.bodyName,
+      documentHref: `/agreements/${documentId}`,
+      pdfHref: `/agreements/${documentId}/agreement.pdf`,
+      facts,
+      withdrawn: null,
+      publication: row?.publishedAt ? { publishedAt: row.publishedAt, publishedBy: null } : null,
+    }
+  },
 }
 
 function withdrawalOf(recommendationId: number): VerifiedDocument['withdrawn'] {
@@ -137,7 +176,8 @@ function findPublished(where: SQL, lang: Lang): VerifiedDocument | undefined {
     })
     .from(dv)
     .innerJoin(d, eq(d.id, dv.documentId))
-    .where(and(where, eq(dv.state, 'published'), publishedDocument))
+    // A version with a code is one frozen with its PDF: a published one, or an agreement's frozen and signed ones.
+    .where(and(where, isNotNull(dv.verificationCode), publishedDocument))
     .orderBy(desc(dv.id))
     .get()
   if (!row?.code || !row.pdfSha256) return undefined

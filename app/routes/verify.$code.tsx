@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { DocumentKind } from '#db/schema/enums'
-import { meetingAccessOf } from '~/auth/access.server'
+import { meetingAccessOf, requireAgreement } from '~/auth/access.server'
 import { canInRecommendation } from '~/auth/recommendation-permissions'
 import { getUser, notFound } from '~/auth/require.server'
 import { CheckResult, DocumentDetails, PdfUploadForm, WithdrawnNotice } from '~/components/verification'
@@ -44,6 +44,12 @@ const readable: Record<DocumentKind, (request: Request, document: VerifiedDocume
     const access = getBodyAccess({ bodyId, user: await getUser(request) })
     const status = { state: withdrawn ? ('withdrawn' as const) : ('published' as const), visibility, commentsDueAt: null }
     return canInRecommendation(access, status, 'recommendation.read')
+  },
+  async agreement(request, { documentId }) {
+    return requireAgreement(request, { agreementId: String(documentId) }, 'agreement.read').then(
+      () => true,
+      () => false,
+    )
   },
 }
 

@@ -9,6 +9,7 @@ import {
   documentSectionKinds,
   documentStates,
   documentVisibilities,
+  agreementStates,
   minutesStates,
   recommendationStates,
 } from './enums'
@@ -50,7 +51,7 @@ export const documents = sqliteTable(
     index('documents_published_idx').on(t.kind, t.state, t.visibility, t.publishedAt),
     check(
       'documents_state_of_kind',
-      sql`(${t.kind} = 'minutes' and ${within(t.state, minutesStates)}) or (${t.kind} = 'recommendation' and ${within(t.state, recommendationStates)})`,
+      sql`(${t.kind} = 'minutes' and ${within(t.state, minutesStates)}) or (${t.kind} = 'recommendation' and ${within(t.state, recommendationStates)}) or (${t.kind} = 'agreement' and ${within(t.state, agreementStates)})`,
     ),
   ],
 )

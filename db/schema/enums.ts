@@ -47,7 +47,7 @@ export const presentationVisibilities = ['members', 'public'] as const
 export type PresentationVisibility = (typeof presentationVisibilities)[number]
 
 /** The kinds of document kept on one core (db/schema/document.ts): versions, comments, publication. */
-export const documentKinds = ['minutes', 'recommendation'] as const
+export const documentKinds = ['minutes', 'recommendation', 'agreement'] as const
 export type DocumentKind = (typeof documentKinds)[number]
 
 /** Who reads a published document: the team's members, or anyone. */
@@ -76,10 +76,43 @@ export type RecommendationState = (typeof recommendationStates)[number]
 export const recommendationSectionKinds = ['chapter', 'recommendation'] as const
 export type RecommendationSectionKind = (typeof recommendationSectionKinds)[number]
 
-export const documentStates = [...minutesStates, ...recommendationStates] as const
+/**
+ * The cycle of a cooperation agreement (porozumienie): drafted, negotiated between the parties,
+ * frozen as the PDF everyone signs, signed once every party's required signatories have, and
+ * then expired at the end of its validity or terminated earlier. A change to a frozen text sends
+ * it back to negotiation and voids the signatures collected on it.
+ */
+export const agreementStates = ['draft', 'negotiation', 'ready_to_sign', 'signed', 'expired', 'terminated'] as const
+export type AgreementState = (typeof agreementStates)[number]
+
+/** An agreement's text is its paragraphs (§), each holding its clauses (ust.) and points (pkt) as markup. */
+export const agreementSectionKinds = ['paragraph'] as const
+export type AgreementSectionKind = (typeof agreementSectionKinds)[number]
+
+/**
+ * How a signatory signed the frozen PDF: in Narada (an eIDAS simple electronic signature), a
+ * scan of the paper copy uploaded by an officer, or an electronically signed PDF (PAdES:
+ * a qualified signature, podpis zaufany or podpis osobisty) checked in code.
+ */
+export const signatureMethods = ['narada', 'scan', 'pades'] as const
+export type SignatureMethod = (typeof signatureMethods)[number]
+
+/** Whether a PAdES signer's certificate chains to a trust anchor the operator installed (TRUST_ANCHORS_DIR). */
+export const signatureTrusts = ['verified', 'notChecked', 'failed'] as const
+export type SignatureTrust = (typeof signatureTrusts)[number]
+
+export const documentStates = [
+  ...minutesStates,
+  ...recommendationStates,
+  'negotiation',
+  'ready_to_sign',
+  'signed',
+  'expired',
+  'terminated',
+] as const
 export type DocumentState = (typeof documentStates)[number]
 
-export const documentSectionKinds = [...minutesSectionKinds, ...recommendationSectionKinds] as const
+export const documentSectionKinds = [...minutesSectionKinds, ...recommendationSectionKinds, ...agreementSectionKinds] as const
 export type DocumentSectionKind = (typeof documentSectionKinds)[number]
 
 /** The secretary's decision on a comment: taken into the text, or not. */
@@ -101,5 +134,5 @@ export const recipientStates = ['not_sent', 'sent', 'opened', 'confirmed', 'repo
 export type RecipientState = (typeof recipientStates)[number]
 
 /** The kinds of job the durable queue runs (app/jobs). */
-export const jobKinds = ['mail.deliver', 'distribution.reminder'] as const
+export const jobKinds = ['mail.deliver', 'distribution.reminder', 'agreement.expiryNotice', 'agreement.expire'] as const
 export type JobKind = (typeof jobKinds)[number]

@@ -4,9 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyMigrations } from '~/db.server'
 
 /**
  * Migration 0011 on the demo database exactly as the previous release left it (migrations
@@ -69,8 +68,8 @@ beforeAll(() => {
     sequences: Object.fromEntries(all(`select name, seq from sqlite_sequence`).map((row) => [row.name, row.seq as number])),
   }
 
-  // As app/db.server.ts migrates: foreign keys on, so a rebuilt table that cascades would show.
-  migrate(drizzle(sqlite), { migrationsFolder: 'db/migrations' })
+  // As app/db.server.ts migrates. A rebuilt table that cascaded (0011's minutes, 0014's documents) would show below.
+  applyMigrations(sqlite, 'db/migrations')
 })
 
 afterAll(() => {

@@ -89,6 +89,25 @@ export const labels: EnumLabels = {
   'documents.kind': {
     minutes: 'Meeting minutes',
     recommendation: 'Recommendations',
+    agreement: 'Agreement',
+  },
+  'agreement.state': {
+    draft: 'draft',
+    negotiation: 'in negotiation',
+    ready_to_sign: 'ready to sign',
+    signed: 'concluded',
+    expired: 'expired',
+    terminated: 'terminated',
+  },
+  'agreement.signatureMethod': {
+    narada: 'simple electronic signature in Narada',
+    scan: 'scan of the signed paper copy',
+    pades: 'PAdES electronic signature (qualified, trusted profile or e-ID)',
+  },
+  'agreement.trust': {
+    verified: 'certificate chain verified',
+    notChecked: 'trust was not checked',
+    failed: 'certificate chain not verified',
   },
   'recommendation.state': {
     drafting: 'being drafted',

@@ -89,6 +89,25 @@ export const labels: EnumLabels = {
   'documents.kind': {
     minutes: 'Notatka ze spotkania',
     recommendation: 'Rekomendacje',
+    agreement: 'Porozumienie',
+  },
+  'agreement.state': {
+    draft: 'projekt',
+    negotiation: 'w negocjacjach',
+    ready_to_sign: 'gotowe do podpisu',
+    signed: 'zawarte',
+    expired: 'wygasło',
+    terminated: 'rozwiązane',
+  },
+  'agreement.signatureMethod': {
+    narada: 'podpis elektroniczny zwykły w Naradzie',
+    scan: 'skan podpisanego egzemplarza papierowego',
+    pades: 'podpis elektroniczny PAdES (kwalifikowany, zaufany lub osobisty)',
+  },
+  'agreement.trust': {
+    verified: 'łańcuch certyfikatów zweryfikowany',
+    notChecked: 'zaufanie nie zostało sprawdzone',
+    failed: 'łańcuch certyfikatów niezweryfikowany',
   },
   'recommendation.state': {
     drafting: 'w opracowaniu',

@@ -1,5 +1,5 @@
 import { minutesSectionKinds } from '#db/schema/enums'
-import type { DocumentKind, DocumentSectionKind, DocumentState, MinutesState, RecommendationState } from '#db/schema/enums'
+import type { AgreementState, DocumentKind, DocumentSectionKind, DocumentState, MinutesState, RecommendationState } from '#db/schema/enums'
 
 /**
  * What makes a kind of document on the core (decision record 16): in which states its text may
@@ -36,7 +36,21 @@ export const documentKindRules = {
     published: ['published', 'withdrawn'],
     auditPrefix: 'recommendation',
   },
-} as const satisfies { minutes: DocumentKindRules<MinutesState>; recommendation: DocumentKindRules<RecommendationState> }
+  agreement: {
+    // A frozen text is changed only by sending it back to negotiation, which voids its signatures.
+    editable: ['draft', 'negotiation'],
+    commenting: 'negotiation',
+    // The parties' people comment per paragraph (§).
+    commentedSections: ['paragraph'],
+    // A signed agreement is the record; it stays one when it expires or is terminated.
+    published: ['signed', 'expired', 'terminated'],
+    auditPrefix: 'agreement',
+  },
+} as const satisfies {
+  minutes: DocumentKindRules<MinutesState>
+  recommendation: DocumentKindRules<RecommendationState>
+  agreement: DocumentKindRules<AgreementState>
+}
 
 export function rulesOf(kind: DocumentKind): DocumentKindRules {
   return documentKindRules[kind]
