@@ -11,6 +11,7 @@ import { documentCore } from './en/document'
 import { recommendationEditor } from './en/recommendation-editor'
 import { recommendation } from './en/recommendation'
 import { recommendationPdf } from './en/recommendation-pdf'
+import { agreementPdf } from './en/agreement-pdf'
 import { actionItems } from './en/action-items'
 import { verify } from './en/verify'
 import { portal } from './en/portal'
@@ -40,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   ...recommendationEditor,
   ...recommendation,
   ...recommendationPdf,
+  ...agreementPdf,
   ...actionItems,
   ...verify,
   ...portal,

@@ -11,6 +11,7 @@ import { documentCore } from './pl/document'
 import { recommendationEditor } from './pl/recommendation-editor'
 import { recommendation } from './pl/recommendation'
 import { recommendationPdf } from './pl/recommendation-pdf'
+import { agreementPdf } from './pl/agreement-pdf'
 import { actionItems } from './pl/action-items'
 import { verify } from './pl/verify'
 import { portal } from './pl/portal'
@@ -43,6 +44,7 @@ export const pl = {
   ...recommendationEditor,
   ...recommendation,
   ...recommendationPdf,
+  ...agreementPdf,
   ...actionItems,
   ...verify,
   ...portal,
