@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgreementPartySnapshot, AgreementSignatureRecord, AgreementSnapshot } from '~/models/agreement/snapshot'
 import { pdfFile, pdfInfo, qpdfCheck, squash } from '#tests/support/pdf'
 import { renderAgreementPdf } from './build.server'
-import { buildAgreementView } from './view'
+import { buildAgreementView, partyReferences } from './view'
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 const files: { remove(): void }[] = []
@@ -249,6 +249,33 @@ describe('the signed agreement’s record', () => {
     expect(pdf.text).toContain('Kod weryfikacyjny: 4HQ7T2MZ9KXC')
     expect(pdf.text).toContain('Data zawarcia: 15 maja 2014 r.')
     expect(qpdfCheck(pdf.file).status).toBe(0)
+  })
+})
+
+describe('the parties’ short names', () => {
+  const gops: AgreementPartySnapshot = { ...mops, id: 5, name: 'Gminny Ośrodek Pomocy Społecznej w Żórawinie' }
+
+  it('take the initials of a name ending in the kind’s abbreviation, and fall back to „Stroną n” when two share one', () => {
+    expect(partyReferences([gops, pup])).toEqual(['GOPS', 'PUP'])
+    expect(partyReferences([mops, { ...mops, id: 6, name: 'Miejski Ośrodek Pomocy Społecznej w Chorzowie' }, pup])).toEqual([
+      'Stroną 1',
+      'Stroną 2',
+      'PUP',
+    ])
+    expect(partyReferences([{ ...pup, kind: 'ngo' }, ngo])).toEqual(['Stroną 1', 'Stroną 2'])
+  })
+})
+
+describe('an agreement with no paragraphs yet and a party naming no signatory', () => {
+  it('prints the parties and the signature blocks, with a line to sign for that party', async () => {
+    const pdf = read(
+      await renderAgreementPdf({
+        snapshot: agreementSnapshot({ paragraphs: [], parties: [mops, { ...pup, signatories: [] }], state: 'draft' }),
+      }),
+    )
+    expect(pdf.text).not.toContain('§')
+    expect(pdf.text).toContain('Powiatowy Urząd Pracy w Katowicach, ul. Pszczyńska 10, 40-478 Katowice, zwanym dalej „PUP”,')
+    expect(pdf.text.match(/\(podpis\)/g)).toHaveLength(3)
   })
 })
 

@@ -173,6 +173,9 @@ function drawPartySignatures(doc: Doc, blocks: readonly AgreementSignatureBlockV
   doc.font(FONT.regular).fillColor(COLOR.text)
 }
 
+/** A party that names no signatory still gets a line to sign on. */
+const signatoriesOf = (block: AgreementSignatureBlockView) => (block.signatories.length ? block.signatories : [{ name: '', position: '' }])
+
 const signatureLines = (signatory: { name: string; position: string }) =>
   [
     { text: t('agreement.pdf.signature'), color: COLOR.muted },
@@ -185,7 +188,7 @@ function signatureBlockHeight(doc: Doc, block: AgreementSignatureBlockView, widt
   const partyHeight = doc.heightOfString(block.party, { width, lineGap: LINE_GAP })
   doc.font(FONT.regular)
   const lineWidth = Math.min(SIGNATURE.lineWidth, width)
-  return block.signatories.reduce(
+  return signatoriesOf(block).reduce(
     (sum, signatory) =>
       sum +
       SIGNATURE.signingSpace +
@@ -202,7 +205,7 @@ function drawSignatureBlock(doc: Doc, block: AgreementSignatureBlockView, { x, w
       doc.fillColor(COLOR.text).font(FONT.bold).fontSize(FONT_SIZE.signature)
       doc.text(block.party, x, doc.y, { width, lineGap: LINE_GAP })
     })
-    for (const signatory of block.signatories) {
+    for (const signatory of signatoriesOf(block)) {
       const lineY = doc.y + SIGNATURE.signingSpace
       artifact(doc, () => {
         doc
