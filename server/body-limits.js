@@ -12,6 +12,7 @@ const UPLOAD_PATHS = [
   /^\/recommendations\/\d+$/,
   /^\/delivery\/[A-Za-z0-9_-]{43}$/,
   /^\/inbox\/\d+$/,
+  /^\/agreements\/\d+\/signatures$/,
 ]
 
 /** MAX_UPLOAD_MB (default 50) in bytes. */

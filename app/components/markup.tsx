@@ -1,7 +1,7 @@
 import { Fragment } from 'react'
 import { parseMarkup, type Span } from '~/utils/markup'
 
-function Spans({ spans }: { spans: Span[] }) {
+export function Spans({ spans }: { spans: Span[] }) {
   return (
     <>
       {spans.map((span, i) => {

@@ -25,6 +25,7 @@ import { directoryImport } from './en/directory-import'
 import { distribution } from './en/distribution'
 import { distributionDashboard } from './en/distribution-dashboard'
 import { distributionRecipient } from './en/distribution-recipient'
+import { agreement } from './en/agreement'
 import type { MessageKey } from './pl'
 
 export const en: Record<MessageKey, string> = {
@@ -54,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   ...distribution,
   ...distributionDashboard,
   ...distributionRecipient,
+  ...agreement,
   'app.name': 'Narada',
   'app.tagline': 'Advisory teams and working groups of the public sector',
   'layout.skipToContent': 'Skip to content',

@@ -25,6 +25,7 @@ import { directoryImport } from './pl/directory-import'
 import { distribution } from './pl/distribution'
 import { distributionDashboard } from './pl/distribution-dashboard'
 import { distributionRecipient } from './pl/distribution-recipient'
+import { agreement } from './pl/agreement'
 
 /**
  * Polish: the interface's first language. Every key here must exist in en.ts too. The
@@ -57,6 +58,7 @@ export const pl = {
   ...distribution,
   ...distributionDashboard,
   ...distributionRecipient,
+  ...agreement,
   'app.name': 'Narada',
   'app.tagline': 'Zespoły doradcze i grupy robocze sektora publicznego',
   'layout.skipToContent': 'Przejdź do treści',

@@ -7,7 +7,6 @@ import {
   AgreementFieldsSchema,
   AgreementParagraphsSchema,
   AgreementSignatoryInputSchema,
-  type AgreementFields,
   type AgreementParagraphInput,
 } from '~/schemas/agreement'
 import type { Actor } from '../audit.server'
@@ -485,4 +484,28 @@ export function partyAccessOf({ agreementId, personId }: { agreementId: number; 
     .where(and(eq(parties.agreementId, agreementId), eq(signatories.personId, personId), isNull(signatories.removedAt)))
     .get()
   return { party: !!party, signatory: !!signatory }
+}
+
+/** Whether the parties publish the agreement: once signed, it is then on the public register and portal. */
+export function setAgreementVisibility({
+  id,
+  baseRevision,
+  visibility,
+  actor,
+}: {
+  id: number
+  baseRevision: number
+  visibility: DocumentVisibility
+  actor: Actor
+}): { ok: true } | { ok: false; error: 'agreement.error.stale' } {
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(d)
+      .set({ visibility, revision: sql`${d.revision} + 1` })
+      .where(and(eq(d.id, id), eq(d.kind, 'agreement'), eq(d.revision, baseRevision)))
+      .run().changes
+    if (!updated) return { ok: false, error: 'agreement.error.stale' } as const
+    auditDocument(tx, { kind: 'agreement', id, action: 'visibility', actor, after: { visibility } })
+    return { ok: true } as const
+  })
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { db, schema, type Db, type Tx } from '~/db.server'
+import { schema, type Db, type Tx } from '~/db.server'
 import { queueMail } from '~/mail/mailer.server'
 import { enqueueJob } from '~/jobs/queue.server'
 import { SYSTEM_ACTOR } from '../audit.server'

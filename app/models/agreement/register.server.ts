@@ -163,3 +163,15 @@ export function publishedAgreements({ limit = 10 }: { limit?: number } = {}) {
     .limit(limit)
     .all()
 }
+
+/** The counties the register's parties are in, for its filter: a short list, never the whole register. */
+export function agreementCounties(): { code: string; name: string }[] {
+  return db
+    .select({ code: schema.counties.code, name: schema.counties.name })
+    .from(schema.counties)
+    .where(
+      sql`${schema.counties.code} in (select distinct substr(po.municipality_code, 1, 4) from agreement_parties p join organisations po on po.id = p.organisation_id)`,
+    )
+    .orderBy(schema.counties.name)
+    .all()
+}
