@@ -17,6 +17,8 @@ import {
   type TestIdentity,
 } from '#tests/support/pades'
 
+import { renderPdf } from '~/pdf/document.server'
+
 import { verifyPades } from './pades.server'
 import { loadTrustAnchors } from './trust.server'
 
@@ -72,6 +74,16 @@ describe('verifyPades', () => {
     if (!result.ok) return
     expect(result.signatures[0]!.signingTime).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(result.signedSha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  test('accepts a signed copy of a Narada document (DejaVu fonts, PDF/A-2b)', async () => {
+    const agreement = await renderPdf({
+      meta: { title: 'Porozumienie o współpracy', author: 'Narada', subject: 'Porozumienie', createdAt: new Date('2026-01-01T00:00:00Z') },
+      options: { pdfA: true },
+      layout: (doc) => void doc.text('Porozumienie o współpracy między gminą a powiatem'),
+    })
+    const result = await verifyPades({ file: await signPdf(agreement, kowalski), frozen: agreement, trustAnchors: [ca.certificate] })
+    expect(result).toMatchObject({ ok: true, signatures: [{ signer: { name: 'Jan Kowalski' }, trust: 'verified' }] })
   })
 
   test('accepts adbe.pkcs7.detached as well', async () => {
