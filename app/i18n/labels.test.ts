@@ -10,6 +10,7 @@ const groups = Object.keys(labelledEnums) as (keyof EnumLabels)[]
 /** Key families that name an enum's values in another grammatical form, and why. */
 const otherForms: Record<string, string> = {
   'minutes.cycle.visibility': 'the answers to „Kto może ją czytać?” on the publish form: who, not how',
+  'agreements.cycle.visibility': 'the answers to „Kto widzi zawarte porozumienie” on the publication form: who, not how',
 }
 
 describe('enum labels', () => {

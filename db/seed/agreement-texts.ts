@@ -66,7 +66,7 @@ export const KATOWICE_AGREEMENT: DemoAgreementText = {
   title: 'Porozumienie o współpracy Miejskiego Ośrodka Pomocy Społecznej w Katowicach i Powiatowego Urzędu Pracy w Katowicach',
   subject:
     'współpraca na rzecz osób bezrobotnych korzystających z pomocy społecznej w mieście Katowice, w ramach Miejskiej Strategii Rozwiązywania Problemów Społecznych',
-  place: 'Katowice',
+  place: 'Katowicach',
   validFrom: '2009-03-02',
   validTo: null,
   noticeMonths: 1,
@@ -178,7 +178,7 @@ export const WODZISLAW_AGREEMENT: DemoAgreementText = {
     'Porozumienie o współpracy Miejskiego Ośrodka Pomocy Społecznej w Wodzisławiu Śląskim i Powiatowego Urzędu Pracy w Wodzisławiu Śląskim w ramach projektu „Fachowa siła przyszłością dla rodziny”',
   subject:
     'współpraca MOPS i PUP w aktywizacji zawodowej członków rodzin objętych projektem „Fachowa siła przyszłością dla rodziny”, zamieszkałych w dzielnicy Wilchwy',
-  place: 'Wodzisław Śląski',
+  place: 'Wodzisławiu Śląskim',
   validFrom: '2017-09-01',
   validTo: null,
   noticeMonths: 1,

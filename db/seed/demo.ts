@@ -9,6 +9,7 @@ import { createPerson } from '~/models/person.server'
 import { createUser } from '~/models/user.server'
 import type { OrganisationInput } from '~/schemas/directory'
 import { seedMinutes } from './minutes'
+import { seedAgreements } from './agreements'
 import { seedDistribution } from './distribution'
 import { seedRecommendations } from './recommendations'
 import { seedTeams } from './teams'
@@ -187,9 +188,14 @@ export async function seedDemo() {
     if (!result.ok) throw new Error(`Demo account ${account.email}: ${JSON.stringify(result.fieldErrors)}`)
     accountIds.set(account.email, result.id)
   }
-  const { rops, meetings } = seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
+  const { katowice, rops, meetings } = seedTeams({ organisationIds, personIds, officerUserId: accountIds.get('urzednik@narada.local')! })
   await seedMinutes({ organisationIds, personIds, meetings })
   const { recommendationId } = await seedRecommendations({ bodyId: rops, personIds, memberUserId: accountIds.get('czlonek@narada.local')! })
   seedDistribution({ recommendationId })
+  await seedAgreements({
+    organisationIds: new Map(demoOrganisations.map((o) => [o.name, organisationIds.get(o.key)!])),
+    katowiceBodyId: katowice,
+    katowiceMeetingId: meetings.katowiceMeeting,
+  })
   return { organisationIds, personIds }
 }
