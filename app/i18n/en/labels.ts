@@ -100,14 +100,14 @@ export const labels: EnumLabels = {
     terminated: 'terminated',
   },
   'agreement.signatureMethod': {
-    narada: 'simple electronic signature in Narada',
-    scan: 'scan of the signed paper copy',
+    narada: 'simple electronic signature in Narada (eIDAS, Art. 3(10))',
+    scan: 'scan of a signed paper copy',
     pades: 'PAdES electronic signature (qualified, trusted profile or e-ID)',
   },
   'agreement.trust': {
-    verified: 'certificate chain verified',
-    notChecked: 'trust was not checked',
-    failed: 'certificate chain not verified',
+    verified: 'chain verified',
+    notChecked: 'trust not checked',
+    failed: 'chain not verified',
   },
   'recommendation.state': {
     drafting: 'being drafted',

@@ -100,14 +100,14 @@ export const labels: EnumLabels = {
     terminated: 'rozwiązane',
   },
   'agreement.signatureMethod': {
-    narada: 'podpis elektroniczny zwykły w Naradzie',
+    narada: 'podpis elektroniczny zwykły w Naradzie (eIDAS, art. 3 pkt 10)',
     scan: 'skan podpisanego egzemplarza papierowego',
     pades: 'podpis elektroniczny PAdES (kwalifikowany, zaufany lub osobisty)',
   },
   'agreement.trust': {
-    verified: 'łańcuch certyfikatów zweryfikowany',
+    verified: 'łańcuch zweryfikowany',
     notChecked: 'zaufanie nie zostało sprawdzone',
-    failed: 'łańcuch certyfikatów niezweryfikowany',
+    failed: 'łańcuch niezweryfikowany',
   },
   'recommendation.state': {
     drafting: 'w opracowaniu',

@@ -237,7 +237,7 @@ describe('the signed agreement’s record', () => {
     expect(register).toContain('Skrót SHA-256 podpisanego dokumentu (wersja 3)')
     expect(joined(register)).toContain(frozenSha)
     expect(joined(register)).toContain(scanSha)
-    expect(joined(register)).toContain(joined('podpis elektroniczny zwykły w Narada (eIDAS, art. 3 pkt 10)'))
+    expect(joined(register)).toContain(joined('podpis elektroniczny zwykły w Naradzie (eIDAS, art. 3 pkt 10)'))
     expect(joined(register)).toContain(joined('skan podpisanego egzemplarza papierowego'))
     expect(joined(register)).toContain(joined('podpis elektroniczny PAdES (kwalifikowany, zaufany lub osobisty)'))
     // Warsaw time: 08:32 UTC is 10:32 in May.

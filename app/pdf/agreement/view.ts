@@ -130,8 +130,8 @@ const registerTime = (instant: string) => format(toWarsawWallClock(instant), 'dd
 /** A hash in groups of 16: a table cell wraps it between groups instead of shrinking the table. */
 const groupedHash = (sha: string) => sha.match(/.{1,16}/g)?.join(' ') ?? sha
 
-const methodLabel = (method: SignatureMethod) => t(`agreement.pdf.method.${method}`)
-const trustLabel = (trust: SignatureTrust) => t(`agreement.pdf.trust.${trust}`)
+const methodLabel = (method: SignatureMethod) => t(`agreement.signatureMethod.${method}`)
+const trustLabel = (trust: SignatureTrust) => t(`agreement.trust.${trust}`)
 
 function signatureDetails(signature: AgreementSignatureRecord): string {
   const lines: string[] = []
