@@ -10,6 +10,7 @@ const navigation: { to: string; label: MessageKey; action?: Action; public?: boo
   { to: '/bodies', label: 'bodies.nav', public: true },
   { to: '/meetings', label: 'calendar.nav', public: true },
   { to: '/recommendations', label: 'recommendations.nav', public: true },
+  { to: '/agreements', label: 'agreements.title', public: true },
   { to: '/inbox', label: 'inbox.nav' },
   { to: '/organisations', label: 'nav.organisations', action: 'directory.read' },
   { to: '/regions', label: 'nav.regions', action: 'register.read' },

@@ -59,6 +59,8 @@ type Scene = CalendarFixture & {
   recommendations: Record<'draft' | 'members' | 'everyone', { id: number; annex: number }>
   /** The public recommendation sent to one institution of its own, which confirmed and filed a report with a file. */
   distribution: { id: number; recipient: number; token: string; report: number }
+  /** Agreements of the private team between the MOPS (whose delegate, `member`, signs) and the foundation: one negotiated, one signed (with a scan) and public. */
+  agreements: { negotiated: number; signed: number; scan: number }
 }
 type Spare = 'agendaItem' | 'invitation' | 'resent' | 'actionItem'
 
@@ -718,6 +720,82 @@ const table: Row[] = [
       },
     ]
   })(),
+  // An agreement is its parties' business (`member` signs for the MOPS) and its team officers'; a signed public one, everyone's.
+  ...((): Row[] => {
+    const A =
+      (which: 'negotiated' | 'signed', rest = '') =>
+      (s: Scene) =>
+        `/agreements/${s.agreements[which]}${rest}`
+    const PARTY: Row['expected'] = [404, 404, 200, 404, 200, 200]
+    return [
+      { file: 'agreements._index.tsx', request: 'GET', path: path_('/agreements'), expected: all(200) },
+      {
+        file: 'agreements._index.tsx',
+        request: 'GET',
+        path: path_('/agreements?state=signed&validity=current&q=fundacja'),
+        expected: all(200),
+      },
+      { file: 'agreements.new.tsx', request: 'GET', path: path_('/agreements/new'), expected: [LOGIN, 200, 200, 200, 200, 200] },
+      {
+        file: 'agreements.new.tsx',
+        request: 'POST',
+        path: path_('/agreements/new'),
+        form: () => ({}),
+        expected: [LOGIN, 400, 400, 400, 400, 400],
+      },
+      { file: 'agreements.$agreementId.tsx', request: 'GET', path: A('negotiated'), expected: PARTY },
+      { file: 'agreements.$agreementId._index.tsx', request: 'GET', path: A('signed'), expected: all(200) },
+      {
+        file: 'agreements.$agreementId._index.tsx',
+        request: 'freeze',
+        path: A('negotiated', '?index'),
+        form: intent('freeze', { revision: '0' }),
+        expected: [LOGIN, 404, 404, 404, 409, 409],
+      },
+      { file: 'agreements.$agreementId.edit.tsx', request: 'GET', path: A('negotiated', '/edit'), expected: MANAGE_SIGN_IN(200) },
+      {
+        file: 'agreements.$agreementId.edit.tsx',
+        request: 'add',
+        path: A('negotiated', '/edit'),
+        form: intent('add'),
+        expected: MANAGE_SIGN_IN(200),
+      },
+      { file: 'agreements.$agreementId.parties.tsx', request: 'GET', path: A('negotiated', '/parties'), expected: PARTY },
+      {
+        file: 'agreements.$agreementId.parties.tsx',
+        request: 'nothing',
+        path: A('negotiated', '/parties'),
+        form: intent('nothing'),
+        expected: MANAGE_SIGN_IN(400),
+      },
+      { file: 'agreements.$agreementId.signatures.tsx', request: 'GET', path: A('negotiated', '/signatures'), expected: PARTY },
+      { file: 'agreements.$agreementId.signatures.tsx', request: 'GET', path: A('signed', '/signatures'), expected: all(200) },
+      // Nothing is signed before the text is frozen, whoever asks.
+      {
+        file: 'agreements.$agreementId.signatures.tsx',
+        request: 'sign',
+        path: A('negotiated', '/signatures'),
+        form: intent('sign', { password: 'x', confirm: 'on' }),
+        expected: [LOGIN, 404, 404, 404, 404, 404],
+      },
+      {
+        file: 'agreements.$agreementId.signatures.$signatureId.file.ts',
+        request: 'GET',
+        path: (s) => `/agreements/${s.agreements.signed}/signatures/${s.agreements.scan}/file`,
+        expected: PARTY,
+      },
+      { file: 'agreements.$agreementId.agreement[.pdf].ts', request: 'GET', path: A('negotiated', '/agreement.pdf'), expected: PARTY },
+      { file: 'agreements.$agreementId.agreement[.pdf].ts', request: 'GET', path: A('signed', '/agreement.pdf'), expected: all(200) },
+      { file: 'agreements.$agreementId.comments.tsx', request: 'GET', path: A('negotiated', '/comments'), expected: PARTY },
+      {
+        file: 'agreements.$agreementId.comments.tsx',
+        request: 'comment',
+        path: A('negotiated', '/comments'),
+        form: intent('comment', { body: '' }),
+        expected: [LOGIN, 404, 400, 404, 400, 400],
+      },
+    ]
+  })(),
   { file: 'regions._index.tsx', request: 'GET', path: path_('/regions'), expected: [LOGIN, 200, 200, 200, 200, 200] },
   {
     file: 'regions.options.ts',
@@ -981,6 +1059,62 @@ beforeAll(async () => {
     if (!report.ok) throw new Error('report')
     return { id: sent.distributionId, recipient: recipient.id, token, report: report.reportId }
   })()
+  const agreements = await (async () => {
+    const agreementModel = await import('~/models/agreement/agreement.server')
+    const cycle = await import('~/models/agreement/cycle.server')
+    const orgId = (name: string) =>
+      db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.name, name)).get()!.id
+    const parties = [orgId(fixture.names.mops), orgId(fixture.names.foundation)]
+    const make = async (signed: boolean) => {
+      const fields = {
+        number: `POR/${signed ? 1 : 2}/${fixture.suffix}`,
+        title: `Porozumienie ${fixture.suffix}`,
+        subject: '',
+        place: 'Żorach',
+        validFrom: '2025-01-01',
+        validTo: '',
+        noticeMonths: '',
+      }
+      const id = agreementModel.createAgreement({
+        bodyId,
+        fields,
+        paragraphs: [{ title: 'Przedmiot', body: 'Współpraca.' }],
+        organisationIds: parties,
+        actor: author,
+      })
+      const snapshot = () => agreementModel.getAgreement({ id })!
+      const [mops, foundation] = snapshot().snapshot.parties
+      for (const [partyId, personId] of [
+        [mops!.id, fixture.personIds.delegate],
+        [foundation!.id, fixture.personIds.speaker],
+      ] as const)
+        done(
+          agreementModel.changeParties({
+            id,
+            baseRevision: snapshot().revision,
+            change: { op: 'addSignatory', partyId, personId, position: 'Dyrektor', required: true },
+            actor: author,
+          }),
+          'signatory',
+        )
+      done(cycle.startNegotiation({ id, baseRevision: snapshot().revision, commentsDueAt: null, actor: author }), 'negotiate')
+      if (!signed) return { id, scan: 0 }
+      done(await cycle.freezeForSigning({ id, baseRevision: snapshot().revision, actor: author, origin: baseURL }), 'freeze')
+      const file = { name: 'skan.pdf', bytes: Buffer.from('%PDF-1.4 skan\n%%EOF\n') }
+      const inputs = cycle.signatoriesOf(db, id).map((x) => ({ signatoryId: x.id, method: 'scan' as const, userId: author.userId, file }))
+      done(await cycle.recordSignatures({ id, inputs, actor: author, origin: baseURL }), 'sign')
+      done(agreementModel.setAgreementVisibility({ id, baseRevision: snapshot().revision, visibility: 'public', actor: author }), 'publish')
+      const scan = db
+        .select({ id: schema.agreementSignatures.id })
+        .from(schema.agreementSignatures)
+        .where(eq(schema.agreementSignatures.agreementId, id))
+        .get()!.id
+      return { id, scan }
+    }
+    const negotiated = await make(false)
+    const signed = await make(true)
+    return { negotiated: negotiated.id, signed: signed.id, scan: signed.scan }
+  })()
   const inSeries = (meetingId: number, bodyId: number) => {
     const { id } = db
       .insert(schema.meetingSeries)
@@ -996,6 +1130,7 @@ beforeAll(async () => {
     minutes,
     recommendations,
     distribution,
+    agreements,
     consulted,
     spares,
     future,

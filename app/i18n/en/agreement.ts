@@ -188,6 +188,7 @@ export const agreement = {
   'agreements.startFromActionItem': 'Prepare an agreement',
 
   'agreements.comments.title': 'Parties’ comments',
+  'agreements.comments.notNegotiating': 'Remarks are made while the parties negotiate the draft.',
 
   'agreement.error.bodyMissing': 'Choose a team that you lead.',
   'agreement.error.bodyOfActionItem': 'An agreement from an action item belongs to that action item’s team.',

@@ -187,6 +187,7 @@ export const agreement = {
   'agreements.startFromActionItem': 'Przygotuj porozumienie',
 
   'agreements.comments.title': 'Uwagi stron',
+  'agreements.comments.notNegotiating': 'Uwagi zgłasza się, gdy projekt jest w uzgodnieniach między stronami.',
 
   'agreement.error.bodyMissing': 'Wybierz zespół, który prowadzisz.',
   'agreement.error.bodyOfActionItem': 'Porozumienie z zadania należy do zespołu tego zadania.',
