@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAccount, createTestBody, createTestOrganisation, createTestPerson, type TestAccount } from '#tests/support/invitations'
 import { baseURL, get, login, post, textOf } from '#tests/support/http'
-import { makeTestCa, makeTestSigner, signPdf, tamperAfterSigning, type TestIdentity } from '#tests/support/pades'
+import { makeTestCa, makeTestPdf, makeTestSigner, signPdf, tamperAfterSigning, type TestIdentity } from '#tests/support/pades'
 import { pageTexts, pdfFile, squash } from '#tests/support/pdf'
 import { db, schema } from '~/db.server'
 import { changeParties, createAgreement, getAgreement } from '~/models/agreement/agreement.server'
@@ -132,7 +132,7 @@ describe('a new agreement signed in Narada and with a PAdES file', () => {
       { intent: 'freeze', revision: String(getAgreement({ id })!.revision) },
       { cookie: officerCookie },
     )
-    expect(freeze.status).toBe(303)
+    expect(freeze.status).toBe(302)
     expect(getAgreement({ id })!.state).toBe('ready_to_sign')
     const frozen = Buffer.from(await (await get(`/agreements/${id}/agreement.pdf`, { cookie: signatoryCookie })).arrayBuffer())
 
@@ -143,7 +143,7 @@ describe('a new agreement signed in Narada and with a PAdES file', () => {
     const refusals: [Buffer, string][] = [
       [tamperAfterSigning(signed), pl['agreement.pades.digestMismatch']],
       [await signPdf(frozen, pupSigner, { byteRange: ([a, b, c, d]) => [a, b, c, d - 40] }), pl['agreement.pades.partialCoverage']],
-      [await signPdf(Buffer.concat([frozen, Buffer.from('\n% inny dokument\n')]), pupSigner), pl['agreement.pades.notTheAgreement']],
+      [await signPdf(await makeTestPdf('Inny dokument'), pupSigner), pl['agreement.pades.notTheAgreement']],
       [frozen, pl['agreement.pades.noSignature']],
     ]
     for (const [bytes, message] of refusals) {
@@ -159,7 +159,7 @@ describe('a new agreement signed in Narada and with a PAdES file', () => {
       { intent: 'pades' },
       { name: 'podpisane-kwalifikowanym.pdf', bytes: signed },
     )
-    expect(accepted.status).toBe(303)
+    expect(accepted.status).toBe(302)
 
     // The MOPS head signs in Narada: the password again, and the confirmation.
     const wrong = await post(
@@ -174,7 +174,7 @@ describe('a new agreement signed in Narada and with a PAdES file', () => {
       { intent: 'sign', password: signatory.password, confirm: 'on' },
       { cookie: signatoryCookie },
     )
-    expect(sign.status).toBe(303)
+    expect(sign.status).toBe(302)
 
     const agreement = getAgreement({ id })!
     expect(agreement.state).toBe('signed')
