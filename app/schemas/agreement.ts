@@ -41,9 +41,19 @@ export const AgreementFieldsSchema = z
       .string()
       .trim()
       .transform((value) => (value === '' ? null : Number(value)))
-      .pipe(z.number('validation.number').int('validation.number').min(0, 'validation.number').max(L.noticeMonths, 'validation.number').nullable()),
+      .pipe(
+        z
+          .number('validation.number')
+          .int('validation.number')
+          .min(0, 'validation.number')
+          .max(L.noticeMonths, 'validation.number')
+          .nullable(),
+      ),
   })
-  .refine((fields) => !fields.validTo || fields.validTo >= fields.validFrom, { path: ['validTo'], message: 'agreement.error.validToBeforeFrom' })
+  .refine((fields) => !fields.validTo || fields.validTo >= fields.validFrom, {
+    path: ['validTo'],
+    message: 'agreement.error.validToBeforeFrom',
+  })
 
 export type AgreementFields = z.infer<typeof AgreementFieldsSchema>
 
