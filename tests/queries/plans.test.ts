@@ -21,6 +21,9 @@ import { distributionCounts, listRecipients } from '~/models/distribution-dashbo
 import { listInbox, recipientByToken } from '~/models/distribution-recipient.server'
 import { listDistributions, previewDistribution } from '~/models/distribution.server'
 import { createUser } from '~/models/user.server'
+import { getAgreement } from '~/models/agreement/agreement.server'
+import { signatoriesOf } from '~/models/agreement/cycle.server'
+import { listAgreements } from '~/models/agreement/register.server'
 import { inRequestScope } from '~/utils/request-scope.server'
 import { createCalendarFixture, type CalendarFixture } from '#tests/support/calendar-fixtures'
 import { createMinutesScene, publishSceneMinutes, type MinutesScene } from '#tests/support/published-minutes'
@@ -60,6 +63,11 @@ const BIG_TABLES = new Set([
   'distribution_links',
   'distribution_reports',
   'jobs',
+  'agreements',
+  'agreement_parties',
+  'agreement_signatories',
+  'agreement_signatures',
+  'agreement_sources',
 ])
 
 // A words-anywhere search of names (`like '%ośrodek%'`) reads every name: 5,000 institutions or
@@ -453,6 +461,27 @@ describe("a distribution's recipients, every filter of the dashboard", () => {
     'the escalation list of a county': list({ state: 'escalated', county: '1201' }),
     'every filter at once': list({ state: 'reported', county: '1201', kind: 'ops', q: 'gmina', page: 2 }),
     'the counts, a long escalation': () => distributionCounts({ distributionId: distribution(), escalateAfterDays: 365 }),
+  }
+  it.each(Object.keys(lists))('%s', async (name) => {
+    const ran = await statementsOf(async () => inRequestScope(async () => lists[name]!()))
+    expect(ran.length, 'statements run').toBeGreaterThan(0)
+    expect(ran.flatMap((statement) => fullScans(statement).map((step) => `${step}  ←  ${statement.sql}`))).toEqual([])
+  })
+})
+
+describe('the register of agreements, every filter, read by index', () => {
+  const user = () => fixture.accounts.member.user
+  const officer = () => fixture.accounts.officer.user
+  const lists: Record<string, () => unknown> = {
+    'to a visitor': () => listAgreements({ user: null, filter: {} }),
+    'to a party’s member, a page further': () => listAgreements({ user: user(), filter: { page: 3 } }),
+    'to an officer, by party name': () => listAgreements({ user: officer(), filter: { q: 'ośrodek' } }),
+    'by county and state': () => listAgreements({ user: user(), filter: { county: '2479', state: 'signed' } }),
+    'expiring soon': () => listAgreements({ user: officer(), filter: { validity: 'expiring' } }),
+    'every filter at once': () =>
+      listAgreements({ user: officer(), filter: { q: 'pup', county: '2479', state: 'signed', validity: 'current', page: 2 } }),
+    'one agreement, resolved': () => getAgreement({ id: 1 }),
+    'its signatories': () => signatoriesOf(db, 1),
   }
   it.each(Object.keys(lists))('%s', async (name) => {
     const ran = await statementsOf(async () => inRequestScope(async () => lists[name]!()))
