@@ -72,6 +72,12 @@ export function ActionItemBodyTable({
                     subject={subjectOf(item.text)}
                     lastResult={stateResult(item.id)}
                   />
+                  {item.state === 'open' ? (
+                    <Link to={`/agreements/new?actionItem=${item.id}`}>
+                      {t('agreements.startFromActionItem')}
+                      <span className="visually-hidden">: {subjectOf(item.text)}</span>
+                    </Link>
+                  ) : null}
                 </td>
               ) : null}
             </tr>

@@ -9,6 +9,7 @@ import { useLang, useT } from '~/i18n/use-t'
 import { countMeetings, listMeetings, listMeetingsToConfirm, listMinutesToReview } from '~/models/meeting.server'
 import { countPortalBodies, listPortalBodies } from '~/models/portal.server'
 import { listPublicRecommendations } from '~/models/recommendation-list.server'
+import { publishedAgreements } from '~/models/agreement/register.server'
 import { formatMeetingWhen } from '~/utils/format'
 import { pageCount, pageParam } from '~/utils/paging'
 
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bodies,
     rows: listPortalBodies({ page }),
     recommendations: { ...recommendations, page: recommendationsPage, pages: pageCount(recommendations.total) },
+    agreements: publishedAgreements({ limit: 10 }),
   }
   if (!user) return json({ user: null, dashboard: null, portal })
   const upcoming = listMeetings({ user, mine: true, when: 'upcoming', limit: ON_DASHBOARD }).map(
@@ -72,6 +74,21 @@ function PublicRecord({ lead }: { lead: string }) {
         pages={portal.recommendations.pages}
         href={(page) => (page > 1 ? `/?rec=${page}` : '/')}
       />
+      <h3>{t('portal.agreements.heading')}</h3>
+      {portal.agreements.length ? (
+        <ul>
+          {portal.agreements.map((a) => (
+            <li key={a.id}>
+              <Link to={`/agreements/${a.id}`}>{a.title}</Link> ({a.number})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('portal.agreements.empty')}</p>
+      )}
+      <p>
+        <Link to="/agreements">{t('portal.agreements.all')}</Link>
+      </p>
     </section>
   )
 }

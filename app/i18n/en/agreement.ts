@@ -187,6 +187,9 @@ export const agreement = {
   'agreements.new.noBodies': 'Agreements are created by the officials who lead a team.',
   'agreements.startFromActionItem': 'Prepare an agreement',
 
+  'portal.agreements.heading': 'Cooperation agreements',
+  'portal.agreements.empty': 'No parties have published an agreement yet.',
+  'portal.agreements.all': 'The register of agreements',
   'agreements.comments.title': 'Parties’ comments',
   'agreements.comments.notNegotiating': 'Remarks are made while the parties negotiate the draft.',
 

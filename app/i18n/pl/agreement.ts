@@ -186,6 +186,9 @@ export const agreement = {
   'agreements.new.noBodies': 'Porozumienia tworzą urzędnicy prowadzący zespół.',
   'agreements.startFromActionItem': 'Przygotuj porozumienie',
 
+  'portal.agreements.heading': 'Porozumienia o współpracy',
+  'portal.agreements.empty': 'Strony nie opublikowały jeszcze żadnego porozumienia.',
+  'portal.agreements.all': 'Rejestr porozumień',
   'agreements.comments.title': 'Uwagi stron',
   'agreements.comments.notNegotiating': 'Uwagi zgłasza się, gdy projekt jest w uzgodnieniach między stronami.',
 
