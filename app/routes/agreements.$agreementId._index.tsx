@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireAgreement } from '~/auth/access.server'
 import { canInAgreement } from '~/auth/agreement-permissions'
 import { AgreementCycle, type CycleIntent, type CycleReply } from '~/components/agreement-cycle'
 import { AgreementReader } from '~/components/agreement-reader'
 import { useT } from '~/i18n/use-t'
-import { setAgreementVisibility } from '~/models/agreement/agreement.server'
+import { createAnnex, listAnnexes, setAgreementVisibility } from '~/models/agreement/agreement.server'
 import {
   freezeForSigning,
   readinessOf,
@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           today: warsawDay(new Date()),
         }
       : null,
+    annexes: listAnnexes(agreement.id),
+    canAnnex: manage && agreement.state === 'signed',
     terminated: agreement.terminatedOn ? { on: agreement.terminatedOn, reason: agreement.terminatedReason ?? '' } : null,
   })
 }
@@ -49,6 +51,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, agreement } = await requireAgreement(request, params, 'agreement.manage', { signIn: true })
   const actor = actorOf(user, context)
   const form = await request.formData()
+  if (form.get('intent') === 'annex') {
+    if (agreement.state !== 'signed') return json<CycleReply>({ form: 'terminate', error: 'agreement.error.wrongState' }, { status: 409 })
+    const annexId = createAnnex({ id: agreement.id, actor })
+    return redirectWithNotice(`/agreements/${annexId}/edit`, 'agreements.done.annex')
+  }
   const intent = String(form.get('intent') ?? '') as CycleIntent
   if (!intents.includes(intent)) throw new Response('Bad Request', { status: 400 })
   const baseRevision = Number(form.get('revision'))
@@ -121,6 +128,28 @@ export default function AgreementText() {
         </p>
       ) : null}
       <AgreementReader snapshot={agreement.snapshot} />
+      {data.annexes.length || data.canAnnex ? (
+        <section aria-labelledby="annexes-title">
+          <h2 id="annexes-title">{t('agreements.annexes.title')}</h2>
+          {data.annexes.length ? (
+            <ul>
+              {data.annexes.map((annex) => (
+                <li key={annex.id}>
+                  <Link to={`/agreements/${annex.id}`}>{annex.title}</Link> — {t(`agreement.state.${annex.state}`)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {data.canAnnex ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="annex" />
+              <button type="submit" className="secondary">
+                {t('agreements.annexes.start')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       {data.cycle ? <AgreementCycle id={agreement.id} state={agreement.state} {...data.cycle} reply={reply} /> : null}
     </>
   )

@@ -190,6 +190,9 @@ export const agreement = {
   'portal.agreements.heading': 'Cooperation agreements',
   'portal.agreements.empty': 'No parties have published an agreement yet.',
   'portal.agreements.all': 'The register of agreements',
+  'agreements.annexes.title': 'Annexes (aneksy)',
+  'agreements.annexes.start': 'Prepare an annex',
+  'agreements.done.annex': 'A draft annex between the same parties was created. Write the changes.',
   'agreements.comments.title': 'Parties’ comments',
   'agreements.comments.notNegotiating': 'Remarks are made while the parties negotiate the draft.',
 

@@ -189,6 +189,9 @@ export const agreement = {
   'portal.agreements.heading': 'Porozumienia o współpracy',
   'portal.agreements.empty': 'Strony nie opublikowały jeszcze żadnego porozumienia.',
   'portal.agreements.all': 'Rejestr porozumień',
+  'agreements.annexes.title': 'Aneksy',
+  'agreements.annexes.start': 'Przygotuj aneks',
+  'agreements.done.annex': 'Utworzono projekt aneksu między tymi samymi stronami. Wpisz zmiany.',
   'agreements.comments.title': 'Uwagi stron',
   'agreements.comments.notNegotiating': 'Uwagi zgłasza się, gdy projekt jest w uzgodnieniach między stronami.',
 

@@ -8,7 +8,7 @@ import { db, schema } from '~/db.server'
 import { runDueJobs } from '~/jobs/queue.server'
 import { registerJobHandlers } from '~/jobs/handlers.server'
 import { getVerifiedDocument } from '../verification.server'
-import { changeParties, createAgreement, getAgreement, saveAgreement } from './agreement.server'
+import { changeParties, createAgreement, createAnnex, getAgreement, listAnnexes, saveAgreement } from './agreement.server'
 import {
   archivedAgreementPdf,
   freezeForSigning,
@@ -336,6 +336,14 @@ describe('the register and expiry', () => {
     expect(await recordSignatures({ id, actor, origin, inputs })).toEqual({ ok: true, signed: true })
     const row = listAgreements({ user: s.officer.user, filter: { validity: 'expiring' } }).rows.find((r) => r.id === id)
     expect(row?.expiringSoon).toBe(true)
+
+    // An annex is an agreement of its own between the same parties, signed by the same people, in draft.
+    const annex = getAgreement({ id: createAnnex({ id, actor }) })!
+    expect(annex.state).toBe('draft')
+    expect(annex.snapshot.annexOf).toMatchObject({ id, number: fields.number })
+    expect(annex.snapshot.number).toBe(`${fields.number}/A1`)
+    expect(annex.snapshot.parties.map((p) => p.signatories.map((x) => x.personId))).toEqual([[s.mopsDirector], [s.pupDirector]])
+    expect(listAnnexes(id).map((a) => a.id)).toEqual([annex.id])
 
     // The notice is due now (20 days ahead is within 30); the expiry after the last day.
     await runDueJobs({ owner: 'test', now: new Date(now.getTime() + 60_000) })

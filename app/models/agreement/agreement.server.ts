@@ -509,3 +509,63 @@ export function setAgreementVisibility({
     return { ok: true } as const
   })
 }
+
+/**
+ * Starts an annex (aneks) to a signed agreement: an agreement of its own, of the same team,
+ * between the same parties represented by the same people, that goes through the same cycle.
+ * Its number is the agreement's with „/A<n>”, n counting the annexes started before.
+ */
+export function createAnnex({ id, actor }: { id: number; actor: Actor }): number {
+  const parent = getAgreement({ id })
+  if (!parent || parent.state !== 'signed') throw new Response('Conflict', { status: 409 })
+  const s = parent.snapshot
+  const earlier = db.select({ id: ag.id }).from(ag).where(eq(ag.annexOf, id)).all().length
+  const annexId = createAgreement({
+    bodyId: parent.bodyId,
+    fields: {
+      number: `${s.number}/A${earlier + 1}`.slice(0, AGREEMENT_LIMITS.number),
+      title: `Aneks nr ${earlier + 1} do porozumienia nr ${s.number}`.slice(0, AGREEMENT_LIMITS.title),
+      subject: s.subject,
+      place: s.place,
+      validFrom: s.validFrom,
+      validTo: s.validTo ?? '',
+      noticeMonths: s.noticeMonths === null ? '' : String(s.noticeMonths),
+    },
+    paragraphs: [
+      { title: 'Zmiany porozumienia', body: `W porozumieniu nr ${s.number} wprowadza się następujące zmiany:\n\n1. …` },
+      {
+        title: 'Postanowienia końcowe',
+        body: 'Pozostałe postanowienia porozumienia pozostają bez zmian.\n\nAneks wchodzi w życie z dniem podpisania przez obie Strony.',
+      },
+    ],
+    organisationIds: s.parties.map((p) => p.organisationId),
+    annexOf: id,
+    actor,
+  })
+  db.transaction((tx) => {
+    const annexParties = tx.select().from(parties).where(eq(parties.agreementId, annexId)).all()
+    for (const party of s.parties) {
+      const target = annexParties.find((p) => p.organisationId === party.organisationId)!
+      party.signatories.forEach((signatory, ordinal) =>
+        tx
+          .insert(signatories)
+          .values({ partyId: target.id, personId: signatory.personId, position: signatory.position, required: signatory.required, ordinal })
+          .run(),
+      )
+    }
+    auditDocument(tx, { kind: 'agreement', id, action: 'annexStarted', actor, after: { annexId } })
+  })
+  return annexId
+}
+
+/** The annexes of an agreement, in the order they were started. */
+export function listAnnexes(id: number) {
+  return db
+    .select({ id: ag.id, number: ag.number, title: ag.title, state: d.state })
+    .from(ag)
+    .innerJoin(d, eq(d.id, ag.id))
+    .where(eq(ag.annexOf, id))
+    .orderBy(asc(ag.id))
+    .all()
+    .map((row) => ({ ...row, state: row.state as AgreementState }))
+}
