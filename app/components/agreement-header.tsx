@@ -21,6 +21,7 @@ export function AgreementHeader({ header, insider }: { header: AgreementHeading;
     { to: `${base}/parties`, label: t('agreements.tab.parties'), end: false, show: insider },
     { to: `${base}/signatures`, label: t('agreements.tab.signatures'), end: false, show: true },
     { to: `${base}/comments`, label: t('agreements.tab.comments'), end: false, show: insider },
+    { to: `${base}/versions`, label: t('agreements.tab.versions'), end: false, show: insider },
   ]
   return (
     <>

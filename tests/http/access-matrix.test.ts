@@ -788,6 +788,12 @@ const table: Row[] = [
       { file: 'agreements.$agreementId.agreement[.pdf].ts', request: 'GET', path: A('signed', '/agreement.pdf'), expected: all(200) },
       { file: 'agreements.$agreementId.comments.tsx', request: 'GET', path: A('negotiated', '/comments'), expected: PARTY },
       {
+        file: 'agreements.$agreementId.versions.tsx',
+        request: 'GET',
+        path: A('negotiated', '/versions?from=1&to=current'),
+        expected: PARTY,
+      },
+      {
         file: 'agreements.$agreementId.comments.tsx',
         request: 'comment',
         path: A('negotiated', '/comments'),

@@ -193,6 +193,12 @@ export const agreement = {
   'agreements.annexes.title': 'Annexes (aneksy)',
   'agreements.annexes.start': 'Prepare an annex',
   'agreements.done.annex': 'A draft annex between the same parties was created. Write the changes.',
+  'agreements.versions.title': 'Versions',
+  'agreements.versions.row': 'Version {number}: {state}, {when}',
+  'agreements.versions.none':
+    'The agreement has not been frozen yet: a version is made when negotiation starts and when it goes for signing.',
+  'agreements.versions.same': 'The texts compared are the same.',
+  'agreements.tab.versions': 'Versions',
   'agreements.comments.title': 'Parties’ comments',
   'agreements.comments.notNegotiating': 'Remarks are made while the parties negotiate the draft.',
 

@@ -192,6 +192,11 @@ export const agreement = {
   'agreements.annexes.title': 'Aneksy',
   'agreements.annexes.start': 'Przygotuj aneks',
   'agreements.done.annex': 'Utworzono projekt aneksu między tymi samymi stronami. Wpisz zmiany.',
+  'agreements.versions.title': 'Wersje',
+  'agreements.versions.row': 'Wersja {number}: {state}, {when}',
+  'agreements.versions.none': 'Porozumienia jeszcze nie zamrażano: wersja powstaje przy przekazaniu do uzgodnień i do podpisu.',
+  'agreements.versions.same': 'Porównywane teksty są takie same.',
+  'agreements.tab.versions': 'Wersje',
   'agreements.comments.title': 'Uwagi stron',
   'agreements.comments.notNegotiating': 'Uwagi zgłasza się, gdy projekt jest w uzgodnieniach między stronami.',
 
