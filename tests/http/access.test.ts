@@ -85,8 +85,8 @@ describe('navigation shows only what the user may open', () => {
   const links = (html: string) => [...(html.match(/<nav[\s\S]*?<\/nav>/)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1])
 
   it.each([
-    ['member', ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions']],
-    ['officer', ['/', '/bodies', '/meetings', '/recommendations', '/inbox', '/organisations', '/regions']],
+    ['member', ['/', '/bodies', '/meetings', '/recommendations', '/agreements', '/inbox', '/organisations', '/regions']],
+    ['officer', ['/', '/bodies', '/meetings', '/recommendations', '/agreements', '/inbox', '/organisations', '/regions']],
     [
       'admin',
       [
@@ -94,6 +94,7 @@ describe('navigation shows only what the user may open', () => {
         '/bodies',
         '/meetings',
         '/recommendations',
+        '/agreements',
         '/inbox',
         '/organisations',
         '/regions',
