@@ -25,7 +25,15 @@ const BENCH_PASSWORD = 'bench-regional-2026'
 // A browser asks for compressed pages; the bare page pays for compression just the same.
 const LOAD_HEADERS = { 'Accept-Encoding': 'gzip' }
 
-type Settings = { database: string; manifest: string; rounds: number; requests: number; connections: number; out: string }
+type Settings = {
+  database: string
+  manifest: string
+  rounds: number
+  requests: number
+  connections: number
+  out: string
+  only: string | null
+}
 
 function readSettings(): Settings {
   const { values } = parseArgs({
@@ -36,6 +44,8 @@ function readSettings(): Settings {
       requests: { type: 'string' },
       connections: { type: 'string', default: '50' },
       out: { type: 'string', default: path.join(root, 'bench/results') },
+      // Measures only the pages whose path holds this text (e.g. --only /agreements).
+      only: { type: 'string' },
     },
   })
   const database = path.resolve(values.database)
@@ -46,6 +56,7 @@ function readSettings(): Settings {
     requests: Number(values.requests ?? 2 * Number(values.connections)),
     connections: Number(values.connections),
     out: path.resolve(values.out),
+    only: values.only ?? null,
   }
 }
 
@@ -240,6 +251,12 @@ function pagesOf(ids: Manifest['ids']): Page[] {
     { name: '/calendar.ics', path: '/calendar.ics', who: 'visitor', ratioTarget: false },
     { name: 'dashboard', path: '/', who: 'member', ratioTarget: true },
     ...distributionPages(ids),
+    // Issue 9's register of agreements (3,000 in the dataset).
+    { name: '/agreements', path: '/agreements', who: 'visitor', ratioTarget: true },
+    { name: '/agreements', path: '/agreements', who: 'officer', ratioTarget: true },
+    { name: '/agreements?q=pomocy', path: '/agreements?q=pomocy', who: 'officer', ratioTarget: true },
+    { name: '/agreements?validity=expiring', path: '/agreements?validity=expiring', who: 'officer', ratioTarget: true },
+    { name: '/agreements', path: '/agreements', who: 'member', ratioTarget: true },
   ]
 }
 
@@ -474,7 +491,7 @@ async function measureServer(server: Server, manifest: Manifest, settings: Setti
   for (const who of ['admin', 'officer', 'member'] as const) cookies[who] = await signIn(server.origin, accountFor(manifest, who))
   const bare = await checkPage(server.origin, { name: 'bare page', path: BARE, who: 'visitor', ratioTarget: false }, null)
   const pages: PageMeasure[] = []
-  for (const page of pagesOf(manifest.ids)) {
+  for (const page of pagesOf(manifest.ids).filter((p) => !settings.only || p.path.includes(settings.only))) {
     const measure = await measurePage(server, page, cookies[page.who], settings)
     console.log(
       `  ${page.name} (${page.who}): ${measure.requestsPerSecond.toFixed(1)} req/s, bare ${measure.bareRequestsPerSecond.toFixed(1)}`,
@@ -580,7 +597,8 @@ async function main() {
 
 function writeResults(settings: Settings, report: Report) {
   const markdown = formatReport(report)
-  const base = path.join(settings.out, `load-${new Date().toISOString().slice(0, 10)}`)
+  const only = settings.only ? `-only${settings.only.replace(/[^a-z0-9]+/gi, '-')}` : ''
+  const base = path.join(settings.out, `load-${new Date().toISOString().slice(0, 10)}${only}`)
   fs.mkdirSync(settings.out, { recursive: true })
   fs.writeFileSync(`${base}.md`, markdown)
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(reportJson(report), null, 2)}\n`)

@@ -15,6 +15,7 @@ import { loadRegister } from '~/models/region.server'
 import { createUser } from '~/models/user.server'
 import { createDataset } from './dataset'
 import { buildDirectory } from './directory'
+import { writeAgreements } from './agreements'
 import { distributeToRegion, type BenchDistribution } from './distribution'
 import { planMeetings, writeMeetings } from './meetings'
 import { writeMinutes, type ToPublish } from './minutes'
@@ -41,6 +42,7 @@ const FULL = {
   bigBodySeats: 45,
   officerBodies: 50,
   memberBodies: 25,
+  agreements: 3_000,
 }
 
 export const ACCOUNTS = {
@@ -185,6 +187,14 @@ export async function buildRegionalDataset({
   // Issue 8: a recommendation of the big team distributed to every institution, the member's among them.
   const distribution = distributeToRegion({ bodyId: bodies[0]!.id, memberOrganisationId: memberOrganisation.id, reference })
   step(`a recommendation distributed to ${distribution.recipients} institutions, with receipts and reports`)
+
+  const agreementCount = writeAgreements(ds, {
+    count: size(FULL.agreements, 20),
+    bodyIds: bodies.map((b) => b.id),
+    officerBodyId: bodies[0]!.id,
+    memberOrganisationId: memberOrganisation.id,
+  })
+  step(`${agreementCount} agreements in the register`)
 
   const result: RegionalResult = {
     accounts: [
