@@ -90,8 +90,9 @@ describe('npm run bench:data at scale 0.01', () => {
       ),
     ).toBe(0)
     expect(one("select count(*) from documents where kind = 'minutes'")).toBe(one('select count(*) from minutes'))
-    // Besides them, the one recommendation distributed to every institution (issue 8).
-    expect(one("select count(*) from documents where kind != 'minutes'")).toBe(1)
+    // Besides them, the one recommendation distributed to every institution (issue 8) and the register's agreements.
+    expect(one("select count(*) from documents where kind = 'recommendation'")).toBe(1)
+    expect(one("select count(*) from documents where kind = 'agreement'")).toBe(one('select count(*) from agreements'))
     const states = db.prepare(`select distinct state from documents where kind = 'minutes' order by state`).pluck().all()
     expect(states).toEqual(['approved', 'circulated', 'draft', 'published'])
     expect(one<number>('select count(*) from document_sections')).toBeGreaterThan(one<number>('select count(*) from minutes') * 3)
