@@ -205,68 +205,74 @@ export default function AgreementSignatures() {
         <p className="muted">{t('agreements.signatures.notFrozen')}</p>
       )}
       {data.signatories.length ? (
-        <table>
-          <caption>{t('agreements.signatures.who')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agreements.signatures.col.signatory')}</th>
-              <th scope="col">{t('agreements.signatures.col.party')}</th>
-              <th scope="col">{t('agreements.signatures.col.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.signatories.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.name}, {s.position}
-                  {s.required ? null : ` (${t('agreements.parties.optional')})`}
-                </td>
-                <td>{s.party}</td>
-                <td>{s.signed ? t('agreements.signatures.signed') : t('agreements.signatures.unsigned')}</td>
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolled region takes focus, to be scrolled by keyboard
+        <div className="table-scroll" role="region" aria-labelledby="signatories-caption" tabIndex={0}>
+          <table>
+            <caption id="signatories-caption">{t('agreements.signatures.who')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreements.signatures.col.signatory')}</th>
+                <th scope="col">{t('agreements.signatures.col.party')}</th>
+                <th scope="col">{t('agreements.signatures.col.state')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.signatories.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.name}, {s.position}
+                    {s.required ? null : ` (${t('agreements.parties.optional')})`}
+                  </td>
+                  <td>{s.party}</td>
+                  <td>{s.signed ? t('agreements.signatures.signed') : t('agreements.signatures.unsigned')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {data.signatures.length ? (
-        <table>
-          <caption>{t('agreements.signatures.record')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agreements.signatures.col.signatory')}</th>
-              <th scope="col">{t('agreements.signatures.col.method')}</th>
-              <th scope="col">{t('agreements.signatures.col.when')}</th>
-              <th scope="col">{t('agreements.signatures.col.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.signatures.map((s) => (
-              <tr key={s.signatoryId}>
-                <td>
-                  {s.name}, {s.position} ({s.party})
-                </td>
-                <td>{t(`agreement.signatureMethod.${s.method}`)}</td>
-                <td>{formatDateTime(s.signedAt, lang)}</td>
-                <td>
-                  {s.method === 'pades' ? (
-                    <>
-                      {t('agreements.signatures.certificate', { name: s.signerName ?? '', organisation: s.signerOrganisation ?? '—' })}
-                      {s.signingTime ? ` ${t('agreements.signatures.signingTime', { when: formatDateTime(s.signingTime, lang) })}` : null}
-                      <br />
-                      <strong>{s.trust ? t(`agreement.trust.${s.trust}`) : null}</strong>
-                    </>
-                  ) : null}
-                  {s.fileId ? (
-                    <>
-                      {' '}
-                      <a href={`/agreements/${data.id}/signatures/${s.fileId}/file`}>{t('agreements.signatures.file')}</a>
-                    </>
-                  ) : null}
-                </td>
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolled region takes focus, to be scrolled by keyboard
+        <div className="table-scroll" role="region" aria-labelledby="signatures-caption" tabIndex={0}>
+          <table>
+            <caption id="signatures-caption">{t('agreements.signatures.record')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreements.signatures.col.signatory')}</th>
+                <th scope="col">{t('agreements.signatures.col.method')}</th>
+                <th scope="col">{t('agreements.signatures.col.when')}</th>
+                <th scope="col">{t('agreements.signatures.col.details')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.signatures.map((s) => (
+                <tr key={s.signatoryId}>
+                  <td>
+                    {s.name}, {s.position} ({s.party})
+                  </td>
+                  <td>{t(`agreement.signatureMethod.${s.method}`)}</td>
+                  <td>{formatDateTime(s.signedAt, lang)}</td>
+                  <td>
+                    {s.method === 'pades' ? (
+                      <>
+                        {t('agreements.signatures.certificate', { name: s.signerName ?? '', organisation: s.signerOrganisation ?? '—' })}
+                        {s.signingTime ? ` ${t('agreements.signatures.signingTime', { when: formatDateTime(s.signingTime, lang) })}` : null}
+                        <br />
+                        <strong>{s.trust ? t(`agreement.trust.${s.trust}`) : null}</strong>
+                      </>
+                    ) : null}
+                    {s.fileId ? (
+                      <>
+                        {' '}
+                        <a href={`/agreements/${data.id}/signatures/${s.fileId}/file`}>{t('agreements.signatures.file')}</a>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {data.canSign ? (
         <Form method="post" className="form" aria-labelledby="sign-title">

@@ -22,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     hasNext,
     counties: agreementCounties(),
+    // From the loader: a .server module's constants are not in the browser's bundle.
+    validities: agreementValidities,
     canCreate: !!user && (user.role === 'admin' || managedBodyIds(user).length > 0),
   })
 }
@@ -81,7 +83,7 @@ export default function Agreements() {
           <label htmlFor="register-validity">{t('agreements.register.validity')}</label>
           <select id="register-validity" name="validity" defaultValue={data.filter.validity ?? ''}>
             <option value="">{t('agreements.register.any')}</option>
-            {agreementValidities.map((v) => (
+            {data.validities.map((v) => (
               <option key={v} value={v}>
                 {t(`agreements.register.validity.${v}`)}
               </option>
@@ -95,43 +97,48 @@ export default function Agreements() {
       {data.rows.length === 0 ? (
         <p>{t('agreements.register.empty')}</p>
       ) : (
-        <table className="responsive-table">
-          <caption className="visually-hidden">{t('agreements.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agreements.register.col.number')}</th>
-              <th scope="col">{t('agreements.register.col.title')}</th>
-              <th scope="col">{t('agreements.register.col.parties')}</th>
-              <th scope="col">{t('agreements.register.col.validity')}</th>
-              <th scope="col">{t('agreements.register.col.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.number}</td>
-                <td>
-                  <Link to={`/agreements/${row.id}`}>{row.title}</Link>
-                </td>
-                <td>{row.parties.join('; ')}</td>
-                <td>
-                  {row.validTo
-                    ? t('agreements.register.range', { from: formatDay(row.validFrom, lang), to: formatDay(row.validTo, lang) })
-                    : t('agreements.register.indefinite', { from: formatDay(row.validFrom, lang) })}
-                </td>
-                <td>
-                  {t(`agreement.state.${row.state}`)}
-                  {row.expiringSoon ? (
-                    <>
-                      {' '}
-                      <span className="badge badge--warning">{t('agreements.register.expiring')}</span>
-                    </>
-                  ) : null}
-                </td>
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolled region takes focus, to be scrolled by keyboard
+        <div className="table-scroll" role="region" aria-labelledby="register-caption" tabIndex={0}>
+          <table>
+            <caption id="register-caption" className="visually-hidden">
+              {t('agreements.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreements.register.col.number')}</th>
+                <th scope="col">{t('agreements.register.col.title')}</th>
+                <th scope="col">{t('agreements.register.col.parties')}</th>
+                <th scope="col">{t('agreements.register.col.validity')}</th>
+                <th scope="col">{t('agreements.register.col.state')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.number}</td>
+                  <td>
+                    <Link to={`/agreements/${row.id}`}>{row.title}</Link>
+                  </td>
+                  <td>{row.parties.join('; ')}</td>
+                  <td>
+                    {row.validTo
+                      ? t('agreements.register.range', { from: formatDay(row.validFrom, lang), to: formatDay(row.validTo, lang) })
+                      : t('agreements.register.indefinite', { from: formatDay(row.validFrom, lang) })}
+                  </td>
+                  <td>
+                    {t(`agreement.state.${row.state}`)}
+                    {row.expiringSoon ? (
+                      <>
+                        {' '}
+                        <span className="badge badge--warning">{t('agreements.register.expiring')}</span>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {data.page > 1 || data.hasNext ? (
         <nav className="pagination" aria-label={t('agreements.register.pages')}>
