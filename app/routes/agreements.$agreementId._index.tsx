@@ -83,6 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       break
     case 'terminate':
       if (!isCalendarDay(values.terminatedOn)) return refuse('validation.date', 'terminatedOn')
+      if (values.terminatedOn < agreement.snapshot.validFrom) return refuse('agreement.error.terminatedBeforeStart', 'terminatedOn')
       if (values.reason.length > AGREEMENT_LIMITS.reason) return refuse('validation.tooLong', 'reason')
       if (!values.reason.trim()) return refuse('agreement.error.reasonMissing', 'reason')
       result = terminateAgreement({ id, baseRevision, terminatedOn: values.terminatedOn, reason: values.reason, actor })

@@ -98,6 +98,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     redirectWithNotice(`/agreements/${agreement.id}/signatures`, signed ? 'agreements.done.concluded' : 'agreements.done.signed')
 
   if (/^multipart\/form-data\b/i.test(request.headers.get('Content-Type') ?? '')) {
+    // Nobody who may not upload sends 20 MB to be read before being refused.
+    const mayUpload =
+      canInAgreement(access, agreement, 'agreement.uploadSigned') ||
+      (canInAgreement(access, agreement, 'agreement.manage') && agreement.state === 'ready_to_sign')
+    if (!mayUpload) throw new Response('Not Found', { status: 404 })
     let file: { name: string; bytes: Buffer } | null = null
     let tooBig = false
     const fields = await readMultipartForm(request, async (part) => {

@@ -204,6 +204,7 @@ export const agreement = {
 
   'agreement.error.bodyMissing': 'Choose a team that you lead.',
   'agreement.error.bodyOfActionItem': 'An agreement from an action item belongs to that action item’s team.',
+  'agreement.error.terminatedBeforeStart': 'An agreement cannot end before the day it takes effect.',
   'agreement.error.wrongState': 'This step cannot be taken in the agreement’s present state. Refresh the page.',
   'agreement.error.stale': 'Someone changed the agreement in the meantime. Refresh the page and try again.',
   'agreement.error.staleSave':

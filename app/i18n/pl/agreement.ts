@@ -202,6 +202,7 @@ export const agreement = {
 
   'agreement.error.bodyMissing': 'Wybierz zespół, który prowadzisz.',
   'agreement.error.bodyOfActionItem': 'Porozumienie z zadania należy do zespołu tego zadania.',
+  'agreement.error.terminatedBeforeStart': 'Porozumienia nie można rozwiązać z dniem wcześniejszym niż początek jego obowiązywania.',
   'agreement.error.wrongState': 'Tego kroku nie można wykonać w obecnym stanie porozumienia. Odśwież stronę.',
   'agreement.error.stale': 'Ktoś zmienił porozumienie w międzyczasie. Odśwież stronę i spróbuj ponownie.',
   'agreement.error.staleSave':
