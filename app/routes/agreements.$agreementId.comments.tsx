@@ -94,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // A comment after the deadline is refused before anything else, the text handed back.
     if (!canInAgreement(access, agreement, 'agreement.comment')) {
       const refused = agreement.state === 'negotiation' ? 'deadlinePassed' : 'notOpen'
-      return json<ActionData>({ form: 'comment', refused: `recommendationEditor.error.comment.${refused}`, body: typed }, { status: 403 })
+      return json<ActionData>({ form: 'comment', refused: `agreement.error.comment.${refused}`, body: typed }, { status: 403 })
     }
     const submission = parseWithZod(formData, { schema: RecommendationCommentSchema })
     if (submission.status !== 'success') return json<ActionData>({ form: 'comment', result: submission.reply() }, { status: 400 })
@@ -105,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       actor: { ...actor, userId: user.id },
     })
     if (saved.ok) return redirectWithNotice(`${here}#comment-${saved.id}`, 'recommendationEditor.comments.added')
-    const error = `recommendationEditor.error.comment.${saved.reason}`
+    const error = `agreement.error.comment.${saved.reason}`
     if (saved.reason === 'section')
       return json<ActionData>({ form: 'comment', result: submission.reply({ fieldErrors: { section: [error] } }) }, { status: 400 })
     return json<ActionData>({ form: 'comment', refused: error, body: typed }, { status: 403 })
@@ -120,7 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!resolved.ok) {
       if (resolved.reason === 'commentNotFound') throw notFound()
       return json<ActionData>(
-        { form, result: submission.reply({ formErrors: [`recommendationEditor.error.comment.${resolved.reason}`] }) },
+        { form, result: submission.reply({ formErrors: [`agreement.error.comment.${resolved.reason}`] }) },
         { status: 400 },
       )
     }

@@ -205,6 +205,12 @@ export const agreement = {
   'agreement.error.bodyMissing': 'Choose a team that you lead.',
   'agreement.error.bodyOfActionItem': 'An agreement from an action item belongs to that action item’s team.',
   'agreement.error.terminatedBeforeStart': 'An agreement cannot end before the day it takes effect.',
+  'agreement.error.comment.notOpen': 'Remarks may be made only while the parties negotiate.',
+  'agreement.error.comment.deadlinePassed': 'The deadline for remarks has passed. The remark was not saved.',
+  'agreement.error.comment.section': 'Choose a paragraph from the list.',
+  'agreement.error.comment.commentNotFound': 'There is no such remark.',
+  'agreement.error.comment.alreadyResolved': 'This remark has already been resolved.',
+  'agreement.error.comment.resolveLocked': 'Remarks cannot be resolved once the text is frozen for signing.',
   'agreement.error.wrongState': 'This step cannot be taken in the agreement’s present state. Refresh the page.',
   'agreement.error.stale': 'Someone changed the agreement in the meantime. Refresh the page and try again.',
   'agreement.error.staleSave':

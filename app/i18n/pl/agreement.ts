@@ -203,6 +203,12 @@ export const agreement = {
   'agreement.error.bodyMissing': 'Wybierz zespół, który prowadzisz.',
   'agreement.error.bodyOfActionItem': 'Porozumienie z zadania należy do zespołu tego zadania.',
   'agreement.error.terminatedBeforeStart': 'Porozumienia nie można rozwiązać z dniem wcześniejszym niż początek jego obowiązywania.',
+  'agreement.error.comment.notOpen': 'Uwagi można zgłaszać tylko w czasie uzgodnień między stronami.',
+  'agreement.error.comment.deadlinePassed': 'Termin zgłaszania uwag minął. Uwaga nie została zapisana.',
+  'agreement.error.comment.section': 'Wybierz paragraf z listy.',
+  'agreement.error.comment.commentNotFound': 'Nie ma takiej uwagi.',
+  'agreement.error.comment.alreadyResolved': 'Ta uwaga została już rozstrzygnięta.',
+  'agreement.error.comment.resolveLocked': 'Uwag nie można rozstrzygać po zamrożeniu tekstu do podpisu.',
   'agreement.error.wrongState': 'Tego kroku nie można wykonać w obecnym stanie porozumienia. Odśwież stronę.',
   'agreement.error.stale': 'Ktoś zmienił porozumienie w międzyczasie. Odśwież stronę i spróbuj ponownie.',
   'agreement.error.staleSave':
