@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (day && !isCalendarDay(day)) return refuse('validation.date', 'commentsDueAt')
       const due = day ? fromWarsawLocal(`${day}T23:59`) : null
       if (due && due <= new Date()) return refuse('agreement.error.deadlinePast', 'commentsDueAt')
-      result = startNegotiation({ id, baseRevision, commentsDueAt: due, actor })
+      result = await startNegotiation({ id, baseRevision, commentsDueAt: due, actor, origin: appOrigin(new URL(request.url).origin) })
       break
     }
     case 'freeze':

@@ -85,11 +85,12 @@ export async function seedAgreements({
     actor: SYSTEM_ACTOR,
   })
   addSignatories(katowice, KATOWICE_PARTIES, organisationIds)
-  const negotiated = startNegotiation({
+  const negotiated = await startNegotiation({
     id: katowice,
     baseRevision: getAgreement({ id: katowice })!.revision,
     commentsDueAt: null,
     actor: SYSTEM_ACTOR,
+    origin: origin(),
   })
   if (!negotiated.ok) throw new Error(`Katowice negotiation: ${negotiated.error}`)
   const frozen = await freezeForSigning({
@@ -138,11 +139,12 @@ export async function seedAgreements({
     actor: SYSTEM_ACTOR,
   })
   addSignatories(wodzislaw, WODZISLAW_PARTIES, organisationIds)
-  const negotiating = startNegotiation({
+  const negotiating = await startNegotiation({
     id: wodzislaw,
     baseRevision: getAgreement({ id: wodzislaw })!.revision,
     commentsDueAt: null,
     actor: SYSTEM_ACTOR,
+    origin: origin(),
   })
   if (!negotiating.ok) throw new Error(`Wodzisław negotiation: ${negotiating.error}`)
   return { katowice, wodzislaw }

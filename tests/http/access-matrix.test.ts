@@ -1103,7 +1103,10 @@ beforeAll(async () => {
           }),
           'signatory',
         )
-      done(cycle.startNegotiation({ id, baseRevision: snapshot().revision, commentsDueAt: null, actor: author }), 'negotiate')
+      done(
+        await cycle.startNegotiation({ id, baseRevision: snapshot().revision, commentsDueAt: null, actor: author, origin: baseURL }),
+        'negotiate',
+      )
       if (!signed) return { id, scan: 0 }
       done(await cycle.freezeForSigning({ id, baseRevision: snapshot().revision, actor: author, origin: baseURL }), 'freeze')
       const file = { name: 'skan.pdf', bytes: Buffer.from('%PDF-1.4 skan\n%%EOF\n') }

@@ -41,7 +41,7 @@ async function scene(): Promise<Scene> {
   const mops = createTestOrganisation('Miejski Ośrodek Pomocy Społecznej w Wodzisławiu Śląskim', { kind: 'ops' })
   const pup = createTestOrganisation('Powiatowy Urząd Pracy w Wodzisławiu Śląskim', { kind: 'pup' })
   const mopsDirector = createTestPerson(mops, 'Joanna Kurek')
-  const pupDirector = createTestPerson(pup, 'Marek Pietrzyk')
+  const pupDirector = createTestPerson(pup, 'Marek Pietrzyk', `pietrzyk-${Math.random().toString(36).slice(2)}@pup.test`)
   const outsiderPerson = createTestPerson(createTestOrganisation('Fundacja Obok', { kind: 'ngo' }), 'Ołeksandra Obca')
   const officer = await createAccount('officer', 'Gizela Prowadząca')
   const signatory = await createAccount('member', 'Joanna Kurek', mopsDirector)
@@ -104,11 +104,22 @@ describe('an agreement from draft to signed', () => {
     const { id, actor } = draft(s)
     const live = getAgreement({ id })!
     expect(live.snapshot.paragraphs.map((p) => p.number).slice(0, 3)).toEqual(['§ 1', '§ 2', '§ 3'])
-    expect(startNegotiation({ id, baseRevision: live.revision, commentsDueAt: null, actor }).ok).toBe(true)
+    expect((await startNegotiation({ id, baseRevision: live.revision, commentsDueAt: null, actor, origin })).ok).toBe(true)
 
     const negotiating = getAgreement({ id })!
     expect(await freezeForSigning({ id, baseRevision: negotiating.revision, actor, origin })).toEqual({ ok: true })
     const frozen = frozenPdf(db, id)!
+    // The signatory with an address is told, at each step, where to go; the one without is not.
+    const told = db
+      .select({ to: schema.outbox.to, subject: schema.outbox.subject, text: schema.outbox.text })
+      .from(schema.outbox)
+      .all()
+      .filter((m) => m.text.includes(`/agreements/${id}/`))
+    expect(told.map((m) => m.subject)).toEqual([
+      `Projekt porozumienia do uzgodnień: ${fields.title}`,
+      `Porozumienie do podpisu: ${fields.title}`,
+    ])
+    expect(told.every((m) => m.to.includes('pietrzyk-'))).toBe(true)
     const text = pdftotext(frozen.pdf)
     expect(text).toContain('Joanna Kurek')
     expect(text).toContain('Marek Pietrzyk')

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { SignatureMethod } from '#db/schema/enums'
 import { db, schema, type Tx } from '~/db.server'
+import { agreementStepMessage } from '~/mail/agreement-mail.server'
+import { deliver, queueMail } from '~/mail/mailer.server'
 import { renderAgreementPdf } from '~/pdf/agreement/build.server'
 import { warsawDay } from '~/utils/time'
 import type { Actor } from '../audit.server'
@@ -41,19 +43,39 @@ function agreementOf(tx: Tx, id: number) {
 
 export const verifyUrlOf = (origin: string, code: string) => `${origin}/verify/${code}`
 
+/** E-mails each signatory with an address the step's news; those without one see it in Narada. Returns the outbox ids. */
+function tellSignatories(tx: Tx, snapshot: AgreementSnapshot, step: 'negotiation' | 'ready_to_sign', origin: string): number[] {
+  const ids = snapshot.parties.flatMap((party) => party.signatories.map((s) => s.personId))
+  if (ids.length === 0) return []
+  const people = tx
+    .select({ id: schema.people.id, name: schema.people.name, email: schema.people.email })
+    .from(schema.people)
+    .where(inArray(schema.people.id, ids))
+    .all()
+  const link = `${origin}/agreements/${snapshot.documentId}${step === 'ready_to_sign' ? '/signatures' : '/comments'}`
+  return people.flatMap((person) =>
+    person.email
+      ? [queueMail(tx, agreementStepMessage({ snapshot, recipient: { name: person.name, email: person.email }, link, step }))]
+      : [],
+  )
+}
+
 /** Opens the draft to the parties' people for comments (until `commentsDueAt`, if given), freezing the version they read. */
-export function startNegotiation({
+export async function startNegotiation({
   id,
   baseRevision,
   commentsDueAt,
   actor,
+  origin,
 }: {
   id: number
   baseRevision: number
   commentsDueAt: Date | null
   actor: Actor
-}): StepResult {
-  return db.transaction((tx): StepResult => {
+  origin: string
+}): Promise<StepResult> {
+  let mailIds: number[] = []
+  const result = db.transaction((tx): StepResult => {
     agreementOf(tx, id)
     const step = stepDocument(tx, {
       id,
@@ -63,17 +85,21 @@ export function startNegotiation({
       set: { commentsDueAt: commentsDueAt?.toISOString() ?? null },
     })
     if (!step.ok) return { ok: false, error: refusal(step.reason) }
-    const version = freezeVersion(tx, { documentId: id, state: 'negotiation', actor, snapshot: snapshotAgreement(tx, id)! })
+    const snapshot = snapshotAgreement(tx, id)!
+    const version = freezeVersion(tx, { documentId: id, state: 'negotiation', actor, snapshot })
+    mailIds = tellSignatories(tx, snapshot, 'negotiation', origin)
     auditDocument(tx, {
       kind: 'agreement',
       id,
       action: 'negotiationStarted',
       actor,
       before: { state: step.before },
-      after: { state: 'negotiation', version },
+      after: { state: 'negotiation', version, notified: mailIds.length },
     })
     return { ok: true }
   })
+  if (result.ok && mailIds.length) await deliver(mailIds)
+  return result
 }
 
 /** What a text needs before it can be signed: two parties, each with someone to sign, and a paragraph. */
@@ -107,7 +133,8 @@ export async function freezeForSigning({
   const code = newVerificationCode()
   const snapshot: AgreementSnapshot = { ...live, state: 'ready_to_sign', verification: { code, verifyUrl: verifyUrlOf(origin, code) } }
   const pdf = await renderAgreementPdf({ snapshot })
-  return db.transaction((tx): StepResult => {
+  let mailIds: number[] = []
+  const result = db.transaction((tx): StepResult => {
     agreementOf(tx, id)
     const step = stepDocument(tx, { id, from: ['draft', 'negotiation'], to: 'ready_to_sign', baseRevision })
     if (!step.ok) return { ok: false, error: refusal(step.reason) }
@@ -119,16 +146,19 @@ export async function freezeForSigning({
       .where(and(eq(dv.documentId, id), eq(dv.number, version)))
       .get()!.id
     tx.update(ag).set({ frozenVersionId: versionId }).where(eq(ag.id, id)).run()
+    mailIds = tellSignatories(tx, snapshot, 'ready_to_sign', origin)
     auditDocument(tx, {
       kind: 'agreement',
       id,
       action: 'frozen',
       actor,
       before: { state: step.before },
-      after: { state: 'ready_to_sign', version, pdfSha256: publication.pdfSha256 },
+      after: { state: 'ready_to_sign', version, pdfSha256: publication.pdfSha256, notified: mailIds.length },
     })
     return { ok: true }
   })
+  if (result.ok && mailIds.length) await deliver(mailIds)
+  return result
 }
 
 /**
