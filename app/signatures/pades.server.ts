@@ -115,7 +115,8 @@ export async function verifyPades({
 
     let change: string | null
     try {
-      change = contentChangeAfter(file, rangeEnd(fields[0]!))
+      // From the end of the frozen agreement on: an update before the first signature may not change the text either.
+      change = contentChangeAfter(file, frozen.length)
     } catch (error) {
       if (!(error instanceof UnreadableUpdateError)) throw error
       change = error.message

@@ -158,6 +158,14 @@ describe('verifyPades', () => {
     expect(await verifyPades({ file, frozen, trustAnchors: [] })).toMatchObject({ ok: false, reason: 'changedAfterSigning' })
   })
 
+  test('refuses a page changed before the first signature, though that signature covers it', async () => {
+    // The frozen bytes are all there, but an update between them and the signature rewrites the text.
+    const file = await signPdf(appendPageChange(frozen), kowalski)
+    const result = await verifyPades({ file, frozen, trustAnchors: [] })
+    expect(result).toMatchObject({ ok: false, reason: 'changedAfterSigning' })
+    expect(!result.ok && result.detail).toContain('/Contents')
+  })
+
   test('refuses a signature by an expired certificate', async () => {
     const file = await signPdf(frozen, expired)
     expect(await verifyPades({ file, frozen, trustAnchors: [] })).toMatchObject({ ok: false, reason: 'certificateExpired' })
