@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { documentKinds, type DocumentKind, type DocumentState, type DocumentVisibility } from '#db/schema/enums'
 import { db, schema } from '~/db.server'
 import { translator, type Lang, type MessageKey, type Translate } from '~/i18n/messages'
@@ -160,6 +160,12 @@ const publishedDocument = or(
   ...documentKinds.map((kind) => and(eq(d.kind, kind), inArray(d.state, [...documentKindRules[kind].published]))),
 )!
 
+/**
+ * The versions /verify vouches for: a published one; of an agreement, the signed record and the
+ * one frozen PDF its signatures name — never a frozen text voided by going back to negotiation.
+ */
+const vouchedVersion = sql`(${dv.state} = 'published' or (${d.kind} = 'agreement' and (${dv.state} = 'signed' or ${dv.id} = (select frozen_version_id from agreements where agreements.id = ${d.id}))))`
+
 /** The published version found by `where`, described by its kind; drafts and other versions never. */
 function findPublished(where: SQL, lang: Lang): VerifiedDocument | undefined {
   const row = db
@@ -176,8 +182,7 @@ function findPublished(where: SQL, lang: Lang): VerifiedDocument | undefined {
     })
     .from(dv)
     .innerJoin(d, eq(d.id, dv.documentId))
-    // A version with a code is one frozen with its PDF: a published one, or an agreement's frozen and signed ones.
-    .where(and(where, isNotNull(dv.verificationCode), publishedDocument))
+    .where(and(where, vouchedVersion, publishedDocument))
     .orderBy(desc(dv.id))
     .get()
   if (!row?.code || !row.pdfSha256) return undefined

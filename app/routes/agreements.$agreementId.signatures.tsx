@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { requireAgreement } from '~/auth/access.server'
@@ -10,7 +10,8 @@ import { translateMessage } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import { appOrigin } from '~/mail/mailer.server'
 import { currentSignatures } from '~/models/agreement/agreement.server'
-import { frozenPdf, recordSignatures, signatoriesOf } from '~/models/agreement/cycle.server'
+import { concludeIfComplete, frozenPdf, recordSignatures, signatoriesOf } from '~/models/agreement/cycle.server'
+import { SYSTEM_ACTOR } from '~/models/audit.server'
 import { recordPadesUpload } from '~/models/agreement/signing.server'
 import { AGREEMENT_LIMITS } from '~/schemas/agreement'
 import { formatDateTime } from '~/utils/format'
@@ -21,6 +22,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'agreement
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, access, agreement } = await requireAgreement(request, params, 'agreement.read')
+  // Every signature given but not yet concluded (a render that failed): whoever looks next finishes it.
+  if (
+    agreement.state === 'ready_to_sign' &&
+    (await concludeIfComplete({ id: agreement.id, actor: SYSTEM_ACTOR, origin: appOrigin(new URL(request.url).origin) }))
+  )
+    throw redirect(new URL(request.url).pathname)
   const insider = access.party || access.signatory || canInAgreement(access, agreement, 'agreement.manage')
   const frozenVersionId =
     db.select({ v: schema.agreements.frozenVersionId }).from(schema.agreements).where(eq(schema.agreements.id, agreement.id)).get()?.v ??
@@ -62,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     id: agreement.id,
     state: agreement.state,
-    frozen: frozen ? { sha256: frozen.sha256, version: frozen.number } : null,
+    frozen: frozen ? { sha256: frozen.sha256, version: frozen.number, versionId: frozen.versionId } : null,
     signatures: currentSignatures(db, agreement.id, frozenVersionId).map((s) => ({
       ...s,
       fileId: insider ? (ids.find((i) => i.signatoryId === s.signatoryId && i.hasFile)?.id ?? null) : null,
@@ -133,6 +140,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         file: upload.bytes,
         fileName: upload.name,
         userId: user!.id,
+        // The team's officers record the parties' signatures; a signatory, their own.
+        uploaderPersonId: canInAgreement(access, agreement, 'agreement.manage') ? null : (user!.personId ?? -1),
         ip: actor.ip,
         actor,
         origin,
@@ -148,6 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (signatoryIds.length === 0) return refuse('scan', 'agreement.error.scanWho')
     const result = await recordSignatures({
       id: agreement.id,
+      versionId: Number(fields.get('versionId')),
       actor,
       origin,
       inputs: signatoryIds.map((signatoryId) => ({ signatoryId, method: 'scan' as const, userId: user!.id, ip: actor.ip, file: upload })),
@@ -170,6 +180,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (mine.length === 0) return refuse('sign', 'agreement.error.alreadySigned', 409)
   const result = await recordSignatures({
     id: agreement.id,
+    // The version the signer read: a text frozen again meanwhile is refused, not signed unseen.
+    versionId: Number(form.get('versionId')),
     actor,
     origin,
     inputs: mine.map((s) => ({
@@ -284,6 +296,7 @@ export default function AgreementSignatures() {
           <h3 id="sign-title">{t('agreements.signatures.signTitle')}</h3>
           <p>{t('agreements.signatures.signExplain')}</p>
           <input type="hidden" name="intent" value="sign" />
+          <input type="hidden" name="versionId" value={data.frozen?.versionId ?? ''} />
           <div className="field">
             <label htmlFor="sign-password">{t('agreements.signatures.password')}</label>
             <input
@@ -330,6 +343,7 @@ export default function AgreementSignatures() {
           <h3 id="scan-title">{t('agreements.signatures.scanTitle')}</h3>
           <p>{t('agreements.signatures.scanExplain')}</p>
           <input type="hidden" name="intent" value="scan" />
+          <input type="hidden" name="versionId" value={data.frozen?.versionId ?? ''} />
           <fieldset>
             <legend>{t('agreements.signatures.scanWho')}</legend>
             {data.signatories

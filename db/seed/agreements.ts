@@ -100,9 +100,10 @@ export async function seedAgreements({
     origin: origin(),
   })
   if (!frozen.ok) throw new Error(`Katowice freeze: ${frozen.error}`)
-  const pdf = frozenPdf(db, katowice)!.pdf
+  const { pdf, versionId } = frozenPdf(db, katowice)!
   const signed = await recordSignatures({
     id: katowice,
+    versionId,
     actor: SYSTEM_ACTOR,
     origin: origin(),
     now: new Date('2009-02-27T11:00:00+01:00'),

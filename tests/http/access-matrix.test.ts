@@ -1111,7 +1111,10 @@ beforeAll(async () => {
       done(await cycle.freezeForSigning({ id, baseRevision: snapshot().revision, actor: author, origin: baseURL }), 'freeze')
       const file = { name: 'skan.pdf', bytes: Buffer.from('%PDF-1.4 skan\n%%EOF\n') }
       const inputs = cycle.signatoriesOf(db, id).map((x) => ({ signatoryId: x.id, method: 'scan' as const, userId: author.userId, file }))
-      done(await cycle.recordSignatures({ id, inputs, actor: author, origin: baseURL }), 'sign')
+      done(
+        await cycle.recordSignatures({ id, versionId: cycle.frozenPdf(db, id)!.versionId, inputs, actor: author, origin: baseURL }),
+        'sign',
+      )
       done(agreementModel.setAgreementVisibility({ id, baseRevision: snapshot().revision, visibility: 'public', actor: author }), 'publish')
       const scan = db
         .select({ id: schema.agreementSignatures.id })

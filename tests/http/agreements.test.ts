@@ -10,6 +10,7 @@ import { makeTestCa, makeTestPdf, makeTestSigner, signPdf, tamperAfterSigning, t
 import { pageTexts, pdfFile, squash } from '#tests/support/pdf'
 import { db, schema } from '~/db.server'
 import { changeParties, createAgreement, getAgreement } from '~/models/agreement/agreement.server'
+import { frozenPdf } from '~/models/agreement/cycle.server'
 import { MOPS_PUP_TEMPLATE } from '~/models/agreement/template'
 import { pl } from '~/i18n/pl'
 
@@ -164,14 +165,14 @@ describe('a new agreement signed in Narada and with a PAdES file', () => {
     // The MOPS head signs in Narada: the password again, and the confirmation.
     const wrong = await post(
       `/agreements/${id}/signatures`,
-      { intent: 'sign', password: 'nie-to-hasło', confirm: 'on' },
+      { intent: 'sign', password: 'nie-to-hasło', confirm: 'on', versionId: String(frozenPdf(db, id)!.versionId) },
       { cookie: signatoryCookie },
     )
     expect(wrong.status).toBe(400)
     expect(textOf(await wrong.text())).toContain(pl['agreement.error.passwordWrong'])
     const sign = await post(
       `/agreements/${id}/signatures`,
-      { intent: 'sign', password: signatory.password, confirm: 'on' },
+      { intent: 'sign', password: signatory.password, confirm: 'on', versionId: String(frozenPdf(db, id)!.versionId) },
       { cookie: signatoryCookie },
     )
     expect(sign.status).toBe(302)

@@ -250,5 +250,9 @@ export const agreement = {
     'The file was changed after the signature was made (something other than further signatures was added). The file was rejected.',
   'agreement.pades.certificateExpired': 'The signer’s certificate was not valid at the time of signing. The file was rejected.',
   'agreement.pades.unreadable': 'The signature in the file could not be read. The file was rejected.',
+  'agreement.pades.untrusted':
+    'The signer’s certificate was not issued by any of the trusted providers installed in Narada. The file was refused.',
+  'agreement.error.frozenChanged':
+    'The text was frozen again meanwhile: the signature would be on another version. Reload the page, read the new PDF and sign it.',
   'agreement.pades.signerMismatch': 'None of the signatures in the file belongs to a person who has yet to sign this agreement.',
 } as const

@@ -246,5 +246,9 @@ export const agreement = {
   'agreement.pades.changedAfterSigning': 'Po złożeniu podpisu plik zmieniono (dopisano coś poza kolejnymi podpisami). Plik odrzucono.',
   'agreement.pades.certificateExpired': 'Certyfikat podpisującego nie był ważny w chwili podpisu. Plik odrzucono.',
   'agreement.pades.unreadable': 'Nie udało się odczytać podpisu w pliku. Plik odrzucono.',
+  'agreement.pades.untrusted':
+    'Certyfikatu podpisującego nie wystawił żaden z zaufanych dostawców zainstalowanych w Naradzie. Plik odrzucono.',
+  'agreement.error.frozenChanged':
+    'W międzyczasie tekst zamrożono ponownie: podpis dotyczyłby innej wersji. Odśwież stronę, zapoznaj się z nowym plikiem PDF i podpisz go.',
   'agreement.pades.signerMismatch': 'Żaden z podpisów w pliku nie należy do osoby, która jeszcze ma podpisać to porozumienie.',
 } as const

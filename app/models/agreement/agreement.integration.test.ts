@@ -134,6 +134,7 @@ describe('an agreement from draft to signed', () => {
     const mopsSignatory = signatoriesOf(db, id).find((x) => x.personId === s.mopsDirector)!
     const first = await recordSignatures({
       id,
+      versionId: frozen.versionId,
       actor: { userId: s.signatory.user.id, ip: '203.0.113.7' },
       origin,
       inputs: [{ signatoryId: mopsSignatory.id, method: 'narada', userId: s.signatory.user.id, ip: '203.0.113.7', userAgent: 'Test' }],
@@ -147,6 +148,7 @@ describe('an agreement from draft to signed', () => {
       file: wrongFile,
       fileName: 'inny.pdf',
       userId: s.officer.user.id,
+      uploaderPersonId: null,
       ip: null,
       actor,
       origin,
@@ -159,6 +161,7 @@ describe('an agreement from draft to signed', () => {
         file: tamperAfterSigning(signedByPietrzyk),
         fileName: 'x.pdf',
         userId: s.officer.user.id,
+        uploaderPersonId: null,
         ip: null,
         actor,
         origin,
@@ -170,6 +173,7 @@ describe('an agreement from draft to signed', () => {
         file: appendPageChange(signedByPietrzyk),
         fileName: 'x.pdf',
         userId: s.officer.user.id,
+        uploaderPersonId: null,
         ip: null,
         actor,
         origin,
@@ -184,6 +188,7 @@ describe('an agreement from draft to signed', () => {
         file: await signPdf(frozen.pdf, stranger),
         fileName: 'x.pdf',
         userId: s.officer.user.id,
+        uploaderPersonId: null,
         ip: null,
         actor,
         origin,
@@ -197,6 +202,7 @@ describe('an agreement from draft to signed', () => {
       file: signedByPietrzyk,
       fileName: 'porozumienie-podpisane.pdf',
       userId: s.officer.user.id,
+      uploaderPersonId: null,
       ip: null,
       actor,
       origin,
@@ -234,6 +240,7 @@ describe('an agreement from draft to signed', () => {
     const mopsSignatory = signatoriesOf(db, id).find((x) => x.personId === s.mopsDirector)!
     await recordSignatures({
       id,
+      versionId: frozenPdf(db, id)!.versionId,
       actor,
       origin,
       inputs: [
@@ -277,7 +284,42 @@ describe('an agreement from draft to signed', () => {
       }).ok,
     ).toBe(true)
     expect(await freezeForSigning({ id, baseRevision: getAgreement({ id })!.revision, actor, origin })).toEqual({ ok: true })
-    expect(frozenPdf(db, id)!.sha256).not.toBe(before.sha256)
+    const refrozen = frozenPdf(db, id)!
+    expect(refrozen.sha256).not.toBe(before.sha256)
+
+    // A signature meant for the version read before is refused on the new one.
+    const inputs = signatoriesOf(db, id).map((x) => ({ signatoryId: x.id, method: 'scan' as const, userId: s.officer.user.id }))
+    expect(await recordSignatures({ id, versionId: before.versionId, actor, origin, inputs })).toEqual({
+      ok: false,
+      error: 'agreement.error.frozenChanged',
+    })
+    // The directory may rename a party after freezing: the signed record names it as the signed PDF does.
+    db.update(schema.organisations).set({ name: 'Nazwa zmieniona po zamrożeniu' }).where(eq(schema.organisations.id, s.mops)).run()
+    expect(await recordSignatures({ id, versionId: refrozen.versionId, actor, origin, inputs })).toEqual({ ok: true, signed: true })
+    const record = pdftotext(archivedAgreementPdf(id)!.pdf)
+    expect(record).toContain('Miejski Ośrodek Pomocy Społecznej w Wodzisławiu')
+    expect(record).not.toContain('Nazwa zmieniona po zamrożeniu')
+    // Once signed, the frozen PDF signed and the record verify; the text voided by reopening never does.
+    const codeOf = (sha: string) =>
+      db
+        .select({ code: schema.documentVersions.verificationCode })
+        .from(schema.documentVersions)
+        .where(eq(schema.documentVersions.pdfSha256, sha))
+        .get()!.code!
+    expect(getVerifiedDocument({ code: codeOf(refrozen.sha256) })).toMatchObject({ kind: 'agreement' })
+    expect(getVerifiedDocument({ code: codeOf(before.sha256) })).toBeUndefined()
+  })
+
+  it('records from a signatory’s own upload only their own signature', async () => {
+    const s = await scene()
+    const { id, actor } = draft(s)
+    expect(await freezeForSigning({ id, baseRevision: getAgreement({ id })!.revision, actor, origin })).toEqual({ ok: true })
+    const file = await signPdf(frozenPdf(db, id)!.pdf, pietrzyk)
+    const upload = (uploaderPersonId: number | null) =>
+      recordPadesUpload({ id, file, fileName: 'p.pdf', userId: s.signatory.user.id, uploaderPersonId, ip: null, actor, origin })
+    // The MOPS director uploads a file signed as the PUP director: not hers to record.
+    expect(await upload(s.mopsDirector)).toMatchObject({ ok: false, error: 'agreement.pades.signerMismatch' })
+    expect(await upload(s.pupDirector)).toMatchObject({ ok: true, recorded: ['Marek Pietrzyk'] })
   })
 
   it('refuses to freeze a text without two parties each with a signatory', async () => {
@@ -344,7 +386,10 @@ describe('the register and expiry', () => {
     ).toBe(true)
     await freezeForSigning({ id, baseRevision: getAgreement({ id })!.revision, actor, origin })
     const inputs = signatoriesOf(db, id).map((x) => ({ signatoryId: x.id, method: 'scan' as const, userId: s.officer.user.id }))
-    expect(await recordSignatures({ id, actor, origin, inputs })).toEqual({ ok: true, signed: true })
+    expect(await recordSignatures({ id, versionId: frozenPdf(db, id)!.versionId, actor, origin, inputs })).toEqual({
+      ok: true,
+      signed: true,
+    })
     const row = listAgreements({ user: s.officer.user, filter: { validity: 'expiring' } }).rows.find((r) => r.id === id)
     expect(row?.expiringSoon).toBe(true)
 

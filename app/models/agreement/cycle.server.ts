@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { SignatureMethod } from '#db/schema/enums'
 import { db, schema, type Tx } from '~/db.server'
 import { agreementStepMessage } from '~/mail/agreement-mail.server'
@@ -8,7 +8,7 @@ import { renderAgreementPdf } from '~/pdf/agreement/build.server'
 import { warsawDay } from '~/utils/time'
 import type { Actor } from '../audit.server'
 import { auditDocument, documentRow, stepDocument, type DocumentRefusal } from '../document/document.server'
-import { freezeVersion, newVerificationCode, publicationOf } from '../document/versions.server'
+import { freezeVersion, getVersion, newVerificationCode, publicationOf } from '../document/versions.server'
 import { scheduleExpiry } from './expiry.server'
 import { currentSignatures, snapshotAgreement } from './agreement.server'
 import type { AgreementSnapshot } from './snapshot'
@@ -29,6 +29,7 @@ export type AgreementCycleError =
   | 'agreement.error.notSignatory'
   | 'agreement.error.alreadySigned'
   | 'agreement.error.reasonMissing'
+  | 'agreement.error.frozenChanged'
 
 export type StepResult = { ok: true } | { ok: false; error: AgreementCycleError }
 
@@ -258,34 +259,43 @@ export type SignResult = { ok: true; signed: boolean } | { ok: false; error: Agr
 
 /**
  * Records signatures on the frozen version, in one transaction: each names the frozen PDF's
- * SHA-256. When every party's required signatories have signed, the agreement is concluded:
- * its record PDF (the text and a page of the signatures) is rendered and kept as the `signed`
- * version, with its own verification code.
+ * SHA-256, and only the version the signer saw (`versionId`): a text re-frozen meanwhile is
+ * refused. All of them or none. When every party's required signatories have signed, the
+ * agreement is concluded (see `concludeIfComplete`).
  */
 export async function recordSignatures({
   id,
+  versionId,
   inputs,
   actor,
   origin,
   now = new Date(),
 }: {
   id: number
+  /** The frozen version the signer read or signed. */
+  versionId: number
   inputs: SignatureInput[]
   actor: Actor
   origin: string
   now?: Date
 }): Promise<SignResult> {
-  const written = db.transaction((tx): { ok: true; revision: number; complete: boolean } | { ok: false; error: AgreementCycleError } => {
+  const written = db.transaction((tx): { ok: true } | { ok: false; error: AgreementCycleError } => {
     const row = agreementOf(tx, id)
     if (row.state !== 'ready_to_sign') return { ok: false, error: 'agreement.error.wrongState' }
     const frozen = frozenPdf(tx, id)
     if (!frozen) return { ok: false, error: 'agreement.error.wrongState' }
+    if (frozen.versionId !== versionId) return { ok: false, error: 'agreement.error.frozenChanged' }
     const people = signatoriesOf(tx, id)
+    // Every input is checked before anything is written: a refusal leaves no signature behind.
+    const chosen = new Set<number>()
     for (const input of inputs) {
       const signatory = people.find((p) => p.id === input.signatoryId)
       if (!signatory) return { ok: false, error: 'agreement.error.notSignatory' }
-      if (signatory.signed) return { ok: false, error: 'agreement.error.alreadySigned' }
-      signatory.signed = true
+      if (signatory.signed || chosen.has(signatory.id)) return { ok: false, error: 'agreement.error.alreadySigned' }
+      chosen.add(signatory.id)
+    }
+    for (const input of inputs) {
+      const signatory = people.find((p) => p.id === input.signatoryId)!
       tx.insert(signatures)
         .values({
           agreementId: id,
@@ -311,35 +321,52 @@ export async function recordSignatures({
         after: { signatoryId: signatory.id, name: signatory.name, method: input.method, pdfSha256: frozen.sha256, version: frozen.number },
       })
     }
-    const complete = new Set(people.filter((p) => p.required && !p.signed).map((p) => p.partyId)).size === 0
-    return { ok: true, revision: row.revision, complete }
+    return { ok: true }
   })
   if (!written.ok) return written
-  if (!written.complete) return { ok: true, signed: false }
-  return { ok: true, signed: await conclude({ id, baseRevision: written.revision, actor, origin, now }) }
+  return { ok: true, signed: await concludeIfComplete({ id, actor, origin, now }) }
 }
 
-/** Renders the signed agreement's record and moves it to `signed`; false when someone reopened it meanwhile. */
-async function conclude({
+/** Every party's required signatories have signed the frozen version. */
+function isComplete(tx: typeof db | Tx, id: number): boolean {
+  const people = signatoriesOf(tx, id)
+  return people.length > 0 && people.every((p) => !p.required || p.signed)
+}
+
+/**
+ * Concludes an agreement whose required signatures are all given: renders the signed record
+ * (the frozen text, as it was frozen, and a page of the signatures) and moves it to `signed`
+ * with the record as its version. Idempotent, so whoever finds it complete and not yet concluded
+ * (the last signature, or a later visit after a failed render) finishes it; false when it is not
+ * complete, or was reopened or concluded meanwhile.
+ */
+export async function concludeIfComplete({
   id,
-  baseRevision,
   actor,
   origin,
-  now,
+  now = new Date(),
 }: {
   id: number
-  baseRevision: number
   actor: Actor
   origin: string
-  now: Date
+  now?: Date
 }) {
-  const frozen = frozenPdf(db, id)!
-  const live = snapshotAgreement(db, id)!
-  const signed = currentSignatures(db, id, frozen.versionId)
+  const row = documentRow(db, id)
+  const frozen = frozenPdf(db, id)
+  if (row?.state !== 'ready_to_sign' || !frozen || !isComplete(db, id)) return false
+  // The record prints the parties as the signed PDF names them, whatever the directory says today.
+  const frozenSnapshot = getVersion<AgreementSnapshot>({ documentId: id, number: frozen.number })!.snapshot
+  const named = new Map(
+    frozenSnapshot.parties.flatMap((party) => party.signatories.map((x) => [x.id, { ...x, party: party.name }] as const)),
+  )
+  const signed = currentSignatures(db, id, frozen.versionId).map((x) => {
+    const asFrozen = named.get(x.signatoryId)
+    return asFrozen ? { ...x, name: asFrozen.name, position: asFrozen.position, party: asFrozen.party } : x
+  })
   const concludedOn = warsawDay(new Date(signed.at(-1)?.signedAt ?? now.toISOString()))
   const code = newVerificationCode()
   const snapshot: AgreementSnapshot = {
-    ...live,
+    ...frozenSnapshot,
     state: 'signed',
     concludedOn,
     signing: { frozenVersion: frozen.number, frozenSha256: frozen.sha256, signatures: signed },
@@ -347,17 +374,21 @@ async function conclude({
   }
   const pdf = await renderAgreementPdf({ snapshot })
   return db.transaction((tx) => {
-    const step = stepDocument(tx, {
-      id,
-      from: ['ready_to_sign'],
-      to: 'signed',
-      baseRevision,
-      set: { publishedAt: now.toISOString(), publishedByUserId: actor.userId },
-    })
-    if (!step.ok) return false
+    // Still the same frozen text, still complete, still not concluded: the state and the version are checked, not the revision.
+    const current = documentRow(tx, id)
+    if (current?.state !== 'ready_to_sign' || frozenPdf(tx, id)?.versionId !== frozen.versionId || !isComplete(tx, id)) return false
+    tx.update(schema.documents)
+      .set({
+        state: 'signed',
+        revision: sql`${schema.documents.revision} + 1`,
+        publishedAt: now.toISOString(),
+        publishedByUserId: actor.userId,
+      })
+      .where(eq(schema.documents.id, id))
+      .run()
     tx.update(ag).set({ concludedOn }).where(eq(ag.id, id)).run()
     const version = freezeVersion(tx, { documentId: id, state: 'signed', actor, snapshot, publication: publicationOf(pdf, code) })
-    scheduleExpiry(tx, { id, validTo: live.validTo })
+    scheduleExpiry(tx, { id, validTo: frozenSnapshot.validTo })
     auditDocument(tx, {
       kind: 'agreement',
       id,

@@ -14,7 +14,8 @@ export function trustAnchors(): pkijs.Certificate[] {
 }
 
 /** Why an uploaded signed PDF was refused: an i18n key shown beside the file field. */
-export type PadesUploadError = `agreement.pades.${PadesRefusal}` | 'agreement.pades.signerMismatch' | 'agreement.error.wrongState'
+export type PadesUploadError =
+  `agreement.pades.${PadesRefusal}` | 'agreement.pades.signerMismatch' | 'agreement.pades.untrusted' | 'agreement.error.wrongState'
 
 /** „Kowalska Anna”, „ANNA KOWALSKA” and „Anna Maria Kowalska” name the signatory „Anna Kowalska”: every word of hers is in the certificate's name. */
 export function namesMatch(certificateName: string, signatoryName: string): boolean {
@@ -38,6 +39,7 @@ export async function recordPadesUpload({
   file,
   fileName,
   userId,
+  uploaderPersonId,
   ip,
   actor,
   origin,
@@ -46,6 +48,8 @@ export async function recordPadesUpload({
   file: Buffer
   fileName: string
   userId: number
+  /** A signatory uploading records their own signature only; null for the team's officers, who record the parties'. */
+  uploaderPersonId: number | null
   ip: string | null
   actor: Actor
   origin: string
@@ -58,7 +62,9 @@ export async function recordPadesUpload({
   if (!frozen) return { ok: false, error: 'agreement.error.wrongState' }
   const checked = await verifyPades({ file, frozen: frozen.pdf, trustAnchors: trustAnchors() })
   if (!checked.ok) return { ok: false, error: `agreement.pades.${checked.reason}` }
-  const open = signatoriesOf(db, id).filter((s) => !s.signed)
+  // A chain that the installed trust anchors refuse is no signature of anyone's.
+  if (checked.signatures.some((s) => s.trust === 'failed')) return { ok: false, error: 'agreement.pades.untrusted' }
+  const open = signatoriesOf(db, id).filter((s) => !s.signed && (uploaderPersonId === null || s.personId === uploaderPersonId))
   const matched = checked.signatures.flatMap((signature) => {
     const signatory = open.find((s) => namesMatch(signature.signer.name, s.name))
     return signatory ? [{ signatory, signature }] : []
@@ -67,6 +73,7 @@ export async function recordPadesUpload({
     return { ok: false, error: 'agreement.pades.signerMismatch', names: checked.signatures.map((s) => s.signer.name) }
   const result = await recordSignatures({
     id,
+    versionId: frozen.versionId,
     actor,
     origin,
     inputs: matched.map(({ signatory, signature }) => ({
