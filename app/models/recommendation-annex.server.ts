@@ -76,6 +76,7 @@ export function addAnnex({
         })
         .returning({ id: df.id })
         .get()
+      touch(tx, id, actor)
       auditDocument(tx, {
         kind: 'recommendation',
         id,
@@ -93,6 +94,14 @@ export function addAnnex({
 }
 
 class AnnexRefused extends Error {}
+
+/** An annex is part of the document: changing one raises its revision, so a step or save over the one before sees it. */
+function touch(tx: Tx, id: number, actor: Actor) {
+  tx.update(schema.documents)
+    .set({ revision: sql`${schema.documents.revision} + 1`, updatedAt: new Date().toISOString(), updatedByUserId: actor.userId })
+    .where(eq(schema.documents.id, id))
+    .run()
+}
 
 /**
  * Annexes change only while the text is drafted: the consultation's frozen version lists them,
@@ -123,6 +132,7 @@ export function removeAnnex({
       .get()
     if (!file) return { ok: false as const, error: 'recommendation.error.annex.notFound' as const }
     tx.delete(df).where(eq(df.id, fileId)).run()
+    touch(tx, id, actor)
     const { storedName, ...kept } = file
     auditDocument(tx, { kind: 'recommendation', id, action: 'annexRemoved', actor, before: { fileId, ...kept } })
     return { ok: true as const, storedName }

@@ -143,6 +143,7 @@ describe('writing recommendations', () => {
   it('keeps annexes as files of the document, typed by their bytes', async () => {
     const s = await scene()
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+    const before = getRecommendation({ id: s.id })!.revision
     const added = addAnnex({ id: s.id, title: 'Diagnoza zespołu', file: { fileName: 'diagnoza łódzka.pdf', bytes: pdf }, actor: s.officer })
     if (!added.ok) throw new Error(added.error)
     expect(
@@ -156,7 +157,10 @@ describe('writing recommendations', () => {
     expect(file.contentType).toBe('application/pdf')
     expect(fs.readFileSync(file.path)).toEqual(pdf)
     expect(getRecommendation({ id: s.id })!.snapshot.annexes).toHaveLength(1)
+    // An annex is part of the document: a save or step over the revision before it is stale.
+    expect(getRecommendation({ id: s.id })!.revision).toBe(before + 1)
     expect(removeAnnex({ id: s.id, fileId: added.fileId, actor: s.officer })).toEqual({ ok: true })
+    expect(getRecommendation({ id: s.id })!.revision).toBe(before + 2)
     expect(listAnnexes({ id: s.id })).toEqual([])
     expect(fs.existsSync(file.path)).toBe(false)
     expect(audits(s.id)).toEqual(['recommendation.created', 'recommendation.annexAdded', 'recommendation.annexRemoved'])
