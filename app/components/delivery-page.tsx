@@ -74,6 +74,8 @@ export function DeliveryPage({ data, reply }: { data: DeliveryData; reply: Reply
       </p>
       {recipient.confirmedAt ? (
         <section aria-labelledby="delivery-confirmed" className="notice notice--success">
+          {/* A second confirmation (another tab, a colleague) is refused: say so, beside who confirmed first. */}
+          {reply?.form === 'confirm' ? <p role="alert">{t('distribution.error.alreadyConfirmed')}</p> : null}
           <h2 id="delivery-confirmed">{t('delivery.confirmedTitle')}</h2>
           <p>
             {t('delivery.confirmedBy', {

@@ -191,6 +191,10 @@ describe('confirming and reporting through the link', () => {
     const response = await post(path(), { intent: 'confirm', name: 'Ktoś Inny', position: 'Inne stanowisko' })
     expect(response.status).toBe(409)
     expect(row(recipients.ours)).toEqual(before)
+    // The page says why, beside who confirmed first.
+    const main = textOf(mainOf(await response.text()))
+    expect(main).toContain('Otrzymanie zostało już potwierdzone.')
+    expect(main).toContain('Wiesława Odbiorczyni, Kierowniczka ośrodka')
   })
 
   it('refuses a report without a status, the text kept', async () => {
