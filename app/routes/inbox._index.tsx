@@ -41,6 +41,7 @@ export default function Inbox() {
                 {row.number ? ` (${row.number})` : ''} — {row.bodyName}.{' '}
                 {row.sentAt ? t('inbox.sentOn', { date: formatDate(row.sentAt, lang) }) : null}{' '}
                 <span className="badge">{t(`distribution.recipientState.${row.state}`)}</span>
+                {row.lastReportStatus ? ` ${t('inbox.lastReport', { status: t(`distribution.status.${row.lastReportStatus}`) })}` : null}
               </li>
             ))}
           </ul>

@@ -260,6 +260,8 @@ describe('/inbox', () => {
     const html = await inbox.text()
     expect(html).toContain(`href="/inbox/${recipients.ours}"`)
     expect(textOf(mainOf(html))).toContain(TITLE)
+    // The institution sees at a glance how far it has reported.
+    expect(textOf(mainOf(html))).toMatch(/Ostatnia informacja o wdrażaniu: [^.]+\./)
     expect(html).not.toContain(`href="/inbox/${recipients.theirs}"`)
     const page = await get(`/inbox/${recipients.ours}`, { cookie: cookies.ours })
     expect(page.status).toBe(200)

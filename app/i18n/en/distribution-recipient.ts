@@ -40,4 +40,5 @@ export const distributionRecipient = {
     'Your account is not linked to an institution of the directory. Ask an administrator to link it to see the recommendations sent to your institution.',
   'inbox.empty': 'No recommendations have been sent to your institution yet.',
   'inbox.sentOn': 'Sent {date}.',
+  'inbox.lastReport': 'Last implementation report: {status}.',
 }

@@ -40,4 +40,5 @@ export const distributionRecipient = {
     'Twoje konto nie jest powiązane z instytucją z katalogu. Poproś administratora o powiązanie, aby widzieć tu rekomendacje przekazane Twojej instytucji.',
   'inbox.empty': 'Twojej instytucji nie przekazano jeszcze rekomendacji.',
   'inbox.sentOn': 'Wysłano {date}.',
+  'inbox.lastReport': 'Ostatnia informacja o wdrażaniu: {status}.',
 } as const
