@@ -6,26 +6,14 @@ import { translateMessage } from '~/i18n/messages'
 import { useLang, useT } from '~/i18n/use-t'
 import { formatDateTime } from '~/utils/format'
 
-export type CommentView = {
-  id: number
-  authorName: string
-  authorOrganisation: string | null
-  body: string
-  createdAt: string
-  resolution: 'accepted' | 'rejected' | null
-  resolutionNote: string | null
-  resolvedAt: string | null
-  resolvedByName: string | null
-}
+export type { CommentPart, CommentView } from '~/models/document/comments.server'
+import type { CommentPart, CommentView } from '~/models/document/comments.server'
 
 /** A zod schema a comment form validates with in the browser; the route parses with the same. */
 type FormSchema = Parameters<typeof parseWithZod>[1]['schema']
 
 /** The value of „the whole text” in a comment's part select. */
 export const WHOLE_TEXT = 'whole'
-
-/** The comments on one part of a document: a section, a removed section, or the whole text. */
-export type CommentPart = { key: string; sectionId: number | null; title: string; removed: boolean; comments: CommentView[] }
 
 type Props = {
   parts: CommentPart[]

@@ -5,10 +5,10 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { requireAgreement } from '~/auth/access.server'
 import { canInAgreement } from '~/auth/agreement-permissions'
 import { notFound } from '~/auth/require.server'
-import { AddCommentForm, CommentParts, RefusedComment, WHOLE_TEXT, type CommentPart } from '~/components/document-comments'
+import { AddCommentForm, CommentParts, RefusedComment, WHOLE_TEXT } from '~/components/document-comments'
 import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
-import { addComment, listComments, resolveComment, type DocumentComment } from '~/models/document/comments.server'
+import { addComment, commentParts, listComments, resolveComment } from '~/models/document/comments.server'
 import { isEditable } from '~/models/document/kinds'
 import { isInsider } from '~/utils/agreement-page.server'
 import { RecommendationCommentSchema, ResolveRecommendationCommentSchema } from '~/schemas/recommendation-editor'
@@ -16,18 +16,6 @@ import { formatDateTime } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'agreements.comments.title')
-
-const view = (c: DocumentComment) => ({
-  id: c.id,
-  authorName: c.authorName,
-  authorOrganisation: c.authorOrganisation,
-  body: c.body,
-  createdAt: c.createdAt,
-  resolution: c.resolution,
-  resolutionNote: c.resolutionNote,
-  resolvedAt: c.resolvedAt,
-  resolvedByName: c.resolvedByName,
-})
 
 /**
  * The parties' remarks on each paragraph (§) and on the whole text while they negotiate. The
@@ -38,30 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isInsider(access)) throw notFound()
   const comments = listComments({ documentId: agreement.id })
   const items = agreement.snapshot.paragraphs.map((p) => ({ id: p.id, title: `${p.number} ${p.title}` }))
-  const removedTitles = [...new Set(comments.filter((c) => c.sectionId === null && c.sectionTitle !== null).map((c) => c.sectionTitle!))]
-  const parts: CommentPart[] = [
-    {
-      key: 'whole',
-      sectionId: null,
-      title: 'whole',
-      removed: false,
-      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === null).map(view),
-    },
-    ...items.map((item) => ({
-      key: `s${item.id}`,
-      sectionId: item.id,
-      title: item.title,
-      removed: false,
-      comments: comments.filter((c) => c.sectionId === item.id).map(view),
-    })),
-    ...removedTitles.map((title, i) => ({
-      key: `removed-${i + 1}`,
-      sectionId: null,
-      title,
-      removed: true,
-      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === title).map(view),
-    })),
-  ]
+  const { parts, counts } = commentParts(comments, items)
   const asked = new URL(request.url).searchParams.get('section')
   const negotiating = agreement.state === 'negotiation'
   return json({
@@ -73,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     parts,
     sectionOptions: items.map((item) => ({ value: String(item.id), label: item.title })),
     preselected: items.some((item) => String(item.id) === asked) ? asked! : WHOLE_TEXT,
-    counts: { all: comments.length, open: comments.filter((c) => !c.resolution).length },
+    counts,
   })
 }
 

@@ -3,7 +3,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { notFound } from '~/auth/require.server'
-import { AddCommentForm, CommentParts, RefusedComment, type CommentPart } from '~/components/document-comments'
+import { AddCommentForm, CommentParts, RefusedComment } from '~/components/document-comments'
 import { meetingPageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
 import { addMinutesComment, listMinutesComments, resolveMinutesComment, type MinutesCommentError } from '~/models/minutes-comment.server'
@@ -11,6 +11,7 @@ import { MinutesCommentSchema, ResolveCommentSchema, WHOLE_MINUTES } from '~/sch
 import { formatDateTime } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 import { requireMinutesInsider } from '~/utils/minutes-review.server'
+import { commentParts } from '~/models/document/comments.server'
 
 export const meta: MetaFunction = ({ matches }) => meetingPageTitle(matches, 'title.part.comments')
 
@@ -18,41 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meetingId, access, minutes } = await requireMinutesInsider(request, params)
   const comments = listMinutesComments({ minutesId: minutes.id })
   const sections = minutes.snapshot.sections
-  const removedTitles = [...new Set(comments.filter((c) => c.sectionId === null && c.sectionTitle !== null).map((c) => c.sectionTitle!))]
-  const view = (c: (typeof comments)[number]) => ({
-    id: c.id,
-    authorName: c.authorName,
-    authorOrganisation: c.authorOrganisation,
-    body: c.body,
-    createdAt: c.createdAt,
-    resolution: c.resolution,
-    resolutionNote: c.resolutionNote,
-    resolvedAt: c.resolvedAt,
-    resolvedByName: c.resolvedByName,
-  })
-  const parts: CommentPart[] = [
-    {
-      key: 'whole',
-      sectionId: null,
-      title: 'whole',
-      removed: false,
-      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === null).map(view),
-    },
-    ...sections.map((s) => ({
-      key: `s${s.id}`,
-      sectionId: s.id,
-      title: s.title,
-      removed: false,
-      comments: comments.filter((c) => c.sectionId === s.id).map(view),
-    })),
-    ...removedTitles.map((title, i) => ({
-      key: `removed-${i + 1}`,
-      sectionId: null,
-      title,
-      removed: true,
-      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === title).map(view),
-    })),
-  ]
+  const { parts, counts } = commentParts(comments, sections)
   const asked = new URL(request.url).searchParams.get('section')
   const preselected = sections.some((s) => String(s.id) === asked) ? asked! : WHOLE_MINUTES
   const deadlinePassed = minutes.state === 'circulated' && !!minutes.commentsDueAt && new Date(minutes.commentsDueAt) <= new Date()
@@ -66,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     parts,
     sectionOptions: sections.map((s) => ({ value: String(s.id), label: s.title })),
     preselected,
-    counts: { all: comments.length, open: comments.filter((c) => !c.resolution).length },
+    counts,
   })
 }
 

@@ -6,10 +6,10 @@ import { requireRecommendation } from '~/auth/access.server'
 import { canInBody } from '~/auth/body-permissions'
 import { canInRecommendation } from '~/auth/recommendation-permissions'
 import { notFound } from '~/auth/require.server'
-import { AddCommentForm, CommentParts, RefusedComment, WHOLE_TEXT, type CommentPart } from '~/components/document-comments'
+import { AddCommentForm, CommentParts, RefusedComment, WHOLE_TEXT } from '~/components/document-comments'
 import { pageTitle } from '~/i18n/page-title'
 import { useLang, useT } from '~/i18n/use-t'
-import { listComments, type DocumentComment } from '~/models/document/comments.server'
+import { commentParts, listComments } from '~/models/document/comments.server'
 import { isEditable } from '~/models/document/kinds'
 import { addRecommendationComment, resolveRecommendationComment } from '~/models/recommendation-cycle.server'
 import { RecommendationCommentSchema, ResolveRecommendationCommentSchema } from '~/schemas/recommendation-editor'
@@ -17,18 +17,6 @@ import { formatDateTime } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'recommendationEditor.comments.title')
-
-const view = (c: DocumentComment) => ({
-  id: c.id,
-  authorName: c.authorName,
-  authorOrganisation: c.authorOrganisation,
-  body: c.body,
-  createdAt: c.createdAt,
-  resolution: c.resolution,
-  resolutionNote: c.resolutionNote,
-  resolvedAt: c.resolvedAt,
-  resolvedByName: c.resolvedByName,
-})
 
 /**
  * The comments of the team on each numbered recommendation and on the whole text. The team
@@ -42,30 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const items = recommendation.snapshot.chapters.flatMap((chapter) =>
     chapter.items.map((item) => ({ id: item.id, title: `${item.number} ${item.title}` })),
   )
-  const removedTitles = [...new Set(comments.filter((c) => c.sectionId === null && c.sectionTitle !== null).map((c) => c.sectionTitle!))]
-  const parts: CommentPart[] = [
-    {
-      key: 'whole',
-      sectionId: null,
-      title: 'whole',
-      removed: false,
-      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === null).map(view),
-    },
-    ...items.map((item) => ({
-      key: `s${item.id}`,
-      sectionId: item.id,
-      title: item.title,
-      removed: false,
-      comments: comments.filter((c) => c.sectionId === item.id).map(view),
-    })),
-    ...removedTitles.map((title, i) => ({
-      key: `removed-${i + 1}`,
-      sectionId: null,
-      title,
-      removed: true,
-      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === title).map(view),
-    })),
-  ]
+  const { parts, counts } = commentParts(comments, items)
   const asked = new URL(request.url).searchParams.get('section')
   const inConsultation = recommendation.state === 'consultation'
   return json({
@@ -78,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     parts,
     sectionOptions: items.map((item) => ({ value: String(item.id), label: item.title })),
     preselected: items.some((item) => String(item.id) === asked) ? asked! : WHOLE_TEXT,
-    counts: { all: comments.length, open: comments.filter((c) => !c.resolution).length },
+    counts,
   })
 }
 

@@ -26,6 +26,47 @@ export type DocumentComment = {
   resolvedByName: string | null
 }
 
+/** A comment as the comments pages show it: its text, author and resolution. */
+export type CommentView = Omit<DocumentComment, 'sectionId' | 'sectionTitle'>
+
+/** The comments on one part of a document: a section, a removed section, or the whole text. */
+export type CommentPart = { key: string; sectionId: number | null; title: string; removed: boolean; comments: CommentView[] }
+
+const viewOf = ({ sectionId: _section, sectionTitle: _title, ...view }: DocumentComment): CommentView => view
+
+/**
+ * A document's comments by part, in reading order: the whole text (titled `whole`, for the page
+ * to name), each section given, then each section removed since (by the title it had), and
+ * how many there are and how many are open.
+ */
+export function commentParts(comments: DocumentComment[], sections: { id: number; title: string }[]) {
+  const removedTitles = [...new Set(comments.filter((c) => c.sectionId === null && c.sectionTitle !== null).map((c) => c.sectionTitle!))]
+  const parts: CommentPart[] = [
+    {
+      key: 'whole',
+      sectionId: null,
+      title: 'whole',
+      removed: false,
+      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === null).map(viewOf),
+    },
+    ...sections.map((s) => ({
+      key: `s${s.id}`,
+      sectionId: s.id,
+      title: s.title,
+      removed: false,
+      comments: comments.filter((c) => c.sectionId === s.id).map(viewOf),
+    })),
+    ...removedTitles.map((title, i) => ({
+      key: `removed-${i + 1}`,
+      sectionId: null,
+      title,
+      removed: true,
+      comments: comments.filter((c) => c.sectionId === null && c.sectionTitle === title).map(viewOf),
+    })),
+  ]
+  return { parts, counts: { all: comments.length, open: comments.filter((c) => !c.resolution).length } }
+}
+
 const author = alias(schema.users, 'author')
 const resolver = alias(schema.users, 'resolver')
 
