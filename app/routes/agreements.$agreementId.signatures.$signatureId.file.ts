@@ -5,6 +5,7 @@ import { notFound } from '~/auth/require.server'
 import { isInsider } from '~/utils/agreement-page.server'
 import { db, schema } from '~/db.server'
 import { fileResponse } from '~/utils/content-disposition'
+import { sniffFileType } from '~/utils/file-type.server'
 import { parseId } from '~/utils/http.server'
 
 /** The file a signature was given with (the signed PDF, the scan), byte for byte, for the parties and the team's officers. */
@@ -18,10 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .where(and(eq(s.id, parseId(params.signatureId)), eq(s.agreementId, agreement.id)))
     .get()
   if (!row?.file) throw notFound()
-  const pdf = row.file.subarray(0, 1024).includes('%PDF-')
-  const png = row.file.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
   return fileResponse(row.file, {
-    contentType: pdf ? 'application/pdf' : png ? 'image/png' : 'image/jpeg',
+    // Sniffed when it was uploaded (a signed PDF or a scan); anything else is served as bytes.
+    contentType: sniffFileType(row.file)?.contentType ?? 'application/octet-stream',
     disposition: 'attachment',
     fileName: row.fileName ?? 'podpis',
   })

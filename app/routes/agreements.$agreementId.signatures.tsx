@@ -16,6 +16,7 @@ import { recordPadesUpload } from '~/models/agreement/signing.server'
 import { AGREEMENT_LIMITS } from '~/schemas/agreement'
 import { formatDateTime } from '~/utils/format'
 import { actorOf, redirectWithNotice } from '~/utils/http.server'
+import { FILE_TYPES, sniffFileType } from '~/utils/file-type.server'
 import { badRequest, readMultipartForm } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'agreements.signatures.title')
@@ -92,10 +93,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Reply = { form: 'sign' | 'pades' | 'scan'; error: string; names?: string[] }
 
-const isPdf = (bytes: Buffer) => bytes.subarray(0, 1024).includes('%PDF-')
-const isImage = (bytes: Buffer) =>
-  bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) || bytes.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'))
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access, agreement } = await requireAgreement(request, params, 'agreement.read', { signIn: true })
   const actor = actorOf(user!, context)
@@ -149,7 +146,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!result.ok) return refuse('pades', result.error, 400, 'names' in result ? result.names : undefined)
       return done(result.signed)
     }
-    if (!isPdf(upload.bytes) && !isImage(upload.bytes)) return refuse('scan', 'agreement.error.scanType')
+    // A scan is a PDF or a photograph of the paper copy, as its bytes say.
+    const type = sniffFileType(upload.bytes)
+    if (type !== FILE_TYPES.pdf && type !== FILE_TYPES.jpeg && type !== FILE_TYPES.png) return refuse('scan', 'agreement.error.scanType')
     const signatoryIds = fields
       .getAll('signatoryId')
       .map(Number)
