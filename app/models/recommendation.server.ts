@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { DocumentVisibility, OrganisationKind, RecommendationState } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
+import { parsedOr400 } from '~/utils/http.server'
 import {
   RecommendationContentSchema,
   RecommendationHeadingSchema,
@@ -47,13 +48,6 @@ export type SaveRecommendationResult =
 
 const userName = (column: AnySQLiteColumn) => sql<string | null>`(select name from users where users.id = ${column})`
 
-/** Input past the limits: the forms refuse it first, so only a forged request gets here. */
-function checked<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false } }, input: unknown): T {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
-  return parsed.data
-}
-
 /** The live recommendation with everything resolved. */
 export function getRecommendation({ id }: { id: number }): RecommendationView | undefined {
   const row = db
@@ -94,7 +88,7 @@ export function createRecommendation({
   input: Pick<RecommendationContentInput, 'title' | 'summary' | 'addresseeKinds'>
   actor: Actor
 }): number {
-  const heading = checked(RecommendationHeadingSchema, input)
+  const heading = parsedOr400(RecommendationHeadingSchema, input)
   return db.transaction((tx) => {
     const id = createDocument(tx, { kind: 'recommendation', bodyId, state: 'drafting', actor })
     tx.insert(rc)
@@ -122,7 +116,7 @@ export function saveRecommendation({
   input: RecommendationContentInput
   actor: Actor
 }): SaveRecommendationResult {
-  const content = checked(RecommendationContentSchema, input)
+  const content = parsedOr400(RecommendationContentSchema, input)
   const result = db.transaction((tx): SaveRecommendationResult | 'stale' => {
     const claimed = claimSave(tx, { id, baseRevision, actor })
     if (!claimed.ok) return claimed.reason === 'stale' ? 'stale' : { ok: false, reason: 'locked' }

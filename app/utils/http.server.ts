@@ -22,3 +22,16 @@ export function parseId(value: string | undefined): number {
   }
   return id
 }
+
+/**
+ * Input a model checks again after the form did: past the limits it can only be a forged
+ * request, answered 400. The forms refuse the same input first, in Polish beside the field.
+ */
+export function parsedOr400<T>(
+  schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false } },
+  input: unknown,
+): T {
+  const parsed = schema.safeParse(input)
+  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
+  return parsed.data
+}

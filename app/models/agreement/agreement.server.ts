@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, TransactionRollbackError } from 'dr
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AgreementState, DocumentVisibility, OrganisationKind } from '#db/schema/enums'
 import { db, schema, type Db, type Tx } from '~/db.server'
+import { parsedOr400 } from '~/utils/http.server'
 import {
   AGREEMENT_LIMITS,
   AgreementFieldsSchema,
@@ -50,13 +51,6 @@ export type AgreementView = {
 }
 
 const userName = (column: AnySQLiteColumn) => sql<string | null>`(select name from users where users.id = ${column})`
-
-/** Input past the limits: the forms refuse it first, so only a forged request gets here. */
-function checked<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false } }, input: unknown): T {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
-  return parsed.data
-}
 
 export const addressOf = (org: { street: string | null; postalCode: string | null; city: string | null }) =>
   [org.street, [org.postalCode, org.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null
@@ -256,8 +250,8 @@ export function createAgreement({
   annexOf = null,
   actor,
 }: NewAgreement): number {
-  const valid = checked(AgreementFieldsSchema, fields)
-  const text = checked(
+  const valid = parsedOr400(AgreementFieldsSchema, fields)
+  const text = parsedOr400(
     AgreementParagraphsSchema,
     paragraphs.map((p) => ({ id: null, ...p })),
   )
@@ -310,8 +304,8 @@ export function saveAgreement({
   paragraphs: AgreementParagraphInput[]
   actor: Actor
 }): SaveAgreementResult {
-  const valid = checked(AgreementFieldsSchema, fields)
-  const text = checked(AgreementParagraphsSchema, paragraphs)
+  const valid = parsedOr400(AgreementFieldsSchema, fields)
+  const text = parsedOr400(AgreementParagraphsSchema, paragraphs)
   const result = db.transaction((tx): SaveAgreementResult | { ok: false; reason: 'stale' } => {
     const before = snapshotAgreement(tx, id)
     const claim = claimSave(tx, { id, baseRevision, actor })
@@ -406,7 +400,7 @@ export function changeParties({
           case 'addSignatory': {
             const party = partyOf(change.partyId)
             if (!party) throw new Response('Not Found', { status: 404 })
-            const input = checked(AgreementSignatoryInputSchema, change)
+            const input = parsedOr400(AgreementSignatoryInputSchema, change)
             const person = tx
               .select({ organisationId: schema.people.organisationId })
               .from(schema.people)
