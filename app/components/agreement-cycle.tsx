@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { AgreementState, DocumentVisibility } from '#db/schema/enums'
+import { PlainField } from '~/components/plain-field'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 
@@ -133,6 +134,7 @@ function StepForm({
   )
 }
 
+/** A step's field, its error the reply's when the reply names it. */
 function Field({
   name,
   label,
@@ -150,25 +152,17 @@ function Field({
   reply?: CycleReply
   defaultValue: string
 }) {
-  const t = useT()
-  const id = `${reply?.form ?? 'step'}-${name}-${type}`
-  const error = reply?.field === name ? reply.error : null
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-  const props = { id, name, defaultValue, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy }
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {multiline ? <textarea rows={3} maxLength={2000} {...props} /> : <input type={type} {...props} />}
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          {translateMessage(t, error)}
-        </span>
-      ) : null}
-    </div>
+    <PlainField
+      id={`${reply?.form ?? 'step'}-${name}-${type}`}
+      name={name}
+      label={label}
+      hint={hint}
+      type={type}
+      multiline={multiline}
+      maxLength={multiline ? 2000 : undefined}
+      defaultValue={defaultValue}
+      error={reply?.field === name ? reply.error : null}
+    />
   )
 }

@@ -5,6 +5,7 @@ import { AgreementReader } from '~/components/agreement-reader'
 import { pageTitle } from '~/i18n/page-title'
 import { translateMessage } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
+import { PlainField } from '~/components/plain-field'
 import { saveAgreement, type AgreementView } from '~/models/agreement/agreement.server'
 import { AGREEMENT_LIMITS } from '~/schemas/agreement'
 import { readAgreementForm, type AgreementFormValues } from '~/utils/agreement-form.server'
@@ -84,34 +85,18 @@ export default function EditAgreement() {
   const revision = reply?.staleRevision ?? reply?.revision ?? loaded.revision
   const errors = reply?.errors ?? {}
   const error = (name: string) => (errors[name] ? translateMessage(t, errors[name]) : null)
-  const text = (name: keyof AgreementFormValues['fields'], label: string, options: { type?: string; hint?: string; max?: number } = {}) => {
-    const id = `agreement-${name}`
-    const message = error(name)
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        {options.hint ? (
-          <span className="field__hint" id={`${id}-hint`}>
-            {options.hint}
-          </span>
-        ) : null}
-        <input
-          id={id}
-          name={name}
-          type={options.type ?? 'text'}
-          defaultValue={values.fields[name]}
-          maxLength={options.max}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={[options.hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
-        />
-        {message ? (
-          <span className="field__error" id={`${id}-error`}>
-            {message}
-          </span>
-        ) : null}
-      </div>
-    )
-  }
+  const text = (name: keyof AgreementFormValues['fields'], label: string, options: { type?: string; hint?: string; max?: number } = {}) => (
+    <PlainField
+      id={`agreement-${name}`}
+      name={name}
+      label={label}
+      type={options.type}
+      hint={options.hint}
+      maxLength={options.max}
+      defaultValue={values.fields[name]}
+      error={errors[name]}
+    />
+  )
   return (
     <section aria-labelledby="edit-title">
       <h2 id="edit-title">{t('agreements.editTitle')}</h2>

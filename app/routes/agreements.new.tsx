@@ -5,6 +5,7 @@ import { requireUser } from '~/auth/require.server'
 import { translateMessage } from '~/i18n/messages'
 import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
+import { PlainField } from '~/components/plain-field'
 import { createAgreement } from '~/models/agreement/agreement.server'
 import { actionItemStart, teamsForAgreements } from '~/models/agreement/start.server'
 import { AGREEMENT_TEMPLATES } from '~/models/agreement/template'
@@ -87,33 +88,9 @@ export default function NewAgreement() {
   const values = reply?.values ?? data.defaults
   const errors: Record<string, string> = reply?.errors ?? {}
   if (data.teams.length === 0) return <p>{t('agreements.new.noBodies')}</p>
-  const field = (name: (typeof FIELDS)[number], label: string, options: { type?: string; hint?: string; multiline?: boolean } = {}) => {
-    const id = `new-${name}`
-    const error = errors[name] ? translateMessage(t, errors[name]!) : null
-    const props = {
-      id,
-      name,
-      defaultValue: values[name],
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': [options.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
-    }
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        {options.hint ? (
-          <span className="field__hint" id={`${id}-hint`}>
-            {options.hint}
-          </span>
-        ) : null}
-        {options.multiline ? <textarea rows={2} {...props} /> : <input type={options.type ?? 'text'} {...props} />}
-        {error ? (
-          <span className="field__error" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-      </div>
-    )
-  }
+  const field = (name: (typeof FIELDS)[number], label: string, options: { type?: string; hint?: string; multiline?: boolean } = {}) => (
+    <PlainField id={`new-${name}`} name={name} label={label} {...options} rows={2} defaultValue={values[name]} error={errors[name]} />
+  )
   return (
     <>
       <div className="page-head">
